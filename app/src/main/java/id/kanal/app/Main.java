@@ -1,0 +1,2 @@
+package id.kanal.app;
+public final class Main { public static void main(String[] a) { System.out.println("kanal"); } }

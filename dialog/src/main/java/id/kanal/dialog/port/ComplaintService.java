@@ -1,0 +1,20 @@
+package id.kanal.dialog.port;
+
+import id.kanal.dialog.Address;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The region's complaint desk. Failures of a remote desk surface as {@link ServiceUnavailableException}. */
+public interface ComplaintService {
+    /** The region's categories, in menu order. */
+    List<Category> categories();
+
+    FiledComplaint file(NewComplaint complaint);
+
+    /** A complaint by its ticket code (any case). */
+    Optional<ComplaintView> find(String ticket);
+
+    /** The reporter's latest complaints, newest first. */
+    List<ComplaintView> latestBy(Address reporter, int limit);
+}
