@@ -1,2 +1,85 @@
 package id.kanal.app;
-public final class Main { public static void main(String[] a) { System.out.println("kanal"); } }
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code java -jar kanal.jar [command] [args]}: the command line. {@code serve} is the default. */
+public final class Main {
+    /** A command of the command line. */
+    interface Command {
+        int run(Settings settings, String[] args) throws Exception;
+    }
+
+    private record Entry(String usage, String summary, Command command) {
+    }
+
+    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("serve", new Entry("serve", "start the server (default)", ServeCommand::run));
+        COMMANDS.put("chat", new Entry("chat --from +62... --channel sms|ussd|whatsapp|telegram",
+                "talk to Kanal in the terminal, through the same engine and database", ChatCommand::run));
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String name = args.length == 0 ? "serve" : args[0];
+        if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
+            help(out);
+            return 0;
+        }
+        Entry entry = COMMANDS.get(name);
+        if (entry == null) {
+            err.println("unknown command: " + name);
+            help(err);
+            return 2;
+        }
+        try {
+            Settings settings = Settings.from(config(), env);
+            return entry.command().run(settings, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        } catch (IllegalArgumentException e) {
+            err.println("kanal " + name + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("kanal " + name + " failed: " + e);
+            return 1;
+        }
+    }
+
+    static Config config() {
+        // Environment variables are read by Settings under their documented names only.
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.classpath("application.yaml"))
+                .build();
+    }
+
+    private static void help(PrintStream out) {
+        out.println("Kanal: city services over SMS, USSD, WhatsApp and Telegram.");
+        out.println("usage: java -jar app/target/kanal.jar [command] [options]");
+        out.println();
+        out.println("commands:");
+        COMMANDS.values().forEach(e -> out.printf("  %-58s %s%n", e.usage(), e.summary()));
+        out.println();
+        out.println("configuration: application.yaml, overridden by KANAL_* environment variables (see README).");
+    }
+
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+}

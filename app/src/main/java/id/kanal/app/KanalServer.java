@@ -1,0 +1,76 @@
+package id.kanal.app;
+
+import id.kanal.channels.twilio.TwilioConfig;
+import id.kanal.channels.twilio.TwilioMessagingService;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import java.time.Duration;
+
+/** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
+public final class KanalServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KanalServer.class.getName());
+
+    private final Kanal kanal;
+    private final WebServer server;
+
+    private KanalServer(Kanal kanal, WebServer server) {
+        this.kanal = kanal;
+        this.server = server;
+    }
+
+    /** Starts the server on the settings' port (0: any free port). */
+    public static KanalServer start(Kanal kanal) {
+        WebServer server = WebServer.builder()
+                .port(kanal.settings().port())
+                // Kanal stops the server itself, then closes the database: one ordered shutdown.
+                .shutdownHook(false)
+                .shutdownGracePeriod(Duration.ofSeconds(10))
+                .maxPayloadSize(1024 * 1024)
+                .addFeature(observe(kanal))
+                .routing(r -> routing(r, kanal))
+                .build()
+                .start();
+        LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
+        return new KanalServer(kanal, server);
+    }
+
+    /** Every route: one line per service. */
+    static void routing(HttpRouting.Builder routing, Kanal kanal) {
+        TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
+        routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.clock()));
+    }
+
+    private static ObserveFeature observe(Kanal kanal) {
+        return ObserveFeature.builder()
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .addCheck(() -> HealthCheckResponse.builder()
+                                .status(kanal.database().ping())
+                                .detail("dialect", kanal.database().dialect().name())
+                                .build(), HealthCheckType.READINESS, "database")
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Finishes the requests in flight (up to the grace period), then stops. The database stays open. */
+    @Override
+    public void close() {
+        server.stop();
+        LOG.log(System.Logger.Level.INFO, "server stopped");
+    }
+
+    Kanal kanal() {
+        return kanal;
+    }
+}

@@ -1,0 +1,49 @@
+package id.kanal.channels.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An {@code application/x-www-form-urlencoded} body as a map (the first value of a repeated
+ * name wins, as in Twilio's signature scheme). Malformed percent-escapes are a caller error.
+ */
+public record FormBody(Map<String, String> fields) {
+    public FormBody {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** Parses a body; throws {@link MalformedRequestException} when it is not valid form encoding. */
+    public static FormBody parse(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return new FormBody(fields);
+        }
+        try {
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequestException("body is not form-encoded: " + e.getMessage());
+        }
+        return new FormBody(fields);
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    /** A non-blank field, or empty. */
+    public Optional<String> nonBlank(String name) {
+        return get(name).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,70 @@
+package id.kanal.dialog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds replies from {@link Texts}: filled-in text plus, for menus, the options as buttons. */
+final class Replies {
+    /** Longest piece of a resident's own text echoed back (a summary must stay within two SMS). */
+    static final int ECHO_MAX = 70;
+    private static final List<String> MENU_KEYS = List.of("1", "2", "3", "4", "5", "0");
+
+    private final Texts texts;
+    private final DialogSettings settings;
+
+    Replies(Texts texts, DialogSettings settings) {
+        this.texts = texts;
+        this.settings = settings;
+    }
+
+    Reply say(Language language, String key, Map<String, String> values) {
+        return Reply.of(texts.get(language, key, values));
+    }
+
+    Reply say(Language language, String key) {
+        return say(language, key, Map.of());
+    }
+
+    String text(Language language, String key) {
+        return texts.get(language, key);
+    }
+
+    Reply menu(Language language, boolean greeting) {
+        String text = texts.get(language, greeting ? "menu.greeting" : "menu", Map.of("region", settings.regionName()));
+        List<Reply.Option> options = new ArrayList<>();
+        for (String key : MENU_KEYS) {
+            options.add(new Reply.Option(key, texts.get(language, "menu.option." + key)));
+        }
+        return new Reply(text, options, false);
+    }
+
+    /** A text followed by the menu, for endings ("Dibatalkan." then the choices). */
+    Reply thenMenu(Language language, String key) {
+        Reply menu = menu(language, false);
+        return new Reply(texts.get(language, key) + "\n" + menu.text(), menu.options(), false);
+    }
+
+    /** Numbered choices written into a text ("1 Jalan rusak\n2 Sampah") and as buttons. */
+    static Reply numbered(String template, List<String> labels, java.util.function.Function<String, String> fill) {
+        StringBuilder choices = new StringBuilder();
+        List<Reply.Option> options = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                choices.append('\n');
+            }
+            choices.append(i + 1).append(' ').append(labels.get(i));
+            options.add(new Reply.Option(String.valueOf(i + 1), labels.get(i)));
+        }
+        return new Reply(fill.apply(choices.toString()), options, false);
+    }
+
+    /** A resident's own words made safe to echo: GSM-7 and clipped. */
+    static String echo(String residentText) {
+        return Gsm7.clip(Gsm7.sanitize(residentText.strip().replaceAll("\\s+", " ")), ECHO_MAX);
+    }
+
+    DialogSettings settings() {
+        return settings;
+    }
+}

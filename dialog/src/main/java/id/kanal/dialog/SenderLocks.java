@@ -1,0 +1,30 @@
+package id.kanal.dialog;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Serialises turns per resident: messages from one sender never run at the same time, and
+ * waiting ones run in arrival order (fair locks hand over first come, first served). Locks
+ * are striped so memory stays fixed however many residents write.
+ */
+final class SenderLocks {
+    private final ReentrantLock[] stripes;
+
+    SenderLocks(int stripes) {
+        this.stripes = new ReentrantLock[stripes];
+        for (int i = 0; i < stripes; i++) {
+            this.stripes[i] = new ReentrantLock(true);
+        }
+    }
+
+    <T> T withLock(Address sender, Supplier<T> work) {
+        ReentrantLock lock = stripes[Math.floorMod(sender.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

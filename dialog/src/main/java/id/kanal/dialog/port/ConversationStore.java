@@ -1,0 +1,22 @@
+package id.kanal.dialog.port;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
+import id.kanal.dialog.Reply;
+
+import java.util.Optional;
+
+/** Durable conversations, inbound records and transcripts. */
+public interface ConversationStore {
+    /** The reply given to a message already handled, found by its provider id. */
+    Optional<Reply> replyTo(Channel channel, String providerMessageId);
+
+    Optional<Conversation> load(Address resident);
+
+    /**
+     * Records a handled message in one transaction: the inbound record with its reply (for
+     * deduplication), the conversation's new state, and both lines of the transcript.
+     */
+    void save(Turn turn);
+}

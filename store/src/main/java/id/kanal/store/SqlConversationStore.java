@@ -1,0 +1,141 @@
+package id.kanal.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
+import id.kanal.dialog.Language;
+import id.kanal.dialog.Reply;
+import id.kanal.dialog.StateCodec;
+import id.kanal.dialog.port.ConversationStore;
+import id.kanal.dialog.port.Turn;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversations in the database with a Caffeine cache in front. The database is the truth:
+ * the cache is written only after a turn commits, so a failed commit never leaves a state
+ * in memory that the database does not have.
+ */
+public final class SqlConversationStore implements ConversationStore {
+    private final Database db;
+    private final Cache<Address, Conversation> cache = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(2))
+            .build();
+
+    public SqlConversationStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT reply, reply_end FROM inbound_message WHERE channel = ? AND provider_id = ?")) {
+                ps.setString(1, channel.id());
+                ps.setString(2, providerMessageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Reply(rs.getString(1), List.of(), rs.getInt(2) != 0))
+                            : Optional.<Reply>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Conversation> load(Address resident) {
+        Conversation cached = cache.getIfPresent(resident);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Conversation> found = db.read(c -> select(c, resident));
+        found.ifPresent(conv -> cache.put(resident, conv));
+        return found;
+    }
+
+    private static Optional<Conversation> select(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT language, state, misunderstandings, last_activity "
+                + "FROM conversation WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Conversation(resident, Language.of(rs.getString(1)),
+                        StateCodec.decode(rs.getString(2)), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))));
+            }
+        }
+    }
+
+    @Override
+    public void save(Turn turn) {
+        Conversation conv = turn.conversation();
+        db.inTransaction(c -> {
+            insertInbound(c, turn);
+            upsertConversation(c, conv);
+            long seq = nextSeq(c, conv.resident());
+            long at = turn.inbound().receivedAt().toEpochMilli();
+            Transcript.append(c, conv.resident(), seq, at, "in", "resident", turn.inbound().text());
+            Transcript.append(c, conv.resident(), seq + 1, conv.lastActivity().toEpochMilli(), "out", "bot",
+                    turn.reply().text());
+            return null;
+        });
+        cache.put(conv.resident(), conv);
+    }
+
+    private static void insertInbound(Connection c, Turn turn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message "
+                + "(channel, provider_id, address, received_at, reply, reply_end) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, turn.inbound().channel().id());
+            ps.setString(2, turn.inbound().providerMessageId());
+            ps.setString(3, turn.inbound().from().value());
+            ps.setLong(4, turn.inbound().receivedAt().toEpochMilli());
+            ps.setString(5, turn.reply().text());
+            ps.setInt(6, turn.reply().endSession() ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void upsertConversation(Connection c, Conversation conv) throws SQLException {
+        // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation "
+                + "(channel, address, language, state, misunderstandings, last_activity) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (channel, address) DO UPDATE SET language = excluded.language, state = excluded.state, "
+                + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity")) {
+            ps.setString(1, conv.resident().channel().id());
+            ps.setString(2, conv.resident().value());
+            ps.setString(3, conv.language().code());
+            ps.setString(4, StateCodec.encode(conv.state()));
+            ps.setInt(5, conv.misunderstandings());
+            ps.setLong(6, conv.lastActivity().toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    private static long nextSeq(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Drops cached conversations (after another process changed them, e.g. in tests or an agent hand-back). */
+    public void invalidate(Address resident) {
+        cache.invalidate(resident);
+    }
+}
