@@ -29,6 +29,12 @@ final class TwiMl {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        // As the SDK writes them: emoji and other astral characters as references.
+                        out.append("&#").append(Character.toCodePoint(c, text.charAt(++i))).append(';');
+                        continue;
+                    }
                     // XML 1.0 forbids most control characters; a resident's text may hold them.
                     if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t') {
                         out.append(c);

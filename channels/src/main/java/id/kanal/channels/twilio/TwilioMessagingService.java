@@ -72,7 +72,8 @@ public final class TwilioMessagingService implements HttpService {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage());
             return;
         }
-        String url = config.publicUrl() + req.path().rawPath()
+        // The path as the client sent it (req.path() is relative to this service's mount point).
+        String url = config.publicUrl() + req.prologue().uriPath().rawPath()
                 + (req.query().rawValue().isEmpty() ? "" : "?" + req.query().rawValue());
         Optional<String> sig = req.headers().first(SIGNATURE);
         if (sig.isEmpty() || !signature.get().valid(url, form.fields(), sig.get())) {

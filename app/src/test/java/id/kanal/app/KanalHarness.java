@@ -1,0 +1,113 @@
+package id.kanal.app;
+
+import id.kanal.channels.twilio.TwilioSigner;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real Kanal (SQLite file in a temporary directory, Helidon on a free port) that tests can
+ * stop and start again, and a Twilio-signed SMS sender.
+ */
+final class KanalHarness implements AutoCloseable {
+    static final String TOKEN = "harness-auth-token";
+    static final String PUBLIC_URL = "https://kanal.test";
+    private static final Pattern MESSAGE = Pattern.compile("<Message>(.*)</Message>", Pattern.DOTALL);
+
+    private final Path dataDir;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Kanal kanal;
+    private KanalServer server;
+
+    KanalHarness(Path dataDir, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        start();
+    }
+
+    static Settings settings(Path dataDir) {
+        return Settings.from(Main.config(), Map.of(
+                "KANAL_PORT", "0",
+                "KANAL_DATA_DIR", dataDir.toString(),
+                "KANAL_PUBLIC_URL", PUBLIC_URL,
+                "KANAL_TWILIO_AUTH_TOKEN", TOKEN));
+    }
+
+    void start() {
+        kanal = Kanal.open(settings(dataDir), clock);
+        server = KanalServer.start(kanal);
+    }
+
+    /** Stops as SIGTERM does: the server first, then the database. */
+    void stop() {
+        server.close();
+        kanal.close();
+    }
+
+    void restart() {
+        stop();
+        start();
+    }
+
+    Kanal kanal() {
+        return kanal;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    HttpResponse<String> sms(String sid, String from, String body) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "ID");
+        form.put("SmsMessageSid", sid);
+        form.put("NumMedia", "0");
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", "received");
+        form.put("Body", body);
+        form.put("To", "+6221500123");
+        form.put("NumSegments", "1");
+        form.put("MessageSid", sid);
+        form.put("AccountSid", "AC00000000000000000000000000000000");
+        form.put("From", from);
+        form.put("ApiVersion", "2010-04-01");
+        StringBuilder encoded = new StringBuilder();
+        form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/channels/sms"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", TwilioSigner.sign(TOKEN, PUBLIC_URL + "/channels/sms", form))
+                        .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The reply text inside the TwiML, unescaped. */
+    static String replyText(HttpResponse<String> res) {
+        Matcher m = MESSAGE.matcher(res.body());
+        if (!m.find()) {
+            throw new AssertionError("no <Message> in " + res.statusCode() + " " + res.body());
+        }
+        return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

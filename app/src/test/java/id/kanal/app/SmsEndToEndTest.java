@@ -1,0 +1,131 @@
+package id.kanal.app;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The foundation's "done when": a Twilio-signed SMS conversation files a complaint, end to end. */
+class SmsEndToEndTest {
+    private static final String RESIDENT = "+6281234567890";
+    private static final Pattern TICKET = Pattern.compile("TNG-\\d{6}");
+
+    @TempDir
+    Path dataDir;
+    private KanalHarness kanal;
+    private final AtomicInteger sids = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        kanal.close();
+    }
+
+    private String say(String text) throws Exception {
+        HttpResponse<String> res = kanal.sms("SM" + sids.incrementAndGet(), RESIDENT, text);
+        assertEquals(200, res.statusCode(), res.body());
+        return KanalHarness.replyText(res);
+    }
+
+    @Test
+    void conversation_halloToYa_filesComplaintAndStatusAnswersInIndonesian() throws Exception {
+        assertTrue(say("halo").contains("1 Lapor keluhan"));
+        assertTrue(say("1").contains("1 Jalan rusak"));
+        assertTrue(say("1").contains("Di mana lokasinya"));
+        assertTrue(say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Ceritakan"));
+        assertTrue(say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Balas YA"));
+        String filed = say("ya");
+        Matcher m = TICKET.matcher(filed);
+        assertTrue(m.find(), filed);
+        String ticket = m.group();
+        assertTrue(filed.contains("Dinas PUPR"), filed);
+
+        String status = say("status " + ticket);
+        assertTrue(status.startsWith("Laporan " + ticket + " (Jalan rusak, Jl. Merdeka No. 12"), status);
+        assertTrue(status.contains("diterima sejak 22 Nov 2026 10:00"), status);
+    }
+
+    @Test
+    void retry_sameMessageSid_sameReplyAndOneComplaint() throws Exception {
+        say("lapor sampah");
+        say("Jl. Merdeka 5");
+        say("Sampah tidak diangkut seminggu");
+        HttpResponse<String> first = kanal.sms("SM-retry", RESIDENT, "ya");
+        HttpResponse<String> second = kanal.sms("SM-retry", RESIDENT, "ya");
+        assertEquals(first.body(), second.body());
+        assertEquals(1, kanal.kanal().complaints().latestBy(new id.kanal.dialog.Address(
+                id.kanal.dialog.Channel.SMS, RESIDENT), 10).size());
+    }
+
+    @Test
+    void restart_midConversation_conversationGoesOnAndComplaintIsThere() throws Exception {
+        say("lapor banjir");
+        say("Perumahan Poris Indah blok C");
+        kanal.restart();
+        assertTrue(say("Air setinggi lutut sejak pagi").contains("Balas YA"));
+        Matcher m = TICKET.matcher(say("ya"));
+        assertTrue(m.find());
+        kanal.restart();
+        assertTrue(say("status " + m.group()).contains("Banjir/drainase"));
+    }
+
+    @Test
+    void ticketCodes_neverReusedAcrossRestarts() throws Exception {
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            say("lapor sampah");
+            say("Jl. Merdeka " + i);
+            say("Sampah menumpuk di depan rumah");
+            Matcher m = TICKET.matcher(say("ya"));
+            assertTrue(m.find());
+            tickets.add(m.group());
+            kanal.restart();
+        }
+        assertEquals(List.of("TNG-000001", "TNG-000002"), tickets);
+    }
+
+    @Test
+    void twoMessagesAtOnce_fromOneSender_bothAnsweredInOrder() throws Exception {
+        say("lapor sampah");
+        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> send("SM-a", "Jl. Merdeka 7"));
+        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> send("SM-b", "Jl. Merdeka 7"));
+        List<String> replies = List.of(KanalHarness.replyText(a.join()), KanalHarness.replyText(b.join()));
+        // One of them gave the location, the other the description: whichever ran first.
+        assertEquals(1, replies.stream().filter(r -> r.contains("Ceritakan")).count(), replies.toString());
+        assertEquals(1, replies.stream().filter(r -> r.contains("Balas YA")).count(), replies.toString());
+    }
+
+    @Test
+    void health_answers200WhileDatabaseAnswers() throws Exception {
+        HttpResponse<String> res = kanal.get("/observe/health");
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(res.body().contains("\"status\":\"UP\""), res.body());
+    }
+
+    private HttpResponse<String> send(String sid, String text) {
+        try {
+            return kanal.sms(sid, RESIDENT, text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

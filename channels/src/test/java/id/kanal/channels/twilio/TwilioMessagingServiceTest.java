@@ -1,0 +1,197 @@
+package id.kanal.channels.twilio;
+
+import com.twilio.security.RequestValidator;
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Message;
+import id.kanal.channels.web.FormBody;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Reply;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SMS webhook through real Helidon routing, fed with Twilio's recorded payloads. */
+class TwilioMessagingServiceTest {
+    static final String TOKEN = "test-auth-token-12345";
+    static final String PUBLIC_URL = "https://kanal.example.go.id";
+    static final String SMS_URL = PUBLIC_URL + "/channels/sms";
+
+    private static final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+    private static volatile boolean handlerFails;
+    private static WebServer server;
+    private static WebServer unconfigured;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
+        server = WebServer.builder().port(0).routing(r -> r.register("/channels",
+                new TwilioMessagingService(new TwilioConfig(Optional.of(TOKEN), PUBLIC_URL), m -> {
+                    if (handlerFails) {
+                        throw new IllegalStateException("database down");
+                    }
+                    received.add(m);
+                    return Reply.of("Balasan untuk: " + m.text());
+                }, clock))).build().start();
+        unconfigured = WebServer.builder().port(0).routing(r -> r.register("/channels",
+                new TwilioMessagingService(new TwilioConfig(Optional.empty(), PUBLIC_URL),
+                        m -> Reply.of("never"), clock))).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        unconfigured.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        received.clear();
+        handlerFails = false;
+    }
+
+    /** One row of the table: a recorded payload, how it is signed, what must come back. */
+    record Case(String label, String fixture, Signing signing, int status, String bodyContains, int handled) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    enum Signing { VALID, MISSING, TAMPERED_BODY, WRONG_URL, WRONG_TOKEN }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("text message", "sms-text.form", Signing.VALID, 200,
+                        "<Response><Message>Balasan untuk: halo</Message></Response>", 1),
+                new Case("unicode and markup are escaped", "sms-unicode.form", Signing.VALID, 200,
+                        "Balasan untuk: Jalan rusak di Jl. Merdeka &#128545; &amp; &lt;script&gt;</Message>", 1),
+                new Case("missing signature", "sms-text.form", Signing.MISSING, 403, "invalid signature", 0),
+                new Case("tampered body", "sms-text.form", Signing.TAMPERED_BODY, 403, "invalid signature", 0),
+                new Case("signed for another URL", "sms-text.form", Signing.WRONG_URL, 403, "invalid signature", 0),
+                new Case("signed with another token", "sms-text.form", Signing.WRONG_TOKEN, 403, "invalid signature", 0),
+                new Case("no From", "sms-no-from.form", Signing.VALID, 400, "From missing", 0),
+                new Case("no MessageSid", "sms-no-sid.form", Signing.VALID, 400, "MessageSid missing", 0),
+                new Case("From not a phone number", "sms-bad-from.form", Signing.VALID, 400, "not a phone number", 0),
+                new Case("malformed form encoding", "sms-bad-escape.form", Signing.VALID, 400, "not form-encoded", 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void post_recordedPayload_answersAsExpected(Case c) throws Exception {
+        String body = fixture(c.fixture());
+        String signedBody = body;
+        String signature = switch (c.signing()) {
+            case VALID, MISSING -> sign(TOKEN, SMS_URL, body);
+            case TAMPERED_BODY -> {
+                signedBody = body;
+                body = body.replace("Body=halo", "Body=halo+lagi");
+                yield sign(TOKEN, SMS_URL, signedBody);
+            }
+            case WRONG_URL -> sign(TOKEN, "https://evil.example.com/channels/sms", body);
+            case WRONG_TOKEN -> sign("another-token", SMS_URL, body);
+        };
+        HttpResponse<String> res = post(server, body, c.signing() == Signing.MISSING ? null : signature);
+        assertEquals(c.status(), res.statusCode(), res.body());
+        assertTrue(res.body().contains(c.bodyContains()), res.body());
+        assertEquals(c.handled(), received.size());
+        if (c.status() == 200) {
+            assertEquals("text/xml; charset=UTF-8", res.headers().firstValue("Content-Type").orElse(""));
+        }
+    }
+
+    @Test
+    void post_textMessage_mapsToChannelNeutralMessage() throws Exception {
+        String body = fixture("sms-text.form");
+        post(server, body, sign(TOKEN, SMS_URL, body));
+        InboundMessage m = received.getFirst();
+        assertEquals(Channel.SMS, m.channel());
+        assertEquals("SM1f0e8ae6ade43cb3c0ce4525424e404f", m.providerMessageId());
+        assertEquals("+6281234567890", m.from().value());
+        assertEquals("halo", m.text());
+        assertEquals(Instant.parse("2026-11-22T03:00:00Z"), m.receivedAt());
+    }
+
+    @Test
+    void post_withoutAuthToken_answers503AndNeverHandles() throws Exception {
+        String body = fixture("sms-text.form");
+        HttpResponse<String> res = post(unconfigured, body, sign(TOKEN, SMS_URL, body));
+        assertEquals(503, res.statusCode());
+        assertTrue(res.body().contains("KANAL_TWILIO_AUTH_TOKEN"));
+    }
+
+    @Test
+    void post_whenHandlerFails_repliesPolitelyInsteadOfSilence() throws Exception {
+        handlerFails = true;
+        String body = fixture("sms-text.form");
+        HttpResponse<String> res = post(server, body, sign(TOKEN, SMS_URL, body));
+        assertEquals(200, res.statusCode());
+        assertTrue(res.body().contains("<Message>Maaf, layanan sedang gangguan"), res.body());
+    }
+
+    @Test
+    void twiml_matchesTheSdksOutput() {
+        for (String text : List.of("halo", "a < b & c > d", "\"quoted\" and 'single'", "baris 1\nbaris 2",
+                "emoji \uD83D\uDE00 dan é")) {
+            String sdk = new MessagingResponse.Builder()
+                    .message(new Message.Builder(text).build()).build().toXml();
+            assertEquals(sdk, TwiMl.message(text), text);
+        }
+    }
+
+    @Test
+    void signer_isAcceptedByTheSdksValidator() {
+        String body = fixture("sms-text.form");
+        assertTrue(new RequestValidator(TOKEN).validate(SMS_URL, FormBody.parse(body).fields(), sign(TOKEN, SMS_URL, body)));
+    }
+
+    static String sign(String token, String url, String body) {
+        if (body.contains("%E0%A4%A&")) {
+            return "c2lnbmF0dXJlIG9mIGFuIHVucmVhZGFibGUgYm9keQ=="; // unreadable bodies cannot be signed
+        }
+        return TwilioSigner.sign(token, url, FormBody.parse(body).fields());
+    }
+
+    private static HttpResponse<String> post(WebServer target, String body, String signature) throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + target.port() + "/channels/sms"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            req.header("X-Twilio-Signature", signature);
+        }
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String fixture(String name) {
+        try {
+            return Files.readString(Path.of("src/test/resources/fixtures/twilio", name)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

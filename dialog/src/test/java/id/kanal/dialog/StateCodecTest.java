@@ -1,0 +1,30 @@
+package id.kanal.dialog;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StateCodecTest {
+    @Test
+    void encodeDecode_everyState_roundTrips() {
+        ComplaintDraft d = new ComplaintDraft(Optional.of("sampah"), Optional.of("Jl. Merdeka & Jl. Sudirman = 5%"),
+                Optional.of("bau\nsekali"), Optional.of(new GeoPoint(-6.17, 106.63)),
+                List.of(new Media("https://api.twilio.com/x?a=1&b=2", "image/jpeg")));
+        List<State> states = List.of(State.MENU, new State.ChoosingCategory(ComplaintDraft.empty()),
+                new State.AskingLocation(d), new State.AskingDescription(d), new State.Confirming(d),
+                new State.AskingTicket(), new State.ChoosingLanguage());
+        for (State s : states) {
+            assertEquals(s, StateCodec.decode(StateCodec.encode(s)));
+        }
+    }
+
+    @Test
+    void decode_garbage_readsAsMenu() {
+        assertEquals(State.MENU, StateCodec.decode("type=confirming&point=abc"));
+        assertEquals(State.MENU, StateCodec.decode("%%%"));
+        assertEquals(State.MENU, StateCodec.decode("type=from-the-future"));
+    }
+}

@@ -1,0 +1,70 @@
+package id.kanal.dialog;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every text Kanal can say fits SMS: GSM-7 only, two segments at most, with the longest values filled in. */
+class TextsTest {
+    private static final Map<String, String> WORST_CASE = new HashMap<>();
+
+    static {
+        String echo = "x".repeat(Replies.ECHO_MAX);
+        WORST_CASE.put("region", "Kabupaten Tangerang Selatan");
+        WORST_CASE.put("ticket", "TNGXX-000123");
+        WORST_CASE.put("agency", "Perumda Tirta Benteng Kota Tangerang");
+        WORST_CASE.put("category", "Pelayanan publik");
+        WORST_CASE.put("location", echo);
+        WORST_CASE.put("description", echo);
+        WORST_CASE.put("status", "diteruskan ke dinas");
+        WORST_CASE.put("date", "30 Des 2026 23:59");
+        WORST_CASE.put("example", "TNGXX-000123");
+        WORST_CASE.put("choices", String.join("\n", Fakes.CATEGORIES.stream().map(c -> "10 " + c.nameId()).toList())
+                + "\n4 Banjir/drainase\n5 Air bersih\n6 Ketertiban\n7 Kesehatan\n8 Pendidikan\n9 Pelayanan publik\n10 Lainnya");
+        WORST_CASE.put("list", "TNGXX-000123 Pelayanan publik: diteruskan ke dinas\n".repeat(3).strip());
+    }
+
+    @Test
+    void everyText_inEveryLanguage_isGsm7WithinTwoSegments() {
+        Texts texts = Texts.builtIn();
+        for (Language language : Language.values()) {
+            assertTrue(texts.keys(language).size() > 20);
+            for (String key : texts.keys(language)) {
+                String text = texts.get(language, key, WORST_CASE);
+                assertTrue(Gsm7.isGsm7(text), language + " " + key + " is not GSM-7: " + text);
+                assertTrue(Gsm7.septets(text) <= Gsm7.TWO_SEGMENTS,
+                        language + " " + key + " takes " + Gsm7.septets(text) + " septets");
+            }
+        }
+    }
+
+    @Test
+    void bothLanguages_haveTheSameKeysAndPlaceholders() {
+        Texts texts = Texts.builtIn();
+        assertEquals(texts.keys(Language.ID), texts.keys(Language.EN));
+        for (String key : texts.keys(Language.ID)) {
+            assertEquals(texts.placeholders(Language.ID, key), texts.placeholders(Language.EN, key), key);
+        }
+    }
+
+    @Test
+    void gsm7_segments_countsBothAlphabets() {
+        assertEquals(1, Gsm7.segments("a".repeat(160)));
+        assertEquals(2, Gsm7.segments("a".repeat(161)));
+        assertEquals(2, Gsm7.segments("a".repeat(306)));
+        assertEquals(3, Gsm7.segments("a".repeat(307)));
+        assertEquals(2, Gsm7.segments("€".repeat(81)));
+        assertEquals(1, Gsm7.segments("\u201C".repeat(70)));
+        assertEquals(2, Gsm7.segments("\u201C".repeat(71)));
+    }
+
+    @Test
+    void gsm7_sanitize_keepsMeaningDropsEmoji() {
+        assertEquals("\"Jl. Merdeka\" - it's ok... ", Gsm7.sanitize("\u201CJl. Merdeka\u201D \u2013 it\u2019s ok\u2026 \uD83D\uDE00"));
+        assertEquals("Cafe", Gsm7.sanitize("Caf\u00EA"));
+    }
+}

@@ -1,0 +1,144 @@
+package id.kanal.services.complaints;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.Media;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.dialog.port.ComplaintView;
+import id.kanal.dialog.port.FiledComplaint;
+import id.kanal.dialog.port.NewComplaint;
+import id.kanal.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SqlComplaintDeskTest {
+    static final RegionDefinition REGION = new RegionDefinition("kota-tangerang", "Kota Tangerang", "TNG",
+            List.of(new RegionDefinition.Agency("pupr", "Dinas PUPR"), new RegionDefinition.Agency("dlh", "Dinas Lingkungan Hidup")),
+            List.of(new RegionDefinition.CategoryDefinition("jalan-rusak", "Jalan rusak", "Damaged road", "pupr",
+                            List.of("jalan rusak", "lubang"), 14),
+                    new RegionDefinition.CategoryDefinition("sampah", "Sampah", "Rubbish", "dlh", List.of("sampah"), 3)));
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private SqlComplaintDesk desk;
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
+    private final Address reporter = new Address(Channel.SMS, "+6281234567890");
+
+    @BeforeEach
+    void open() {
+        db = Database.openSqlite(dir);
+        desk = SqlComplaintDesk.open(db, REGION, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private NewComplaint complaint(String key, String category) {
+        return new NewComplaint(key, reporter, category, "Jl. Merdeka 5", "Rusak parah", Optional.empty(), List.of());
+    }
+
+    @Test
+    void file_routesToCategoryAgencyWithSequentialTickets() {
+        FiledComplaint first = desk.file(complaint("k1", "jalan-rusak"));
+        FiledComplaint second = desk.file(complaint("k2", "sampah"));
+        assertEquals(new FiledComplaint("TNG-000001", "Dinas PUPR"), first);
+        assertEquals(new FiledComplaint("TNG-000002", "Dinas Lingkungan Hidup"), second);
+        ComplaintView view = desk.find("tng-000001").orElseThrow();
+        assertEquals(ComplaintStatus.RECEIVED, view.status());
+        assertEquals("Jl. Merdeka 5", view.location());
+        assertEquals(clock.instant(), view.filedAt());
+    }
+
+    @Test
+    void file_sameIdempotencyKey_returnsFirstTicket() {
+        FiledComplaint first = desk.file(complaint("sms:SM1", "sampah"));
+        FiledComplaint again = desk.file(complaint("sms:SM1", "sampah"));
+        assertEquals(first, again);
+        assertEquals(1, desk.latestBy(reporter, 10).size());
+    }
+
+    @Test
+    void file_withPointAndPhotos_keepsThem() {
+        desk.file(new NewComplaint("k", reporter, "sampah", "Pasar Anyar", "Bau", Optional.of(new GeoPoint(-6.18, 106.63)),
+                List.of(new Media("https://api.twilio.com/media/ME1", "image/jpeg"))));
+        String url = db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT url FROM complaint_media WHERE ticket = 'TNG-000001'")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertEquals("https://api.twilio.com/media/ME1", url);
+    }
+
+    @Test
+    void file_unknownCategory_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> desk.file(complaint("k", "nope")));
+    }
+
+    @Test
+    void file_concurrently_ticketsUnique() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<FiledComplaint>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String key = "k" + i;
+            futures.add(pool.submit(() -> desk.file(complaint(key, "sampah"))));
+        }
+        HashSet<String> tickets = new HashSet<>();
+        for (Future<FiledComplaint> f : futures) {
+            tickets.add(f.get().ticket());
+        }
+        pool.shutdown();
+        assertEquals(50, tickets.size());
+    }
+
+    @Test
+    void reopen_keepsCounterAndAppliesChangedConfiguration() {
+        desk.file(complaint("k1", "sampah"));
+        RegionDefinition renamed = new RegionDefinition(REGION.code(), REGION.name(), "TNG", REGION.agencies(),
+                List.of(REGION.categories().get(1), new RegionDefinition.CategoryDefinition("jalan-rusak",
+                        "Jalan dan trotoar rusak", "Damaged road", "pupr", List.of("jalan"), 10)));
+        SqlComplaintDesk reopened = SqlComplaintDesk.open(db, renamed, clock);
+        assertEquals("sampah", reopened.categories().getFirst().code());
+        assertEquals("Jalan dan trotoar rusak", reopened.categories().get(1).nameId());
+        assertEquals("TNG-000002", reopened.file(complaint("k2", "jalan-rusak")).ticket());
+    }
+
+    @Test
+    void latestBy_newestFirst_onlyTheReporters() {
+        desk.file(complaint("k1", "sampah"));
+        desk.file(complaint("k2", "jalan-rusak"));
+        desk.file(new NewComplaint("k3", new Address(Channel.SMS, "+6289999999999"), "sampah", "x y z", "abc",
+                Optional.empty(), List.of()));
+        assertEquals(List.of("TNG-000002", "TNG-000001"),
+                desk.latestBy(reporter, 5).stream().map(ComplaintView::ticket).toList());
+    }
+
+    @Test
+    void region_categoryWithUnknownAgency_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new RegionDefinition("x", "X", "XX",
+                List.of(new RegionDefinition.Agency("a", "A")),
+                List.of(new RegionDefinition.CategoryDefinition("c", "C", "C", "b", List.of(), 3))));
+    }
+}

@@ -1,0 +1,93 @@
+package id.kanal.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void open_emptyDirectory_createsWalDatabaseWithSchema() {
+        try (Database db = Database.openSqlite(dir)) {
+            assertTrue(Files.exists(dir.resolve("kanal.db")));
+            assertEquals("wal", db.read(c -> scalar(c, "PRAGMA journal_mode")));
+            List<String> tables = db.read(c -> strings(c, "SELECT name FROM sqlite_master WHERE type = 'table'"));
+            for (String t : List.of("region", "agency", "category", "complaint", "complaint_history", "conversation",
+                    "inbound_message", "transcript", "flyway_schema_history")) {
+                assertTrue(tables.contains(t), t + " missing from " + tables);
+            }
+            assertTrue(db.ping());
+        }
+    }
+
+    @Test
+    void open_existingDatabase_keepsDataAndAppliesNothingTwice() {
+        try (Database db = Database.openSqlite(dir)) {
+            db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO agency (code, name) VALUES ('pupr', 'Dinas PUPR')"));
+        }
+        try (Database db = Database.openSqlite(dir)) {
+            assertEquals("Dinas PUPR", db.read(c -> scalar(c, "SELECT name FROM agency WHERE code = 'pupr'")));
+            List<String> versions = db.read(c -> strings(c,
+                    "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"));
+            assertEquals(versions.stream().distinct().toList(), versions);
+            assertTrue(versions.contains("1"));
+        }
+    }
+
+    @Test
+    void inTransaction_whenWorkThrows_rollsBack() {
+        try (Database db = Database.openSqlite(dir)) {
+            assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('x', 'X')");
+                throw new IllegalStateException("boom");
+            }));
+            assertEquals("0", db.read(c -> scalar(c, "SELECT COUNT(*) FROM agency")));
+        }
+    }
+
+    @Test
+    void close_thenPing_isFalse() {
+        Database db = Database.openSqlite(dir);
+        db.close();
+        assertFalse(db.ping());
+    }
+
+    @Test
+    void open_unsupportedUrl_saysWhich() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Database.open("jdbc:mysql://localhost/kanal?password=secret", 1));
+        assertTrue(e.getMessage().contains("jdbc:sqlite:"));
+        assertFalse(e.getMessage().contains("secret"));
+    }
+
+    private static String scalar(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> strings(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
