@@ -1,0 +1,38 @@
+package id.kanal.store;
+
+import id.kanal.dialog.port.OutboundMessage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes messages to the outbox table. {@link #enqueue} takes the caller's connection so the
+ * message commits (or rolls back) with the change that caused it: a status change and its
+ * notification are one transaction, and nothing is sent for a change that did not happen.
+ */
+public final class Outbox {
+    private Outbox() {
+    }
+
+    /** Adds a pending message, due at once; returns its id. */
+    public static String enqueue(Connection c, OutboundMessage m, Instant now) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, channel, address, body, kind, priority, "
+                + "template, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, m.to().channel().id());
+            ps.setString(3, m.to().value());
+            ps.setString(4, m.body());
+            ps.setString(5, m.kind());
+            ps.setInt(6, m.priority());
+            ps.setString(7, m.template().orElse(null));
+            ps.setLong(8, now.toEpochMilli());
+            ps.setLong(9, now.toEpochMilli());
+            ps.executeUpdate();
+        }
+        return id;
+    }
+}

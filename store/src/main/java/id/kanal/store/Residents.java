@@ -1,0 +1,67 @@
+package id.kanal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What Kanal keeps about a resident across channels: opt-out (STOP), and the last WhatsApp
+ * message (the 24-hour window). Keyed by E.164 number, or {@code telegram:<chat id>}.
+ * Methods take the caller's connection so they join its transaction.
+ */
+public final class Residents {
+    private Residents() {
+    }
+
+    public static boolean isOptedOut(Connection c, String address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT opted_out FROM resident WHERE address = ?")) {
+            ps.setString(1, address);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) != 0;
+            }
+        }
+    }
+
+    public static void setOptedOut(Connection c, String address, boolean optedOut, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO resident (address, opted_out, opted_out_at, updated_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET opted_out = excluded.opted_out, "
+                + "opted_out_at = excluded.opted_out_at, updated_at = excluded.updated_at")) {
+            ps.setString(1, address);
+            ps.setInt(2, optedOut ? 1 : 0);
+            if (optedOut) {
+                ps.setLong(3, now.toEpochMilli());
+            } else {
+                ps.setNull(3, java.sql.Types.BIGINT);
+            }
+            ps.setLong(4, now.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    public static void touchWhatsApp(Connection c, String address, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO resident (address, whatsapp_last_inbound, updated_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT (address) DO UPDATE SET whatsapp_last_inbound = excluded.whatsapp_last_inbound, "
+                + "updated_at = excluded.updated_at")) {
+            ps.setString(1, address);
+            ps.setLong(2, at.toEpochMilli());
+            ps.setLong(3, at.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    public static Optional<Instant> whatsAppLastInbound(Connection c, String address) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT whatsapp_last_inbound FROM resident WHERE address = ?")) {
+            ps.setString(1, address);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+                }
+                return Optional.empty();
+            }
+        }
+    }
+}
