@@ -1,0 +1,22 @@
+package id.kanal.channels.outbox;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Delivers one outbox message through a provider's API. Implementations never throw for a
+ * provider's answer: they classify it as a {@link SendResult}.
+ */
+public interface ChannelSender {
+    /** The channels this sender delivers. */
+    Set<Channel> channels();
+
+    /**
+     * Sends a text (or, when given and the channel supports it, a template reference such as a
+     * Twilio ContentSid with variables as JSON).
+     */
+    SendResult send(Address to, String body, Optional<String> template);
+}

@@ -1,0 +1,33 @@
+package id.kanal.channels.outbox;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How a provider answered one send. */
+public sealed interface SendResult {
+    /** Accepted; {@code providerId} is e.g. Twilio's MessageSid or Telegram's message_id. */
+    record Sent(String providerId) implements SendResult {
+        public Sent {
+            Objects.requireNonNull(providerId, "providerId");
+        }
+    }
+
+    /** Try again later (5xx, timeout, 429): after {@code retryAfter} when the provider said so. */
+    record RetryLater(String error, Optional<Duration> retryAfter) implements SendResult {
+        public RetryLater {
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /**
+     * Will never succeed (other 4xx); {@code residentOptedOut} when the provider says the
+     * resident blocked us (Twilio 21610, Telegram 403 "bot was blocked").
+     */
+    record Failed(String error, boolean residentOptedOut) implements SendResult {
+        public Failed {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+}
