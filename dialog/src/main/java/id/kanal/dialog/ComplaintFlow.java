@@ -31,6 +31,11 @@ final class ComplaintFlow {
         return next(c, withAttachments(draft, m));
     }
 
+    /** Picks a half-filed complaint back up where it stopped. */
+    Outcome resume(Conversation c, ComplaintDraft draft) {
+        return next(c, draft);
+    }
+
     Outcome handle(Conversation c, State state, InboundMessage m) {
         return switch (state) {
             case State.ChoosingCategory s -> chooseCategory(c, s.draft(), m);

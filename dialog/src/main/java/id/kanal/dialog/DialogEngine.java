@@ -17,9 +17,7 @@ import java.util.Set;
  */
 public final class DialogEngine implements InboundHandler {
     private static final System.Logger LOG = System.getLogger(DialogEngine.class.getName());
-    private static final Set<String> MENU_WORDS = Set.of("menu", "mulai", "start", "kembali", "back");
-    private static final Set<String> CANCEL_WORDS = Set.of("batal", "cancel", "batalkan");
-    private static final Set<String> HELP_WORDS = Set.of("bantuan", "help", "tolong", "?");
+    private static final int MISUNDERSTANDINGS_BEFORE_AGENT = 2;
     private static final Set<String> COMPLAINT_WORDS = Set.of("lapor", "laporan", "keluhan", "aduan", "adukan",
             "komplain", "report", "complaint", "complain");
 
@@ -29,6 +27,9 @@ public final class DialogEngine implements InboundHandler {
     private final Replies replies;
     private final ComplaintFlow complaintFlow;
     private final StatusFlow statusFlow;
+    private final PriceFlow priceFlow;
+    private final ScheduleFlow scheduleFlow;
+    private final HandoffFlow handoffFlow;
     private final SenderLocks locks = new SenderLocks(1024);
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
@@ -38,6 +39,9 @@ public final class DialogEngine implements InboundHandler {
         this.replies = new Replies(texts, settings);
         this.complaintFlow = new ComplaintFlow(replies, services.complaints());
         this.statusFlow = new StatusFlow(replies, services.complaints());
+        this.priceFlow = new PriceFlow(replies, services.prices(), clock);
+        this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
+        this.handoffFlow = new HandoffFlow(replies, clock);
     }
 
     @Override
@@ -53,80 +57,178 @@ public final class DialogEngine implements InboundHandler {
             return earlier.get();
         }
         Instant now = clock.instant();
-        Conversation c = services.conversations().load(m.from()).orElseGet(() -> Conversation.start(m.from(), now));
-        if (now.isAfter(c.lastActivity().plus(settings.idleTimeout()))) {
-            c = c.with(State.MENU);
-        }
+        Conversation c = services.conversations().load(m.from()).orElseGet(() -> begin(m, now));
+        Command command = Command.of(m.text());
         Outcome out;
         try {
-            out = turn(c, m);
+            boolean expired = now.isAfter(c.lastActivity().plus(settings.idleTimeout()));
+            if (expired && !c.state().isHandedOff()) {
+                Optional<ComplaintDraft> draft = c.state().pendingDraft();
+                c = c.with(State.MENU);
+                out = draft.isPresent() && command == Command.NONE
+                        ? Outcome.of(c.with(new State.OfferingResume(draft.get())), handoffFlow.withYesNo(c.language(), "resume.offer"))
+                        : turn(c, m, command);
+            } else {
+                out = turn(c, m, command);
+            }
         } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "service unavailable channel={0} from={1}: {2}",
                     m.channel().id(), m.from(), e.getMessage());
             out = Outcome.of(c, replies.say(c.language(), "unavailable"));
         }
-        Conversation after = out.conversation();
         int misunderstandings = out.understood() ? 0 : c.misunderstandings() + 1;
+        if (misunderstandings >= MISUNDERSTANDINGS_BEFORE_AGENT) {
+            out = handoffFlow.offer(out.conversation());
+            misunderstandings = 0;
+        }
+        Conversation after = out.conversation();
         after = new Conversation(after.resident(), after.language(), after.state(), misunderstandings, now);
         Reply reply = fitChannel(out.reply(), m.channel());
         services.conversations().save(new Turn(m, after, reply));
         LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
-                after.state().getClass().getSimpleName());
+                StateCodec.typeOf(after.state()));
         return reply;
     }
 
-    private Outcome turn(Conversation c, InboundMessage m) {
-        String simple = Words.simplify(m.text());
+    /** A new conversation: the resident's remembered language, or English when the first message plainly is. */
+    private Conversation begin(InboundMessage m, Instant now) {
+        Conversation c = Conversation.start(m.from(), now);
+        Optional<Language> known = services.residents().language(m.from());
+        if (known.isPresent()) {
+            return c.with(known.get());
+        }
+        Optional<Language> guessed = LanguageGuess.plainly(m.text());
+        guessed.ifPresent(lang -> services.residents().setLanguage(m.from(), lang));
+        return guessed.map(c::with).orElse(c);
+    }
+
+    private Outcome turn(Conversation c, InboundMessage m, Command command) {
         Language lang = c.language();
-        if (CANCEL_WORDS.contains(simple)) {
-            return Outcome.of(c.with(State.MENU), replies.thenMenu(lang, "cancelled"));
+        switch (command) {
+            case STOP -> {
+                return stop(c);
+            }
+            case START -> {
+                return start(c);
+            }
+            default -> {
+            }
         }
-        if (MENU_WORDS.contains(simple) || (simple.equals("0") && !(c.state() instanceof State.Menu))) {
-            return Outcome.of(c.with(State.MENU), replies.menu(lang, false));
+        if (c.state() instanceof State.WithAgent) {
+            return handoffFlow.waitForAgent(c);
         }
-        if (HELP_WORDS.contains(simple) || m.text().strip().equals("?")) {
-            return Outcome.of(c, replies.say(lang, "help"));
+        if (c.state() instanceof State.Queued) {
+            if (command == Command.CANCEL || command == Command.MENU) {
+                return Outcome.of(c.with(State.MENU), replies.thenMenu(lang, "agent.left.queue"));
+            }
+            return handoffFlow.waitForAgent(c);
         }
-        Optional<Language> switchTo = languageCommand(simple);
-        if (switchTo.isPresent()) {
-            return languageSet(c, switchTo.get());
+        switch (command) {
+            case CANCEL -> {
+                return Outcome.of(c.with(State.MENU), replies.thenMenu(lang, "cancelled"));
+            }
+            case MENU -> {
+                return Outcome.of(c.with(State.MENU), replies.menu(lang, false));
+            }
+            case ZERO -> {
+                if (!(c.state() instanceof State.Menu)) {
+                    return Outcome.of(c.with(State.MENU), replies.menu(lang, false));
+                }
+            }
+            case HELP -> {
+                return Outcome.of(c, replies.say(lang, "help"));
+            }
+            case AGENT -> {
+                return handoffFlow.queue(c, HandoffFlow.ASKED);
+            }
+            case ENGLISH, INDONESIAN -> {
+                return languageSet(c, command == Command.ENGLISH ? Language.EN : Language.ID);
+            }
+            default -> {
+            }
         }
-        if (simple.startsWith("status ") && Words.ticket(m.text()).isPresent()) {
+        if (Words.simplify(m.text()).startsWith("status ") && Words.ticket(m.text()).isPresent()) {
             return statusFlow.answer(c, m);
         }
         return switch (c.state()) {
-            case State.Menu s -> menu(c, m, simple);
+            case State.Menu s -> menu(c, m);
             case State.AskingTicket s -> statusFlow.answer(c, m);
             case State.ChoosingLanguage s -> chooseLanguage(c, m);
-            default -> complaintFlow.handle(c, c.state(), m);
+            case State.AskingCommodity s -> priceFlow.answerCommodity(c, s, m);
+            case State.AskingStop s -> scheduleFlow.answerStop(c, s, m);
+            case State.ChoosingStop s -> scheduleFlow.chooseStop(c, s, m);
+            case State.OfferingAgent s -> handoffFlow.answerOffer(c, m);
+            case State.OfferingResume s -> resume(c, s, m);
+            case State.ChoosingCategory s -> complaintFlow.handle(c, s, m);
+            case State.AskingLocation s -> complaintFlow.handle(c, s, m);
+            case State.AskingDescription s -> complaintFlow.handle(c, s, m);
+            case State.Confirming s -> complaintFlow.handle(c, s, m);
+            case State.Queued s -> handoffFlow.waitForAgent(c);
+            case State.WithAgent s -> handoffFlow.waitForAgent(c);
         };
     }
 
-    private Outcome menu(Conversation c, InboundMessage m, String simple) {
+    private Outcome menu(Conversation c, InboundMessage m) {
+        Language lang = c.language();
         Optional<Integer> number = Words.number(m.text());
+        Intent none = Intent.of(Intents.OUT_OF_SCOPE, 0);
         if (number.isPresent()) {
             return switch (number.get()) {
                 case 1 -> complaintFlow.start(c, m);
                 case 2 -> statusFlow.start(c);
-                case 0 -> Outcome.of(c.with(new State.ChoosingLanguage()), replies.say(c.language(), "language.choose"));
-                case 3, 4, 5 -> Outcome.of(c, replies.say(c.language(), "not.yet"));
-                default -> Outcome.misunderstood(c, replies.say(c.language(), "not.understood"));
+                case 3 -> priceFlow.start(c, m, none);
+                case 4 -> scheduleFlow.start(c, m, none);
+                case 5 -> handoffFlow.queue(c, HandoffFlow.ASKED);
+                case 0 -> Outcome.of(c.with(new State.ChoosingLanguage()), replies.say(lang, "language.choose"));
+                default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
             };
         }
-        if (Words.hasAnyWord(simple, COMPLAINT_WORDS)) {
+        if (Words.hasAnyWord(Words.simplify(m.text()), COMPLAINT_WORDS)) {
             return complaintFlow.start(c, m);
         }
         Intent intent = services.classifier().classify(m.text());
+        LOG.log(System.Logger.Level.DEBUG, "intent={0} confidence={1}", intent.name(), intent.confidence());
         return switch (intent.name()) {
             case Intents.COMPLAINT_FILE -> complaintFlow.start(c, m);
-            case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).isPresent() ? statusFlow.answer(c, m)
-                    : statusFlow.start(c);
-            case Intents.GREETING -> Outcome.of(c, replies.menu(c.language(), true));
-            case Intents.HELP -> Outcome.of(c, replies.say(c.language(), "help"));
-            case Intents.PRICE_QUERY, Intents.SCHEDULE_QUERY, Intents.HANDOFF_REQUEST ->
-                    Outcome.of(c, replies.say(c.language(), "not.yet"));
-            default -> Outcome.misunderstood(c, replies.say(c.language(), "not.understood"));
+            case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).or(() -> intent.entity("ticket")).isPresent()
+                    ? statusFlow.answer(c, m) : statusFlow.start(c);
+            case Intents.PRICE_QUERY -> priceFlow.start(c, m, intent);
+            case Intents.SCHEDULE_QUERY -> scheduleFlow.start(c, m, intent);
+            case Intents.HANDOFF_REQUEST -> handoffFlow.queue(c, HandoffFlow.ASKED);
+            case Intents.GREETING -> Outcome.of(c, replies.menu(lang, true));
+            case Intents.HELP -> Outcome.of(c, replies.say(lang, "help"));
+            case Intents.THANKS -> Outcome.of(c, replies.say(lang, "thanks"));
+            case Intents.OPTOUT -> stop(c);
+            default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
         };
+    }
+
+    private Outcome resume(Conversation c, State.OfferingResume s, InboundMessage m) {
+        if (Words.isYes(m.text())) {
+            return complaintFlow.resume(c, s.draft());
+        }
+        Conversation atMenu = c.with(State.MENU);
+        return Words.isNo(m.text()) ? Outcome.of(atMenu, replies.menu(c.language(), false)) : menu(atMenu, m);
+    }
+
+    /** STOP is confirmed once; a repeated STOP gets no answer, so an opted-out resident is left in peace. */
+    private Outcome stop(Conversation c) {
+        if (services.residents().isOptedOut(c.resident())) {
+            return Outcome.of(c.with(State.MENU), Reply.silent());
+        }
+        services.residents().setOptedOut(c.resident(), true);
+        return Outcome.of(c.with(State.MENU), replies.say(c.language(), "stop.confirmed",
+                java.util.Map.of("region", settings.regionName())));
+    }
+
+    private Outcome start(Conversation c) {
+        if (!services.residents().isOptedOut(c.resident())) {
+            return Outcome.of(c.with(State.MENU), replies.menu(c.language(), true));
+        }
+        services.residents().setOptedOut(c.resident(), false);
+        Reply menu = replies.menu(c.language(), false);
+        return Outcome.of(c.with(State.MENU), new Reply(replies.text(c.language(), "start.confirmed") + "\n"
+                + menu.text(), menu.options(), false));
     }
 
     private Outcome chooseLanguage(Conversation c, InboundMessage m) {
@@ -138,15 +240,41 @@ public final class DialogEngine implements InboundHandler {
     }
 
     private Outcome languageSet(Conversation c, Language language) {
+        services.residents().setLanguage(c.resident(), language);
         return Outcome.of(c.with(language).with(State.MENU), replies.say(language, "language.set"));
     }
 
-    private static Optional<Language> languageCommand(String simple) {
-        return switch (simple) {
-            case "bahasa en", "language en", "english", "bahasa inggris" -> Optional.of(Language.EN);
-            case "bahasa id", "language id", "bahasa indonesia", "indonesian" -> Optional.of(Language.ID);
-            default -> Optional.empty();
-        };
+    /**
+     * An agent takes a queued conversation. Exactly one agent wins: the turn lock orders this
+     * against the resident's own messages and other agents.
+     *
+     * @return false when the conversation is not waiting for an agent (already taken, or left)
+     */
+    public boolean assignAgent(Address resident, String agent) {
+        return locks.withLock(resident, () -> {
+            Optional<Conversation> c = services.conversations().load(resident);
+            if (c.isEmpty() || !(c.get().state() instanceof State.Queued)) {
+                return false;
+            }
+            services.conversations().saveState(c.get().with(new State.WithAgent(agent, clock.instant())));
+            return true;
+        });
+    }
+
+    /**
+     * An agent hands the conversation back to the bot.
+     *
+     * @return the message to send the resident, or empty when that agent did not own it
+     */
+    public Optional<String> handBack(Address resident, String agent) {
+        return locks.withLock(resident, () -> {
+            Optional<Conversation> c = services.conversations().load(resident);
+            if (c.isEmpty() || !(c.get().state() instanceof State.WithAgent w) || !w.agent().equals(agent)) {
+                return Optional.<String>empty();
+            }
+            services.conversations().saveState(c.get().with(State.MENU));
+            return Optional.of(replies.text(c.get().language(), "agent.handed.back"));
+        });
     }
 
     /**
@@ -154,7 +282,7 @@ public final class DialogEngine implements InboundHandler {
      * resident text is sanitised; this is the last guard, and it logs when it has to act.
      */
     private static Reply fitChannel(Reply reply, Channel channel) {
-        if (!channel.isNarrow()) {
+        if (!channel.isNarrow() || reply.isSilent()) {
             return reply;
         }
         String fitted = Gsm7.clip(Gsm7.sanitize(reply.text()), Gsm7.TWO_SEGMENTS);

@@ -3,15 +3,22 @@ package id.kanal.dialog;
 import id.kanal.dialog.port.ComplaintService;
 import id.kanal.dialog.port.ConversationStore;
 import id.kanal.dialog.port.IntentClassifier;
+import id.kanal.dialog.port.PriceService;
+import id.kanal.dialog.port.ResidentPreferences;
+import id.kanal.dialog.port.ScheduleService;
 
 import java.util.Objects;
 
 /** The ports the dialog engine calls. */
-public record DialogServices(ConversationStore conversations, IntentClassifier classifier,
-                             ComplaintService complaints) {
+public record DialogServices(ConversationStore conversations, ResidentPreferences residents,
+                             IntentClassifier classifier, ComplaintService complaints, PriceService prices,
+                             ScheduleService schedules) {
     public DialogServices {
         Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(residents, "residents");
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(complaints, "complaints");
+        Objects.requireNonNull(prices, "prices");
+        Objects.requireNonNull(schedules, "schedules");
     }
 }

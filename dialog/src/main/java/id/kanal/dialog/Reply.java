@@ -20,6 +20,15 @@ public record Reply(String text, List<Option> options, boolean endSession) {
         return new Reply(text, List.of(), false);
     }
 
+    /** No answer at all (an agent owns the conversation, or a repeated STOP). */
+    public static Reply silent() {
+        return new Reply("", List.of(), false);
+    }
+
+    public boolean isSilent() {
+        return text.isEmpty();
+    }
+
     /** A numbered choice: {@code key} is what the resident sends back ("1"), {@code label} what they see. */
     public record Option(String key, String label) {
         public Option {

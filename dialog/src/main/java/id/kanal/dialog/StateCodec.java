@@ -3,6 +3,7 @@ package id.kanal.dialog;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +19,49 @@ public final class StateCodec {
     private StateCodec() {
     }
 
+    /** The storage name of a state's type ("menu", "queued", ...), also used by the console's queue. */
+    public static String typeOf(State state) {
+        return switch (state) {
+            case State.Menu s -> "menu";
+            case State.ChoosingCategory s -> "choosing-category";
+            case State.AskingLocation s -> "asking-location";
+            case State.AskingDescription s -> "asking-description";
+            case State.Confirming s -> "confirming";
+            case State.OfferingResume s -> "offering-resume";
+            case State.AskingTicket s -> "asking-ticket";
+            case State.ChoosingLanguage s -> "choosing-language";
+            case State.AskingCommodity s -> "asking-commodity";
+            case State.AskingStop s -> "asking-stop";
+            case State.ChoosingStop s -> "choosing-stop";
+            case State.OfferingAgent s -> "offering-agent";
+            case State.Queued s -> "queued";
+            case State.WithAgent s -> "with-agent";
+        };
+    }
+
     public static String encode(State state) {
         Map<String, String> f = new LinkedHashMap<>();
+        f.put("type", typeOf(state));
+        state.pendingDraft().ifPresent(d -> draft(f, d));
         switch (state) {
-            case State.Menu m -> f.put("type", "menu");
-            case State.ChoosingCategory s -> draft(f, "choosing-category", s.draft());
-            case State.AskingLocation s -> draft(f, "asking-location", s.draft());
-            case State.AskingDescription s -> draft(f, "asking-description", s.draft());
-            case State.Confirming s -> draft(f, "confirming", s.draft());
-            case State.AskingTicket s -> f.put("type", "asking-ticket");
-            case State.ChoosingLanguage s -> f.put("type", "choosing-language");
+            case State.AskingTicket s -> list(f, "listed", s.listed());
+            case State.AskingCommodity s -> s.market().ifPresent(m -> f.put("market", m));
+            case State.AskingStop s -> trip(f, s.query());
+            case State.ChoosingStop s -> {
+                trip(f, s.query());
+                f.put("origin", String.valueOf(s.forOrigin()));
+                list(f, "stop", s.stopIds());
+            }
+            case State.Queued s -> {
+                f.put("reason", s.reason());
+                f.put("since", s.since().toString());
+            }
+            case State.WithAgent s -> {
+                f.put("agent", s.agent());
+                f.put("since", s.since().toString());
+            }
+            default -> {
+            }
         }
         StringBuilder out = new StringBuilder();
         f.forEach((k, v) -> {
@@ -37,17 +71,6 @@ public final class StateCodec {
             out.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
         return out.toString();
-    }
-
-    private static void draft(Map<String, String> f, String type, ComplaintDraft d) {
-        f.put("type", type);
-        d.categoryCode().ifPresent(v -> f.put("category", v));
-        d.location().ifPresent(v -> f.put("location", v));
-        d.description().ifPresent(v -> f.put("description", v));
-        d.point().ifPresent(p -> f.put("point", p.latitude() + "," + p.longitude()));
-        for (int i = 0; i < d.photos().size(); i++) {
-            f.put("photo" + i, d.photos().get(i).contentType() + " " + d.photos().get(i).url());
-        }
     }
 
     public static State decode(String text) {
@@ -64,8 +87,16 @@ public final class StateCodec {
                 case "asking-location" -> new State.AskingLocation(draft(f));
                 case "asking-description" -> new State.AskingDescription(draft(f));
                 case "confirming" -> new State.Confirming(draft(f));
-                case "asking-ticket" -> new State.AskingTicket();
+                case "offering-resume" -> new State.OfferingResume(draft(f));
+                case "asking-ticket" -> new State.AskingTicket(list(f, "listed"));
                 case "choosing-language" -> new State.ChoosingLanguage();
+                case "asking-commodity" -> new State.AskingCommodity(Optional.ofNullable(f.get("market")));
+                case "asking-stop" -> new State.AskingStop(trip(f));
+                case "choosing-stop" -> new State.ChoosingStop(trip(f), Boolean.parseBoolean(f.get("origin")),
+                        list(f, "stop"));
+                case "offering-agent" -> new State.OfferingAgent();
+                case "queued" -> new State.Queued(f.get("reason"), Instant.parse(f.get("since")));
+                case "with-agent" -> new State.WithAgent(f.get("agent"), Instant.parse(f.get("since")));
                 default -> State.MENU;
             };
         } catch (RuntimeException e) {
@@ -73,18 +104,52 @@ public final class StateCodec {
         }
     }
 
+    private static void draft(Map<String, String> f, ComplaintDraft d) {
+        d.categoryCode().ifPresent(v -> f.put("category", v));
+        d.location().ifPresent(v -> f.put("location", v));
+        d.description().ifPresent(v -> f.put("description", v));
+        d.point().ifPresent(p -> f.put("point", p.latitude() + "," + p.longitude()));
+        list(f, "photo", d.photos().stream().map(m -> m.contentType() + " " + m.url()).toList());
+    }
+
     private static ComplaintDraft draft(Map<String, String> f) {
         Optional<GeoPoint> point = Optional.ofNullable(f.get("point")).map(p -> {
             String[] ll = p.split(",");
             return new GeoPoint(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
         });
-        List<Media> photos = new ArrayList<>();
-        for (int i = 0; f.containsKey("photo" + i); i++) {
-            String v = f.get("photo" + i);
+        List<Media> photos = list(f, "photo").stream().map(v -> {
             int sp = v.indexOf(' ');
-            photos.add(new Media(v.substring(sp + 1), v.substring(0, sp)));
-        }
+            return new Media(v.substring(sp + 1), v.substring(0, sp));
+        }).toList();
         return new ComplaintDraft(Optional.ofNullable(f.get("category")), Optional.ofNullable(f.get("location")),
                 Optional.ofNullable(f.get("description")), point, photos);
+    }
+
+    private static void trip(Map<String, String> f, TripQuery q) {
+        q.fromStop().ifPresent(v -> f.put("from", v));
+        q.toStop().ifPresent(v -> f.put("to", v));
+        q.toWords().ifPresent(v -> f.put("to-words", v));
+        if (q.anyDestination()) {
+            f.put("any", "true");
+        }
+    }
+
+    private static TripQuery trip(Map<String, String> f) {
+        return new TripQuery(Optional.ofNullable(f.get("from")), Optional.ofNullable(f.get("to")),
+                Optional.ofNullable(f.get("to-words")), Boolean.parseBoolean(f.get("any")));
+    }
+
+    private static void list(Map<String, String> f, String key, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            f.put(key + i, values.get(i));
+        }
+    }
+
+    private static List<String> list(Map<String, String> f, String key) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; f.containsKey(key + i); i++) {
+            out.add(f.get(key + i));
+        }
+        return out;
     }
 }

@@ -24,25 +24,23 @@ final class StatusFlow {
         Language lang = c.language();
         List<ComplaintView> latest = complaints.latestBy(c.resident(), LATEST);
         if (latest.isEmpty()) {
-            return Outcome.of(c.with(new State.AskingTicket()), replies.say(lang, "status.ask", Map.of("example", example())));
+            return Outcome.of(c.with(new State.AskingTicket(List.of())), replies.say(lang, "status.ask",
+                    Map.of("example", example())));
         }
-        StringBuilder list = new StringBuilder();
-        for (ComplaintView v : latest) {
-            if (!list.isEmpty()) {
-                list.append('\n');
-            }
-            list.append(v.ticket()).append(' ').append(v.category().name(lang)).append(": ")
-                    .append(replies.text(lang, "status." + v.status().name()));
-        }
-        return Outcome.of(c.with(new State.AskingTicket()), replies.say(lang, "status.ask.latest",
-                Map.of("list", list.toString())));
+        List<String> labels = latest.stream().map(v -> v.ticket() + " " + v.category().name(lang) + ": "
+                + replies.text(lang, "status." + v.status().name())).toList();
+        Reply reply = Replies.numbered("status.ask.latest", labels,
+                list -> replies.say(lang, "status.ask.latest", Map.of("list", list)).text());
+        return Outcome.of(c.with(new State.AskingTicket(latest.stream().map(ComplaintView::ticket).toList())), reply);
     }
 
     /** Answers for the ticket code in the message; without one, asks again. */
     Outcome answer(Conversation c, InboundMessage m) {
-        Optional<String> ticket = Words.ticket(m.text());
+        List<String> listed = c.state() instanceof State.AskingTicket s ? s.listed() : List.of();
+        Optional<String> ticket = Words.ticket(m.text()).or(() -> Words.number(m.text())
+                .filter(n -> n >= 1 && n <= listed.size()).map(n -> listed.get(n - 1)));
         if (ticket.isEmpty()) {
-            return Outcome.misunderstood(c.with(new State.AskingTicket()),
+            return Outcome.misunderstood(c.with(new State.AskingTicket(listed)),
                     replies.say(c.language(), "status.ask", Map.of("example", example())));
         }
         return Outcome.of(c.with(State.MENU), describe(c.language(), ticket.get()));

@@ -86,11 +86,22 @@ public final class SqlConversationStore implements ConversationStore {
             long seq = nextSeq(c, conv.resident());
             long at = turn.inbound().receivedAt().toEpochMilli();
             Transcript.append(c, conv.resident(), seq, at, "in", "resident", turn.inbound().text());
-            Transcript.append(c, conv.resident(), seq + 1, conv.lastActivity().toEpochMilli(), "out", "bot",
-                    turn.reply().text());
+            if (!turn.reply().isSilent()) {
+                Transcript.append(c, conv.resident(), seq + 1, conv.lastActivity().toEpochMilli(), "out", "bot",
+                        turn.reply().text());
+            }
             return null;
         });
         cache.put(conv.resident(), conv);
+    }
+
+    @Override
+    public void saveState(Conversation conversation) {
+        db.inTransaction(c -> {
+            upsertConversation(c, conversation);
+            return null;
+        });
+        cache.put(conversation.resident(), conversation);
     }
 
     private static void insertInbound(Connection c, Turn turn) throws SQLException {
@@ -108,16 +119,27 @@ public final class SqlConversationStore implements ConversationStore {
 
     private static void upsertConversation(Connection c, Conversation conv) throws SQLException {
         // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation "
-                + "(channel, address, language, state, misunderstandings, last_activity) VALUES (?, ?, ?, ?, ?, ?) "
+        Handoff handoff = Handoff.of(conv.state());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (channel, address, language, state, "
+                + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (channel, address) DO UPDATE SET language = excluded.language, state = excluded.state, "
-                + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity")) {
+                + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity, "
+                + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
+                + "queue_reason = excluded.queue_reason")) {
             ps.setString(1, conv.resident().channel().id());
             ps.setString(2, conv.resident().value());
             ps.setString(3, conv.language().code());
             ps.setString(4, StateCodec.encode(conv.state()));
             ps.setInt(5, conv.misunderstandings());
             ps.setLong(6, conv.lastActivity().toEpochMilli());
+            ps.setString(7, handoff.mode());
+            ps.setString(8, handoff.agent());
+            if (handoff.since() == null) {
+                ps.setNull(9, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(9, handoff.since());
+            }
+            ps.setString(10, handoff.reason());
             ps.executeUpdate();
         }
     }
@@ -131,6 +153,17 @@ public final class SqlConversationStore implements ConversationStore {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** The handoff columns of a state: mode bot, queued or agent. */
+    private record Handoff(String mode, String agent, Long since, String reason) {
+        static Handoff of(id.kanal.dialog.State state) {
+            return switch (state) {
+                case id.kanal.dialog.State.Queued q -> new Handoff("queued", null, q.since().toEpochMilli(), q.reason());
+                case id.kanal.dialog.State.WithAgent a -> new Handoff("agent", a.agent(), a.since().toEpochMilli(), null);
+                default -> new Handoff("bot", null, null, null);
+            };
         }
     }
 

@@ -16,7 +16,11 @@ public interface ConversationStore {
 
     /**
      * Records a handled message in one transaction: the inbound record with its reply (for
-     * deduplication), the conversation's new state, and both lines of the transcript.
+     * deduplication), the conversation's new state, and the transcript (the reply's line only
+     * when there was a reply).
      */
     void save(Turn turn);
+
+    /** Saves a conversation changed outside a turn (an agent took it or handed it back). */
+    void saveState(Conversation conversation);
 }
