@@ -68,7 +68,14 @@ public final class PriceImporter {
         long start = System.nanoTime();
         PriceCsvParser.Parsed parsed = new PriceCsvParser(catalog).parse(csv);
         long now = clock.millis();
-        int[] counts = db.inTransaction(c -> write(c, parsed.rows(), source, now, progress));
+        IntConsumer safe = n -> {
+            try {
+                progress.accept(n);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "progress listener failed", e); // never fails the import
+            }
+        };
+        int[] counts = db.inTransaction(c -> write(c, parsed.rows(), source, now, safe));
         onImported.run();
         ImportResult result = new ImportResult(parsed.format(), parsed.rows().size() + parsed.skipped(),
                 counts[0], counts[1], parsed.skipped(), Duration.ofNanos(System.nanoTime() - start));
