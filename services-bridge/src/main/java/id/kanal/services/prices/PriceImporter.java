@@ -79,8 +79,8 @@ public final class PriceImporter {
         onImported.run();
         ImportResult result = new ImportResult(parsed.format(), parsed.rows().size() + parsed.skipped(),
                 counts[0], counts[1], parsed.skipped(), Duration.ofNanos(System.nanoTime() - start));
-        LOG.log(System.Logger.Level.INFO, "prices imported source={0} format={1} rows={2} changed={3} unchanged={4} skipped={5}",
-                source, result.format(), result.rows(), result.changed(), result.unchanged(), result.skipped());
+        LOG.log(System.Logger.Level.INFO, () -> "prices imported source=" + source + " format=" + result.format() + " rows="
+                + result.rows() + " changed=" + result.changed() + " unchanged=" + result.unchanged() + " skipped=" + result.skipped());
         return result;
     }
 

@@ -57,8 +57,8 @@ public final class GtfsImporter {
         int stopTimes = data.trips().stream().mapToInt(t -> t.stops().length).sum();
         var result = new GtfsImportResult(feed, version, data.stops().size(), data.trips().size(), stopTimes,
                 Duration.ofNanos(System.nanoTime() - start));
-        LOG.log(System.Logger.Level.INFO, "gtfs imported feed={0} version={1} stops={2} trips={3} stop_times={4} ms={5}",
-                feed, version, result.stops(), result.trips(), stopTimes, result.took().toMillis());
+        LOG.log(System.Logger.Level.INFO, () -> "gtfs imported feed=" + feed + " version=" + version + " stops="
+                + result.stops() + " trips=" + result.trips() + " stop_times=" + stopTimes + " ms=" + result.took().toMillis());
         return result;
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
  */
 final class StopSearch {
     private final String[] keys;
+    private final String[][] words;
     private final String[] codes;
     private final int[] groups;
 
@@ -19,6 +20,10 @@ final class StopSearch {
         this.keys = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             keys[i] = StopNames.key(names[i]);
+        }
+        this.words = new String[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            words[i] = keys[i].split(" ");
         }
         this.codes = codes;
         this.groups = groups;
@@ -82,16 +87,19 @@ final class StopSearch {
             return 50 - d * 5;
         }
         // A typo in one word of a longer name ("porris plawad", "batu cepr"): compare word windows.
-        String[] words = key.split(" ");
+        String[] ws = words[i];
         int qWords = q.split(" ").length;
-        for (int w = 0; w + qWords <= words.length; w++) {
-            String window = String.join(" ", java.util.Arrays.copyOfRange(words, w, w + qWords));
+        if (qWords == ws.length) {
+            return 0; // the whole name was compared above
+        }
+        for (int w = 0; w + qWords <= ws.length; w++) {
+            String window = qWords == 1 ? ws[w] : String.join(" ", java.util.Arrays.copyOfRange(ws, w, w + qWords));
             int dw = StopNames.distance(q, window, edits);
             if (dw <= edits) {
                 return 40 - dw * 5;
             }
-            if (window.length() > q.length() && StopNames.distance(q, window.substring(0, q.length()), edits) <= edits
-                    && q.length() >= 5) {
+            if (q.length() >= 5 && window.length() > q.length()
+                    && StopNames.distance(q, window.substring(0, q.length()), edits) <= edits) {
                 return 30;
             }
         }
