@@ -141,6 +141,11 @@ final class TimetableIndex {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The stops answering for {@code stop}: the platforms of its station. */
+    int[] groupMembers(int stop) {
+        return groupMembers[stop].clone();
+    }
+
     Stop stop(int index) {
         return stops[index];
     }
