@@ -19,6 +19,22 @@ final class StopNames {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     }
 
+    /**
+     * The kind of stop a name or query's first word says ("terminal poris" asks for a bus
+     * terminal, not the railway station "Poris"): "station", "halte", "terminal", or "".
+     */
+    static String kind(String text) {
+        String s = normalize(text);
+        int space = s.indexOf(' ');
+        String first = space < 0 ? s : s.substring(0, space);
+        return switch (first) {
+            case "stasiun", "stasion", "st", "stn", "krl" -> "station";
+            case "halte", "hlt", "shelter" -> "halte";
+            case "terminal", "term", "trm" -> "terminal";
+            default -> "";
+        };
+    }
+
     /** {@link #normalize} without leading prefix words ("st. tng" becomes "tng"). */
     static String key(String text) {
         String s = normalize(text);

@@ -14,12 +14,17 @@ final class StopSearch {
     private final String[] keys;
     private final String[][] words;
     private final String[] codes;
+    private final String[] kinds;
     private final int[] groups;
 
     StopSearch(String[] names, String[] codes, int[] groups) {
         this.keys = new String[names.length];
         for (int i = 0; i < names.length; i++) {
             keys[i] = StopNames.key(names[i]);
+        }
+        this.kinds = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            kinds[i] = StopNames.kind(names[i]);
         }
         this.words = new String[names.length][];
         for (int i = 0; i < names.length; i++) {
@@ -40,9 +45,13 @@ final class StopSearch {
         }
         String upper = query.trim().toUpperCase(Locale.ROOT).replaceFirst("^(STASIUN|ST\\.?|HALTE)\\s+", "");
         int edits = StopNames.allowedEdits(q);
+        String kind = StopNames.kind(query);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
             int score = score(q, upper, i, edits);
+            if (score > 0 && !kind.isEmpty() && !kinds[i].isEmpty()) {
+                score += kind.equals(kinds[i]) ? 15 : -15; // "terminal poris" means the terminal
+            }
             if (score > 0) {
                 hits.add(new Hit(i, score));
             }
