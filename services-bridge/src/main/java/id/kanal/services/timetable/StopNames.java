@@ -49,18 +49,23 @@ final class StopNames {
 
     /** Levenshtein distance, or {@code max + 1} as soon as it must exceed {@code max}. */
     static int distance(String a, String b, int max) {
-        if (Math.abs(a.length() - b.length()) > max) {
+        return distance(a, b, b.length(), max);
+    }
+
+    /** {@link #distance(String, String, int)} against the first {@code bLength} characters of {@code b}. */
+    static int distance(String a, String b, int bLength, int max) {
+        if (Math.abs(a.length() - bLength) > max) {
             return max + 1;
         }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
+        int[] prev = new int[bLength + 1];
+        int[] cur = new int[bLength + 1];
+        for (int j = 0; j <= bLength; j++) {
             prev[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
+            for (int j = 1; j <= bLength; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
                 rowMin = Math.min(rowMin, cur[j]);
@@ -72,7 +77,7 @@ final class StopNames {
             prev = cur;
             cur = t;
         }
-        return prev[b.length()];
+        return prev[bLength];
     }
 
     /** Typos allowed for a query of this length: none for 1-3 letters, one for 4-6, two beyond. */

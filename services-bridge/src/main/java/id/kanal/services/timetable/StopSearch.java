@@ -46,9 +46,11 @@ final class StopSearch {
         String upper = query.trim().toUpperCase(Locale.ROOT).replaceFirst("^(STASIUN|ST\\.?|HALTE)\\s+", "");
         int edits = StopNames.allowedEdits(q);
         String kind = StopNames.kind(query);
+        int qWords = q.split(" ").length;
+        String spacedQ = " " + q; // a word of the name starts with the query
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
-            int score = score(q, upper, i, edits);
+            int score = score(q, spacedQ, qWords, upper, i, edits);
             if (score > 0 && !kind.isEmpty() && !kinds[i].isEmpty()) {
                 score += kind.equals(kinds[i]) ? 15 : -15; // "terminal poris" means the terminal
             }
@@ -71,7 +73,7 @@ final class StopSearch {
         return out;
     }
 
-    private int score(String q, String upper, int i, int edits) {
+    private int score(String q, String spacedQ, int qWords, String upper, int i, int edits) {
         String key = keys[i];
         if (codes[i] != null && codes[i].equalsIgnoreCase(upper)) {
             return 100;
@@ -82,7 +84,7 @@ final class StopSearch {
         if (key.startsWith(q)) {
             return 80;
         }
-        if (key.contains(" " + q)) {
+        if (key.contains(spacedQ)) {
             return 70;
         }
         if (q.length() >= 3 && key.contains(q)) {
@@ -97,7 +99,6 @@ final class StopSearch {
         }
         // A typo in one word of a longer name ("porris plawad", "batu cepr"): compare word windows.
         String[] ws = words[i];
-        int qWords = q.split(" ").length;
         if (qWords == ws.length) {
             return 0; // the whole name was compared above
         }
@@ -108,7 +109,7 @@ final class StopSearch {
                 return 40 - dw * 5;
             }
             if (q.length() >= 5 && window.length() > q.length()
-                    && StopNames.distance(q, window.substring(0, q.length()), edits) <= edits) {
+                    && StopNames.distance(q, window, q.length(), edits) <= edits) {
                 return 30;
             }
         }
