@@ -31,6 +31,8 @@ final class TimetableIndex {
     private final int[][] groupMembers;
     private final Map<String, Integer> byId = new HashMap<>();
     private final FeedData.TripData[] trips;
+    /** Per trip: its calls' stop indices in this index (feed stop index plus the feed's offset). */
+    private final int[][] tripStops;
     private final int[] tripService;
     private final FeedData.ServiceData[] services;
     /** Per stop: scheduled calls as trip index, position, departure seconds; sorted by departure. */
@@ -134,8 +136,6 @@ final class TimetableIndex {
         }
         search = new StopSearch(names, codes, group);
     }
-
-    private final int[][] tripStops;
 
     Optional<Integer> stopIndex(String id) {
         return Optional.ofNullable(byId.get(id));
