@@ -34,6 +34,7 @@ import java.util.TreeMap;
 public final class SqlPriceBoard implements PriceService {
     public static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final String ALL = "*";
+    private static final java.time.Duration CROSS_NODE_STALENESS = java.time.Duration.ofMinutes(1);
 
     private final Database db;
     private final CommodityCatalog catalog;
@@ -56,8 +57,10 @@ public final class SqlPriceBoard implements PriceService {
         this.catalog = catalog;
         this.clock = clock;
         this.staleAfterDays = staleAfterDays;
-        this.histories = Caffeine.newBuilder().maximumSize(1_000).build(this::loadHistory);
-        this.catalogue = Caffeine.newBuilder().maximumSize(1).build(k -> loadCatalogue());
+        // Imports on this node clear the cache at once; the expiry bounds how long another node
+        // (PostgreSQL, several servers) answers from prices imported elsewhere.
+        this.histories = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(CROSS_NODE_STALENESS).build(this::loadHistory);
+        this.catalogue = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CROSS_NODE_STALENESS).build(k -> loadCatalogue());
     }
 
     CommodityCatalog catalog() {
