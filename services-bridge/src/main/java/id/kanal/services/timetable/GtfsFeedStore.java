@@ -1,0 +1,85 @@
+package id.kanal.services.timetable;
+
+import id.kanal.store.Database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The feeds' files in the database (tables of V11): one version per feed after each import. */
+final class GtfsFeedStore {
+    private GtfsFeedStore() {
+    }
+
+    static Map<String, Long> activeVersions(Database db) {
+        return db.read(c -> {
+            Map<String, Long> versions = new HashMap<>();
+            try (var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT feed, MAX(version) FROM gtfs_feed GROUP BY feed")) {
+                while (rs.next()) {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return versions;
+        });
+    }
+
+    static Map<String, String> files(Database db, String feed, long version) {
+        return db.read(c -> {
+            Map<String, String> files = new LinkedHashMap<>();
+            try (var s = c.prepareStatement("SELECT file_name, content FROM gtfs_feed_file WHERE feed = ? AND version = ?")) {
+                s.setString(1, feed);
+                s.setLong(2, version);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        files.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return files;
+        });
+    }
+
+    /**
+     * Stores a new version of a feed and deletes the older ones, in the caller's transaction.
+     *
+     * @return the version written: {@code now}, or one more than the newest stored if that is later
+     */
+    static long save(Connection c, String feed, String source, long now, Map<String, String> files) throws SQLException {
+        long version = now;
+        try (var s = c.prepareStatement("SELECT MAX(version) FROM gtfs_feed WHERE feed = ?")) {
+            s.setString(1, feed);
+            try (var rs = s.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    version = Math.max(now, rs.getLong(1) + 1);
+                }
+            }
+        }
+        try (var s = c.prepareStatement("INSERT INTO gtfs_feed (feed, version, source, imported_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, feed);
+            s.setLong(2, version);
+            s.setString(3, source);
+            s.setLong(4, now);
+            s.executeUpdate();
+        }
+        try (var s = c.prepareStatement("INSERT INTO gtfs_feed_file (feed, version, file_name, content) VALUES (?, ?, ?, ?)")) {
+            for (var e : files.entrySet()) {
+                s.setString(1, feed);
+                s.setLong(2, version);
+                s.setString(3, e.getKey());
+                s.setString(4, e.getValue());
+                s.executeUpdate();
+            }
+        }
+        for (String table : new String[]{"gtfs_feed_file", "gtfs_feed"}) {
+            try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE feed = ? AND version < ?")) {
+                s.setString(1, feed);
+                s.setLong(2, version);
+                s.executeUpdate();
+            }
+        }
+        return version;
+    }
+}
