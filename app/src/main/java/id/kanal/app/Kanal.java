@@ -5,10 +5,17 @@ import id.kanal.dialog.DialogServices;
 import id.kanal.dialog.DialogSettings;
 import id.kanal.dialog.KeywordIntentClassifier;
 import id.kanal.dialog.Texts;
+import id.kanal.services.DemoData;
 import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.services.complaints.SqlComplaintDesk;
+import id.kanal.services.prices.CommodityCatalog;
+import id.kanal.services.prices.PriceImporter;
+import id.kanal.services.prices.SqlPriceBoard;
+import id.kanal.services.timetable.GtfsImporter;
+import id.kanal.services.timetable.GtfsTimetable;
 import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
+import id.kanal.store.SqlResidentPreferences;
 
 import java.time.Clock;
 
@@ -25,6 +32,8 @@ public final class Kanal implements AutoCloseable {
     private final RegionDefinition region;
     private final SqlComplaintDesk complaints;
     private final SqlConversationStore conversations;
+    private final SqlPriceBoard prices;
+    private final GtfsTimetable timetable;
     private final DialogEngine engine;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region) {
@@ -34,10 +43,18 @@ public final class Kanal implements AutoCloseable {
         this.region = region;
         this.complaints = SqlComplaintDesk.open(database, region, clock);
         this.conversations = new SqlConversationStore(database);
+        this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.priceStaleAfterDays());
+        this.timetable = GtfsTimetable.load(database);
+        DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
+        if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
+        }
         this.engine = new DialogEngine(
-                new DialogSettings(region.name(), region.ticketPrefix(), settings.idleTimeout(), settings.zone()),
+                new DialogSettings(region.name(), region.ticketPrefix(), settings.idleTimeout(), settings.zone(),
+                        settings.agentHours(), settings.priceStaleAfterDays()),
                 Texts.builtIn(),
-                new DialogServices(conversations, new KeywordIntentClassifier(), complaints),
+                new DialogServices(conversations, new SqlResidentPreferences(database, clock),
+                        new KeywordIntentClassifier(), complaints, prices, timetable),
                 clock);
     }
 
@@ -79,6 +96,22 @@ public final class Kanal implements AutoCloseable {
 
     public DialogEngine engine() {
         return engine;
+    }
+
+    public SqlPriceBoard prices() {
+        return prices;
+    }
+
+    public GtfsTimetable timetable() {
+        return timetable;
+    }
+
+    public PriceImporter priceImporter() {
+        return PriceImporter.forBoard(database, prices, clock);
+    }
+
+    public GtfsImporter gtfsImporter() {
+        return new GtfsImporter(database, timetable, clock);
     }
 
     @Override

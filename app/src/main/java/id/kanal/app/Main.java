@@ -26,6 +26,12 @@ public final class Main {
         COMMANDS.put("serve", new Entry("serve", "start the server (default)", ServeCommand::run));
         COMMANDS.put("chat", new Entry("chat --from +62... --channel sms|ussd|whatsapp|telegram",
                 "talk to Kanal in the terminal, through the same engine and database", ChatCommand::run));
+        COMMANDS.put("import-prices", new Entry("import-prices FILE",
+                "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
+        COMMANDS.put("import-gtfs", new Entry("import-gtfs DIR_OR_ZIP",
+                "import a GTFS timetable; replaces the feed of the same name at once", ImportCommands::importGtfs));
+        COMMANDS.put("bench-services", new Entry("bench-services [SHARED_DATA_DIR]",
+                "import times of the shared feeds, price and departure query latency", ImportCommands::benchServices));
     }
 
     private Main() {

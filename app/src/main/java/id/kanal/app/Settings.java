@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.dialog.OpeningHours;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.Optional;
  */
 public record Settings(int port, Path dataDir, Optional<String> dbUrl, String publicUrl,
                        Optional<String> twilioAccountSid, Optional<String> twilioAuthToken,
-                       Optional<Path> regionFile, Duration idleTimeout, ZoneId zone) {
+                       Optional<Path> regionFile, Duration idleTimeout, ZoneId zone,
+                       OpeningHours agentHours, int priceStaleAfterDays) {
 
     /** Reads settings from a config tree and an environment (tests pass maps for both). */
     public static Settings from(Config config, Map<String, String> env) {
@@ -30,7 +32,10 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                 env("KANAL_TWILIO_AUTH_TOKEN", env),
                 env("KANAL_REGION_FILE", env).or(() -> k.get("region-file").asString().asOptional()).map(Path::of),
                 k.get("dialog.idle-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
-                ZoneId.of(k.get("dialog.zone").asString().orElse("Asia/Jakarta")));
+                ZoneId.of(k.get("dialog.zone").asString().orElse("Asia/Jakarta")),
+                AgentHours.parse(env("KANAL_AGENT_HOURS", env)
+                        .orElse(k.get("handoff.hours").asString().orElse("MON-FRI 08:00-16:00"))),
+                k.get("prices.stale-after-days").asInt().orElse(3));
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
@@ -52,6 +57,6 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
     /** A copy listening on another port (tests use 0: any free port). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, publicUrl, twilioAccountSid, twilioAuthToken, regionFile,
-                idleTimeout, zone);
+                idleTimeout, zone, agentHours, priceStaleAfterDays);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 final class LanguageGuess {
     private static final Set<String> ENGLISH = Set.of("the", "is", "are", "my", "i", "i'm", "want", "how", "what",
             "where", "when", "please", "price", "prices", "of", "broken", "street", "report", "hello", "there",
-            "next", "train", "bus", "from", "to", "much", "does", "do", "can", "you", "need", "help", "there",
+            "next", "train", "bus", "from", "to", "much", "does", "do", "can", "you", "need", "help",
             "a", "an", "in", "at", "on", "it", "this", "water", "garbage", "problem", "check", "status", "good",
             "morning", "evening", "thanks", "thank", "speak", "talk", "agent", "english");
     private static final Set<String> INDONESIAN = Set.of("yang", "di", "ke", "dari", "ini", "itu", "mau", "apa",

@@ -126,7 +126,7 @@ final class ScheduleFlow {
     }
 
     private String stopName(String id) {
-        return schedules.findStops(id, 1).stream().filter(s -> s.id().equals(id)).findFirst().map(Stop::name).orElse(id);
+        return schedules.stop(id).map(Stop::name).orElse(id);
     }
 
     /** One stop when the words name it plainly (its name or code), or when only one matched. */

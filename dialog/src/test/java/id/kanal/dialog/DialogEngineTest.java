@@ -29,7 +29,8 @@ class DialogEngineTest {
     @BeforeEach
     void setUp() {
         engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
-                new DialogServices(store, new KeywordIntentClassifier(), complaints), clock);
+                new DialogServices(store, new Fakes.Residents(), new KeywordIntentClassifier(), complaints,
+                        new Fakes.Prices(clock), new Fakes.Schedules()), clock);
     }
 
     private Reply send(String text) {
@@ -146,8 +147,9 @@ class DialogEngineTest {
         send("1");
         clock.advance(Duration.ofMinutes(31));
         Reply reply = send("2");
-        // "2" is read at the menu (status), not as the second category.
-        assertTrue(reply.text().startsWith("Tulis nomor tiket"), reply.text());
+        // The half-filed complaint is offered back rather than "2" read as the second category.
+        assertTrue(reply.text().startsWith("Lanjutkan laporan sebelumnya?"), reply.text());
+        assertInstanceOf(State.OfferingResume.class, state());
     }
 
     @Test

@@ -60,6 +60,115 @@ final class Fakes {
         }
     }
 
+    static final class Residents implements id.kanal.dialog.port.ResidentPreferences {
+        final Map<String, Language> languages = new ConcurrentHashMap<>();
+        final Map<String, Boolean> optedOut = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<Language> language(Address resident) {
+            return Optional.ofNullable(languages.get(resident.value()));
+        }
+
+        @Override
+        public void setLanguage(Address resident, Language language) {
+            languages.put(resident.value(), language);
+        }
+
+        @Override
+        public boolean isOptedOut(Address resident) {
+            return optedOut.getOrDefault(resident.value(), false);
+        }
+
+        @Override
+        public void setOptedOut(Address resident, boolean value) {
+            optedOut.put(resident.value(), value);
+        }
+    }
+
+    /** A price board with two weeks of made-up prices at two markets. */
+    static final class Prices implements id.kanal.dialog.port.PriceService {
+        private final java.time.LocalDate today;
+
+        Prices(Clock clock) {
+            this.today = java.time.LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Jakarta"));
+        }
+
+        @Override
+        public List<id.kanal.dialog.port.Commodity> commodities() {
+            return List.of(new id.kanal.dialog.port.Commodity("beras", "kg", List.of("rice")),
+                    new id.kanal.dialog.port.Commodity("cabai rawit", "kg", List.of("cabe rawit", "bird's eye chili")),
+                    new id.kanal.dialog.port.Commodity("minyak goreng", "liter", List.of("migor", "cooking oil")));
+        }
+
+        @Override
+        public List<String> markets() {
+            return List.of("Pasar Anyar", "Pasar Lama");
+        }
+
+        @Override
+        public Optional<id.kanal.dialog.port.PriceQuote> latest(String commodity, Optional<String> market) {
+            if (commodity.equals("minyak goreng")) {
+                return Optional.empty();
+            }
+            long base = commodity.equals("beras") ? 13_500 : 60_000;
+            long price = market.map(m -> m.equals("Pasar Anyar") ? base + 500 : base).orElse(base + 250);
+            return Optional.of(new id.kanal.dialog.port.PriceQuote(commodity, market, "kg", price, today,
+                    java.util.OptionalLong.of(price - 1_000)));
+        }
+
+        @Override
+        public List<id.kanal.dialog.port.PriceQuote> latestByMarket(String commodity) {
+            if (commodity.equals("minyak goreng")) {
+                return List.of();
+            }
+            return markets().stream().map(m -> latest(commodity, Optional.of(m)).orElseThrow())
+                    .sorted(Comparator.comparingLong(id.kanal.dialog.port.PriceQuote::rupiah)).toList();
+        }
+    }
+
+    /** A timetable: KRL Tangerang to Duri every 20 minutes from 05:00, and a bus from Poris Plawad. */
+    static final class Schedules implements id.kanal.dialog.port.ScheduleService {
+        static final id.kanal.dialog.port.Stop TANGERANG = new id.kanal.dialog.port.Stop("TNG", "Tangerang", Optional.of("TNG"));
+        static final id.kanal.dialog.port.Stop PORIS = new id.kanal.dialog.port.Stop("PI", "Poris", Optional.of("PI"));
+        static final id.kanal.dialog.port.Stop PORIS_PLAWAD = new id.kanal.dialog.port.Stop("PP", "Poris Plawad", Optional.empty());
+        static final id.kanal.dialog.port.Stop DURI = new id.kanal.dialog.port.Stop("DU", "Duri", Optional.of("DU"));
+        static final List<id.kanal.dialog.port.Stop> STOPS = List.of(TANGERANG, PORIS, PORIS_PLAWAD, DURI);
+
+        @Override
+        public List<id.kanal.dialog.port.Stop> findStops(String query, int limit) {
+            String q = ScheduleFlow.plain(query);
+            return STOPS.stream().filter(s -> s.id().equals(query) || ScheduleFlow.plain(s.name()).contains(q)
+                            || s.code().map(c -> c.equalsIgnoreCase(q)).orElse(false)
+                            || (q.equals("tng") && s == TANGERANG))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public Optional<id.kanal.dialog.port.Stop> stop(String stopId) {
+            return STOPS.stream().filter(s -> s.id().equals(stopId)).findFirst();
+        }
+
+        @Override
+        public List<id.kanal.dialog.port.Departure> nextDepartures(String fromStopId, Optional<String> toStopId,
+                                                                   java.time.LocalDateTime after, int limit) {
+            id.kanal.dialog.port.Stop from = STOPS.stream().filter(s -> s.id().equals(fromStopId)).findFirst().orElseThrow();
+            List<id.kanal.dialog.port.Departure> out = new ArrayList<>();
+            if (!fromStopId.equals("TNG") && !fromStopId.equals("PI")) {
+                return out;
+            }
+            java.time.LocalDateTime t = after.toLocalDate().atTime(5, 0);
+            while (out.size() < limit && t.toLocalDate().equals(after.toLocalDate())) {
+                if (t.isAfter(after)) {
+                    java.time.LocalDateTime departs = t;
+                    out.add(new id.kanal.dialog.port.Departure("Commuter Line Tangerang", "Duri", from, departs,
+                            toStopId.map(id -> DURI), toStopId.map(id -> departs.plusMinutes(38))));
+                }
+                t = t.plusMinutes(20);
+            }
+            return out;
+        }
+    }
+
     static final class Conversations implements ConversationStore {
         final Map<String, Reply> replies = new ConcurrentHashMap<>();
         final Map<Address, Conversation> conversations = new ConcurrentHashMap<>();
@@ -80,6 +189,11 @@ final class Fakes {
             replies.put(turn.inbound().channel().id() + ":" + turn.inbound().providerMessageId(), turn.reply());
             conversations.put(turn.conversation().resident(), turn.conversation());
             turns.add(turn);
+        }
+
+        @Override
+        public void saveState(Conversation conversation) {
+            conversations.put(conversation.resident(), conversation);
         }
     }
 

@@ -15,7 +15,12 @@ class StateCodecTest {
                 List.of(new Media("https://api.twilio.com/x?a=1&b=2", "image/jpeg")));
         List<State> states = List.of(State.MENU, new State.ChoosingCategory(ComplaintDraft.empty()),
                 new State.AskingLocation(d), new State.AskingDescription(d), new State.Confirming(d),
-                new State.AskingTicket(), new State.ChoosingLanguage());
+                new State.AskingTicket(List.of("TNG-000001", "TNG-000002")), new State.ChoosingLanguage(),
+                new State.OfferingResume(d), new State.AskingCommodity(Optional.of("Pasar Anyar")),
+                new State.AskingStop(TripQuery.empty().withToWords("duri")),
+                new State.ChoosingStop(TripQuery.empty().withFrom("krl:TNG"), false, List.of("krl:DU", "tj:B01")),
+                new State.OfferingAgent(), new State.Queued("asked", java.time.Instant.parse("2026-11-22T03:00:00Z")),
+                new State.WithAgent("siti", java.time.Instant.parse("2026-11-22T03:05:00Z")));
         for (State s : states) {
             assertEquals(s, StateCodec.decode(StateCodec.encode(s)));
         }

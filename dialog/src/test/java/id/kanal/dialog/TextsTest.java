@@ -25,7 +25,26 @@ class TextsTest {
         WORST_CASE.put("example", "TNGXX-000123");
         WORST_CASE.put("choices", String.join("\n", Fakes.CATEGORIES.stream().map(c -> "10 " + c.nameId()).toList())
                 + "\n4 Banjir/drainase\n5 Air bersih\n6 Ketertiban\n7 Kesehatan\n8 Pendidikan\n9 Pelayanan publik\n10 Lainnya");
-        WORST_CASE.put("list", "TNGXX-000123 Pelayanan publik: diteruskan ke dinas\n".repeat(3).strip());
+        WORST_CASE.put("list", "1 TNGXX-000123 Pelayanan publik: diteruskan ke dinas\n".repeat(3).strip());
+        WORST_CASE.put("hours", "Senin-Jumat 08:00-16:00");
+        WORST_CASE.put("when", "Senin 30 Des 2026 08:00");
+        WORST_CASE.put("commodity", "x".repeat(Replies.ECHO_MAX));
+        WORST_CASE.put("market", "Pasar Baru Kota Tangerang");
+        WORST_CASE.put("price", "1.250.000");
+        WORST_CASE.put("unit", "liter");
+        WORST_CASE.put("change", "Turun Rp125.000 dari seminggu lalu.");
+        WORST_CASE.put("low", "1.250.000");
+        WORST_CASE.put("high", "1.250.000");
+        WORST_CASE.put("lowmarket", "Pasar Baru Kota Tangerang");
+        WORST_CASE.put("highmarket", "Pasar Baru Kota Tangerang");
+        WORST_CASE.put("amount", "125.000");
+        WORST_CASE.put("name", "x".repeat(Replies.ECHO_MAX));
+        WORST_CASE.put("from", "Stasiun Tanah Tinggi Kota Tangerang");
+        WORST_CASE.put("to", " ke Stasiun Rawa Buaya Jakarta Barat");
+        WORST_CASE.put("time", "23:59");
+        WORST_CASE.put("arrival", "23:59");
+        WORST_CASE.put("line", "Commuter Line Tangerang");
+        WORST_CASE.put("headsign", "Duri via Grogol");
     }
 
     @Test

@@ -9,6 +9,9 @@ public interface ScheduleService {
     /** Stops whose name or code matches a resident's spelling, best first ("poris", "st tng", "stasiun tangerang"). */
     List<Stop> findStops(String query, int limit);
 
+    /** A stop by its id. */
+    Optional<Stop> stop(String stopId);
+
     /**
      * The next departures from a stop after a time, only trips that reach {@code to} afterwards
      * when it is given, soonest first.

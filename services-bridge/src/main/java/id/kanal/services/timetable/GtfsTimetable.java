@@ -91,6 +91,7 @@ public final class GtfsTimetable implements ScheduleService {
         return current.get().versions();
     }
 
+    @Override
     public Optional<Stop> stop(String stopId) {
         TimetableIndex index = current.get().index();
         return index.stopIndex(stopId).map(index::stop);
