@@ -82,7 +82,7 @@ final class PriceFlow {
 
     /** Old data is answered, but the date is said plainly. */
     private Reply withStaleNote(Language lang, LocalDate date, Reply reply) {
-        LocalDate today = LocalDate.now(clock.withZone(replies.settings().zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), replies.settings().zone());
         if (date.isBefore(today.minusDays(replies.settings().staleAfterDays()))) {
             return Reply.of(reply.text().strip() + " " + replies.say(lang, "price.stale",
                     Map.of("date", Dates.date(date, lang))).text());

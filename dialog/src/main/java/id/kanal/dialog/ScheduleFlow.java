@@ -106,7 +106,7 @@ final class ScheduleFlow {
     }
 
     private Reply departures(Language lang, TripQuery q) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(replies.settings().zone()));
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), replies.settings().zone());
         List<Departure> next = schedules.nextDepartures(q.fromStop().orElseThrow(), q.toStop(), now, DEPARTURES);
         String fromName = next.isEmpty() ? stopName(q.fromStop().get()) : next.getFirst().from().name();
         String to = q.toStop().map(id -> replies.say(lang, "schedule.to", Map.of("to", stopName(id))).text()).orElse("");

@@ -27,7 +27,9 @@ final class Fakes {
     static final List<Category> CATEGORIES = List.of(
             new Category("jalan-rusak", "Jalan rusak", "Damaged road", "Dinas PUPR", List.of("jalan rusak", "jalan", "lubang")),
             new Category("sampah", "Sampah", "Rubbish", "Dinas Lingkungan Hidup", List.of("sampah", "rubbish")),
-            new Category("lampu-jalan", "Lampu jalan (PJU)", "Street light", "Dinas Perhubungan", List.of("lampu jalan", "pju")));
+            new Category("lampu-jalan", "Lampu jalan (PJU)", "Street light", "Dinas Perhubungan",
+                    List.of("lampu jalan", "pju", "street light")),
+            new Category("banjir-drainase", "Banjir/drainase", "Flood/drainage", "Dinas PUPR", List.of("banjir", "flood")));
 
     private Fakes() {
     }

@@ -1,0 +1,106 @@
+package id.kanal.dialog;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs every conversation in {@code src/test/resources/conversations} (format in its README.md). */
+class ConversationScriptTest {
+    private static final Path DIR = Path.of("src/test/resources/conversations");
+
+    @TestFactory
+    Stream<DynamicTest> everyScriptedConversation() throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(DIR)) {
+            scripts = files.filter(p -> p.toString().endsWith(".conv")).sorted().toList();
+        }
+        assertTrue(scripts.size() >= 10, "scripts found: " + scripts.size());
+        return scripts.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> run(p)));
+    }
+
+    private static void run(Path script) throws IOException {
+        List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+        Fakes.MutableClock clock = new Fakes.MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+        Fakes.Conversations store = new Fakes.Conversations();
+        Fakes.Complaints complaints = new Fakes.Complaints(clock);
+        Channel channel = Channel.SMS;
+        OpeningHours hours = OpeningHours.always();
+        DialogEngine engine = null;
+        Address resident = null;
+        Reply last = null;
+        int n = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String where = script.getFileName() + ":" + (i + 1) + " ";
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("channel:")) {
+                channel = Channel.of(line.substring(8));
+                continue;
+            }
+            if (line.startsWith("hours:")) {
+                hours = line.substring(6).strip().equals("office") ? OpeningHours.officeHours() : OpeningHours.always();
+                continue;
+            }
+            if (engine == null) {
+                engine = new DialogEngine(DialogSettings.tangerang().withAgentHours(hours), Texts.builtIn(),
+                        new DialogServices(store, new Fakes.Residents(), new KeywordIntentClassifier(), complaints,
+                                new Fakes.Prices(clock), new Fakes.Schedules()), clock);
+                resident = new Address(channel, channel == Channel.TELEGRAM ? "123456789" : "+6281234567890");
+            }
+            if (line.startsWith("> ")) {
+                last = engine.handle(InboundMessage.text("M" + (++n), resident, line.substring(2), clock.instant()));
+                if (channel.isNarrow() && !last.isSilent()) {
+                    assertTrue(Gsm7.isGsm7(last.text()) && Gsm7.segments(last.text()) <= 2, where + "too long for SMS: " + last.text());
+                }
+            } else if (line.startsWith("<silent")) {
+                assertTrue(last.isSilent(), where + "expected no reply, got: " + last.text());
+            } else if (line.startsWith("<! ")) {
+                assertFalse(last.text().contains(line.substring(3)), where + "reply should not hold '"
+                        + line.substring(3) + "': " + last.text());
+            } else if (line.startsWith("< ")) {
+                assertTrue(last.text().contains(line.substring(2)), where + "reply lacks '" + line.substring(2)
+                        + "':\n" + last.text());
+            } else if (line.startsWith("= ")) {
+                assertEquals(line.substring(2).strip(), StateCodec.typeOf(store.conversations.get(resident).state()), where);
+            } else if (line.startsWith("@ ")) {
+                clock.advance(duration(line.substring(2).strip()));
+            } else if (line.startsWith("! ")) {
+                String[] words = line.substring(2).strip().split(" ");
+                switch (words[0]) {
+                    case "take" -> assertTrue(engine.assignAgent(resident, words[1]), where);
+                    case "take-fails" -> assertFalse(engine.assignAgent(resident, words[1]), where);
+                    case "hand-back" -> assertTrue(engine.handBack(resident, words[1]).isPresent(), where);
+                    case "filed" -> assertEquals(Integer.parseInt(words[1]), complaints.filed.size(), where);
+                    default -> fail(where + "unknown directive " + words[0]);
+                }
+            } else {
+                fail(where + "cannot read line: " + line);
+            }
+        }
+    }
+
+    private static Duration duration(String s) {
+        long v = Long.parseLong(s.substring(0, s.length() - 1));
+        return switch (s.charAt(s.length() - 1)) {
+            case 'm' -> Duration.ofMinutes(v);
+            case 'h' -> Duration.ofHours(v);
+            case 'd' -> Duration.ofDays(v);
+            default -> throw new IllegalArgumentException("duration: " + s);
+        };
+    }
+}
