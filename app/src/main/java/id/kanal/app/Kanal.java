@@ -9,6 +9,9 @@ import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
+import id.kanal.store.SqlOutboxQueue;
+import id.kanal.store.SqlResidentRegistry;
+import id.kanal.channels.outbox.OutboxSender;
 
 import java.time.Clock;
 
@@ -26,6 +29,9 @@ public final class Kanal implements AutoCloseable {
     private final SqlComplaintDesk complaints;
     private final SqlConversationStore conversations;
     private final DialogEngine engine;
+    private final SqlResidentRegistry residents;
+    private final SqlOutboxQueue outboxQueue;
+    private final OutboxSender outbox;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region) {
         this.settings = settings;
@@ -39,6 +45,9 @@ public final class Kanal implements AutoCloseable {
                 Texts.builtIn(),
                 new DialogServices(conversations, new KeywordIntentClassifier(), complaints),
                 clock);
+        this.residents = new SqlResidentRegistry(database);
+        this.outboxQueue = new SqlOutboxQueue(database);
+        this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */
@@ -81,8 +90,22 @@ public final class Kanal implements AutoCloseable {
         return engine;
     }
 
+    public SqlResidentRegistry residents() {
+        return residents;
+    }
+
+    public SqlOutboxQueue outboxQueue() {
+        return outboxQueue;
+    }
+
+    /** The outbox sender; {@code serve} starts it, {@link #close()} stops it before the database closes. */
+    public OutboxSender outbox() {
+        return outbox;
+    }
+
     @Override
     public void close() {
+        outbox.close();
         database.close();
     }
 }

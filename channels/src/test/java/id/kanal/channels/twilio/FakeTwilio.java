@@ -88,6 +88,21 @@ public final class FakeTwilio implements AutoCloseable {
         return List.copyOf(accepted);
     }
 
+    /** Waits until at least {@code n} messages were accepted; false when the deadline passed first. */
+    public boolean awaitAccepted(int n, java.time.Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        synchronized (accepted) {
+            while (accepted.size() < n) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(accepted, left);
+            }
+            return true;
+        }
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -119,7 +134,10 @@ public final class FakeTwilio implements AutoCloseable {
             switch (fault) {
                 case null -> {
                     String sid = String.format("SM%032d", sids.incrementAndGet());
-                    accepted.add(form);
+                    synchronized (accepted) {
+                        accepted.add(form);
+                        accepted.notifyAll();
+                    }
                     respond(ex, 201, "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + ACCOUNT_SID
                             + "\",\"status\":\"queued\",\"direction\":\"outbound-api\",\"num_segments\":\"1\"}");
                 }

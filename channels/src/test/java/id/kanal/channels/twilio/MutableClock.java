@@ -19,6 +19,10 @@ public final class MutableClock extends Clock {
         now.updateAndGet(t -> t.plus(d));
     }
 
+    public void set(Instant t) {
+        now.set(t);
+    }
+
     @Override
     public Instant instant() {
         return now.get();
