@@ -78,7 +78,7 @@ class OutboxDeliveryTest {
     private OutboxSender sender(Map<Channel, RateLimit> rates) {
         TwilioSender twilioSender = new TwilioSender(new TwilioSenderConfig(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN,
                 Optional.of(twilio.url()), Optional.of("+6221500999"), Optional.of("+6221500123"),
-                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), Duration.ofMillis(400)), residents, clock);
+                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), Duration.ofMillis(1500)), residents, clock);
         OutboxSender s = new OutboxSender(queue, residents, List.of(twilioSender), new OutboxPolicy(Duration.ofSeconds(60), 10,
                 Duration.ofSeconds(5), Duration.ofMinutes(15), 8, Duration.ofSeconds(1), rates), clock);
         senders.add(s);
