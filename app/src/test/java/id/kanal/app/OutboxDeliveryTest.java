@@ -78,7 +78,7 @@ class OutboxDeliveryTest {
     private OutboxSender sender(Map<Channel, RateLimit> rates) {
         TwilioSender twilioSender = new TwilioSender(new TwilioSenderConfig(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN,
                 Optional.of(twilio.url()), Optional.of("+6221500999"), Optional.of("+6221500123"),
-                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), Duration.ofMillis(1500)), residents, clock);
+                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), Duration.ofSeconds(3)), residents, clock);
         OutboxSender s = new OutboxSender(queue, residents, List.of(twilioSender), new OutboxPolicy(Duration.ofSeconds(60), 10,
                 Duration.ofSeconds(5), Duration.ofMinutes(15), 8, Duration.ofSeconds(1), rates), clock);
         senders.add(s);
@@ -257,6 +257,31 @@ class OutboxDeliveryTest {
         ids.forEach(id -> assertEquals("SENT", row(id).get("status")));
         restarted.drainOnce();
         assertEquals(5, twilio.calls());
+    }
+
+    @Test
+    void slowBatch_pastHalfTheLease_handsTheRestBack() {
+        String first = enqueue(Channel.SMS, RESIDENT, "m0", OutboundMessage.BULK);
+        String second = enqueue(Channel.SMS, "+6285711112222", "m1", OutboundMessage.BULK);
+        // The first send takes 31 s of the 60 s lease (the fake clock jumps as the sender calls Twilio).
+        OutboxSender s = new OutboxSender(queue, residents, List.of(new id.kanal.channels.outbox.ChannelSender() {
+            @Override
+            public Set<Channel> channels() {
+                return EnumSet.of(Channel.SMS);
+            }
+
+            @Override
+            public id.kanal.channels.outbox.SendResult send(Address to, String body, Optional<String> template) {
+                clock.advance(Duration.ofSeconds(31));
+                return new id.kanal.channels.outbox.SendResult.Sent("SM-" + body);
+            }
+        }), new OutboxPolicy(Duration.ofSeconds(60), 10, Duration.ofSeconds(5), Duration.ofMinutes(15), 8,
+                Duration.ofSeconds(1), Map.of()), clock);
+        senders.add(s);
+        s.drainOnce();
+        assertEquals("SENT", row(first).get("status"));
+        assertEquals("SENT", row(second).get("status"), "handed back, then claimed afresh in the next batch");
+        assertEquals("SM-m1", row(second).get("provider_id"));
     }
 
     @Test

@@ -81,13 +81,17 @@ public final class OutboxSender implements AutoCloseable {
     public int drainOnce() {
         int handled = 0;
         while (!closed) {
-            List<OutboxItem> batch = queue.claimDue(channels(), clock.instant(), policy.lease(), policy.batchSize());
+            Instant claimedAt = clock.instant();
+            List<OutboxItem> batch = queue.claimDue(channels(), claimedAt, policy.lease(), policy.batchSize());
             if (batch.isEmpty()) {
                 break;
             }
+            // Past half the lease (slow sends in a big batch), another node could soon take the
+            // rest of the batch: hand it back instead of racing that node.
+            Instant handBackAfter = claimedAt.plus(policy.lease().dividedBy(2));
             for (OutboxItem item : batch) {
-                if (closed) {
-                    // Give it back at once: the next sender need not wait for the lease.
+                if (closed || clock.instant().isAfter(handBackAfter)) {
+                    // Give it back at once: the next claimer need not wait for the lease.
                     queue.reschedule(item, clock.instant(), Optional.empty());
                 } else if (deliver(item)) {
                     handled++;

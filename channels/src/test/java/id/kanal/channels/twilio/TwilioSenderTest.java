@@ -44,7 +44,7 @@ class TwilioSenderTest {
     private TwilioSender sender(Optional<String> templateSid, Optional<String> smsFrom) {
         return new TwilioSender(new TwilioSenderConfig(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN,
                 Optional.of(twilio.url()), smsFrom, Optional.of("whatsapp:+6221500123"), templateSid,
-                Optional.of(CALLBACK), Duration.ofMillis(1500)), residents, clock);
+                Optional.of(CALLBACK), Duration.ofSeconds(3)), residents, clock);
     }
 
     private TwilioSender sender() {
