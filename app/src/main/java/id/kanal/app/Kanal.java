@@ -16,6 +16,9 @@ import id.kanal.services.timetable.GtfsTimetable;
 import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlResidentPreferences;
+import id.kanal.store.SqlOutboxQueue;
+import id.kanal.store.SqlResidentRegistry;
+import id.kanal.channels.outbox.OutboxSender;
 
 import java.time.Clock;
 
@@ -35,6 +38,9 @@ public final class Kanal implements AutoCloseable {
     private final SqlPriceBoard prices;
     private final GtfsTimetable timetable;
     private final DialogEngine engine;
+    private final SqlResidentRegistry residents;
+    private final SqlOutboxQueue outboxQueue;
+    private final OutboxSender outbox;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region) {
         this.settings = settings;
@@ -56,6 +62,9 @@ public final class Kanal implements AutoCloseable {
                 new DialogServices(conversations, new SqlResidentPreferences(database, clock),
                         new KeywordIntentClassifier(), complaints, prices, timetable),
                 clock);
+        this.residents = new SqlResidentRegistry(database);
+        this.outboxQueue = new SqlOutboxQueue(database);
+        this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */
@@ -114,8 +123,22 @@ public final class Kanal implements AutoCloseable {
         return new GtfsImporter(database, timetable, clock);
     }
 
+    public SqlResidentRegistry residents() {
+        return residents;
+    }
+
+    public SqlOutboxQueue outboxQueue() {
+        return outboxQueue;
+    }
+
+    /** The outbox sender; {@code serve} starts it, {@link #close()} stops it before the database closes. */
+    public OutboxSender outbox() {
+        return outbox;
+    }
+
     @Override
     public void close() {
+        outbox.close();
         database.close();
     }
 }

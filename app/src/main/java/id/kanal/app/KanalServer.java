@@ -2,6 +2,7 @@ package id.kanal.app;
 
 import id.kanal.channels.twilio.TwilioConfig;
 import id.kanal.channels.twilio.TwilioMessagingService;
+import id.kanal.channels.twilio.TwilioStatusService;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -43,7 +44,8 @@ public final class KanalServer implements AutoCloseable {
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
-        routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.clock()));
+        routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
+        routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
     }
 
     private static ObserveFeature observe(Kanal kanal) {

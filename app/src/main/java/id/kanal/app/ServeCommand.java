@@ -14,6 +14,7 @@ final class ServeCommand {
         KanalServer server;
         try {
             server = KanalServer.start(kanal);
+            kanal.outbox().start();
         } catch (RuntimeException e) {
             kanal.close();
             throw e;

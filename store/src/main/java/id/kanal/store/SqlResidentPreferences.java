@@ -1,7 +1,6 @@
 package id.kanal.store;
 
 import id.kanal.dialog.Address;
-import id.kanal.dialog.Channel;
 import id.kanal.dialog.Language;
 import id.kanal.dialog.port.ResidentPreferences;
 
@@ -23,9 +22,8 @@ public final class SqlResidentPreferences implements ResidentPreferences {
         this.clock = clock;
     }
 
-    /** The resident table's key for an address. */
-    public static String key(Address address) {
-        return address.channel() == Channel.TELEGRAM ? "telegram:" + address.value() : address.value();
+    private static String key(Address address) {
+        return SqlResidentRegistry.key(address);
     }
 
     @Override

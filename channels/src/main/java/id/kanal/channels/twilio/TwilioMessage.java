@@ -18,7 +18,8 @@ import java.util.Optional;
  * Twilio's Messaging webhook, as far as Kanal reads it
  * (https://www.twilio.com/docs/messaging/guides/webhook-request).
  */
-record TwilioMessage(String messageSid, String from, String body, List<Media> media, Optional<GeoPoint> location) {
+record TwilioMessage(String messageSid, String from, String body, List<Media> media, Optional<GeoPoint> location,
+                     Optional<String> placeName, Optional<String> profileName) {
     /** Twilio sends at most 10 media per message. */
     private static final int MAX_MEDIA = 10;
 
@@ -33,7 +34,14 @@ record TwilioMessage(String messageSid, String from, String body, List<Media> me
                 media.add(new Media(url.get(), form.nonBlank("MediaContentType" + i).orElse("application/octet-stream")));
             }
         }
-        return new TwilioMessage(sid, from, form.get("Body").orElse(""), media, location(form));
+        // WhatsApp location shares: Label is the place's name, Address its street address
+        // (https://www.twilio.com/docs/messaging/guides/webhook-request#whatsapp-location-parameters).
+        List<String> parts = new ArrayList<>();
+        form.nonBlank("Label").map(String::strip).ifPresent(parts::add);
+        form.nonBlank("Address").map(String::strip).filter(a -> !parts.contains(a)).ifPresent(parts::add);
+        Optional<String> place = parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+        return new TwilioMessage(sid, from, form.get("Body").orElse(""), media, location(form), place,
+                form.nonBlank("ProfileName").map(String::strip));
     }
 
     private static int count(String value) {
@@ -60,6 +68,9 @@ record TwilioMessage(String messageSid, String from, String body, List<Media> me
     InboundMessage toInbound(Channel channel, Instant receivedAt) {
         String number = PhoneNumbers.normalise(from)
                 .orElseThrow(() -> new MalformedRequestException("From is not a phone number"));
-        return new InboundMessage(messageSid, new Address(channel, number), body, media, location, receivedAt);
+        // A shared location has no Body: its name and address stand in as the resident's words,
+        // so a complaint's location step gets readable text along with the coordinates.
+        String text = body.isBlank() && location.isPresent() ? placeName.orElse(body) : body;
+        return new InboundMessage(messageSid, new Address(channel, number), text, media, location, receivedAt);
     }
 }

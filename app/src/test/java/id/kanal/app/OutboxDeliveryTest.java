@@ -1,0 +1,324 @@
+package id.kanal.app;
+
+import id.kanal.channels.outbox.OutboxPolicy;
+import id.kanal.channels.outbox.OutboxSender;
+import id.kanal.channels.outbox.RateLimit;
+import id.kanal.channels.twilio.FakeTwilio;
+import id.kanal.channels.twilio.FakeTwilio.Fault;
+import id.kanal.channels.twilio.MutableClock;
+import id.kanal.channels.twilio.TwilioSender;
+import id.kanal.channels.twilio.TwilioSenderConfig;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.store.Database;
+import id.kanal.store.Outbox;
+import id.kanal.store.Residents;
+import id.kanal.store.SqlOutboxQueue;
+import id.kanal.store.SqlResidentRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The outbox on a real SQLite database, sending through the real Twilio SDK to a fake Twilio on
+ * loopback that fails, throttles and times out. Time is a hand-moved clock: no test sleeps.
+ */
+class OutboxDeliveryTest {
+    private static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
+    private static final String RESIDENT = "+6281234567890";
+    private static final Set<Channel> TWILIO = EnumSet.of(Channel.SMS, Channel.USSD, Channel.WHATSAPP);
+
+    @TempDir
+    Path dataDir;
+    private Database db;
+    private FakeTwilio twilio;
+    private final MutableClock clock = new MutableClock(START);
+    private SqlOutboxQueue queue;
+    private SqlResidentRegistry residents;
+    private final List<OutboxSender> senders = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        twilio = new FakeTwilio();
+        openDatabase();
+    }
+
+    private void openDatabase() {
+        db = Database.openSqlite(dataDir);
+        queue = new SqlOutboxQueue(db);
+        residents = new SqlResidentRegistry(db);
+    }
+
+    @AfterEach
+    void close() {
+        senders.forEach(OutboxSender::close);
+        db.close();
+        twilio.close();
+    }
+
+    private OutboxSender sender(Map<Channel, RateLimit> rates) {
+        TwilioSender twilioSender = new TwilioSender(new TwilioSenderConfig(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN,
+                Optional.of(twilio.url()), Optional.of("+6221500999"), Optional.of("+6221500123"),
+                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), Duration.ofSeconds(3)), residents, clock);
+        OutboxSender s = new OutboxSender(queue, residents, List.of(twilioSender), new OutboxPolicy(Duration.ofSeconds(60), 10,
+                Duration.ofSeconds(5), Duration.ofMinutes(15), 8, Duration.ofSeconds(1), rates), clock);
+        senders.add(s);
+        return s;
+    }
+
+    private OutboxSender sender() {
+        return sender(Map.of());
+    }
+
+    private String enqueue(Channel channel, String to, String body, int priority) {
+        return db.inTransaction(c -> Outbox.enqueue(c, new OutboundMessage(new Address(channel, to), body,
+                priority == OutboundMessage.REPLY ? "agent-reply" : "status-change", priority, Optional.empty()),
+                clock.instant()));
+    }
+
+    private Map<String, Object> row(String id) {
+        return queue.row(id).orElseThrow();
+    }
+
+    /** Drains, moving the clock to each next due time, until the outbox has nothing left to send. */
+    private void deliverAll(OutboxSender s) {
+        for (int round = 0; round < 100; round++) {
+            s.drainOnce();
+            Optional<Instant> next = queue.nextDue(TWILIO);
+            if (next.isEmpty()) {
+                return;
+            }
+            if (next.get().isAfter(clock.instant())) {
+                clock.set(next.get());
+            }
+        }
+        fail("outbox not drained after 100 rounds");
+    }
+
+    private List<String> acceptedBodies() {
+        return twilio.accepted().stream().map(f -> f.getOrDefault("Body", f.get("ContentVariables"))).toList();
+    }
+
+    @Test
+    void send_twilio500Then201_deliversOnce() {
+        twilio.then(Fault.serverError());
+        String id = enqueue(Channel.SMS, RESIDENT, "Laporan TNG-000001 sedang dikerjakan", OutboundMessage.BULK);
+        OutboxSender s = sender();
+
+        s.drainOnce();
+        assertEquals("PENDING", row(id).get("status"));
+        assertEquals(1, ((Number) row(id).get("attempts")).intValue());
+        assertTrue(String.valueOf(row(id).get("last_error")).contains("500"), row(id).toString());
+        assertEquals(START.plusSeconds(5).toEpochMilli(), ((Number) row(id).get("next_attempt_at")).longValue());
+        s.drainOnce();
+        assertEquals(1, twilio.calls(), "not due again before its backoff");
+
+        clock.advance(Duration.ofSeconds(5));
+        s.drainOnce();
+        assertEquals("SENT", row(id).get("status"));
+        assertEquals("SM00000000000000000000000000000001", row(id).get("provider_id"));
+        assertEquals(List.of(Map.of("From", "+6221500999", "To", RESIDENT, "Body", "Laporan TNG-000001 sedang dikerjakan")),
+                twilio.accepted());
+    }
+
+    @Test
+    void send_500s429AndTimeout_everyMessageArrivesExactlyOnce() {
+        twilio.then(Fault.serverError(), new Fault.TooManyRequests(30), new Fault.Timeout(),
+                new Fault.Status(503, 20503, "Service Unavailable"), Fault.serverError());
+        residents.whatsAppInbound(new Address(Channel.WHATSAPP, "+6285711112222"), Optional.of("Budi"), START);
+        List<String> ids = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = "Pesan " + i;
+            bodies.add(body);
+            ids.add(i % 2 == 0 ? enqueue(Channel.SMS, "+62812000000" + i, body, OutboundMessage.BULK)
+                    : enqueue(Channel.WHATSAPP, "+6285711112222", body, OutboundMessage.REPLY));
+        }
+        deliverAll(sender());
+
+        assertEquals(bodies.stream().sorted().toList(), acceptedBodies().stream().sorted().toList());
+        assertEquals(6 + 5, twilio.calls());
+        for (String id : ids) {
+            assertEquals("SENT", row(id).get("status"), row(id).toString());
+        }
+        // WhatsApp inside the window goes free-form from the WhatsApp number.
+        assertTrue(twilio.accepted().stream().filter(f -> f.get("To").startsWith("whatsapp:"))
+                .allMatch(f -> f.get("From").equals("whatsapp:+6221500123") && f.containsKey("Body")));
+    }
+
+    @Test
+    void send_429WithRetryAfter_waitsAsTold() {
+        twilio.then(new Fault.TooManyRequests(30));
+        String id = enqueue(Channel.SMS, RESIDENT, "halo", OutboundMessage.REPLY);
+        sender().drainOnce();
+        assertEquals(START.plusSeconds(30).toEpochMilli(), ((Number) row(id).get("next_attempt_at")).longValue());
+    }
+
+    @Test
+    void send_alwaysFailing_givesUpAfterMaxAttemptsWithErrorKept() {
+        for (int i = 0; i < 8; i++) {
+            twilio.then(Fault.serverError());
+        }
+        String id = enqueue(Channel.SMS, RESIDENT, "halo", OutboundMessage.BULK);
+        deliverAll(sender());
+        assertEquals("FAILED", row(id).get("status"));
+        assertEquals(8, ((Number) row(id).get("attempts")).intValue());
+        assertTrue(String.valueOf(row(id).get("last_error")).startsWith("gave up after 8 attempts: twilio 500"), row(id).toString());
+    }
+
+    @Test
+    void stop21610_marksResidentAndStopsLaterBulk() {
+        twilio.failFor(RESIDENT, 400, 21610, "Attempt to send to unsubscribed recipient");
+        String first = enqueue(Channel.SMS, RESIDENT, "Status 1", OutboundMessage.BULK);
+        OutboxSender s = sender();
+        s.drainOnce();
+        assertEquals("FAILED", row(first).get("status"));
+        assertTrue((boolean) db.read(c -> Residents.isOptedOut(c, RESIDENT)));
+
+        String bulk = enqueue(Channel.WHATSAPP, RESIDENT, "Status 2", OutboundMessage.BULK);
+        String otherResident = enqueue(Channel.SMS, "+6285711112222", "Status 3", OutboundMessage.BULK);
+        s.drainOnce();
+        assertEquals("FAILED", row(bulk).get("status"));
+        assertEquals("resident opted out", row(bulk).get("last_error"));
+        assertEquals("SENT", row(otherResident).get("status"));
+        assertEquals(2, twilio.calls(), "the stopped resident's second bulk message never reached Twilio");
+    }
+
+    @Test
+    void optedOutResident_replyTheyAskedFor_stillSent() {
+        residents.optOut(new Address(Channel.SMS, RESIDENT), START);
+        String reply = enqueue(Channel.SMS, RESIDENT, "Petugas: laporan Anda kami terima", OutboundMessage.REPLY);
+        sender().drainOnce();
+        assertEquals("SENT", row(reply).get("status"));
+    }
+
+    @Test
+    void priority_repliesGoBeforeBulk() {
+        for (int i = 0; i < 3; i++) {
+            enqueue(Channel.SMS, RESIDENT, "bulk " + i, OutboundMessage.BULK);
+        }
+        clock.advance(Duration.ofSeconds(1)); // the replies are younger: order is by priority first
+        enqueue(Channel.SMS, RESIDENT, "reply 0", OutboundMessage.REPLY);
+        enqueue(Channel.SMS, RESIDENT, "reply 1", OutboundMessage.REPLY);
+        sender().drainOnce();
+        assertEquals(List.of("reply 0", "reply 1", "bulk 0", "bulk 1", "bulk 2"), acceptedBodies());
+    }
+
+    @Test
+    void rateLimit_smsOnePerSecond_spacesSendsWithoutSleeping() {
+        for (int i = 0; i < 3; i++) {
+            enqueue(Channel.SMS, "+62812000000" + i, "m" + i, OutboundMessage.BULK);
+        }
+        OutboxSender s = sender(Map.of(Channel.SMS, RateLimit.perSecond(1)));
+        s.drainOnce();
+        assertEquals(1, twilio.accepted().size());
+        assertEquals(Optional.of(START.plusSeconds(1)), queue.nextDue(TWILIO));
+        clock.advance(Duration.ofSeconds(1));
+        s.drainOnce();
+        assertEquals(2, twilio.accepted().size());
+        clock.advance(Duration.ofSeconds(1));
+        s.drainOnce();
+        assertEquals(List.of("m0", "m1", "m2"), acceptedBodies());
+    }
+
+    @Test
+    void restart_pendingAndStuckRows_sentByNewSenderNoneTwice() {
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> enqueue(Channel.SMS, RESIDENT, "m" + i, OutboundMessage.BULK)).toList();
+        // A sender claims two rows and the process dies before it sends them.
+        assertEquals(2, queue.claimDue(TWILIO, clock.instant(), Duration.ofSeconds(60), 2).size());
+        db.close();
+
+        openDatabase();
+        OutboxSender restarted = sender();
+        restarted.drainOnce();
+        assertEquals(3, twilio.accepted().size(), "the stuck rows wait for their lease to run out");
+        clock.advance(Duration.ofSeconds(60));
+        restarted.drainOnce();
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), acceptedBodies().stream().sorted().toList());
+        ids.forEach(id -> assertEquals("SENT", row(id).get("status")));
+        restarted.drainOnce();
+        assertEquals(5, twilio.calls());
+    }
+
+    @Test
+    void slowBatch_pastHalfTheLease_handsTheRestBack() {
+        String first = enqueue(Channel.SMS, RESIDENT, "m0", OutboundMessage.BULK);
+        String second = enqueue(Channel.SMS, "+6285711112222", "m1", OutboundMessage.BULK);
+        // The first send takes 31 s of the 60 s lease (the fake clock jumps as the sender calls Twilio).
+        OutboxSender s = new OutboxSender(queue, residents, List.of(new id.kanal.channels.outbox.ChannelSender() {
+            @Override
+            public Set<Channel> channels() {
+                return EnumSet.of(Channel.SMS);
+            }
+
+            @Override
+            public id.kanal.channels.outbox.SendResult send(Address to, String body, Optional<String> template) {
+                clock.advance(Duration.ofSeconds(31));
+                return new id.kanal.channels.outbox.SendResult.Sent("SM-" + body);
+            }
+        }), new OutboxPolicy(Duration.ofSeconds(60), 10, Duration.ofSeconds(5), Duration.ofMinutes(15), 8,
+                Duration.ofSeconds(1), Map.of()), clock);
+        senders.add(s);
+        s.drainOnce();
+        assertEquals("SENT", row(first).get("status"));
+        assertEquals("SENT", row(second).get("status"), "handed back, then claimed afresh in the next batch");
+        assertEquals("SM-m1", row(second).get("provider_id"));
+    }
+
+    @Test
+    void twoSenders_drainingTogether_neverSendTwice() throws Exception {
+        List<String> bodies = IntStream.range(0, 30).mapToObj(i -> "m" + i).toList();
+        bodies.forEach(b -> enqueue(Channel.SMS, RESIDENT, b, OutboundMessage.BULK));
+        OutboxSender a = sender();
+        OutboxSender b = sender();
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Integer> fa = CompletableFuture.supplyAsync(() -> await(go, a));
+        CompletableFuture<Integer> fb = CompletableFuture.supplyAsync(() -> await(go, b));
+        go.countDown();
+        assertEquals(30, fa.get() + fb.get());
+        assertEquals(bodies.stream().sorted().toList(), acceptedBodies().stream().sorted().toList());
+        assertEquals(30, twilio.calls());
+    }
+
+    private static int await(CountDownLatch go, OutboxSender s) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return s.drainOnce();
+    }
+
+    @Test
+    void background_wakeAfterEnqueue_sendsWithoutPolling() throws Exception {
+        OutboxSender s = sender();
+        s.start();
+        String id = enqueue(Channel.WHATSAPP, RESIDENT, "Laporan selesai", OutboundMessage.BULK);
+        s.wake();
+        assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(10)));
+        s.close(Duration.ofSeconds(10));
+        assertEquals("SENT", row(id).get("status"));
+        // Never wrote on WhatsApp: outside the window, so the configured template carries the text.
+        assertEquals("HX0000000000000000000000000000abcd", twilio.accepted().getFirst().get("ContentSid"));
+        assertEquals("{\"1\":\"Laporan selesai\"}", twilio.accepted().getFirst().get("ContentVariables"));
+    }
+}

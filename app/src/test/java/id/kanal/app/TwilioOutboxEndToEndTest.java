@@ -1,0 +1,153 @@
+package id.kanal.app;
+
+import id.kanal.channels.twilio.FakeTwilio;
+import id.kanal.channels.twilio.TwilioSigner;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.store.Outbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole Twilio loop through the real app wiring: a WhatsApp message opens the window, an
+ * agent's reply goes out through the outbox to a fake Twilio, and Twilio's status callbacks
+ * come back to the server and land on the outbox row and the resident.
+ */
+class TwilioOutboxEndToEndTest {
+    private static final String PUBLIC_URL = "https://kanal.test";
+    private static final String RESIDENT = "+6281234567890";
+    private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
+
+    @TempDir
+    Path dataDir;
+    private FakeTwilio twilio;
+    private Kanal kanal;
+    private KanalServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        twilio = new FakeTwilio();
+        Settings settings = Settings.from(Main.config(), Map.of(
+                "KANAL_PORT", "0",
+                "KANAL_DATA_DIR", dataDir.toString(),
+                "KANAL_PUBLIC_URL", PUBLIC_URL,
+                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
+                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
+                "KANAL_TWILIO_API_URL", twilio.url().toString(),
+                "KANAL_TWILIO_SMS_FROM", "+6221500999",
+                "KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"));
+        kanal = Kanal.open(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+        server = KanalServer.start(kanal);
+        kanal.outbox().start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        kanal.close();
+        twilio.close();
+    }
+
+    @Test
+    void whatsApp_inboundReplyAndStatusCallbacks_roundTrip() throws Exception {
+        Map<String, String> inbound = new LinkedHashMap<>();
+        inbound.put("SmsMessageSid", "SM7d2e4a3b9c1f4e6a8b0c2d4e6f8a0b1c");
+        inbound.put("NumMedia", "0");
+        inbound.put("ProfileName", "Siti Rahayu");
+        inbound.put("MessageType", "text");
+        inbound.put("WaId", "6281234567890");
+        inbound.put("SmsStatus", "received");
+        inbound.put("Body", "halo");
+        inbound.put("To", "whatsapp:+6221500123");
+        inbound.put("MessageSid", "SM7d2e4a3b9c1f4e6a8b0c2d4e6f8a0b1c");
+        inbound.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        inbound.put("From", "whatsapp:" + RESIDENT);
+        inbound.put("ApiVersion", "2010-04-01");
+        HttpResponse<String> res = post("/channels/whatsapp", inbound);
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(res.body().contains("<Message>"), res.body());
+        Address whatsApp = new Address(Channel.WHATSAPP, RESIDENT);
+        assertEquals(Optional.of(NOW), kanal.residents().whatsAppLastInbound(whatsApp));
+        assertEquals(Optional.of("Siti Rahayu"), kanal.residents().whatsAppProfileName(whatsApp));
+
+        String id = kanal.database().inTransaction(c -> Outbox.enqueue(c, new OutboundMessage(whatsApp,
+                "Petugas: jalan Anda kami perbaiki besok", "agent-reply", OutboundMessage.REPLY, Optional.empty()), NOW));
+        kanal.outbox().wake();
+        assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(10)));
+        assertEquals(Map.of("From", "whatsapp:+6221500123", "To", "whatsapp:" + RESIDENT,
+                "Body", "Petugas: jalan Anda kami perbaiki besok",
+                "StatusCallback", PUBLIC_URL + "/channels/twilio/status"), twilio.accepted().getFirst());
+        kanal.outbox().close(); // finishes recording the send
+
+        String sid = "SM00000000000000000000000000000001";
+        assertEquals(sid, kanal.outboxQueue().row(id).orElseThrow().get("provider_id"));
+        assertEquals(200, post("/channels/twilio/status", status(sid, "delivered", null)).statusCode());
+        assertEquals("delivered", kanal.outboxQueue().row(id).orElseThrow().get("delivery_status"));
+        // A late "sent" does not overwrite "delivered".
+        assertEquals(200, post("/channels/twilio/status", status(sid, "sent", null)).statusCode());
+        assertEquals("delivered", kanal.outboxQueue().row(id).orElseThrow().get("delivery_status"));
+
+        assertEquals(200, post("/channels/twilio/status", status(sid, "failed", "21610")).statusCode());
+        assertEquals("21610", kanal.outboxQueue().row(id).orElseThrow().get("delivery_error"));
+        assertTrue(kanal.residents().isOptedOut(new Address(Channel.SMS, RESIDENT)), "one number, one resident");
+
+        Map<String, String> unsigned = status(sid, "delivered", null);
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                        + "/channels/twilio/status")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(unsigned))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode());
+    }
+
+    private static Map<String, String> status(String sid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", status);
+        form.put("MessageStatus", status);
+        form.put("To", "whatsapp:" + RESIDENT);
+        form.put("MessageSid", sid);
+        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        form.put("From", "whatsapp:+6221500123");
+        form.put("ApiVersion", "2010-04-01");
+        return form;
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", TwilioSigner.sign(FakeTwilio.AUTH_TOKEN, PUBLIC_URL + path, form))
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(Map<String, String> form) {
+        StringBuilder out = new StringBuilder();
+        form.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+}

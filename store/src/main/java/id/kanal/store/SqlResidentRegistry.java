@@ -1,0 +1,76 @@
+package id.kanal.store;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.ResidentRegistry;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Residents in the database ({@link Residents}), keyed as the {@code resident} table is: the
+ * E.164 number for SMS, USSD and WhatsApp (one person), {@code telegram:<chat id>} for Telegram.
+ */
+public final class SqlResidentRegistry implements ResidentRegistry {
+    private final Database db;
+
+    public SqlResidentRegistry(Database db) {
+        this.db = db;
+    }
+
+    /** The {@code resident.address} of a channel address. */
+    public static String key(Address address) {
+        if (address.channel() == Channel.TELEGRAM && !address.value().startsWith("telegram:")) {
+            return "telegram:" + address.value();
+        }
+        return address.value();
+    }
+
+    @Override
+    public boolean isOptedOut(Address resident) {
+        return db.read(c -> Residents.isOptedOut(c, key(resident)));
+    }
+
+    @Override
+    public void optOut(Address resident, Instant now) {
+        db.inTransaction(c -> {
+            Residents.setOptedOut(c, key(resident), true, now);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Instant> whatsAppLastInbound(Address resident) {
+        return db.read(c -> Residents.whatsAppLastInbound(c, key(resident)));
+    }
+
+    @Override
+    public void whatsAppInbound(Address resident, Optional<String> profileName, Instant at) {
+        db.inTransaction(c -> {
+            Residents.touchWhatsApp(c, key(resident), at);
+            if (profileName.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE resident SET whatsapp_profile_name = ? WHERE address = ?")) {
+                    ps.setString(1, profileName.get());
+                    ps.setString(2, key(resident));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The WhatsApp profile name a resident last showed, for the agent console. */
+    public Optional<String> whatsAppProfileName(Address resident) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT whatsapp_profile_name FROM resident WHERE address = ?")) {
+                ps.setString(1, key(resident));
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+}
