@@ -89,7 +89,8 @@ public final class TwilioMessagingService implements HttpService {
                     + " media=" + message.media().size() + " location=" + message.location().isPresent()
                     + " text=" + message.text());
             Reply reply = handler.handle(message);
-            twiml = TwiMl.message(reply.text());
+            // A silent turn (an agent owns the conversation) answers an empty Response: no SMS.
+            twiml = reply.isSilent() ? TwiMl.empty() : TwiMl.message(reply.text());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=" + channel.id() + " from="
                     + Masking.mask(message.from().value()) + " id=" + message.providerMessageId(), e);
