@@ -110,8 +110,9 @@ final class StatusNotifier {
                 : "notify." + to.name();
         StringBuilder out = new StringBuilder(texts.get(lang, key, values));
         if (!note.isBlank()) {
-            out.append(texts.get(lang, to == ComplaintStatus.REJECTED ? "notify.reason" : "notify.note",
-                    Map.of("note", note.strip())));
+            // The note is staff's free text, not a placeholder: a bundle text must fit two segments alone.
+            out.append(texts.get(lang, to == ComplaintStatus.REJECTED ? "notify.reason" : "notify.note"))
+                    .append(' ').append(note.strip());
         }
         if (to == ComplaintStatus.RESOLVED) {
             out.append(texts.get(lang, "notify.reopen.hint", values));
