@@ -1,7 +1,10 @@
 package id.kanal.app;
 
+import id.kanal.app.complaints.ComplaintsApiService;
+import id.kanal.app.open311.Open311Service;
 import id.kanal.channels.twilio.TwilioConfig;
 import id.kanal.channels.twilio.TwilioMessagingService;
+import id.kanal.services.open311.Open311Forwarder;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -37,6 +40,7 @@ public final class KanalServer implements AutoCloseable {
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
+        kanal.open311Forwarder().ifPresent(Open311Forwarder::start);
         return new KanalServer(kanal, server);
     }
 
@@ -44,6 +48,8 @@ public final class KanalServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.clock()));
+        routing.register("/open311/v2", Open311Service.create(kanal));
+        routing.register("/api/complaints", ComplaintsApiService.create(kanal));
     }
 
     private static ObserveFeature observe(Kanal kanal) {
@@ -66,6 +72,7 @@ public final class KanalServer implements AutoCloseable {
     /** Finishes the requests in flight (up to the grace period), then stops. The database stays open. */
     @Override
     public void close() {
+        kanal.open311Forwarder().ifPresent(Open311Forwarder::close);
         server.stop();
         LOG.log(System.Logger.Level.INFO, "server stopped");
     }

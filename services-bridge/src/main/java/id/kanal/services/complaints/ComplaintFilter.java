@@ -10,17 +10,18 @@ import java.util.Set;
 /**
  * Which complaints a staff or Open311 list shows; every part optional.
  *
- * @param statuses any of these (empty: any status)
+ * @param statuses   any of these (empty: any status)
+ * @param categories any of these category codes (empty: any)
  * @param from     filed at or after
  * @param to       filed at or before
  * @param limit    at most this many, newest first
  */
-public record ComplaintFilter(Set<ComplaintStatus> statuses, Optional<String> category, Optional<String> agency,
+public record ComplaintFilter(Set<ComplaintStatus> statuses, Set<String> categories, Optional<String> agency,
                               Optional<Boolean> overdue, Optional<Instant> from, Optional<Instant> to,
                               Set<String> tickets, int limit) {
     public ComplaintFilter {
         statuses = Set.copyOf(statuses);
-        Objects.requireNonNull(category, "category");
+        categories = Set.copyOf(categories);
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(overdue, "overdue");
         Objects.requireNonNull(from, "from");
@@ -33,7 +34,7 @@ public record ComplaintFilter(Set<ComplaintStatus> statuses, Optional<String> ca
 
     /** Every complaint, newest first, at most {@code limit}. */
     public static ComplaintFilter all(int limit) {
-        return new ComplaintFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new ComplaintFilter(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Set.of(), limit);
     }
 }

@@ -55,10 +55,10 @@ public final class ComplaintQueries {
             sql.append(" AND c.ticket IN (").append("?, ".repeat(f.tickets().size() - 1)).append("?)");
             f.tickets().stream().sorted().forEach(args::add);
         }
-        f.category().ifPresent(v -> {
-            sql.append(" AND c.category_code = ?");
-            args.add(v);
-        });
+        if (!f.categories().isEmpty()) {
+            sql.append(" AND c.category_code IN (").append("?, ".repeat(f.categories().size() - 1)).append("?)");
+            f.categories().stream().sorted().forEach(args::add);
+        }
         f.agency().ifPresent(v -> {
             sql.append(" AND c.agency_code = ?");
             args.add(v);

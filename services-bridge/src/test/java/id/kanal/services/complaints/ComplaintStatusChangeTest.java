@@ -243,7 +243,7 @@ class ComplaintStatusChangeTest {
         assertTrue(d.overdue());
         assertEquals(List.of(new Media("https://api.twilio.com/ME1", "image/jpeg"),
                 new Media("https://api.twilio.com/ME2", "image/png")), d.media());
-        assertEquals(1, desk.queries().list(new ComplaintFilter(Set.of(), Optional.empty(), Optional.empty(),
+        assertEquals(1, desk.queries().list(new ComplaintFilter(Set.of(), Set.of(), Optional.empty(),
                 Optional.of(true), Optional.empty(), Optional.empty(), Set.of(), 10)).size());
         assertEquals(1, desk.queries().counts().overdue());
         desk.changeStatus("TNG-000001", ComplaintStatus.RESOLVED, "staff:budi", "");
