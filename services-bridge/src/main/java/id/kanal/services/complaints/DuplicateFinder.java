@@ -62,7 +62,8 @@ final class DuplicateFinder {
             ps.setDouble(3, hasPoint ? lat + dLat : 0);
             ps.setDouble(4, hasPoint ? point.get().longitude() - dLon : 1);
             ps.setDouble(5, hasPoint ? point.get().longitude() + dLon : 0);
-            ps.setString(6, locationKey.isEmpty() ? "\u0000" : locationKey);
+            // An empty key matches nothing: a stored key never starts with a space (PostgreSQL refuses NUL).
+            ps.setString(6, locationKey.isEmpty() ? " " : locationKey);
             ps.setLong(7, now.minus(TEXT_WINDOW).toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
