@@ -54,7 +54,19 @@ final class StatusWriter {
         Optional<Instant> resolvedAt = from == ComplaintStatus.RESOLVED
                 ? Optional.of(Instant.ofEpochMilli(updatedAt)) : Optional.empty();
         ComplaintLifecycle.check(ticket, from, to, note, resolvedAt, now);
-        write(c, ticket, to, by, note, now);
+        // Conditional on the status just read: on PostgreSQL (read committed) two concurrent changes
+        // could both pass the check; the second finds no row and is refused instead of applied twice.
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE complaint SET status = ?, updated_at = ? WHERE ticket = ? AND status = ?")) {
+            ps.setString(1, to.name());
+            ps.setLong(2, now.toEpochMilli());
+            ps.setString(3, ticket);
+            ps.setString(4, from.name());
+            if (ps.executeUpdate() != 1) {
+                throw new TransitionRefusedException(ticket, from, to, "the complaint changed meanwhile; read it again");
+            }
+        }
+        history(c, ticket, to, by, note, now);
 
         // Duplicates follow their original while they are in step with it; one a person moved on
         // their own (e.g. rejected as wrongly linked) is left alone.

@@ -35,6 +35,8 @@ public final class Open311Forwarder implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final Duration FORWARD_EVERY = Duration.ofSeconds(5);
+    /** Longer than one HTTP attempt (10 s timeout): a crashed attempt is retried after it. */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
 
     private final Database db;
     private final SqlComplaintDesk desk;
@@ -70,6 +72,9 @@ public final class Open311Forwarder implements AutoCloseable {
         });
         int sent = 0;
         for (String ticket : due) {
+            if (!claim(ticket, now)) {
+                continue;
+            }
             Optional<ComplaintDetail> d = desk.queries().detail(ticket);
             if (d.isEmpty()) {
                 continue;
@@ -85,6 +90,22 @@ public final class Open311Forwarder implements AutoCloseable {
             }
         }
         return sent;
+    }
+
+    /**
+     * Takes a due complaint for this attempt by moving its next attempt a lease ahead: only one
+     * caller (another thread, another server node) wins, so the desk gets it once.
+     */
+    private boolean claim(String ticket, long now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE complaint SET forward_next_at = ? "
+                    + "WHERE ticket = ? AND forward_state = 'PENDING' AND forward_next_at <= ?")) {
+                ps.setLong(1, now + CLAIM_LEASE.toMillis());
+                ps.setString(2, ticket);
+                ps.setLong(3, now);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     private void retryLater(String ticket, String error) {
