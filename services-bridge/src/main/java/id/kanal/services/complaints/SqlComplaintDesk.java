@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public final class SqlComplaintDesk implements ComplaintService {
                 .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {
             return db.inTransaction(c -> {
-                Optional<FiledComplaint> existing = filedFor(c, f.idempotencyKey(), category);
+                Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f.idempotencyKey(), category);
                 if (existing.isPresent()) {
                     return existing.get();
                 }
@@ -111,10 +110,10 @@ public final class SqlComplaintDesk implements ComplaintService {
                 String ticket = nextTicket(c);
                 String key = DuplicateFinder.locationKey(f.location());
                 Optional<String> original = DuplicateFinder.find(c, f.categoryCode(), key, f.point(), now);
-                insert(c, ticket, f, key, original, now.toEpochMilli());
+                ComplaintRows.insert(c, ticket, f, key, original, forwarding, now.toEpochMilli());
                 StatusWriter.history(c, ticket, ComplaintStatus.RECEIVED, f.filedBy(), "", now);
                 if (original.isPresent()) {
-                    StatusWriter.write(c, ticket, statusOf(c, original.get()), "kanal:duplicates",
+                    StatusWriter.write(c, ticket, ComplaintRows.statusOf(c, original.get()), "kanal:duplicates",
                             "linked to " + original.get(), now);
                 } else {
                     StatusWriter.write(c, ticket, ComplaintStatus.ASSIGNED, "kanal:routing",
@@ -231,31 +230,6 @@ public final class SqlComplaintDesk implements ComplaintService {
         return categories.stream().filter(cat -> cat.code().equals(code)).findFirst();
     }
 
-    private static Optional<FiledComplaint> filedFor(Connection c, String idempotencyKey, Category category)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ticket, duplicate_of FROM complaint WHERE idempotency_key = ?")) {
-            ps.setString(1, idempotencyKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new FiledComplaint(rs.getString(1), category.agencyName(),
-                        Optional.ofNullable(rs.getString(2))))
-                        : Optional.empty();
-            }
-        }
-    }
-
-    private static ComplaintStatus statusOf(Connection c, String ticket) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM complaint WHERE ticket = ?")) {
-            ps.setString(1, ticket);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ComplaintNotFoundException(ticket);
-                }
-                return ComplaintStatus.valueOf(rs.getString(1));
-            }
-        }
-    }
-
     private String nextTicket(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE region SET next_ticket = next_ticket + 1 WHERE code = ? RETURNING next_ticket - 1, ticket_prefix")) {
@@ -265,53 +239,6 @@ public final class SqlComplaintDesk implements ComplaintService {
                     throw new SQLException("region " + regionCode + " missing");
                 }
                 return String.format("%s-%06d", rs.getString(2), rs.getLong(1));
-            }
-        }
-    }
-
-    private void insert(Connection c, String ticket, ComplaintFiling f, String locationKey, Optional<String> duplicateOf,
-                        long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint (ticket, idempotency_key, category_code, "
-                + "agency_code, location, description, latitude, longitude, reporter_channel, reporter_address, status, "
-                + "filed_at, updated_at, location_key, duplicate_of, forward_state, forward_next_at) "
-                + "SELECT ?, ?, code, agency_code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM category WHERE code = ?")) {
-            ps.setString(1, ticket);
-            ps.setString(2, f.idempotencyKey());
-            ps.setString(3, f.location());
-            ps.setString(4, f.description());
-            if (f.point().isPresent()) {
-                ps.setDouble(5, f.point().get().latitude());
-                ps.setDouble(6, f.point().get().longitude());
-            } else {
-                ps.setNull(5, Types.DOUBLE);
-                ps.setNull(6, Types.DOUBLE);
-            }
-            ps.setString(7, f.reporterChannel());
-            ps.setString(8, f.reporterAddress());
-            ps.setString(9, ComplaintStatus.RECEIVED.name());
-            ps.setLong(10, now);
-            ps.setLong(11, now);
-            ps.setString(12, locationKey);
-            ps.setString(13, duplicateOf.orElse(null));
-            // A duplicate is not forwarded: the external desk already has its original.
-            boolean forward = forwarding && duplicateOf.isEmpty();
-            ps.setString(14, forward ? "PENDING" : null);
-            if (forward) {
-                ps.setLong(15, now);
-            } else {
-                ps.setNull(15, Types.BIGINT);
-            }
-            ps.setString(16, f.categoryCode());
-            ps.executeUpdate();
-        }
-        for (int i = 0; i < f.photos().size(); i++) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO complaint_media (ticket, position, url, content_type) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, ticket);
-                ps.setInt(2, i);
-                ps.setString(3, f.photos().get(i).url());
-                ps.setString(4, f.photos().get(i).contentType());
-                ps.executeUpdate();
             }
         }
     }
