@@ -13,6 +13,12 @@ import id.kanal.services.prices.PriceImporter;
 import id.kanal.services.prices.SqlPriceBoard;
 import id.kanal.services.timetable.GtfsImporter;
 import id.kanal.services.timetable.GtfsTimetable;
+import id.kanal.services.complaints.NotificationSettings;
+import id.kanal.services.complaints.RegionDefinition;
+import id.kanal.services.complaints.SqlComplaintDesk;
+import id.kanal.services.open311.Open311Client;
+import id.kanal.services.open311.Open311Endpoint;
+import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlResidentPreferences;
@@ -21,6 +27,7 @@ import id.kanal.store.SqlResidentRegistry;
 import id.kanal.channels.outbox.OutboxSender;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Kanal wired together, without the HTTP server: the database, the services behind the dialog's
@@ -34,6 +41,7 @@ public final class Kanal implements AutoCloseable {
     private final Database database;
     private final RegionDefinition region;
     private final SqlComplaintDesk complaints;
+    private final Optional<Open311Forwarder> open311Forwarder;
     private final SqlConversationStore conversations;
     private final SqlPriceBoard prices;
     private final GtfsTimetable timetable;
@@ -47,7 +55,12 @@ public final class Kanal implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.region = region;
-        this.complaints = SqlComplaintDesk.open(database, region, clock);
+        ComplaintSettings cs = settings.complaints();
+        this.complaints = SqlComplaintDesk.open(database, region, clock,
+                new NotificationSettings(cs.whatsAppStatusTemplateSid()), cs.open311Endpoint().isPresent());
+        this.open311Forwarder = cs.open311Endpoint().map(url -> new Open311Forwarder(database, complaints,
+                new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
+                        cs.open311PollInterval())), clock));
         this.conversations = new SqlConversationStore(database);
         this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.priceStaleAfterDays());
         this.timetable = GtfsTimetable.load(database);
@@ -101,6 +114,11 @@ public final class Kanal implements AutoCloseable {
 
     public SqlComplaintDesk complaints() {
         return complaints;
+    }
+
+    /** Forwarding to the region's external Open311 desk, when one is configured; the server starts and stops it. */
+    public Optional<Open311Forwarder> open311Forwarder() {
+        return open311Forwarder;
     }
 
     public DialogEngine engine() {

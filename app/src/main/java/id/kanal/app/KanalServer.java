@@ -1,8 +1,11 @@
 package id.kanal.app;
 
+import id.kanal.app.complaints.ComplaintsApiService;
+import id.kanal.app.open311.Open311Service;
 import id.kanal.channels.twilio.TwilioConfig;
 import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
+import id.kanal.services.open311.Open311Forwarder;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -38,6 +41,7 @@ public final class KanalServer implements AutoCloseable {
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
+        kanal.open311Forwarder().ifPresent(Open311Forwarder::start);
         return new KanalServer(kanal, server);
     }
 
@@ -46,6 +50,8 @@ public final class KanalServer implements AutoCloseable {
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
+        routing.register("/open311/v2", Open311Service.create(kanal));
+        routing.register("/api/complaints", ComplaintsApiService.create(kanal));
     }
 
     private static ObserveFeature observe(Kanal kanal) {
@@ -68,6 +74,7 @@ public final class KanalServer implements AutoCloseable {
     /** Finishes the requests in flight (up to the grace period), then stops. The database stays open. */
     @Override
     public void close() {
+        kanal.open311Forwarder().ifPresent(Open311Forwarder::close);
         server.stop();
         LOG.log(System.Logger.Level.INFO, "server stopped");
     }

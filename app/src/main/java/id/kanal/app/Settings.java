@@ -16,7 +16,8 @@ import java.util.Optional;
 public record Settings(int port, Path dataDir, Optional<String> dbUrl, String publicUrl,
                        Optional<String> twilioAccountSid, Optional<String> twilioAuthToken,
                        Optional<Path> regionFile, Duration idleTimeout, ZoneId zone,
-                       OpeningHours agentHours, int priceStaleAfterDays, OutboundSettings outbound) {
+                       OpeningHours agentHours, int priceStaleAfterDays, OutboundSettings outbound,
+                       ComplaintSettings complaints) {
 
     /** Reads settings from a config tree and an environment (tests pass maps for both). */
     public static Settings from(Config config, Map<String, String> env) {
@@ -36,7 +37,8 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                 AgentHours.parse(env("KANAL_AGENT_HOURS", env)
                         .orElse(k.get("handoff.hours").asString().orElse("MON-FRI 08:00-16:00"))),
                 k.get("prices.stale-after-days").asInt().orElse(3),
-                OutboundSettings.from(k, env));
+                OutboundSettings.from(k, env),
+                ComplaintSettings.from(k, env));
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
@@ -58,6 +60,6 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
     /** A copy listening on another port (tests use 0: any free port). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, publicUrl, twilioAccountSid, twilioAuthToken, regionFile,
-                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound);
+                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints);
     }
 }

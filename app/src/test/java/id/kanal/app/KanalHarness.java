@@ -26,26 +26,39 @@ final class KanalHarness implements AutoCloseable {
 
     private final Path dataDir;
     private final Clock clock;
+    private final Map<String, String> env;
     private final HttpClient http = HttpClient.newHttpClient();
     private Kanal kanal;
     private KanalServer server;
 
     KanalHarness(Path dataDir, Clock clock) {
+        this(dataDir, clock, Map.of());
+    }
+
+    /** @param env more environment variables (they win over the harness's own) */
+    KanalHarness(Path dataDir, Clock clock, Map<String, String> env) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.env = env;
         start();
     }
 
     static Settings settings(Path dataDir) {
-        return Settings.from(Main.config(), Map.of(
+        return settings(dataDir, Map.of());
+    }
+
+    static Settings settings(Path dataDir, Map<String, String> more) {
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
                 "KANAL_PORT", "0",
                 "KANAL_DATA_DIR", dataDir.toString(),
                 "KANAL_PUBLIC_URL", PUBLIC_URL,
                 "KANAL_TWILIO_AUTH_TOKEN", TOKEN));
+        env.putAll(more);
+        return Settings.from(Main.config(), env);
     }
 
     void start() {
-        kanal = Kanal.open(settings(dataDir), clock);
+        kanal = Kanal.open(settings(dataDir, env), clock);
         server = KanalServer.start(kanal);
     }
 

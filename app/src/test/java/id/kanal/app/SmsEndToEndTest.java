@@ -61,7 +61,8 @@ class SmsEndToEndTest {
 
         String status = say("status " + ticket);
         assertTrue(status.startsWith("Laporan " + ticket + " (Jalan rusak, Jl. Merdeka No. 12"), status);
-        assertTrue(status.contains("diterima sejak 22 Nov 2026 10:00"), status);
+        // Filing routes the complaint to its agency at once (RECEIVED, then ASSIGNED in the same transaction).
+        assertTrue(status.contains("diteruskan ke dinas sejak 22 Nov 2026 10:00"), status);
     }
 
     @Test

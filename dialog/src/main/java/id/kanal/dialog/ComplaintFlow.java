@@ -31,6 +31,17 @@ final class ComplaintFlow {
         return next(c, withAttachments(draft, m));
     }
 
+    /** "belum beres TNG-000123": the reporter says a resolved complaint is not fixed. */
+    Outcome reopen(Conversation c, String ticket, InboundMessage m) {
+        String key = switch (complaints.reopen(ticket, c.resident(), m.text().strip())) {
+            case REOPENED -> "complaint.reopened";
+            case NOT_FOUND -> "status.not.found";
+            case REFUSED -> "complaint.reopen.refused";
+        };
+        return Outcome.of(c.with(State.MENU), replies.say(c.language(), key, Map.of("ticket", ticket,
+                "example", replies.settings().ticketPrefix() + "-000123")));
+    }
+
     /** Picks a half-filed complaint back up where it stopped. */
     Outcome resume(Conversation c, ComplaintDraft draft) {
         return next(c, draft);
@@ -91,7 +102,9 @@ final class ComplaintFlow {
         FiledComplaint filed = complaints.file(new NewComplaint(m.channel().id() + ":" + m.providerMessageId(),
                 c.resident(), draft.categoryCode().orElseThrow(), draft.location().orElseThrow(),
                 draft.description().orElseThrow(), draft.point(), draft.photos()));
-        return Outcome.of(c.with(State.MENU), replies.say(c.language(), "complaint.filed",
+        // A problem already reported gets its own ticket, linked to the first: the resident follows its updates.
+        String key = filed.isDuplicate() ? "notify.filed.duplicate" : "complaint.filed";
+        return Outcome.of(c.with(State.MENU), replies.say(c.language(), key,
                 Map.of("ticket", filed.ticket(), "agency", filed.agencyName())));
     }
 

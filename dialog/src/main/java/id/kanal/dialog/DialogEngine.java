@@ -147,8 +147,13 @@ public final class DialogEngine implements InboundHandler {
             default -> {
             }
         }
-        if (Words.simplify(m.text()).startsWith("status ") && Words.ticket(m.text()).isPresent()) {
+        String simple = Words.simplify(m.text());
+        Optional<String> ticket = Words.ticket(m.text());
+        if (simple.startsWith("status ") && ticket.isPresent()) {
             return statusFlow.answer(c, m);
+        }
+        if ((simple.startsWith("belum beres") || simple.startsWith("not fixed")) && ticket.isPresent()) {
+            return complaintFlow.reopen(c, ticket.get(), m);
         }
         return switch (c.state()) {
             case State.Menu s -> menu(c, m);

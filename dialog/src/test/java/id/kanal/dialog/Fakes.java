@@ -254,6 +254,11 @@ final class Fakes {
             return out;
         }
 
+        @Override
+        public ReopenOutcome reopen(String ticket, Address reporter, String note) {
+            return find(ticket).isPresent() ? ReopenOutcome.REFUSED : ReopenOutcome.NOT_FOUND;
+        }
+
         private static Category category(String code) {
             return CATEGORIES.stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow();
         }

@@ -17,4 +17,15 @@ public interface ComplaintService {
 
     /** The reporter's latest complaints, newest first. */
     List<ComplaintView> latestBy(Address reporter, int limit);
+
+    /** A reporter says a resolved complaint is not fixed ("belum beres"): back to in progress, within 14 days. */
+    ReopenOutcome reopen(String ticket, Address reporter, String note);
+
+    /** How a reopen request ended. */
+    enum ReopenOutcome {
+        REOPENED,
+        NOT_FOUND,
+        /** Not resolved, resolved too long ago, or not this resident's complaint. */
+        REFUSED
+    }
 }

@@ -1,9 +1,11 @@
 package id.kanal.services.complaints;
 
 import id.kanal.dialog.Address;
-import id.kanal.dialog.Channel;
+import id.kanal.dialog.Masking;
+import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.Category;
 import id.kanal.dialog.port.ComplaintService;
+import id.kanal.dialog.port.ComplaintService.ReopenOutcome;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.ComplaintView;
 import id.kanal.dialog.port.FiledComplaint;
@@ -16,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ import java.util.Optional;
 
 /**
  * The embedded complaint desk: complaints in Kanal's own database, ticket codes
- * {@code <PREFIX>-dddddd} from a counter that never goes back, routed to the category's agency.
+ * {@code <PREFIX>-dddddd} from a counter that never goes back, routed to the category's agency,
+ * moved through {@link ComplaintLifecycle} with every reporter told of each change (through the
+ * outbox, in the same transaction), and linked to an open complaint they repeat.
  */
 public final class SqlComplaintDesk implements ComplaintService {
     private static final System.Logger LOG = System.getLogger(SqlComplaintDesk.class.getName());
@@ -38,13 +41,21 @@ public final class SqlComplaintDesk implements ComplaintService {
     private final Database db;
     private final Clock clock;
     private final String regionCode;
-    private volatile List<Category> categories;
+    private final boolean forwarding;
+    private final List<Category> categories;
+    private final StatusWriter statusWriter;
+    private final ComplaintQueries queries;
 
-    private SqlComplaintDesk(Database db, Clock clock, String regionCode) {
+    private SqlComplaintDesk(Database db, Clock clock, String regionCode, NotificationSettings notifications,
+                             boolean forwarding) {
         this.db = db;
         this.clock = clock;
         this.regionCode = regionCode;
+        this.forwarding = forwarding;
         this.categories = loadCategories();
+        this.statusWriter = new StatusWriter(new StatusNotifier(Texts.builtIn(), notifications),
+                code -> category(code).orElseThrow(() -> new IllegalStateException("unknown category " + code)));
+        this.queries = new ComplaintQueries(db, clock, this::category);
     }
 
     /**
@@ -53,11 +64,22 @@ public final class SqlComplaintDesk implements ComplaintService {
      * start, so a changed configuration takes effect.
      */
     public static SqlComplaintDesk open(Database db, RegionDefinition region, Clock clock) {
+        return open(db, region, clock, NotificationSettings.none(), false);
+    }
+
+    /**
+     * Opens the desk with its notification settings.
+     *
+     * @param forwarding new complaints are marked for forwarding to the region's external Open311
+     *                   desk (see {@code id.kanal.services.open311.Open311Forwarder})
+     */
+    public static SqlComplaintDesk open(Database db, RegionDefinition region, Clock clock,
+                                        NotificationSettings notifications, boolean forwarding) {
         db.inTransaction(c -> {
             RegionWriter.write(c, region);
             return null;
         });
-        return new SqlComplaintDesk(db, clock, region.code());
+        return new SqlComplaintDesk(db, clock, region.code(), notifications, forwarding);
     }
 
     @Override
@@ -67,23 +89,119 @@ public final class SqlComplaintDesk implements ComplaintService {
 
     @Override
     public FiledComplaint file(NewComplaint complaint) {
-        Category category = category(complaint.categoryCode())
-                .orElseThrow(() -> new IllegalArgumentException("unknown category: " + complaint.categoryCode()));
+        return file(ComplaintFiling.of(complaint));
+    }
+
+    /**
+     * Files a complaint from any source. In one transaction: the complaint RECEIVED, then either
+     * ASSIGNED to its category's agency (routing is configuration, so nobody needs to triage it
+     * first) or, when it repeats an open complaint, linked to that one and put in its status. Both
+     * steps are in the history. The reporter is not notified of either: the filing answer says it.
+     */
+    public FiledComplaint file(ComplaintFiling f) {
+        Category category = category(f.categoryCode())
+                .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {
             return db.inTransaction(c -> {
-                Optional<String> existing = ticketFor(c, complaint.idempotencyKey());
+                Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f.idempotencyKey(), category);
                 if (existing.isPresent()) {
-                    return new FiledComplaint(existing.get(), category.agencyName());
+                    return existing.get();
                 }
+                Instant now = clock.instant();
                 String ticket = nextTicket(c);
-                insert(c, ticket, complaint, clock.instant().toEpochMilli());
-                LOG.log(System.Logger.Level.INFO, "complaint filed ticket={0} category={1} reporter={2}",
-                        ticket, category.code(), complaint.reporter());
-                return new FiledComplaint(ticket, category.agencyName());
+                String key = DuplicateFinder.locationKey(f.location());
+                Optional<String> original = DuplicateFinder.find(c, f.categoryCode(), key, f.point(), now);
+                ComplaintRows.insert(c, ticket, f, key, original, forwarding, now.toEpochMilli());
+                StatusWriter.history(c, ticket, ComplaintStatus.RECEIVED, f.filedBy(), "", now);
+                if (original.isPresent()) {
+                    StatusWriter.write(c, ticket, ComplaintRows.statusOf(c, original.get()), "kanal:duplicates",
+                            "linked to " + original.get(), now);
+                } else {
+                    StatusWriter.write(c, ticket, ComplaintStatus.ASSIGNED, "kanal:routing",
+                            "routed to " + category.agencyName(), now);
+                }
+                LOG.log(System.Logger.Level.INFO, "complaint filed ticket={0} category={1} reporter={2} duplicateOf={3}",
+                        ticket, category.code(), f.reporterChannel() + ":" + Masking.mask(f.reporterAddress()),
+                        original.orElse("-"));
+                return new FiledComplaint(ticket, category.agencyName(), original);
             });
         } catch (DatabaseException e) {
             throw new ServiceUnavailableException("complaint desk could not file", e);
         }
+    }
+
+    /**
+     * Moves a complaint to another status, as the lifecycle allows, and tells every reporter
+     * involved in the same transaction.
+     *
+     * @param by   who changed it ({@code staff:<name>}, {@code open311:<host>}, {@code resident:sms})
+     * @param note shown to residents; the reason when rejecting (required then)
+     * @throws TransitionRefusedException  when the lifecycle does not allow it
+     * @throws ComplaintNotFoundException when there is no such ticket
+     */
+    public StatusChanged changeStatus(String ticket, ComplaintStatus to, String by, String note) {
+        String code = ticket.strip().toUpperCase(Locale.ROOT);
+        return db.inTransaction(c -> statusWriter.change(c, code, to, by, note.strip(), clock.instant()));
+    }
+
+    /**
+     * A resident says a resolved complaint is not fixed ("belum beres"): back to IN_PROGRESS, within
+     * {@link ComplaintLifecycle#REOPEN_WINDOW} of the resolution. Only a reporter of the complaint (or
+     * of a duplicate linked to it) may; reopening a duplicate reopens its original and its links.
+     */
+    @Override
+    public ReopenOutcome reopen(String ticket, Address reporter, String note) {
+        try {
+            reopenAsResident(ticket, reporter, note);
+            return ReopenOutcome.REOPENED;
+        } catch (ComplaintNotFoundException e) {
+            return ReopenOutcome.NOT_FOUND;
+        } catch (TransitionRefusedException e) {
+            LOG.log(System.Logger.Level.INFO, "reopen refused: {0}", e.getMessage());
+            return ReopenOutcome.REFUSED;
+        } catch (DatabaseException e) {
+            throw new ServiceUnavailableException("complaint desk could not reopen", e);
+        }
+    }
+
+    /** Reopens a resolved complaint for its reporter; throws when the lifecycle refuses. */
+    public StatusChanged reopenAsResident(String ticket, Address resident, String note) {
+        String code = ticket.strip().toUpperCase(Locale.ROOT);
+        return db.inTransaction(c -> {
+            String target = code;
+            try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of FROM complaint WHERE ticket = ?")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ComplaintNotFoundException(code);
+                    }
+                    if (rs.getString(1) != null) {
+                        target = rs.getString(1);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM complaint WHERE (ticket = ? OR duplicate_of = ?) "
+                    + "AND reporter_channel = ? AND reporter_address = ?")) {
+                ps.setString(1, target);
+                ps.setString(2, target);
+                ps.setString(3, resident.channel().id());
+                ps.setString(4, resident.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        throw new TransitionRefusedException(code, ComplaintStatus.RESOLVED, ComplaintStatus.IN_PROGRESS,
+                                "only a resident who reported it can reopen it");
+                    }
+                }
+            }
+            return statusWriter.change(c, target, ComplaintStatus.IN_PROGRESS, "resident:" + resident.channel().id(),
+                    note.strip(), clock.instant());
+        });
+    }
+
+    /** Reads for staff and Open311: lists with filters, one complaint with its history, counts. */
+    public ComplaintQueries queries() {
+        return queries;
     }
 
     @Override
@@ -125,17 +243,8 @@ public final class SqlComplaintDesk implements ComplaintService {
                 note == null || note.isEmpty() ? Optional.empty() : Optional.of(note));
     }
 
-    private Optional<Category> category(String code) {
+    Optional<Category> category(String code) {
         return categories.stream().filter(cat -> cat.code().equals(code)).findFirst();
-    }
-
-    private static Optional<String> ticketFor(Connection c, String idempotencyKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ticket FROM complaint WHERE idempotency_key = ?")) {
-            ps.setString(1, idempotencyKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
     }
 
     private String nextTicket(Connection c) throws SQLException {
@@ -148,49 +257,6 @@ public final class SqlComplaintDesk implements ComplaintService {
                 }
                 return String.format("%s-%06d", rs.getString(2), rs.getLong(1));
             }
-        }
-    }
-
-    private void insert(Connection c, String ticket, NewComplaint n, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint (ticket, idempotency_key, category_code, "
-                + "agency_code, location, description, latitude, longitude, reporter_channel, reporter_address, status, "
-                + "filed_at, updated_at) SELECT ?, ?, code, agency_code, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM category WHERE code = ?")) {
-            ps.setString(1, ticket);
-            ps.setString(2, n.idempotencyKey());
-            ps.setString(3, n.location());
-            ps.setString(4, n.description());
-            if (n.point().isPresent()) {
-                ps.setDouble(5, n.point().get().latitude());
-                ps.setDouble(6, n.point().get().longitude());
-            } else {
-                ps.setNull(5, Types.DOUBLE);
-                ps.setNull(6, Types.DOUBLE);
-            }
-            ps.setString(7, n.reporter().channel().id());
-            ps.setString(8, n.reporter().value());
-            ps.setString(9, ComplaintStatus.RECEIVED.name());
-            ps.setLong(10, now);
-            ps.setLong(11, now);
-            ps.setString(12, n.categoryCode());
-            ps.executeUpdate();
-        }
-        for (int i = 0; i < n.photos().size(); i++) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO complaint_media (ticket, position, url, content_type) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, ticket);
-                ps.setInt(2, i);
-                ps.setString(3, n.photos().get(i).url());
-                ps.setString(4, n.photos().get(i).contentType());
-                ps.executeUpdate();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint_history "
-                + "(ticket, seq, status, changed_at, changed_by, note) VALUES (?, 1, ?, ?, ?, '')")) {
-            ps.setString(1, ticket);
-            ps.setString(2, ComplaintStatus.RECEIVED.name());
-            ps.setLong(3, now);
-            ps.setString(4, n.reporter().channel() == Channel.TELEGRAM ? "resident:telegram" : "resident");
-            ps.executeUpdate();
         }
     }
 

@@ -66,7 +66,8 @@ class SqlComplaintDeskTest {
         assertEquals(new FiledComplaint("TNG-000001", "Dinas PUPR"), first);
         assertEquals(new FiledComplaint("TNG-000002", "Dinas Lingkungan Hidup"), second);
         ComplaintView view = desk.find("tng-000001").orElseThrow();
-        assertEquals(ComplaintStatus.RECEIVED, view.status());
+        // Filing routes at once: RECEIVED then ASSIGNED to the category's agency, in one transaction.
+        assertEquals(ComplaintStatus.ASSIGNED, view.status());
         assertEquals("Jl. Merdeka 5", view.location());
         assertEquals(clock.instant(), view.filedAt());
     }

@@ -1,0 +1,264 @@
+package id.kanal.app.open311;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.kanal.app.Kanal;
+import id.kanal.app.web.Json;
+import id.kanal.channels.web.FormBody;
+import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.Masking;
+import id.kanal.dialog.Media;
+import id.kanal.dialog.PhoneNumbers;
+import id.kanal.dialog.port.Category;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.dialog.port.FiledComplaint;
+import id.kanal.dialog.port.ServiceUnavailableException;
+import id.kanal.services.complaints.ComplaintDetail;
+import id.kanal.services.complaints.ComplaintFiling;
+import id.kanal.services.complaints.ComplaintFilter;
+import id.kanal.services.complaints.SqlComplaintDesk;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * An Open311 GeoReport v2 server (JSON format) over Kanal's complaint desk, mounted at
+ * {@code /open311/v2}: services, service definitions, filing (an {@code api_key} is required) and
+ * reading requests. The {@code service_request_id} is the ticket code, the {@code service_code}
+ * the category code. Errors come as the spec's {@code [{"code":400,"description":"..."}]}.
+ * See https://wiki.open311.org/GeoReport_v2.
+ */
+public final class Open311Service implements HttpService {
+    private static final System.Logger LOG = System.getLogger(Open311Service.class.getName());
+    /** The spec recommends a default window of 90 days and at most 1000 requests per answer. */
+    private static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    private static final int MAX_REQUESTS = 1000;
+    private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.RECEIVED, ComplaintStatus.ASSIGNED,
+            ComplaintStatus.IN_PROGRESS);
+    private static final Set<ComplaintStatus> CLOSED = EnumSet.of(ComplaintStatus.RESOLVED, ComplaintStatus.REJECTED);
+
+    private final SqlComplaintDesk desk;
+    private final List<byte[]> apiKeys;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    Open311Service(SqlComplaintDesk desk, List<String> apiKeys, ZoneId zone, Clock clock) {
+        this.desk = desk;
+        this.apiKeys = apiKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public static Open311Service create(Kanal kanal) {
+        return new Open311Service(kanal.complaints(), kanal.settings().complaints().open311ApiKeys(),
+                kanal.settings().zone(), kanal.clock());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/services.json", guarded(this::services))
+                .get("/services/{file}", guarded(this::service))
+                .post("/requests.json", guarded(this::file))
+                .get("/requests.json", guarded(this::requests))
+                .get("/requests/{file}", guarded(this::request));
+    }
+
+    /** Every failure leaves in the spec's error form; a desk outage is ours (503), so clients retry. */
+    private static Handler guarded(Handler h) {
+        return (req, res) -> {
+            try {
+                h.handle(req, res);
+            } catch (Open311Error e) {
+                error(res, e.status, e.getMessage());
+            } catch (MalformedRequestException | IllegalArgumentException e) {
+                error(res, Status.BAD_REQUEST_400, e.getMessage());
+            } catch (ServiceUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "open311 desk unavailable", e);
+                error(res, Status.SERVICE_UNAVAILABLE_503, "the complaint desk is unavailable, try again later");
+            }
+        };
+    }
+
+    private static void error(ServerResponse res, Status status, String description) {
+        ArrayNode body = Json.array();
+        body.addObject().put("code", status.code()).put("description", description);
+        Json.send(res, status, body);
+    }
+
+    private void services(ServerRequest req, ServerResponse res) {
+        ArrayNode out = Json.array();
+        for (Category c : desk.categories()) {
+            out.addObject()
+                    .put("service_code", c.code())
+                    .put("service_name", c.nameId())
+                    .put("description", c.nameEn() + " (" + c.agencyName() + ")")
+                    .put("metadata", false)
+                    .put("type", "realtime")
+                    .put("keywords", String.join(", ", c.keywords()))
+                    .put("group", c.agencyName());
+        }
+        Json.send(res, Status.OK_200, out);
+    }
+
+    private void service(ServerRequest req, ServerResponse res) {
+        String code = jsonName(req.path().pathParameters().get("file"));
+        Category c = category(code);
+        ObjectNode out = Json.object().put("service_code", c.code());
+        // Kanal asks residents for no extra attributes: location, description and photos suffice.
+        out.putArray("attributes");
+        Json.send(res, Status.OK_200, out);
+    }
+
+    private void file(ServerRequest req, ServerResponse res) {
+        FormBody form = FormBody.parse(req.content().as(String.class));
+        checkApiKey(form.get("api_key"));
+        String code = form.nonBlank("service_code")
+                .orElseThrow(() -> new Open311Error(Status.BAD_REQUEST_400, "service_code is required"));
+        Category category = category(code);
+        Optional<GeoPoint> point = point(form);
+        Optional<String> address = form.nonBlank("address_string").or(() -> form.nonBlank("address_id"));
+        if (point.isEmpty() && address.isEmpty()) {
+            throw new Open311Error(Status.BAD_REQUEST_400, "a location is required: lat and long, or address_string");
+        }
+        String location = address.orElseGet(() -> point.get().latitude() + "," + point.get().longitude());
+        // A reporter with a phone number is told of changes by SMS like any resident; others follow on Open311.
+        Optional<String> phone = form.nonBlank("phone").flatMap(PhoneNumbers::normalise);
+        String channel = phone.isPresent() ? "sms" : "open311";
+        String reporter = phone.or(() -> form.nonBlank("email")).orElse("anonymous");
+        List<Media> media = form.nonBlank("media_url").map(u -> List.of(new Media(u, contentType(u)))).orElse(List.of());
+        FiledComplaint filed = desk.file(new ComplaintFiling("open311:" + UUID.randomUUID(), channel, reporter,
+                category.code(), location, form.get("description").orElse(""), point, media, "open311"));
+        LOG.log(System.Logger.Level.INFO, "open311 filed ticket={0} service={1} reporter={2}:{3}", filed.ticket(),
+                category.code(), channel, Masking.mask(reporter));
+        String notice = filed.duplicateOf().map(t -> "Already reported as " + t + "; this request follows its updates.")
+                .orElse("Routed to " + filed.agencyName() + ".");
+        ArrayNode out = Json.array();
+        out.addObject().put("service_request_id", filed.ticket()).put("service_notice", notice).putNull("account_id");
+        Json.send(res, Status.CREATED_201, out);
+    }
+
+    private void requests(ServerRequest req, ServerResponse res) {
+        Set<String> tickets = list(req, "service_request_id").stream()
+                .map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> codes = Set.copyOf(list(req, "service_code"));
+        Set<ComplaintStatus> statuses = EnumSet.noneOf(ComplaintStatus.class);
+        for (String s : list(req, "status")) {
+            switch (s.toLowerCase(Locale.ROOT)) {
+                case "open" -> statuses.addAll(OPEN);
+                case "closed" -> statuses.addAll(CLOSED);
+                default -> throw new Open311Error(Status.BAD_REQUEST_400, "status must be open or closed: " + s);
+            }
+        }
+        Optional<Instant> start = date(req, "start_date");
+        Optional<Instant> end = date(req, "end_date");
+        if (tickets.isEmpty() && start.isEmpty()) {
+            start = Optional.of(end.orElse(clock.instant()).minus(DEFAULT_WINDOW));
+        }
+        List<ComplaintDetail> found = desk.queries().list(new ComplaintFilter(statuses, codes, Optional.empty(),
+                Optional.empty(), start, end, tickets, MAX_REQUESTS));
+        ArrayNode out = Json.array();
+        found.forEach(d -> out.add(Open311Json.request(d, zone)));
+        Json.send(res, Status.OK_200, out);
+    }
+
+    private void request(ServerRequest req, ServerResponse res) {
+        String ticket = jsonName(req.path().pathParameters().get("file")).toUpperCase(Locale.ROOT);
+        ComplaintDetail d = desk.queries().detail(ticket)
+                .orElseThrow(() -> new Open311Error(Status.NOT_FOUND_404, "service_request_id not found: " + ticket));
+        ArrayNode out = Json.array();
+        out.add(Open311Json.request(d, zone));
+        Json.send(res, Status.OK_200, out);
+    }
+
+    private void checkApiKey(Optional<String> given) {
+        if (apiKeys.isEmpty()) {
+            throw new Open311Error(Status.FORBIDDEN_403, "filing requests is disabled on this server (no api_key configured)");
+        }
+        byte[] key = given.orElse("").getBytes(StandardCharsets.UTF_8);
+        boolean ok = false;
+        for (byte[] k : apiKeys) {
+            // Every key compared in constant time, none skipped, so timing reveals nothing.
+            ok |= MessageDigest.isEqual(key, k);
+        }
+        if (!ok) {
+            throw new Open311Error(Status.FORBIDDEN_403, "Invalid api_key received -- can't proceed with create_request.");
+        }
+    }
+
+    private Category category(String code) {
+        return desk.categories().stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> new Open311Error(Status.NOT_FOUND_404, "service_code not found: " + code));
+    }
+
+    /** {@code name.json} to {@code name}; Kanal answers JSON only, so other formats are not found. */
+    private static String jsonName(String file) {
+        if (!file.endsWith(".json")) {
+            throw new Open311Error(Status.NOT_FOUND_404, "only the JSON format is supported: " + file);
+        }
+        return file.substring(0, file.length() - 5);
+    }
+
+    private static Optional<GeoPoint> point(FormBody form) {
+        Optional<String> lat = form.nonBlank("lat");
+        Optional<String> lon = form.nonBlank("long");
+        if (lat.isEmpty() || lon.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GeoPoint(Double.parseDouble(lat.get()), Double.parseDouble(lon.get())));
+        } catch (IllegalArgumentException e) {
+            throw new Open311Error(Status.BAD_REQUEST_400, "lat and long must be WGS84 degrees: " + e.getMessage());
+        }
+    }
+
+    private static String contentType(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        return u.endsWith(".png") ? "image/png" : u.endsWith(".jpg") || u.endsWith(".jpeg") ? "image/jpeg" : "image/*";
+    }
+
+    private static List<String> list(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
+    private static Optional<Instant> date(ServerRequest req, String name) {
+        Optional<String> v = req.query().first(name).asOptional().filter(s -> !s.isBlank());
+        try {
+            return v.map(s -> OffsetDateTime.parse(s.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new Open311Error(Status.BAD_REQUEST_400, name + " must be ISO 8601 with an offset, e.g. "
+                    + "2026-11-22T10:00:00+07:00: " + v.orElse(""));
+        }
+    }
+
+    /** A refusal with its HTTP status, answered in the spec's error form. */
+    private static final class Open311Error extends RuntimeException {
+        private final transient Status status;
+
+        Open311Error(Status status, String description) {
+            super(description);
+            this.status = status;
+        }
+    }
+}

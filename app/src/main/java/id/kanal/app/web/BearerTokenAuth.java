@@ -1,0 +1,51 @@
+package id.kanal.app.web;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Lets a request through only with {@code Authorization: Bearer <token>}: the staff credential
+ * until the console has accounts (then the console replaces this handler). Register it first in a
+ * service's rules ({@code rules.any(auth)}). Missing or wrong token: 401; no token configured: 503,
+ * so an unconfigured server never serves staff data to anyone.
+ */
+public final class BearerTokenAuth implements Handler {
+    private static final System.Logger LOG = System.getLogger(BearerTokenAuth.class.getName());
+
+    private final Optional<byte[]> token;
+    private final String variable;
+
+    /** @param variable the setting's name, for the 503 message */
+    public BearerTokenAuth(Optional<String> token, String variable) {
+        this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.variable = variable;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        if (token.isEmpty()) {
+            Json.send(res, Status.SERVICE_UNAVAILABLE_503, Json.object()
+                    .put("error", "the staff API is disabled: set " + variable));
+            return;
+        }
+        Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+        byte[] given = header.filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+        // Constant time: the comparison must not tell an attacker how many leading bytes were right.
+        if (!MessageDigest.isEqual(given, token.get())) {
+            LOG.log(System.Logger.Level.WARNING, "staff API refused path={0} reason={1}", req.path().path(),
+                    header.isEmpty() ? "no-token" : "wrong-token");
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            Json.send(res, Status.UNAUTHORIZED_401, Json.object().put("error", "a valid staff bearer token is required"));
+            return;
+        }
+        res.next();
+    }
+}

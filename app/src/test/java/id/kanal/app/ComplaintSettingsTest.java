@@ -1,0 +1,45 @@
+package id.kanal.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComplaintSettingsTest {
+    @Test
+    void from_environment_readsEveryComplaintsVariable() {
+        ComplaintSettings s = Settings.from(Main.config(), Map.of(
+                "KANAL_ADMIN_TOKEN", " tok ",
+                "KANAL_OPEN311_API_KEY", "a, b,,c",
+                "KANAL_WHATSAPP_STATUS_TEMPLATE_SID", "HX1",
+                "KANAL_OPEN311_ENDPOINT", "https://311.example.go.id/open311/v2/",
+                "KANAL_OPEN311_CLIENT_API_KEY", "k",
+                "KANAL_OPEN311_JURISDICTION", "tangerangkota.go.id",
+                "KANAL_OPEN311_POLL_INTERVAL", "PT1M")).complaints();
+        assertEquals(new ComplaintSettings(Optional.of("tok"), List.of("a", "b", "c"), Optional.of("HX1"),
+                Optional.of(URI.create("https://311.example.go.id/open311/v2/")), Optional.of("k"),
+                Optional.of("tangerangkota.go.id"), Duration.ofMinutes(1)), s);
+    }
+
+    @Test
+    void from_nothingSet_everythingOff() {
+        ComplaintSettings s = KanalHarness.settings(Path.of("unused")).complaints();
+        assertTrue(s.adminToken().isEmpty() && s.open311ApiKeys().isEmpty() && s.open311Endpoint().isEmpty());
+        assertEquals(Duration.ofMinutes(5), s.open311PollInterval());
+    }
+
+    @Test
+    void from_endpointNotHttp_failsNamingTheVariable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.from(Main.config(), Map.of("KANAL_OPEN311_ENDPOINT", "ftp://x")));
+        assertTrue(e.getMessage().contains("KANAL_OPEN311_ENDPOINT"), e.getMessage());
+    }
+}

@@ -1,0 +1,211 @@
+package id.kanal.services.complaints;
+
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.Media;
+import id.kanal.dialog.port.Category;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.dialog.port.ServiceUnavailableException;
+import id.kanal.store.Database;
+import id.kanal.store.DatabaseException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Staff and Open311 reads of complaints: lists with filters, one complaint with history and media, counts. */
+public final class ComplaintQueries {
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    private static final String SELECT = "SELECT c.ticket, c.category_code, c.agency_code, c.status, c.location, "
+            + "c.description, c.latitude, c.longitude, c.reporter_channel, c.filed_at, c.updated_at, c.duplicate_of, "
+            + "c.external_id, k.resolution_days, (SELECT h.note FROM complaint_history h WHERE h.ticket = c.ticket "
+            + "ORDER BY h.seq DESC LIMIT 1) FROM complaint c JOIN category k ON k.code = c.category_code ";
+    private static final String OPEN = "c.status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')";
+    /** Overdue in SQL: open, and the category's resolution days since filing have passed. */
+    private static final String OVERDUE = OPEN + " AND c.filed_at + k.resolution_days * " + DAY_MS + " < ?";
+
+    private final Database db;
+    private final Clock clock;
+    private final Function<String, Optional<Category>> categories;
+
+    ComplaintQueries(Database db, Clock clock, Function<String, Optional<Category>> categories) {
+        this.db = db;
+        this.clock = clock;
+        this.categories = categories;
+    }
+
+    /** Complaints matching the filter, newest first, with media and without history. */
+    public List<ComplaintDetail> list(ComplaintFilter f) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (!f.statuses().isEmpty()) {
+            sql.append(" AND c.status IN (").append("?, ".repeat(f.statuses().size() - 1)).append("?)");
+            f.statuses().stream().map(ComplaintStatus::name).sorted().forEach(args::add);
+        }
+        if (!f.tickets().isEmpty()) {
+            sql.append(" AND c.ticket IN (").append("?, ".repeat(f.tickets().size() - 1)).append("?)");
+            f.tickets().stream().sorted().forEach(args::add);
+        }
+        if (!f.categories().isEmpty()) {
+            sql.append(" AND c.category_code IN (").append("?, ".repeat(f.categories().size() - 1)).append("?)");
+            f.categories().stream().sorted().forEach(args::add);
+        }
+        f.agency().ifPresent(v -> {
+            sql.append(" AND c.agency_code = ?");
+            args.add(v);
+        });
+        f.overdue().ifPresent(v -> {
+            sql.append(v ? " AND (" + OVERDUE + ")" : " AND NOT (" + OVERDUE + ")");
+            args.add(clock.millis());
+        });
+        f.from().ifPresent(v -> {
+            sql.append(" AND c.filed_at >= ?");
+            args.add(v.toEpochMilli());
+        });
+        f.to().ifPresent(v -> {
+            sql.append(" AND c.filed_at <= ?");
+            args.add(v.toEpochMilli());
+        });
+        sql.append(" ORDER BY c.filed_at DESC, c.ticket DESC LIMIT ").append(f.limit());
+        return read(c -> {
+            List<ComplaintDetail> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(detail(rs, List.of(), List.of()));
+                    }
+                }
+            }
+            List<ComplaintDetail> withMedia = new ArrayList<>(out.size());
+            for (ComplaintDetail d : out) {
+                withMedia.add(withMediaAndHistory(d, media(c, d.ticket()), List.of()));
+            }
+            return withMedia;
+        });
+    }
+
+    /** One complaint with its media and its whole history. */
+    public Optional<ComplaintDetail> detail(String ticket) {
+        return read(c -> {
+            ComplaintDetail d;
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE c.ticket = ?")) {
+                ps.setString(1, ticket);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    d = detail(rs, List.of(), List.of());
+                }
+            }
+            return Optional.of(withMediaAndHistory(d, media(c, ticket), history(c, ticket)));
+        });
+    }
+
+    /** Counts of problems (duplicates left out) by status, category and agency, and how many are overdue. */
+    public ComplaintCounts counts() {
+        return read(c -> {
+            Map<String, Long> byStatus = group(c, "c.status");
+            for (ComplaintStatus s : ComplaintStatus.values()) {
+                byStatus.putIfAbsent(s.name(), 0L);
+            }
+            long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+            long overdue;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM complaint c JOIN category k "
+                    + "ON k.code = c.category_code WHERE c.duplicate_of IS NULL AND " + OVERDUE)) {
+                ps.setLong(1, clock.millis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    overdue = rs.getLong(1);
+                }
+            }
+            return new ComplaintCounts(total, overdue, byStatus, group(c, "c.category_code"), group(c, "c.agency_code"));
+        });
+    }
+
+    private static Map<String, Long> group(Connection c, String column) throws SQLException {
+        Map<String, Long> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", COUNT(*) FROM complaint c "
+                + "WHERE c.duplicate_of IS NULL GROUP BY " + column);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private ComplaintDetail detail(ResultSet rs, List<Media> media, List<HistoryEntry> history) throws SQLException {
+        String code = rs.getString(2);
+        String agency = rs.getString(3);
+        // A category removed from the region's configuration still shows, under its code.
+        Category category = categories.apply(code).orElseGet(() -> new Category(code, code, code, agency, List.of()));
+        double lat = rs.getDouble(7);
+        boolean noLat = rs.wasNull();
+        double lon = rs.getDouble(8);
+        Optional<GeoPoint> point = noLat || rs.wasNull() ? Optional.empty() : Optional.of(new GeoPoint(lat, lon));
+        ComplaintStatus status = ComplaintStatus.valueOf(rs.getString(4));
+        Instant filed = Instant.ofEpochMilli(rs.getLong(10));
+        Instant expected = filed.plusMillis(rs.getLong(14) * DAY_MS);
+        String note = rs.getString(15);
+        return new ComplaintDetail(rs.getString(1), category, rs.getString(3), status, rs.getString(5), rs.getString(6),
+                point, rs.getString(9), filed, Instant.ofEpochMilli(rs.getLong(11)), expected,
+                status.isOpen() && clock.instant().isAfter(expected), Optional.ofNullable(rs.getString(12)),
+                note == null || note.isEmpty() ? Optional.empty() : Optional.of(note),
+                Optional.ofNullable(rs.getString(13)), media, history);
+    }
+
+    private static ComplaintDetail withMediaAndHistory(ComplaintDetail d, List<Media> media, List<HistoryEntry> history) {
+        return new ComplaintDetail(d.ticket(), d.category(), d.agencyCode(), d.status(), d.location(), d.description(),
+                d.point(), d.reporterChannel(), d.filedAt(), d.updatedAt(), d.expectedAt(), d.overdue(), d.duplicateOf(),
+                d.lastNote(), d.externalId(), media, history);
+    }
+
+    private static List<Media> media(Connection c, String ticket) throws SQLException {
+        List<Media> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT url, content_type FROM complaint_media WHERE ticket = ? ORDER BY position")) {
+            ps.setString(1, ticket);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Media(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<HistoryEntry> history(Connection c, String ticket) throws SQLException {
+        List<HistoryEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, status, changed_at, changed_by, note "
+                + "FROM complaint_history WHERE ticket = ? ORDER BY seq")) {
+            ps.setString(1, ticket);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryEntry(rs.getInt(1), ComplaintStatus.valueOf(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private <T> T read(id.kanal.store.SqlWork<T> work) {
+        try {
+            return db.read(work);
+        } catch (DatabaseException e) {
+            throw new ServiceUnavailableException("complaint desk could not read", e);
+        }
+    }
+}

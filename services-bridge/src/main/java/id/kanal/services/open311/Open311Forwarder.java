@@ -1,0 +1,237 @@
+package id.kanal.services.open311;
+
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.services.complaints.ComplaintDetail;
+import id.kanal.services.complaints.ComplaintNotFoundException;
+import id.kanal.services.complaints.SqlComplaintDesk;
+import id.kanal.services.complaints.TransitionRefusedException;
+import id.kanal.store.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Forwards complaints to a region's external Open311 desk and brings its status back.
+ *
+ * <p>Durable: a complaint to forward is marked {@code forward_state = 'PENDING'} when it is filed
+ * (same transaction), so a crash or an outage loses nothing. {@link #forwardOnce()} sends the due
+ * ones; a failure is retried with exponential backoff (30 s doubling, at most 1 h), for as long as
+ * it takes. {@link #pollOnce()} asks the desk about every forwarded open complaint and turns its
+ * answer into a status change (open: IN_PROGRESS, closed: RESOLVED with its status_notes), which
+ * notifies the residents like any other change. {@link #start()} runs both on one background thread.
+ */
+public final class Open311Forwarder implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Open311Forwarder.class.getName());
+    private static final int BATCH = 20;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration MAX_RETRY = Duration.ofHours(1);
+    private static final Duration FORWARD_EVERY = Duration.ofSeconds(5);
+    /** Longer than one HTTP attempt (10 s timeout): a crashed attempt is retried after it. */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
+
+    private final Database db;
+    private final SqlComplaintDesk desk;
+    private final Open311Client client;
+    private final Clock clock;
+    private final String by;
+    private ScheduledExecutorService loop;
+    private volatile Instant nextPoll = Instant.MIN;
+
+    public Open311Forwarder(Database db, SqlComplaintDesk desk, Open311Client client, Clock clock) {
+        this.db = db;
+        this.desk = desk;
+        this.client = client;
+        this.clock = clock;
+        this.by = "open311:" + client.endpoint().baseUrl().getHost();
+    }
+
+    /** Sends every complaint due for forwarding; returns how many the desk accepted. */
+    public int forwardOnce() {
+        long now = clock.millis();
+        List<String> due = db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket FROM complaint WHERE forward_state = 'PENDING' "
+                    + "AND forward_next_at <= ? ORDER BY forward_next_at, ticket LIMIT " + BATCH)) {
+                ps.setLong(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        int sent = 0;
+        for (String ticket : due) {
+            if (!claim(ticket, now)) {
+                continue;
+            }
+            Optional<ComplaintDetail> d = desk.queries().detail(ticket);
+            if (d.isEmpty()) {
+                continue;
+            }
+            try {
+                String id = client.submit(d.get());
+                update(ticket, "UPDATE complaint SET forward_state = 'SENT', external_id = ?, forward_error = NULL, "
+                        + "forward_attempts = forward_attempts + 1 WHERE ticket = ?", id);
+                LOG.log(System.Logger.Level.INFO, "open311 forwarded ticket={0} serviceRequestId={1}", ticket, id);
+                sent++;
+            } catch (Open311Exception e) {
+                retryLater(ticket, e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Takes a due complaint for this attempt by moving its next attempt a lease ahead: only one
+     * caller (another thread, another server node) wins, so the desk gets it once.
+     */
+    private boolean claim(String ticket, long now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE complaint SET forward_next_at = ? "
+                    + "WHERE ticket = ? AND forward_state = 'PENDING' AND forward_next_at <= ?")) {
+                ps.setLong(1, now + CLAIM_LEASE.toMillis());
+                ps.setString(2, ticket);
+                ps.setLong(3, now);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private void retryLater(String ticket, String error) {
+        db.inTransaction(c -> {
+            int attempts;
+            try (PreparedStatement ps = c.prepareStatement("SELECT forward_attempts FROM complaint WHERE ticket = ?")) {
+                ps.setString(1, ticket);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    attempts = rs.getInt(1) + 1;
+                }
+            }
+            Duration wait = backoff(attempts);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE complaint SET forward_attempts = ?, forward_next_at = ?, "
+                    + "forward_error = ? WHERE ticket = ?")) {
+                ps.setInt(1, attempts);
+                ps.setLong(2, clock.millis() + wait.toMillis());
+                ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
+                ps.setString(4, ticket);
+                ps.executeUpdate();
+            }
+            LOG.log(System.Logger.Level.WARNING, "open311 forward failed ticket={0} attempt={1} retryIn={2} error={3}",
+                    ticket, attempts, wait, error);
+            return null;
+        });
+    }
+
+    /** 30 s, 60 s, 120 s, ... at most one hour. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(attempts - 1, 10);
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.max(0, doublings));
+        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+    }
+
+    /** Asks the desk about every forwarded open complaint; returns how many changed status. */
+    public int pollOnce() {
+        record Forwarded(String ticket, String externalId, ComplaintStatus status) {
+        }
+        List<Forwarded> open = db.read(c -> {
+            List<Forwarded> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket, external_id, status FROM complaint "
+                    + "WHERE forward_state = 'SENT' AND status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') ORDER BY ticket");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Forwarded(rs.getString(1), rs.getString(2), ComplaintStatus.valueOf(rs.getString(3))));
+                }
+            }
+            return out;
+        });
+        int changed = 0;
+        for (Forwarded f : open) {
+            try {
+                Optional<RemoteRequest> remote = client.request(f.externalId());
+                if (remote.isEmpty()) {
+                    continue;
+                }
+                Optional<ComplaintStatus> to = remote.get().isClosed() ? Optional.of(ComplaintStatus.RESOLVED)
+                        : f.status() == ComplaintStatus.ASSIGNED ? Optional.of(ComplaintStatus.IN_PROGRESS)
+                        : Optional.empty();
+                if (to.isPresent()) {
+                    desk.changeStatus(f.ticket(), to.get(), by, remote.get().statusNotes());
+                    changed++;
+                }
+            } catch (Open311Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "open311 poll failed ticket={0} error={1}", f.ticket(), e.getMessage());
+            } catch (TransitionRefusedException | ComplaintNotFoundException e) {
+                LOG.log(System.Logger.Level.WARNING, "open311 status not applied ticket={0} reason={1}",
+                        f.ticket(), e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    private void update(String ticket, String sql, String value) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, value);
+                ps.setString(2, ticket);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Starts the background loop: forwarding every few seconds, polling at the endpoint's interval. */
+    public synchronized void start() {
+        if (loop != null) {
+            return;
+        }
+        loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "open311-forwarder");
+            t.setDaemon(true);
+            return t;
+        });
+        loop.scheduleWithFixedDelay(this::tick, 0, FORWARD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.log(System.Logger.Level.INFO, "open311 forwarding started endpoint={0}", client.endpoint().baseUrl().getHost());
+    }
+
+    private void tick() {
+        try {
+            forwardOnce();
+            if (!clock.instant().isBefore(nextPoll)) {
+                nextPoll = clock.instant().plus(client.endpoint().pollEvery());
+                pollOnce();
+            }
+        } catch (RuntimeException e) {
+            // A database hiccup must not kill the loop: the next tick tries again.
+            LOG.log(System.Logger.Level.WARNING, "open311 loop error", e);
+        }
+    }
+
+    /** Stops the loop, letting a tick in progress finish. */
+    @Override
+    public synchronized void close() {
+        if (loop == null) {
+            return;
+        }
+        loop.shutdown();
+        try {
+            if (!loop.awaitTermination(15, TimeUnit.SECONDS)) {
+                loop.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            loop.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        loop = null;
+    }
+}

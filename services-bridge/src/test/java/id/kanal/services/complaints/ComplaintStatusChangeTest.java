@@ -1,0 +1,252 @@
+package id.kanal.services.complaints;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.Gsm7;
+import id.kanal.dialog.Media;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.dialog.port.NewComplaint;
+import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.services.complaints.DeskFixture.MutableClock;
+import id.kanal.services.complaints.DeskFixture.Sent;
+import id.kanal.store.Database;
+import id.kanal.store.Residents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static id.kanal.services.complaints.DeskFixture.complaint;
+import static id.kanal.services.complaints.DeskFixture.outbox;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Status changes through the real desk: history, outbox notifications per channel, STOP, language, overdue. */
+class ComplaintStatusChangeTest {
+    private static final String TEMPLATE_SID = "HX0123456789abcdef0123456789abcdef";
+    private static final String NUMBER = "+6281234567890";
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private SqlComplaintDesk desk;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+
+    @BeforeEach
+    void open() {
+        db = Database.openSqlite(dir);
+        desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock,
+                new NotificationSettings(Optional.of(TEMPLATE_SID)), false);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private String file(Channel channel, String address) {
+        return desk.file(complaint("k-" + channel + address, new Address(channel, address), "jalan-rusak",
+                "Jl. Merdeka " + address, Optional.empty())).ticket();
+    }
+
+    @Test
+    void changeStatus_smsReporter_eachTransitionNotifiedInGsm7WithinTwoSegments() {
+        String ticket = file(Channel.SMS, NUMBER);
+        assertEquals(List.of(), outbox(db), "filing itself is answered by the dialog, not the outbox");
+        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "Tim dikirim besok pagi");
+        desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "Lubang sudah ditambal");
+        List<Sent> sent = outbox(db);
+        assertEquals(2, sent.size(), sent.toString());
+        assertEquals(new Sent("sms", NUMBER, "Laporan TNG-000001 (Jalan rusak) sedang dikerjakan oleh Dinas PUPR. "
+                + "Catatan: Tim dikirim besok pagi", "status-change", OutboundMessage.BULK, null), sent.get(0));
+        assertEquals("Laporan TNG-000001 (Jalan rusak) sudah selesai ditangani Dinas PUPR. Catatan: Lubang sudah "
+                + "ditambal Belum beres? Balas BELUM BERES TNG-000001 dalam 14 hari.", sent.get(1).body());
+        for (Sent s : sent) {
+            assertTrue(Gsm7.isGsm7(s.body()) && Gsm7.segments(s.body()) <= 2, s.body());
+        }
+    }
+
+    @Test
+    void changeStatus_longNoteWithEmoji_smsClippedToTwoGsm7Segments() {
+        String ticket = file(Channel.SMS, NUMBER);
+        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "Sedang dikerjakan \uD83D\uDE80 "
+                + "“segera” ".repeat(40));
+        String body = outbox(db).getFirst().body();
+        assertTrue(Gsm7.isGsm7(body), body);
+        assertTrue(Gsm7.segments(body) <= 2, body);
+        assertTrue(body.endsWith("..."), body);
+    }
+
+    @Test
+    void changeStatus_recordsWhoWhenAndNoteInHistory() {
+        String ticket = file(Channel.SMS, NUMBER);
+        clock.advance(Duration.ofHours(2));
+        desk.changeStatus(ticket, ComplaintStatus.REJECTED, "staff:siti", "Bukan wewenang kota");
+        List<HistoryEntry> history = desk.queries().detail(ticket).orElseThrow().history();
+        assertEquals(List.of(ComplaintStatus.RECEIVED, ComplaintStatus.ASSIGNED, ComplaintStatus.REJECTED),
+                history.stream().map(HistoryEntry::status).toList());
+        assertEquals("resident:sms", history.get(0).by());
+        assertEquals("kanal:routing", history.get(1).by());
+        assertEquals(new HistoryEntry(3, ComplaintStatus.REJECTED, clock.instant(), "staff:siti", "Bukan wewenang kota"),
+                history.get(2));
+        assertEquals("Laporan TNG-000001 (Jalan rusak) ditolak. Alasan: Bukan wewenang kota", outbox(db).getFirst().body());
+    }
+
+    @Test
+    void changeStatus_refused_writesNeitherHistoryNorNotification() {
+        String ticket = file(Channel.SMS, NUMBER);
+        TransitionRefusedException e = assertThrows(TransitionRefusedException.class,
+                () -> desk.changeStatus(ticket, ComplaintStatus.RECEIVED, "staff:budi", ""));
+        assertTrue(e.getMessage().contains("ASSIGNED -> RECEIVED"), e.getMessage());
+        assertEquals(2, desk.queries().detail(ticket).orElseThrow().history().size());
+        assertEquals(List.of(), outbox(db));
+    }
+
+    @Test
+    void changeStatus_unknownTicket_isNotFound() {
+        assertThrows(ComplaintNotFoundException.class,
+                () -> desk.changeStatus("TNG-999999", ComplaintStatus.IN_PROGRESS, "staff:budi", ""));
+    }
+
+    @Test
+    void changeStatus_resolvedToInProgressAfter15Days_isRefused() {
+        String ticket = file(Channel.SMS, NUMBER);
+        desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "");
+        clock.advance(Duration.ofDays(15));
+        assertThrows(TransitionRefusedException.class, () -> desk.reopenAsResident(ticket, new Address(Channel.SMS, NUMBER), ""));
+        assertEquals(ComplaintStatus.RESOLVED, desk.find(ticket).orElseThrow().status());
+    }
+
+    @Test
+    void reopen_byReporterWithin14Days_backInProgressAndTold() {
+        String ticket = file(Channel.SMS, NUMBER);
+        desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "");
+        clock.advance(Duration.ofDays(13));
+        assertThrows(TransitionRefusedException.class,
+                () -> desk.reopenAsResident(ticket, new Address(Channel.SMS, "+6289999999999"), "belum beres"));
+        StatusChanged changed = desk.reopenAsResident(ticket, new Address(Channel.SMS, NUMBER), "masih berlubang");
+        assertEquals(new StatusChanged(ticket, ComplaintStatus.RESOLVED, ComplaintStatus.IN_PROGRESS, 1), changed);
+        assertEquals("Laporan TNG-000001 (Jalan rusak) dibuka kembali dan dikerjakan lagi oleh Dinas PUPR. "
+                + "Catatan: masih berlubang", outbox(db).getLast().body());
+    }
+
+    @Test
+    void changeStatus_ussdReporter_getsSms() {
+        String ticket = file(Channel.USSD, NUMBER);
+        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        Sent s = outbox(db).getFirst();
+        assertEquals("sms", s.channel());
+        assertEquals(NUMBER, s.address());
+    }
+
+    @Test
+    void changeStatus_telegramReporter_getsTelegramText() {
+        String ticket = file(Channel.TELEGRAM, "123456789");
+        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        assertEquals("telegram", outbox(db).getFirst().channel());
+    }
+
+    @Test
+    void changeStatus_whatsAppInsideWindow_freeTextOnWhatsApp() {
+        String ticket = file(Channel.WHATSAPP, NUMBER);
+        db.inTransaction(c -> {
+            Residents.touchWhatsApp(c, NUMBER, clock.instant().minus(Duration.ofHours(23)));
+            return null;
+        });
+        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        Sent s = outbox(db).getFirst();
+        assertEquals("whatsapp", s.channel());
+        assertNull(s.template());
+    }
+
+    @Test
+    void changeStatus_whatsAppOutsideWindow_configuredTemplate() {
+        String ticket = file(Channel.WHATSAPP, NUMBER);
+        db.inTransaction(c -> {
+            Residents.touchWhatsApp(c, NUMBER, clock.instant().minus(Duration.ofHours(25)));
+            return null;
+        });
+        desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "");
+        Sent s = outbox(db).getFirst();
+        assertEquals("whatsapp", s.channel());
+        assertEquals("{\"contentSid\":\"" + TEMPLATE_SID + "\",\"variables\":{\"1\":\"TNG-000001\",\"2\":\"selesai\"}}",
+                s.template());
+    }
+
+    @Test
+    void changeStatus_whatsAppOutsideWindowWithoutTemplate_sms() {
+        SqlComplaintDesk plain = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock);
+        String ticket = plain.file(complaint("k", new Address(Channel.WHATSAPP, NUMBER), "sampah", "Pasar Anyar",
+                Optional.empty())).ticket();
+        plain.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        assertEquals("sms", outbox(db).getFirst().channel());
+    }
+
+    @Test
+    void changeStatus_residentSentStop_nothingQueued() {
+        String ticket = file(Channel.SMS, NUMBER);
+        db.inTransaction(c -> {
+            Residents.setOptedOut(c, NUMBER, true, clock.instant());
+            return null;
+        });
+        StatusChanged changed = desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        assertEquals(0, changed.notified());
+        assertEquals(List.of(), outbox(db));
+    }
+
+    @Test
+    void changeStatus_englishConversation_englishText() {
+        String ticket = file(Channel.SMS, NUMBER);
+        db.inTransaction(c -> {
+            c.createStatement().executeUpdate("INSERT INTO conversation (channel, address, language, state, "
+                    + "misunderstandings, last_activity) VALUES ('sms', '" + NUMBER + "', 'en', 'MENU', 0, 0)");
+            return null;
+        });
+        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        assertEquals("Report TNG-000001 (Damaged road) is being handled by Dinas PUPR.", outbox(db).getFirst().body());
+    }
+
+    @Test
+    void changeStatus_original_duplicatesFollowAndTheirReportersAreTold() {
+        Address other = new Address(Channel.SMS, "+6285555555555");
+        String original = desk.file(complaint("k1", new Address(Channel.SMS, NUMBER), "jalan-rusak", "Jl. Merdeka 5",
+                Optional.empty())).ticket();
+        var dup = desk.file(complaint("k2", other, "jalan-rusak", "jl merdeka no 5", Optional.empty()));
+        assertEquals(Optional.of(original), dup.duplicateOf());
+        StatusChanged changed = desk.changeStatus(original, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        assertEquals(2, changed.notified());
+        assertEquals(Set.of(NUMBER + " TNG-000001", "+6285555555555 TNG-000002"), Set.copyOf(outbox(db).stream()
+                .map(s -> s.address() + " " + s.body().substring(8, 18)).toList()));
+        assertEquals(ComplaintStatus.IN_PROGRESS, desk.find(dup.ticket()).orElseThrow().status());
+        assertEquals("staff:budi via TNG-000001", desk.queries().detail(dup.ticket()).orElseThrow().history().getLast().by());
+    }
+
+    @Test
+    void reads_overdueAfterCategoryResolutionDays_andMediaKept() {
+        desk.file(new NewComplaint("k", new Address(Channel.WHATSAPP, NUMBER), "sampah", "Pasar Anyar", "Bau",
+                Optional.of(new GeoPoint(-6.18, 106.63)), List.of(new Media("https://api.twilio.com/ME1", "image/jpeg"),
+                new Media("https://api.twilio.com/ME2", "image/png"))));
+        assertFalse(desk.queries().detail("TNG-000001").orElseThrow().overdue());
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        ComplaintDetail d = desk.queries().detail("TNG-000001").orElseThrow();
+        assertTrue(d.overdue());
+        assertEquals(List.of(new Media("https://api.twilio.com/ME1", "image/jpeg"),
+                new Media("https://api.twilio.com/ME2", "image/png")), d.media());
+        assertEquals(1, desk.queries().list(new ComplaintFilter(Set.of(), Set.of(), Optional.empty(),
+                Optional.of(true), Optional.empty(), Optional.empty(), Set.of(), 10)).size());
+        assertEquals(1, desk.queries().counts().overdue());
+        desk.changeStatus("TNG-000001", ComplaintStatus.RESOLVED, "staff:budi", "");
+        assertFalse(desk.queries().detail("TNG-000001").orElseThrow().overdue());
+    }
+}

@@ -1,0 +1,116 @@
+package id.kanal.services.complaints;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.dialog.port.FiledComplaint;
+import id.kanal.services.complaints.DeskFixture.MutableClock;
+import id.kanal.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static id.kanal.services.complaints.DeskFixture.complaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DuplicateLinkingTest {
+    private static final GeoPoint HERE = new GeoPoint(-6.1783, 106.6319);
+    @TempDir
+    Path dir;
+    private Database db;
+    private SqlComplaintDesk desk;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+    private int keys;
+
+    @BeforeEach
+    void open() {
+        db = Database.openSqlite(dir);
+        desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private FiledComplaint file(String category, String location, Optional<GeoPoint> point) {
+        keys++;
+        return desk.file(complaint("k" + keys, new Address(Channel.SMS, "+62812000000" + keys), category, location, point));
+    }
+
+    /** A point {@code meters} north of HERE (one degree of latitude is about 111.2 km). */
+    private static Optional<GeoPoint> north(double meters) {
+        return Optional.of(new GeoPoint(HERE.latitude() + meters / 111_195.0, HERE.longitude()));
+    }
+
+    @Test
+    void file_sameCategoryWithin200m_linkedToOpenOriginal() {
+        FiledComplaint original = file("jalan-rusak", "Depan pasar", Optional.of(HERE));
+        FiledComplaint near = file("jalan-rusak", "Dekat masjid", north(190));
+        assertEquals(Optional.empty(), original.duplicateOf());
+        assertEquals(Optional.of(original.ticket()), near.duplicateOf());
+        assertEquals("TNG-000002", near.ticket());
+        assertEquals(Optional.of(original.ticket()), desk.queries().detail(near.ticket()).orElseThrow().duplicateOf());
+    }
+
+    @Test
+    void file_sameCategoryAt250m_notLinked() {
+        file("jalan-rusak", "Depan pasar", Optional.of(HERE));
+        assertEquals(Optional.empty(), file("jalan-rusak", "Dekat masjid", north(250)).duplicateOf());
+    }
+
+    @Test
+    void file_sameNormalisedTextWithin7Days_linked() {
+        FiledComplaint original = file("sampah", "Jl. Merdeka No. 12", Optional.empty());
+        clock.advance(Duration.ofDays(6));
+        assertEquals(Optional.of(original.ticket()), file("sampah", "jalan merdeka 12", north(5000)).duplicateOf());
+    }
+
+    @Test
+    void file_sameTextAfter7Days_notLinked() {
+        file("sampah", "Jl. Merdeka No. 12", Optional.empty());
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertEquals(Optional.empty(), file("sampah", "Jl. Merdeka No. 12", Optional.empty()).duplicateOf());
+    }
+
+    @Test
+    void file_sameTextOtherCategory_notLinked() {
+        file("sampah", "Jl. Merdeka No. 12", Optional.of(HERE));
+        assertEquals(Optional.empty(), file("jalan-rusak", "Jl. Merdeka No. 12", Optional.of(HERE)).duplicateOf());
+    }
+
+    @Test
+    void file_originalClosed_notLinked() {
+        FiledComplaint original = file("sampah", "Jl. Merdeka No. 12", Optional.empty());
+        desk.changeStatus(original.ticket(), ComplaintStatus.RESOLVED, "staff:budi", "");
+        assertEquals(Optional.empty(), file("sampah", "Jl. Merdeka No. 12", Optional.empty()).duplicateOf());
+    }
+
+    @Test
+    void file_duplicateOfDuplicate_linksToTheOriginal() {
+        FiledComplaint original = file("sampah", "Jl. Merdeka No. 12", Optional.of(HERE));
+        file("sampah", "Jl. Merdeka No. 12", Optional.empty());
+        assertEquals(Optional.of(original.ticket()), file("sampah", "Gang sebelah", north(100)).duplicateOf());
+    }
+
+    @Test
+    void file_duplicate_takesTheOriginalsStatus() {
+        FiledComplaint original = file("sampah", "Jl. Merdeka No. 12", Optional.empty());
+        desk.changeStatus(original.ticket(), ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        FiledComplaint dup = file("sampah", "Jl Merdeka 12", Optional.empty());
+        assertEquals(ComplaintStatus.IN_PROGRESS, desk.find(dup.ticket()).orElseThrow().status());
+    }
+
+    @Test
+    void locationKey_normalisesAbbreviationsCaseAndPunctuation() {
+        assertEquals("jalan merdeka 12 rt 03 rw 05", DuplicateFinder.locationKey("Jl. MERDEKA No.12, RT 03/RW 05"));
+        assertEquals("jalan merdeka 12 rt 03 rw 05", DuplicateFinder.locationKey("Jln Merdeka nomor 12 RT 03 RW 05"));
+    }
+}

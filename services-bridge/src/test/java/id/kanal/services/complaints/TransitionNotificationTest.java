@@ -1,0 +1,62 @@
+package id.kanal.services.complaints;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.services.complaints.DeskFixture.MutableClock;
+import id.kanal.services.complaints.DeskFixture.Sent;
+import id.kanal.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static id.kanal.services.complaints.DeskFixture.complaint;
+import static id.kanal.services.complaints.DeskFixture.outbox;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every allowed transition puts exactly one notification with its own wording in the outbox. */
+class TransitionNotificationTest {
+    @TempDir
+    Path dir;
+    private Database db;
+    private SqlComplaintDesk desk;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+
+    @BeforeEach
+    void open() {
+        db = Database.openSqlite(dir);
+        desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "RECEIVED    | ASSIGNED    | Laporan TNG-000001 (Sampah) diteruskan ke Dinas Lingkungan Hidup. Catatan: ok",
+            "RECEIVED    | REJECTED    | Laporan TNG-000001 (Sampah) ditolak. Alasan: ok",
+            "ASSIGNED    | IN_PROGRESS | Laporan TNG-000001 (Sampah) sedang dikerjakan oleh Dinas Lingkungan Hidup. Catatan: ok",
+            "ASSIGNED    | RESOLVED    | Laporan TNG-000001 (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup. Catatan: ok Belum beres? Balas BELUM BERES TNG-000001 dalam 14 hari.",
+            "ASSIGNED    | REJECTED    | Laporan TNG-000001 (Sampah) ditolak. Alasan: ok",
+            "IN_PROGRESS | RESOLVED    | Laporan TNG-000001 (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup. Catatan: ok Belum beres? Balas BELUM BERES TNG-000001 dalam 14 hari.",
+            "IN_PROGRESS | REJECTED    | Laporan TNG-000001 (Sampah) ditolak. Alasan: ok",
+            "RESOLVED    | IN_PROGRESS | Laporan TNG-000001 (Sampah) dibuka kembali dan dikerjakan lagi oleh Dinas Lingkungan Hidup. Catatan: ok"})
+    void changeStatus_eachAllowedTransition_oneSmsWithItsWording(ComplaintStatus from, ComplaintStatus to, String text) {
+        String ticket = desk.file(complaint("k", new Address(Channel.USSD, "+6281234567890"), "sampah", "Pasar Anyar",
+                Optional.empty())).ticket();
+        // Put the complaint in the starting status directly: filing always leaves it ASSIGNED.
+        db.inTransaction(c -> c.createStatement().executeUpdate("UPDATE complaint SET status = '" + from.name()
+                + "', updated_at = " + clock.millis() + " WHERE ticket = '" + ticket + "'"));
+        desk.changeStatus(ticket, to, "staff:budi", "ok");
+        assertEquals(List.of(new Sent("sms", "+6281234567890", text, "status-change", 1, null)), outbox(db));
+    }
+}

@@ -1,0 +1,195 @@
+package id.kanal.services.open311;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.Media;
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.dialog.port.NewComplaint;
+import id.kanal.services.complaints.HistoryEntry;
+import id.kanal.services.complaints.NotificationSettings;
+import id.kanal.services.complaints.RegionDefinition;
+import id.kanal.services.complaints.SqlComplaintDesk;
+import id.kanal.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The forwarder against a fake Open311 desk on loopback that fails at first. */
+class Open311ForwarderTest {
+    private static final RegionDefinition REGION = new RegionDefinition("kota-tangerang", "Kota Tangerang", "TNG",
+            List.of(new RegionDefinition.Agency("pupr", "Dinas PUPR")),
+            List.of(new RegionDefinition.CategoryDefinition("jalan-rusak", "Jalan rusak", "Damaged road", "pupr",
+                    List.of("jalan"), 14)));
+    private static final String NUMBER = "+6281234567890";
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private HttpServer fake;
+    private final List<String> posts = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> gets = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger postFailures = new AtomicInteger(1);
+    private volatile String remoteStatus = "open";
+    private final Instant[] now = {Instant.parse("2026-11-22T03:00:00Z")};
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now[0];
+        }
+    };
+
+    @BeforeEach
+    void start() throws IOException {
+        db = Database.openSqlite(dir);
+        fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        fake.createContext("/georeport/v2/requests.json", this::handle);
+        fake.start();
+    }
+
+    @AfterEach
+    void stop() {
+        fake.stop(0);
+        db.close();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String answer;
+        int code = 200;
+        if (ex.getRequestMethod().equals("POST")) {
+            posts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (postFailures.getAndDecrement() > 0) {
+                code = 500;
+                answer = "[{\"code\":500,\"description\":\"database down\"}]";
+            } else {
+                answer = "[{\"service_request_id\":\"EXT-293944\",\"service_notice\":\"Diperiksa dalam 24 jam\","
+                        + "\"account_id\":null}]";
+            }
+        } else {
+            gets.add(ex.getRequestURI().getRawQuery());
+            answer = "[{\"service_request_id\":\"EXT-293944\",\"status\":\"" + remoteStatus + "\",\"status_notes\":"
+                    + ("closed".equals(remoteStatus) ? "\"Lubang sudah ditambal\"" : "null")
+                    + ",\"service_name\":\"Jalan rusak\",\"service_code\":\"jalan-rusak\",\"description\":null,"
+                    + "\"requested_datetime\":\"2026-11-22T10:00:00+07:00\",\"updated_datetime\":\"2026-11-22T10:00:00+07:00\"}]";
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(code, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private List<String> outboxBodies() {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT channel, address, body FROM outbox ORDER BY created_at")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void forwarder_failsFirstThenForwardsAndPollsClosed_residentIsNotified() {
+        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
+        Open311Client client = new Open311Client(new Open311Endpoint(
+                URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/georeport/v2"),
+                Optional.of("kanal-key"), Optional.of("tangerangkota.go.id"), Duration.ofMinutes(5)));
+        Open311Forwarder forwarder = new Open311Forwarder(db, desk, client, clock);
+        String ticket = desk.file(new NewComplaint("sms:SM1", new Address(Channel.SMS, NUMBER), "jalan-rusak",
+                "Jl. Merdeka 5", "Lubang besar", Optional.of(new GeoPoint(-6.1783, 106.6319)),
+                List.of(new Media("https://api.twilio.com/ME1", "image/jpeg")))).ticket();
+
+        assertEquals(0, forwarder.forwardOnce(), "the desk answers 500 first");
+        assertEquals(0, forwarder.forwardOnce(), "not due again before the backoff");
+        assertEquals(1, posts.size());
+        now[0] = now[0].plusSeconds(30);
+        assertEquals(1, forwarder.forwardOnce());
+        assertEquals(2, posts.size());
+        assertEquals(0, forwarder.forwardOnce(), "forwarded once only");
+
+        Map<String, String> sent = form(posts.get(1));
+        assertEquals("kanal-key", sent.get("api_key"));
+        assertEquals("tangerangkota.go.id", sent.get("jurisdiction_id"));
+        assertEquals("jalan-rusak", sent.get("service_code"));
+        assertEquals("-6.1783", sent.get("lat"));
+        assertEquals("106.6319", sent.get("long"));
+        assertEquals("Jl. Merdeka 5", sent.get("address_string"));
+        assertEquals(ticket + ": Lubang besar", sent.get("description"));
+        assertEquals("https://api.twilio.com/ME1", sent.get("media_url"));
+        assertEquals(Optional.of("EXT-293944"), desk.queries().detail(ticket).orElseThrow().externalId());
+
+        assertEquals(1, forwarder.pollOnce(), "open: the agency works on it");
+        assertEquals("service_request_id=EXT-293944&jurisdiction_id=tangerangkota.go.id", gets.getFirst());
+        assertEquals(ComplaintStatus.IN_PROGRESS, desk.find(ticket).orElseThrow().status());
+        assertEquals(0, forwarder.pollOnce(), "still open: no change, no second message");
+
+        remoteStatus = "closed";
+        assertEquals(1, forwarder.pollOnce());
+        assertEquals(ComplaintStatus.RESOLVED, desk.find(ticket).orElseThrow().status());
+        HistoryEntry last = desk.queries().detail(ticket).orElseThrow().history().getLast();
+        assertEquals("open311:127.0.0.1", last.by());
+        assertEquals("Lubang sudah ditambal", last.note());
+        List<String> outbox = outboxBodies();
+        assertEquals(2, outbox.size(), outbox.toString());
+        assertTrue(outbox.get(0).startsWith("sms " + NUMBER + " Laporan TNG-000001 (Jalan rusak) sedang dikerjakan"));
+        assertTrue(outbox.get(1).startsWith("sms " + NUMBER + " Laporan TNG-000001 (Jalan rusak) sudah selesai "
+                + "ditangani Dinas PUPR. Catatan: Lubang sudah ditambal"), outbox.get(1));
+        assertEquals(0, forwarder.pollOnce(), "closed complaints are not asked about again");
+    }
+
+    @Test
+    void backoff_doublesFrom30sUpToAnHour() {
+        assertEquals(Duration.ofSeconds(30), Open311Forwarder.backoff(1));
+        assertEquals(Duration.ofSeconds(60), Open311Forwarder.backoff(2));
+        assertEquals(Duration.ofSeconds(240), Open311Forwarder.backoff(4));
+        assertEquals(Duration.ofHours(1), Open311Forwarder.backoff(20));
+    }
+}
