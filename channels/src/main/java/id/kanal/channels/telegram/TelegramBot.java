@@ -83,7 +83,7 @@ public final class TelegramBot {
         return switch (parsed) {
             case TelegramUpdate.Ignored i -> {
                 LOG.log(System.Logger.Level.INFO, "ignored channel=telegram update={0} reason={1}",
-                        update.getUpdateId(), i.reason());
+                        String.valueOf(update.getUpdateId()), i.reason());
                 yield Optional.empty();
             }
             case TelegramUpdate.SharedContact c -> {
