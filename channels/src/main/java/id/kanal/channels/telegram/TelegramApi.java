@@ -75,8 +75,9 @@ final class TelegramApi {
      * A 403 means the resident blocked the bot or deleted their account: they opted out.
      */
     static SendResult classify(TelegramApiException e) {
-        if (!(e instanceof TelegramApiRequestException r) || r.getErrorCode() == null) {
-            // Transport failure or an unreadable answer (e.g. a proxy's HTML 502): try again.
+        if (!(e instanceof TelegramApiRequestException r) || r.getErrorCode() == null || r.getErrorCode() == 0) {
+            // Transport failure, or an answer that is not the Bot API's JSON (a proxy's HTML 502
+            // arrives with error code 0): the API never judged the request, so try again.
             return new SendResult.RetryLater(String.valueOf(e.getMessage()), Optional.empty());
         }
         int code = r.getErrorCode();
