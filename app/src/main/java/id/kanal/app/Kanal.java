@@ -26,6 +26,7 @@ public final class Kanal implements AutoCloseable {
     private final SqlComplaintDesk complaints;
     private final SqlConversationStore conversations;
     private final DialogEngine engine;
+    private final Channels channels;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region) {
         this.settings = settings;
@@ -39,6 +40,7 @@ public final class Kanal implements AutoCloseable {
                 Texts.builtIn(),
                 new DialogServices(conversations, new KeywordIntentClassifier(), complaints),
                 clock);
+        this.channels = new Channels(settings.channels(), engine, conversations, database, clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */
@@ -81,8 +83,14 @@ public final class Kanal implements AutoCloseable {
         return engine;
     }
 
+    /** Telegram and USSD: their routes, and Telegram long polling. */
+    Channels channels() {
+        return channels;
+    }
+
     @Override
     public void close() {
+        channels.close();
         database.close();
     }
 }

@@ -44,6 +44,8 @@ public final class KanalServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.clock()));
+        routing.register("/channels", kanal.channels().telegram());
+        routing.register("/channels", kanal.channels().ussd());
     }
 
     private static ObserveFeature observe(Kanal kanal) {

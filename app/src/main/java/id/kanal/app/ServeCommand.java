@@ -14,6 +14,7 @@ final class ServeCommand {
         KanalServer server;
         try {
             server = KanalServer.start(kanal);
+            kanal.channels().startPolling();
         } catch (RuntimeException e) {
             kanal.close();
             throw e;

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record Settings(int port, Path dataDir, Optional<String> dbUrl, String publicUrl,
                        Optional<String> twilioAccountSid, Optional<String> twilioAuthToken,
-                       Optional<Path> regionFile, Duration idleTimeout, ZoneId zone) {
+                       Optional<Path> regionFile, Duration idleTimeout, ZoneId zone,
+                       ChannelSettings channels) {
 
     /** Reads settings from a config tree and an environment (tests pass maps for both). */
     public static Settings from(Config config, Map<String, String> env) {
@@ -30,7 +31,8 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                 env("KANAL_TWILIO_AUTH_TOKEN", env),
                 env("KANAL_REGION_FILE", env).or(() -> k.get("region-file").asString().asOptional()).map(Path::of),
                 k.get("dialog.idle-timeout").as(Duration.class).orElse(Duration.ofMinutes(30)),
-                ZoneId.of(k.get("dialog.zone").asString().orElse("Asia/Jakarta")));
+                ZoneId.of(k.get("dialog.zone").asString().orElse("Asia/Jakarta")),
+                ChannelSettings.from(k, env));
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
@@ -52,6 +54,6 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
     /** A copy listening on another port (tests use 0: any free port). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, publicUrl, twilioAccountSid, twilioAuthToken, regionFile,
-                idleTimeout, zone);
+                idleTimeout, zone, channels);
     }
 }
