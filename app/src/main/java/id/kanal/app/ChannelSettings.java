@@ -21,8 +21,16 @@ public record ChannelSettings(TelegramConfig telegram, UssdConfig ussd) {
                 TelegramConfig.of(env("KANAL_TELEGRAM_BOT_TOKEN", env), env("KANAL_TELEGRAM_WEBHOOK_SECRET", env),
                         env("KANAL_TELEGRAM_API_URL", env).or(() -> t.get("api-url").asString().asOptional()),
                         env("KANAL_TELEGRAM_MODE", env).or(() -> t.get("mode").asString().asOptional()), publicUrl),
-                UssdConfig.of(env("KANAL_USSD_ALLOWED_IPS", env).or(() -> u.get("allowed-ips").asString().asOptional()),
+                ussd(env("KANAL_USSD_ALLOWED_IPS", env).or(() -> u.get("allowed-ips").asString().asOptional()),
                         env("KANAL_USSD_SECRET", env)));
+    }
+
+    private static UssdConfig ussd(Optional<String> allowedIps, Optional<String> secret) {
+        try {
+            return UssdConfig.of(allowedIps, secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("KANAL_USSD_ALLOWED_IPS: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
