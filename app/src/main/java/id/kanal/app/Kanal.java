@@ -49,6 +49,7 @@ public final class Kanal implements AutoCloseable {
     private final SqlResidentRegistry residents;
     private final SqlOutboxQueue outboxQueue;
     private final OutboxSender outbox;
+    private final Channels channels;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region) {
         this.settings = settings;
@@ -78,6 +79,7 @@ public final class Kanal implements AutoCloseable {
         this.residents = new SqlResidentRegistry(database);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
+        this.channels = new Channels(settings.channels(), engine, conversations, database, clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */
@@ -154,8 +156,14 @@ public final class Kanal implements AutoCloseable {
         return outbox;
     }
 
+    /** Telegram and USSD: their routes, and Telegram long polling. */
+    Channels channels() {
+        return channels;
+    }
+
     @Override
     public void close() {
+        channels.close();
         outbox.close();
         database.close();
     }

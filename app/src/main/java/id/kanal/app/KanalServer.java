@@ -52,6 +52,8 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
         routing.register("/open311/v2", Open311Service.create(kanal));
         routing.register("/api/complaints", ComplaintsApiService.create(kanal));
+        routing.register("/channels", kanal.channels().telegram());
+        routing.register("/channels", kanal.channels().ussd());
     }
 
     private static ObserveFeature observe(Kanal kanal) {

@@ -30,6 +30,9 @@ final class Outboxes {
     static OutboxSender sender(Settings settings, OutboxQueue queue, ResidentRegistry residents, Clock clock) {
         List<ChannelSender> senders = new ArrayList<>();
         twilio(settings, residents, clock).ifPresent(senders::add);
+        if (settings.channels().telegram().botToken().isPresent()) {
+            senders.add(id.kanal.channels.telegram.TelegramSender.create(settings.channels().telegram()));
+        }
         OutboundSettings out = settings.outbound();
         OutboxPolicy policy = OutboxPolicy.defaults(Map.of(
                 Channel.SMS, RateLimit.perSecond(out.smsRatePerSecond()),

@@ -15,6 +15,7 @@ final class ServeCommand {
         try {
             server = KanalServer.start(kanal);
             kanal.outbox().start();
+            kanal.channels().startPolling();
         } catch (RuntimeException e) {
             kanal.close();
             throw e;

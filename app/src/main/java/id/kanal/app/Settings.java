@@ -17,7 +17,7 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                        Optional<String> twilioAccountSid, Optional<String> twilioAuthToken,
                        Optional<Path> regionFile, Duration idleTimeout, ZoneId zone,
                        OpeningHours agentHours, int priceStaleAfterDays, OutboundSettings outbound,
-                       ComplaintSettings complaints) {
+                       ComplaintSettings complaints, ChannelSettings channels) {
 
     /** Reads settings from a config tree and an environment (tests pass maps for both). */
     public static Settings from(Config config, Map<String, String> env) {
@@ -38,7 +38,8 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                         .orElse(k.get("handoff.hours").asString().orElse("MON-FRI 08:00-16:00"))),
                 k.get("prices.stale-after-days").asInt().orElse(3),
                 OutboundSettings.from(k, env),
-                ComplaintSettings.from(k, env));
+                ComplaintSettings.from(k, env),
+                ChannelSettings.from(k, env));
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
@@ -60,6 +61,6 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
     /** A copy listening on another port (tests use 0: any free port). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, publicUrl, twilioAccountSid, twilioAuthToken, regionFile,
-                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints);
+                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints, channels);
     }
 }

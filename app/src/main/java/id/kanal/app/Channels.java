@@ -1,0 +1,73 @@
+package id.kanal.app;
+
+import id.kanal.channels.telegram.TelegramBot;
+import id.kanal.channels.telegram.TelegramConfig;
+import id.kanal.channels.telegram.TelegramPolling;
+import id.kanal.channels.telegram.TelegramWebhookService;
+import id.kanal.channels.ussd.UssdService;
+import id.kanal.dialog.InboundHandler;
+import id.kanal.dialog.port.ConversationStore;
+import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.store.Database;
+import id.kanal.store.Outbox;
+import id.kanal.store.TelegramChats;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Telegram and USSD wired to the dialog and the database: the webhook routes, the bot shared
+ * by the webhook and long polling, and the outbox as the durable path for late replies.
+ */
+final class Channels implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Channels.class.getName());
+
+    private final ChannelSettings settings;
+    private final Optional<TelegramBot> bot;
+    private final TelegramWebhookService telegram;
+    private final UssdService ussd;
+    private volatile TelegramPolling polling;
+
+    Channels(ChannelSettings settings, InboundHandler handler, ConversationStore conversations, Database database,
+             Clock clock) {
+        this.settings = settings;
+        Consumer<OutboundMessage> outbox = m -> database.inTransaction(c -> Outbox.enqueue(c, m, clock.instant()));
+        this.bot = settings.telegram().enabled()
+                ? Optional.of(TelegramBot.create(settings.telegram(), handler,
+                        (e164, chat) -> database.inTransaction(c -> {
+                            TelegramChats.link(c, e164, chat, clock.instant());
+                            return null;
+                        }), outbox, clock))
+                : Optional.empty();
+        this.telegram = new TelegramWebhookService(settings.telegram(), bot);
+        this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox, clock);
+    }
+
+    TelegramWebhookService telegram() {
+        return telegram;
+    }
+
+    UssdService ussd() {
+        return ussd;
+    }
+
+    /** Starts Telegram long polling when a bot is configured in polling mode. */
+    void startPolling() {
+        if (bot.isPresent() && settings.telegram().mode() == TelegramConfig.Mode.POLLING) {
+            polling = TelegramPolling.start(settings.telegram(), bot.get());
+        } else {
+            LOG.log(System.Logger.Level.INFO, "Telegram long polling off: bot={0} mode={1}",
+                    bot.isPresent() ? "configured" : "unset", settings.telegram().mode());
+        }
+    }
+
+    @Override
+    public void close() {
+        TelegramPolling p = polling;
+        if (p != null) {
+            p.close();
+            polling = null;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package id.kanal.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.kanal.channels.telegram.FakeBotApi;
+import id.kanal.dialog.Gsm7;
+import id.kanal.store.TelegramChats;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** USSD and Telegram through the real wiring: routes, dialog engine, SQLite, outbox. */
+class ChannelsEndToEndTest {
+    private static final String PHONE = "+6281234567890";
+    private static final String TOKEN = "7012345678:AAE-e2e-token";
+    private static final String SECRET = "e2e-webhook-secret";
+
+    @TempDir
+    Path dataDir;
+    private FakeBotApi botApi;
+    private Kanal kanal;
+    private KanalServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        botApi = new FakeBotApi();
+        Settings settings = Settings.from(Main.config(), Map.of(
+                "KANAL_PORT", "0",
+                "KANAL_DATA_DIR", dataDir.toString(),
+                "KANAL_PUBLIC_URL", "https://kanal.test",
+                "KANAL_TELEGRAM_BOT_TOKEN", TOKEN,
+                "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "KANAL_TELEGRAM_API_URL", botApi.url().toString()));
+        kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        server = KanalServer.start(kanal);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        kanal.close();
+        botApi.close();
+    }
+
+    @Test
+    void settings_publicUrlMeansWebhook_noneMeansPolling() {
+        assertEquals("WEBHOOK", kanal.settings().channels().telegram().mode().name());
+        Settings local = Settings.from(Main.config(), Map.of("KANAL_TELEGRAM_BOT_TOKEN", TOKEN));
+        assertEquals("POLLING", local.channels().telegram().mode().name());
+    }
+
+    @Test
+    void ussd_fullComplaint_numberedMenusAndFreeText_filesTicketAndQueuesSmsReceipt() throws Exception {
+        List<String> screens = new ArrayList<>();
+        String text = "";
+        screens.add(ussd("ATUid_e2e1", text));
+        for (String input : List.of("1", "1", "Jl Merdeka No 12 RT 03 RW 05 Sukasari", "Jalan berlubang besar", "YA")) {
+            text = text.isEmpty() ? input : text + "*" + input;
+            String screen = ussd("ATUid_e2e1", text);
+            screens.add(screen);
+            // A paged screen: read on until the last page, as a resident pressing 98.
+            while (screen.endsWith("\n98 Lanjut")) {
+                text = text + "*98";
+                screen = ussd("ATUid_e2e1", text);
+                screens.add(screen);
+            }
+        }
+        assertTrue(screens.get(0).startsWith("CON ") && screens.get(0).contains("1 Lapor keluhan"), screens.get(0));
+        assertTrue(screens.get(1).contains("1 Jalan rusak"), screens.get(1));
+        String filed = screens.getLast();
+        assertTrue(filed.matches("(?s)(CON|END) .*TNG-\\d{6}.*"), filed);
+        for (String s : screens) {
+            assertTrue(Gsm7.isGsm7(s) && Gsm7.septets(s) <= 182, s);
+        }
+        List<String[]> outbox = kanal.database().read(c -> {
+            List<String[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT channel, address, kind, priority, body FROM outbox");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                }
+            }
+            return rows;
+        });
+        assertEquals(1, outbox.size());
+        assertEquals(List.of("sms", PHONE, "ussd-receipt", "0"), List.of(outbox.get(0)).subList(0, 4));
+        assertTrue(outbox.get(0)[4].matches("(?s).*TNG-\\d{6}.*"), outbox.get(0)[4]);
+    }
+
+    @Test
+    void telegram_sharedContact_linksPhoneNumber_andStartRepliesWithButtons() throws Exception {
+        Path fixtures = Path.of("../channels/src/test/resources/fixtures/telegram");
+        assertEquals(200, telegram(Files.readString(fixtures.resolve("contact.json"))).statusCode());
+        assertEquals(Optional.of(PHONE), kanal.database().read(c -> TelegramChats.phoneOf(c, "523901877")));
+        assertEquals(200, telegram(Files.readString(fixtures.resolve("start.json"))).statusCode());
+        List<FakeBotApi.Call> calls = botApi.await(c -> c.size() == 2, Duration.ofSeconds(5));
+        JsonNode menu = calls.get(1).body();
+        assertEquals("523901877", menu.get("chat_id").asText());
+        assertTrue(menu.get("text").asText().contains("1 Lapor keluhan"), menu.toString());
+        assertEquals("1", menu.get("reply_markup").get("inline_keyboard").get(0).get(0).get("callback_data").asText());
+    }
+
+    private String ussd(String session, String text) throws Exception {
+        String form = "sessionId=" + session + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                + "&networkCode=51010&text=" + enc(text);
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/channels/ussd"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, res.statusCode(), res.body());
+        return res.body();
+    }
+
+    private HttpResponse<String> telegram(String update) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/channels/telegram"))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,162 @@
+package id.kanal.channels.telegram;
+
+import id.kanal.channels.outbox.SendResult;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.InboundHandler;
+import id.kanal.dialog.Masking;
+import id.kanal.dialog.Reply;
+import id.kanal.dialog.port.OutboundMessage;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Kanal's Telegram bot, shared by the webhook and long polling: {@link #accept} turns an
+ * update into a dialog turn (committed before it returns), {@link #deliver} then sends the
+ * reply with {@code sendMessage}, the menu options as inline buttons.
+ *
+ * <p>Why the reply is sent directly and not through the outbox: a chat resident expects the
+ * answer within a second, and the outbox sender (a separate loop) adds its polling delay. The
+ * turn and its reply are durable before the webhook answers 200; if the direct send fails
+ * with something worth retrying (5xx, 429, timeout) the reply is handed to the outbox, which
+ * retries it with backoff and rate limits. Buttons are lost on that path; the text still
+ * lists the numbered options.
+ */
+public final class TelegramBot {
+    private static final System.Logger LOG = System.getLogger(TelegramBot.class.getName());
+    /** Update ids handled recently: a Telegram retry after a slow answer must not send a second reply. */
+    private static final int RECENT = 10_000;
+    /** Shown after a phone number is linked; in both languages since the chat's language is not known here. */
+    static final String LINKED = "Nomor Anda sudah terhubung. Your number is now linked. Kirim MENU / send MENU.";
+
+    private final TelegramApi api;
+    private final InboundHandler handler;
+    private final TelegramLinks links;
+    private final Consumer<OutboundMessage> outbox;
+    private final Clock clock;
+    private final Set<String> recent = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENT;
+                }
+            }));
+
+    TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links, Consumer<OutboundMessage> outbox,
+                Clock clock) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.links = Objects.requireNonNull(links, "links");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A bot talking to the Bot API at {@code config.apiUrl()}.
+     *
+     * @param outbox durably enqueues a message (committed when it returns): the fallback for replies
+     */
+    public static TelegramBot create(TelegramConfig config, InboundHandler handler, TelegramLinks links,
+                                     Consumer<OutboundMessage> outbox, Clock clock) {
+        return new TelegramBot(TelegramApi.create(config), handler, links, outbox, clock);
+    }
+
+    /** A reply waiting to be sent. */
+    public record Delivery(String updateId, String chatId, Reply reply, Optional<String> callbackQueryId) {
+    }
+
+    /**
+     * Runs the update's turn; empty when there is nothing to send (ignored type, a duplicate).
+     * Throws when Kanal fails, so the webhook answers 500 and Telegram delivers the update again.
+     */
+    public Optional<Delivery> accept(Update update) {
+        TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());
+        return switch (parsed) {
+            case TelegramUpdate.Ignored i -> {
+                LOG.log(System.Logger.Level.INFO, "ignored channel=telegram update={0} reason={1}",
+                        String.valueOf(update.getUpdateId()), i.reason());
+                yield Optional.empty();
+            }
+            case TelegramUpdate.SharedContact c -> {
+                if (recent.contains(c.updateId())) {
+                    yield duplicate(c.updateId());
+                }
+                links.link(c.e164(), c.chatId());
+                LOG.log(System.Logger.Level.INFO, "linked channel=telegram chat={0} phone={1}",
+                        Masking.mask(c.chatId()), Masking.mask(c.e164()));
+                yield Optional.of(new Delivery(c.updateId(), c.chatId(), Reply.of(LINKED), Optional.empty()));
+            }
+            case TelegramUpdate.Input in -> {
+                String id = in.message().providerMessageId();
+                if (recent.contains(id)) {
+                    yield duplicate(id);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "inbound channel=telegram update={0} text={1}", id, in.message().text());
+                // The dialog deduplicates by update_id too (durably): after a restart a retried
+                // update gets its first reply again, never a second turn.
+                Reply reply = handler.handle(in.message());
+                yield Optional.of(new Delivery(id, in.message().from().value(), reply, in.callbackQueryId()));
+            }
+        };
+    }
+
+    /** Answers the button (if any) and sends the reply; never throws. */
+    public void deliver(Delivery d) {
+        if (!recent.add(d.updateId())) {
+            return;
+        }
+        try {
+            d.callbackQueryId().ifPresent(id -> {
+                if (!(api.answerCallback(id) instanceof SendResult.Sent)) {
+                    LOG.log(System.Logger.Level.WARNING, "answerCallbackQuery failed update={0}", d.updateId());
+                }
+            });
+            SendResult result = api.sendMessage(d.chatId(), d.reply().text(), d.reply().options());
+            switch (result) {
+                case SendResult.Sent s -> LOG.log(System.Logger.Level.DEBUG, "sent channel=telegram chat={0} message={1}",
+                        Masking.mask(d.chatId()), s.providerId());
+                case SendResult.RetryLater r -> {
+                    LOG.log(System.Logger.Level.WARNING, "send deferred to outbox channel=telegram chat={0} error={1}",
+                            Masking.mask(d.chatId()), r.error());
+                    outbox.accept(new OutboundMessage(new Address(Channel.TELEGRAM, d.chatId()), d.reply().text(),
+                            "telegram-reply", OutboundMessage.REPLY, Optional.empty()));
+                }
+                case SendResult.Failed f -> LOG.log(System.Logger.Level.WARNING,
+                        "send failed channel=telegram chat={0} optedOut={1} error={2}",
+                        Masking.mask(d.chatId()), f.residentOptedOut(), f.error());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "delivery failed channel=telegram chat=" + Masking.mask(d.chatId()), e);
+        }
+    }
+
+    /** Both steps, for long polling (no provider retry there: a failed turn gets an apology). */
+    void handle(Update update, String apology) {
+        Optional<Delivery> d;
+        try {
+            d = accept(update);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "failed channel=telegram update=" + update.getUpdateId(), e);
+            TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());
+            if (parsed instanceof TelegramUpdate.Input in) {
+                api.sendMessage(in.message().from().value(), apology, List.of());
+            }
+            return;
+        }
+        d.ifPresent(this::deliver);
+    }
+
+    private static Optional<Delivery> duplicate(String id) {
+        LOG.log(System.Logger.Level.INFO, "duplicate channel=telegram update={0}: already answered", id);
+        return Optional.empty();
+    }
+}

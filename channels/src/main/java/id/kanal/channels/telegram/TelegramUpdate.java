@@ -1,0 +1,131 @@
+package id.kanal.channels.telegram;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Media;
+import id.kanal.dialog.PhoneNumbers;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Contact;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What one Bot API {@code Update} means to Kanal (https://core.telegram.org/bots/api#update).
+ * Exactly one optional field of an update is set; Kanal reads {@code message} and
+ * {@code callback_query} and ignores the rest (edits, channel posts, polls, member changes).
+ */
+sealed interface TelegramUpdate {
+    /** A resident's input for the dialog; {@code callbackQueryId} when it came from a button. */
+    record Input(InboundMessage message, Optional<String> callbackQueryId) implements TelegramUpdate {
+    }
+
+    /** The resident shared their own phone number. */
+    record SharedContact(String updateId, String chatId, String e164) implements TelegramUpdate {
+    }
+
+    /** Nothing for Kanal; the reason is logged. */
+    record Ignored(String reason) implements TelegramUpdate {
+    }
+
+    /** Telegram's file reference for a photo: fetched later with {@code getFile} (its URL holds the token). */
+    String FILE_SCHEME = "telegram-file:";
+
+    static TelegramUpdate of(Update update, Instant now) {
+        if (update.getUpdateId() == null) {
+            return new Ignored("no update_id");
+        }
+        String id = String.valueOf(update.getUpdateId());
+        if (update.hasMessage()) {
+            return message(id, update.getMessage(), now);
+        }
+        if (update.hasCallbackQuery()) {
+            return callback(id, update.getCallbackQuery(), now);
+        }
+        return new Ignored(update.hasEditedMessage() ? "edited_message" : "unsupported update type");
+    }
+
+    private static TelegramUpdate message(String id, Message m, Instant now) {
+        if (m.getChatId() == null) {
+            return new Ignored("message without chat");
+        }
+        String chatId = String.valueOf(m.getChatId());
+        Address from = new Address(Channel.TELEGRAM, chatId);
+        if (m.getContact() != null) {
+            return contact(id, chatId, m);
+        }
+        if (m.getLocation() != null) {
+            GeoPoint point = new GeoPoint(m.getLocation().getLatitude(), m.getLocation().getLongitude());
+            return input(new InboundMessage(id, from, "", List.of(), Optional.of(point), now));
+        }
+        if (m.getPhoto() != null && !m.getPhoto().isEmpty()) {
+            // Telegram sends several sizes of one photo; keep the largest for the complaint.
+            PhotoSize largest = m.getPhoto().stream()
+                    .max(Comparator.comparingLong(TelegramUpdate::pixels)).orElseThrow();
+            Media media = new Media(FILE_SCHEME + largest.getFileId(), "image/jpeg");
+            return input(new InboundMessage(id, from, m.getCaption(), List.of(media), Optional.empty(), now));
+        }
+        if (m.getText() != null && !m.getText().isBlank()) {
+            return input(InboundMessage.text(id, from, command(m.getText()), now));
+        }
+        return new Ignored("message without text, photo, location or contact");
+    }
+
+    private static TelegramUpdate contact(String id, String chatId, Message m) {
+        Contact c = m.getContact();
+        // Only the resident's own number links (a shared contact can be anyone's): Telegram sets
+        // user_id on a contact that is a Telegram user, and it equals the sender for "share my number".
+        if (m.getFrom() == null || c.getUserId() == null || !c.getUserId().equals(m.getFrom().getId())) {
+            return new Ignored("contact of someone else");
+        }
+        return PhoneNumbers.normalise(c.getPhoneNumber().startsWith("+") ? c.getPhoneNumber() : "+" + c.getPhoneNumber())
+                .<TelegramUpdate>map(e164 -> new SharedContact(id, chatId, e164))
+                .orElseGet(() -> new Ignored("contact without a valid phone number"));
+    }
+
+    private static TelegramUpdate callback(String id, CallbackQuery q, Instant now) {
+        Long chat = q.getMessage() != null ? q.getMessage().getChatId() : null;
+        // In a private chat the chat id is the user's id; a button under an old, inaccessible
+        // message may come without the message.
+        String chatId = String.valueOf(chat != null ? chat : q.getFrom().getId());
+        String data = q.getData() == null ? "" : q.getData();
+        return new Input(InboundMessage.text(id, new Address(Channel.TELEGRAM, chatId), data, now),
+                Optional.ofNullable(q.getId()));
+    }
+
+    private static TelegramUpdate input(InboundMessage message) {
+        return new Input(message, Optional.empty());
+    }
+
+    /** Bot commands ({@code /start}, {@code /start@KanalBot payload}) become the dialog's global words. */
+    private static String command(String text) {
+        String t = text.strip();
+        if (!t.startsWith("/")) {
+            return text;
+        }
+        String name = t.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "start", "menu" -> "MENU";
+            case "help", "bantuan" -> "BANTUAN";
+            case "batal", "cancel" -> "BATAL";
+            default -> text;
+        };
+    }
+
+    private static long pixels(PhotoSize p) {
+        long area = (long) nz(p.getWidth()) * nz(p.getHeight());
+        return area > 0 ? area : nz(p.getFileSize());
+    }
+
+    private static int nz(Integer v) {
+        return v == null ? 0 : v;
+    }
+}

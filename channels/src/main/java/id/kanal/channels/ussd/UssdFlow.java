@@ -1,0 +1,202 @@
+package id.kanal.channels.ussd;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
+import id.kanal.dialog.Gsm7;
+import id.kanal.dialog.InboundHandler;
+import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Language;
+import id.kanal.dialog.Masking;
+import id.kanal.dialog.Reply;
+import id.kanal.dialog.State;
+import id.kanal.dialog.Texts;
+import id.kanal.dialog.port.ConversationStore;
+import id.kanal.dialog.port.OutboundMessage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * One USSD request to one screen: takes the new input out of the gateway's cumulative
+ * {@code text}, pages long replies ({@code 98}), offers to resume a dropped session, and runs
+ * the dialog turn with a deadline (a late answer goes by SMS).
+ */
+final class UssdFlow {
+    private static final System.Logger LOG = System.getLogger(UssdFlow.class.getName());
+    /** A complaint's ticket code, e.g. TNG-000123: a reply holding one is also sent as an SMS receipt. */
+    static final Pattern TICKET = Pattern.compile("[A-Z]{2,5}-\\d{6}");
+    private static final Executor TURNS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final UssdConfig config;
+    private final InboundHandler handler;
+    private final ConversationStore conversations;
+    private final UssdSessions sessions;
+    private final Consumer<OutboundMessage> outbox;
+    private final Texts texts;
+    private final Clock clock;
+
+    UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
+             Consumer<OutboundMessage> outbox, Texts texts, Clock clock) {
+        this.config = config;
+        this.handler = handler;
+        this.conversations = conversations;
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** The screen for one gateway request ({@code CON ...} or {@code END ...}). */
+    String answer(String sessionId, String phone, String text) {
+        Instant now = clock.instant();
+        Address resident = new Address(Channel.USSD, phone);
+        Optional<Conversation> conversation = conversations.load(resident);
+        Language lang = conversation.map(Conversation::language).orElse(Language.ID);
+        Optional<UssdSession> known = sessions.find(sessionId);
+        if (known.isEmpty()) {
+            UssdSession fresh = new UssdSession(sessionId, phone, text, "", false, 0, false, now);
+            if (text.isEmpty()) {
+                Optional<UssdSession> dropped = resumable(conversation, phone, sessionId, now);
+                if (dropped.isPresent()) {
+                    UssdSession offer = new UssdSession(sessionId, phone, text, dropped.get().screen(),
+                            dropped.get().screenEnds(), dropped.get().page(), true, now);
+                    sessions.save(offer);
+                    LOG.log(System.Logger.Level.INFO, "resume offered channel=ussd from={0}", Masking.mask(phone));
+                    return UssdScreens.screen(texts.get(lang, "ussd.resume"), false);
+                }
+                return turn(fresh, resident, "MENU", lang, now);
+            }
+            // A dial string with inputs (*123*1#) arrives as a first request with text already set.
+            return turn(fresh, resident, text, lang, now);
+        }
+        UssdSession s = known.get();
+        if (text.equals(s.text())) {
+            // The gateway asked again (a retry): the same screen, nothing run twice.
+            return s.resumePending() ? UssdScreens.screen(texts.get(lang, "ussd.resume"), false) : show(s, lang);
+        }
+        String input = newInput(s.text(), text);
+        UssdSession advanced = new UssdSession(sessionId, phone, text, s.screen(), s.screenEnds(), s.page(),
+                s.resumePending(), now);
+        if (s.resumePending()) {
+            switch (input.strip()) {
+                case "1" -> {
+                    UssdSession resumed = new UssdSession(sessionId, phone, text, s.screen(), s.screenEnds(), s.page(),
+                            false, now);
+                    sessions.save(resumed);
+                    return show(resumed, lang);
+                }
+                case "2" -> {
+                    return turn(advanced, resident, "MENU", lang, now);
+                }
+                default -> {
+                    sessions.save(advanced);
+                    return UssdScreens.screen(texts.get(lang, "ussd.resume"), false);
+                }
+            }
+        }
+        List<String> pages = UssdScreens.pages(s.screen(), texts.get(lang, "ussd.more"));
+        if (input.strip().equals(UssdScreens.MORE_INPUT) && s.page() + 1 < pages.size()) {
+            UssdSession next = new UssdSession(sessionId, phone, text, s.screen(), s.screenEnds(), s.page() + 1,
+                    false, now);
+            sessions.save(next);
+            return show(next, lang);
+        }
+        return turn(advanced, resident, input, lang, now);
+    }
+
+    /** A dropped session worth resuming: its conversation is mid-flow and was active within the window. */
+    private Optional<UssdSession> resumable(Optional<Conversation> conversation, String phone, String sessionId,
+                                            Instant now) {
+        boolean midFlow = conversation.filter(c -> !(c.state() instanceof State.Menu))
+                .filter(c -> !now.isAfter(c.lastActivity().plus(config.resumeWindow())))
+                .isPresent();
+        if (!midFlow) {
+            return Optional.empty();
+        }
+        return sessions.latestFor(phone, sessionId)
+                .filter(d -> !d.screenEnds() && !d.screen().isEmpty())
+                .filter(d -> !now.isAfter(d.updatedAt().plus(config.resumeWindow())));
+    }
+
+    /**
+     * The part of {@code text} after what the session has seen. Inputs are joined by {@code *}
+     * and a resident cannot type a {@code *} into an input, so the prefix is exact; should a
+     * gateway ever send something else, the last input is the best guess.
+     */
+    static String newInput(String previous, String text) {
+        if (previous.isEmpty()) {
+            return text;
+        }
+        if (text.startsWith(previous + "*")) {
+            return text.substring(previous.length() + 1);
+        }
+        int star = text.lastIndexOf('*');
+        return star < 0 ? text : text.substring(star + 1);
+    }
+
+    private String turn(UssdSession s, Address resident, String input, Language lang, Instant now) {
+        // The id is stable for a gateway retry of the same request and unique within the session.
+        String id = s.sessionId() + ":" + s.text().length();
+        InboundMessage message = InboundMessage.text(id, resident, input, now);
+        LOG.log(System.Logger.Level.DEBUG, "inbound channel=ussd session={0} text={1}", s.sessionId(), input);
+        CompletableFuture<Reply> running = CompletableFuture.supplyAsync(() -> handler.handle(message), TURNS);
+        Reply reply;
+        try {
+            reply = running.get(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "slow turn channel=ussd from={0}: answer follows by SMS",
+                    Masking.mask(resident.value()));
+            running.whenComplete((late, failure) -> lateBySms(resident, late, failure));
+            String later = texts.get(lang, "ussd.later");
+            sessions.save(new UssdSession(s.sessionId(), s.phone(), s.text(), later, true, 0, false, now));
+            return UssdScreens.screen(later, true);
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.ERROR, "failed channel=ussd from=" + Masking.mask(resident.value()), e.getCause());
+            return UssdScreens.screen(texts.get(lang, "unavailable"), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UssdScreens.screen(texts.get(lang, "unavailable"), true);
+        }
+        if (TICKET.matcher(reply.text()).find()) {
+            outbox.accept(sms(resident, reply.text(), "ussd-receipt"));
+        }
+        UssdSession shown = new UssdSession(s.sessionId(), s.phone(), s.text(), Gsm7.sanitize(reply.text()),
+                reply.endSession(), 0, false, now);
+        sessions.save(shown);
+        return show(shown, lang);
+    }
+
+    private void lateBySms(Address resident, Reply late, Throwable failure) {
+        if (failure != null) {
+            LOG.log(System.Logger.Level.ERROR, "late turn failed channel=ussd from=" + Masking.mask(resident.value()), failure);
+            return;
+        }
+        try {
+            outbox.accept(sms(resident, late.text(), "ussd-reply"));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "late reply not queued channel=ussd from=" + Masking.mask(resident.value()), e);
+        }
+    }
+
+    private static OutboundMessage sms(Address resident, String text, String kind) {
+        String body = Gsm7.clip(Gsm7.sanitize(text), Gsm7.TWO_SEGMENTS);
+        return new OutboundMessage(new Address(Channel.SMS, resident.value()), body, kind, OutboundMessage.REPLY,
+                Optional.empty());
+    }
+
+    private String show(UssdSession s, Language lang) {
+        String more = texts.get(lang, "ussd.more");
+        return UssdScreens.render(UssdScreens.pages(s.screen(), more), s.page(), s.screenEnds(), more);
+    }
+}

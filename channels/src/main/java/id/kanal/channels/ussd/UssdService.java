@@ -1,0 +1,113 @@
+package id.kanal.channels.ussd;
+
+import id.kanal.channels.web.FormBody;
+import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.dialog.InboundHandler;
+import id.kanal.dialog.Language;
+import id.kanal.dialog.Masking;
+import id.kanal.dialog.PhoneNumbers;
+import id.kanal.dialog.Texts;
+import id.kanal.dialog.port.ConversationStore;
+import id.kanal.dialog.port.OutboundMessage;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The USSD gateway callback in Africa's Talking's format: {@code POST <mount>/ussd}, a form
+ * with {@code sessionId}, {@code serviceCode}, {@code phoneNumber}, {@code networkCode} and
+ * {@code text} (every input of the session joined by {@code *}), answered {@code text/plain}
+ * {@code CON ...} or {@code END ...} (https://developers.africastalking.com/docs/ussd/handle_sessions).
+ *
+ * <p>Outcomes: 403 for a caller outside {@code KANAL_USSD_ALLOWED_IPS} or without the right
+ * {@code key}; 400 for a request Kanal cannot read; otherwise 200 with a screen, an
+ * {@code END} apology when Kanal fails (a gateway shows an error page for anything else).
+ */
+public final class UssdService implements HttpService {
+    private static final System.Logger LOG = System.getLogger(UssdService.class.getName());
+    private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+
+    private final UssdConfig config;
+    private final Optional<byte[]> key;
+    private final UssdFlow flow;
+    private final String apology;
+
+    /**
+     * @param conversations read to tell whether a dropped session was mid-flow
+     * @param outbox        durably enqueues a message (committed when it returns): late replies and receipts by SMS
+     */
+    public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
+                       UssdSessions sessions, Consumer<OutboundMessage> outbox, Clock clock) {
+        this.config = config;
+        this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Texts texts = Texts.builtIn();
+        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, texts, clock);
+        this.apology = UssdScreens.screen(texts.get(Language.ID, "unavailable"), true);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/ussd", this::handle);
+    }
+
+    private void handle(ServerRequest req, ServerResponse res) {
+        Optional<String> refused = refusal(req);
+        if (refused.isPresent()) {
+            LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd: {0}", refused.get());
+            res.status(Status.FORBIDDEN_403).send("forbidden");
+            return;
+        }
+        String sessionId;
+        String phone;
+        String text;
+        try {
+            FormBody form = FormBody.parse(req.content().as(String.class));
+            sessionId = form.nonBlank("sessionId").orElseThrow(() -> new MalformedRequestException("sessionId is missing"));
+            String raw = form.nonBlank("phoneNumber").orElseThrow(() -> new MalformedRequestException("phoneNumber is missing"));
+            phone = PhoneNumbers.normalise(raw).orElseThrow(() -> new MalformedRequestException("phoneNumber is not a phone number"));
+            text = form.get("text").orElse("").strip();
+            LOG.log(System.Logger.Level.DEBUG, "ussd session={0} serviceCode={1} network={2}", sessionId,
+                    form.get("serviceCode").orElse(""), form.get("networkCode").orElse(""));
+        } catch (MalformedRequestException e) {
+            LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd: {0}", e.getMessage());
+            res.status(Status.BAD_REQUEST_400).send(e.getMessage());
+            return;
+        }
+        String screen;
+        try {
+            screen = flow.answer(sessionId, phone, text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "failed channel=ussd from=" + Masking.mask(phone) + " session=" + sessionId, e);
+            screen = apology;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, TEXT_PLAIN);
+        res.send(screen);
+    }
+
+    /** Why the caller is refused, or empty. */
+    private Optional<String> refusal(ServerRequest req) {
+        InetAddress from = req.remotePeer().address() instanceof InetSocketAddress a ? a.getAddress() : null;
+        if (from == null || config.allowed().stream().noneMatch(c -> c.contains(from))) {
+            return Optional.of("caller " + (from == null ? "unknown" : from.getHostAddress()) + " not allowed");
+        }
+        if (key.isPresent()) {
+            Optional<String> given = req.query().first("key").asOptional();
+            // Constant-time, so timing does not reveal how much of a guess was right.
+            if (given.isEmpty() || !MessageDigest.isEqual(key.get(), given.get().getBytes(StandardCharsets.UTF_8))) {
+                return Optional.of(given.isEmpty() ? "key missing" : "key wrong");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,19 @@
+package id.kanal.channels.ussd;
+
+import java.util.Optional;
+
+/** Where USSD sessions are kept (a table shared by every node, or memory for one node and tests). */
+public interface UssdSessions {
+    Optional<UssdSession> find(String sessionId);
+
+    /** The most recently updated session of a phone number other than {@code exceptSessionId}. */
+    Optional<UssdSession> latestFor(String phone, String exceptSessionId);
+
+    /** Inserts or replaces the session with its id. */
+    void save(UssdSession session);
+
+    /** In memory, for one node and tests; sessions older than a day are forgotten. */
+    static UssdSessions inMemory() {
+        return new MemoryUssdSessions();
+    }
+}

@@ -1,0 +1,153 @@
+package id.kanal.channels.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A Bot API on loopback that records every call and answers from a script (default: success).
+ * Paths are as the client sends them: {@code /bot<token>/sendmessage}.
+ */
+public final class FakeBotApi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call: the path and the JSON body (or the form body parsed loosely). */
+    public record Call(String path, JsonNode body) {
+        public String method() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** A scripted answer. */
+    public record Answer(int status, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
+
+    public FakeBotApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The next call of {@code method} (lower case, e.g. "sendmessage") gets this answer. */
+    public void script(String method, int status, String body) {
+        scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(new Answer(status, body));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public void clear() {
+        calls.clear();
+        scripted.clear();
+    }
+
+    /** Waits (up to a deadline, without sleeping blindly) until the calls satisfy the condition. */
+    public List<Call> await(Predicate<List<Call>> condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        synchronized (calls) {
+            while (!condition.test(calls())) {
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (left <= 0) {
+                    throw new AssertionError("fake Bot API never saw the expected calls; it saw " + calls());
+                }
+                try {
+                    calls.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return calls();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        byte[] raw = ex.getRequestBody().readAllBytes();
+        JsonNode body;
+        try {
+            body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        } catch (IOException e) {
+            body = JSON.getNodeFactory().textNode(new String(raw, StandardCharsets.UTF_8));
+        }
+        Call call = new Call(path, body);
+        Queue<Answer> queue = scripted.get(call.method());
+        Answer answer = queue == null ? null : queue.poll();
+        if (answer == null) {
+            if (call.method().equals("getupdates")) {
+                holdLongPoll();
+            }
+            answer = defaultAnswer(call.method());
+        }
+        byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(answer.status(), out.length);
+        ex.getResponseBody().write(out);
+        ex.close();
+        // Recorded after the answer, so a test that saw the call also sees the client's result.
+        calls.add(call);
+        synchronized (calls) {
+            calls.notifyAll();
+        }
+    }
+
+    /** Like the real API, hold an empty getUpdates open a little (so a poller does not spin). */
+    private void holdLongPoll() {
+        Object lock = new Object();
+        synchronized (lock) {
+            try {
+                lock.wait(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Answer defaultAnswer(String method) {
+        return switch (method) {
+            case "sendmessage" -> new Answer(200, "{\"ok\":true,\"result\":{\"message_id\":900,\"date\":1795316401,"
+                    + "\"chat\":{\"id\":523901877,\"type\":\"private\"},\"text\":\"ok\"}}");
+            case "getupdates" -> new Answer(200, "{\"ok\":true,\"result\":[]}");
+            default -> new Answer(200, "{\"ok\":true,\"result\":true}");
+        };
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,271 @@
+package id.kanal.channels.ussd;
+
+import id.kanal.dialog.Gsm7;
+import id.kanal.dialog.port.OutboundMessage;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The USSD route through real Helidon routing: recorded gateway requests and whole session scripts. */
+class UssdServiceTest {
+    static final String KEY = "ussd-gateway-key-77";
+    static final String PHONE = "+6281234567890";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
+    private ScriptedDialog.MutableClock clock;
+    private ScriptedDialog dialog;
+    private WebServer server;
+    private WebServer keyed;
+    private WebServer elsewhere;
+
+    @BeforeEach
+    void start() {
+        clock = new ScriptedDialog.MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+        dialog = new ScriptedDialog(clock);
+        UssdSessions sessions = UssdSessions.inMemory();
+        UssdConfig open = UssdConfig.of(Optional.empty(), Optional.empty()).withDeadline(Duration.ofMillis(300));
+        server = serve(open, sessions);
+        keyed = serve(UssdConfig.of(Optional.of("127.0.0.1/32, ::1"), Optional.of(KEY)), sessions);
+        elsewhere = serve(UssdConfig.of(Optional.of("196.201.214.0/24"), Optional.empty()), sessions);
+    }
+
+    private WebServer serve(UssdConfig config, UssdSessions sessions) {
+        return WebServer.builder().port(0).routing(r -> r.register("/channels",
+                new UssdService(config, dialog, dialog, sessions, outbox::add, clock))).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        dialog.slowRelease.countDown();
+        server.stop();
+        keyed.stop();
+        elsewhere.stop();
+    }
+
+    enum Target { OPEN, KEYED, OTHER_NETWORK }
+
+    /** One row: a recorded gateway request, where it goes, with which key, and the answer. */
+    record Case(String label, String fixture, Target target, String key, int status, String answer) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("first screen shows the menu", "first.form", Target.OPEN, null, 200, "CON Layanan Tangerang:"),
+                new Case("local number is normalised", "local-number.form", Target.OPEN, null, 200, "CON Layanan"),
+                new Case("right key", "first.form", Target.KEYED, KEY, 200, "CON Layanan"),
+                new Case("missing key", "first.form", Target.KEYED, null, 403, "forbidden"),
+                new Case("wrong key", "first.form", Target.KEYED, "ussd-gateway-key-78", 403, "forbidden"),
+                new Case("caller outside the allow-list", "first.form", Target.OTHER_NETWORK, null, 403, "forbidden"),
+                new Case("no sessionId", "no-session.form", Target.OPEN, null, 400, "sessionId is missing"),
+                new Case("phoneNumber not a number", "bad-phone.form", Target.OPEN, null, 400, "not a phone number"),
+                new Case("malformed form encoding", "bad-escape.form", Target.OPEN, null, 400, "not form-encoded"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void post_recordedRequest_answersAsExpected(Case c) throws Exception {
+        WebServer target = switch (c.target()) {
+            case OPEN -> server;
+            case KEYED -> keyed;
+            case OTHER_NETWORK -> elsewhere;
+        };
+        HttpResponse<String> res = post(target, fixture(c.fixture()), c.key());
+        assertEquals(c.status(), res.statusCode(), res.body());
+        assertTrue(c.status() == 200 ? res.body().startsWith(c.answer()) : res.body().contains(c.answer()), res.body());
+        if (c.status() == 200) {
+            assertEquals("text/plain; charset=UTF-8", res.headers().firstValue("Content-Type").orElse(""));
+            assertFits(res.body());
+        } else {
+            assertEquals(List.of(), dialog.received, "the dialog must not run");
+        }
+    }
+
+    @Test
+    void session_takesOnlyTheNewInput() throws Exception {
+        assertTrue(ussd("S1", "").startsWith("CON Layanan"));
+        ussd("S1", "1");
+        ussd("S1", "1*Jl Merdeka No 5");
+        assertEquals(List.of("MENU", "1", "Jl Merdeka No 5"), dialog.inputs());
+    }
+
+    @Test
+    void session_longReply_isPagedWith98() throws Exception {
+        ussd("S1", "");
+        String first = ussd("S1", "1");
+        assertTrue(first.startsWith("CON Pilih kategori keluhan:"), first);
+        assertTrue(first.endsWith("\n98 Lanjut"), first);
+        String second = ussd("S1", "1*98");
+        assertTrue(second.startsWith("CON "), second);
+        assertTrue(second.contains("Balas dengan angka."), second);
+        // Every line of the reply appears on exactly one page.
+        String joined = (first.substring(4, first.length() - "\n98 Lanjut".length()) + "\n" + second.substring(4));
+        assertEquals(ScriptedDialog.CATEGORIES.replace("\n", " "), joined.replace("\n", " "));
+        ussd("S1", "1*98*3");
+        assertEquals(List.of("MENU", "1", "3"), dialog.inputs(), "98 is the adapter's, never the dialog's");
+    }
+
+    @Test
+    void session_gatewayRetry_repeatsTheScreenWithoutASecondTurn() throws Exception {
+        ussd("S1", "");
+        String once = ussd("S1", "1");
+        assertEquals(once, ussd("S1", "1"));
+        assertEquals(List.of("MENU", "1"), dialog.inputs());
+    }
+
+    @Test
+    void session_endSession_answersEnd() throws Exception {
+        ussd("S1", "");
+        assertEquals("END Terima kasih.", ussd("S1", "bye"));
+    }
+
+    @Test
+    void dropAndResumeWithin5Minutes_continuesWhereItWas() throws Exception {
+        ussd("S1", "");
+        String where = ussd("S1", "1");
+        clock.advance(Duration.ofMinutes(4));
+        String offer = ussd("S2", "");
+        assertEquals("CON Sesi sebelumnya terputus. Lanjutkan?\n1 Ya\n2 Tidak", offer);
+        assertEquals(where, ussd("S2", "1"), "the dropped screen again");
+        assertTrue(ussd("S2", "1*98").contains("Balas dengan angka."));
+        ussd("S2", "1*98*3");
+        assertEquals(List.of("MENU", "1", "3"), dialog.inputs());
+    }
+
+    @Test
+    void dropAndResume_declined_sendsMenu() throws Exception {
+        ussd("S1", "");
+        ussd("S1", "1");
+        clock.advance(Duration.ofMinutes(1));
+        ussd("S2", "");
+        assertTrue(ussd("S2", "2").startsWith("CON Layanan Tangerang:"));
+        assertEquals(List.of("MENU", "1", "MENU"), dialog.inputs());
+    }
+
+    @Test
+    void dropAndResumeAfter5Minutes_startsAtTheMenu() throws Exception {
+        ussd("S1", "");
+        ussd("S1", "1");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertTrue(ussd("S2", "").startsWith("CON Layanan Tangerang:"));
+        assertEquals(List.of("MENU", "1", "MENU"), dialog.inputs());
+    }
+
+    @Test
+    void slowDialog_answersEndAtOnce_andSendsTheReplyBySms() throws Exception {
+        ussd("S1", "");
+        long started = System.nanoTime();
+        String answer = ussd("S1", "slow");
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(1)) < 0, "under 1 s");
+        assertEquals("END Permintaan Anda sedang diproses. Jawabannya akan kami kirim lewat SMS.", answer);
+        assertEquals(List.of(), outbox);
+        dialog.slowRelease.countDown();
+        awaitOutbox(1);
+        OutboundMessage sms = outbox.getFirst();
+        assertEquals("sms:" + PHONE, sms.to().channel().id() + ":" + sms.to().value());
+        assertEquals("Harga cabai rawit di Pasar Anyar: Rp 45.000/kg.", sms.body());
+        assertEquals("ussd-reply", sms.kind());
+        assertEquals(OutboundMessage.REPLY, sms.priority());
+    }
+
+    @Test
+    void ticketInReply_isAlsoSentAsSmsReceipt() throws Exception {
+        ussd("S1", "");
+        ussd("S1", "1");
+        String filed = ussd("S1", "1*2");
+        assertTrue(filed.contains("TNG-000123"), filed);
+        assertEquals(1, outbox.size());
+        assertEquals("ussd-receipt", outbox.getFirst().kind());
+        assertEquals(PHONE, outbox.getFirst().to().value());
+        assertEquals(ScriptedDialog.FILED, outbox.getFirst().body());
+    }
+
+    @Test
+    void newInput_isThePartAfterThePreviousText() {
+        assertEquals("1", UssdFlow.newInput("", "1"));
+        assertEquals("Jl Merdeka", UssdFlow.newInput("1*2", "1*2*Jl Merdeka"));
+        assertEquals("3", UssdFlow.newInput("1*2", "9*3"), "a gateway that lost the history: the last input");
+    }
+
+    @Test
+    void pages_fitTheScreenAtLineBreaks() {
+        String more = "98 Lanjut";
+        List<String> pages = UssdScreens.pages(ScriptedDialog.CATEGORIES + "\n" + ScriptedDialog.MENU, more);
+        assertTrue(pages.size() >= 2);
+        for (int i = 0; i < pages.size(); i++) {
+            assertFits(UssdScreens.render(pages, i, true, more));
+        }
+    }
+
+    private String ussd(String session, String text) throws Exception {
+        String form = "sessionId=" + session + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                + "&networkCode=51010&text=" + enc(text);
+        HttpResponse<String> res = post(server, form, null);
+        assertEquals(200, res.statusCode(), res.body());
+        assertFits(res.body());
+        return res.body();
+    }
+
+    static void assertFits(String screen) {
+        assertTrue(screen.startsWith("CON ") || screen.startsWith("END "), screen);
+        assertTrue(Gsm7.isGsm7(screen), "GSM-7 only: " + screen);
+        assertTrue(Gsm7.septets(screen) <= 182, screen.length() + " characters: " + screen);
+    }
+
+    private void awaitOutbox(int n) {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (outbox.size() < n) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("outbox never got " + n + " messages: " + outbox);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private HttpResponse<String> post(WebServer target, String body, String key) throws Exception {
+        String query = key == null ? "" : "?key=" + enc(key);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/channels/ussd" + query))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String fixture(String name) {
+        try {
+            return Files.readString(Path.of("src/test/resources/fixtures/ussd", name)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
