@@ -1,0 +1,97 @@
+package id.kanal.intents;
+
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A trained OpenNLP document categorizer over {@link KanalFeatureGenerator} features. The
+ * model is shared and immutable; {@link DocumentCategorizerME} is not thread-safe, so every
+ * {@link #score} call makes its own (it only holds references, so this costs microseconds).
+ */
+public final class IntentModel {
+    /** Kept strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger OPENNLP_LOG = Logger.getLogger("opennlp");
+
+    static {
+        // OpenNLP logs every training iteration at INFO; Kanal trains at start-up.
+        OPENNLP_LOG.setLevel(Level.WARNING);
+    }
+
+    private final DoccatModel model;
+    private final String[] categories;
+
+    private IntentModel(DoccatModel model) {
+        this.model = model;
+        DocumentCategorizerME me = new DocumentCategorizerME(model);
+        this.categories = new String[me.getNumberOfCategories()];
+        for (int i = 0; i < categories.length; i++) {
+            categories[i] = me.getCategory(i);
+        }
+    }
+
+    /** Trains on already-normalised examples (words separated by single spaces). */
+    public static IntentModel train(List<Example> normalised, ModelOptions options) {
+        Objects.requireNonNull(normalised, "normalised");
+        Objects.requireNonNull(options, "options");
+        if (normalised.isEmpty()) {
+            throw new IllegalArgumentException("normalised must not be empty");
+        }
+        List<DocumentSample> samples = new ArrayList<>(normalised.size());
+        for (Example e : normalised) {
+            samples.add(new DocumentSample(e.intent(), words(e.text())));
+        }
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm());
+        params.put(TrainingParameters.ITERATIONS_PARAM, options.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, options.cutoff());
+        params.put("PrintMessages", false);
+        params.put(TrainingParameters.THREADS_PARAM, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        if (options.l2() > 0) {
+            params.put("L2Cost", options.l2());
+        }
+        try {
+            DoccatModel model = DocumentCategorizerME.train("und", new CollectionObjectStream<>(samples), params,
+                    new DoccatFactory(new FeatureGenerator[] {new KanalFeatureGenerator()}));
+            return new IntentModel(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static IntentModel load(InputStream in) throws IOException {
+        return new IntentModel(new DoccatModel(Objects.requireNonNull(in, "in")));
+    }
+
+    public void save(OutputStream out) throws IOException {
+        model.serialize(Objects.requireNonNull(out, "out"));
+    }
+
+    /** The category names, in the order of {@link #score}'s result. */
+    public List<String> categories() {
+        return List.of(categories);
+    }
+
+    /** One probability per category for normalised words. */
+    public double[] score(String[] words) {
+        return new DocumentCategorizerME(model).categorize(words);
+    }
+
+    static String[] words(String normalised) {
+        return normalised.isEmpty() ? new String[0] : normalised.split(" ");
+    }
+}
