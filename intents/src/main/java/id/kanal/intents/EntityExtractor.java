@@ -41,14 +41,15 @@ public final class EntityExtractor {
     private static final Pattern AT_EN = Pattern.compile("\\bat (.+?) (?:station|stop|terminal)\\b");
     private static final int MAX_STOP_WORDS = 4;
     /** Words that end a stop name: times, vehicles, question words ("dari poris ke duri jam brp"). */
-    private static final Set<String> SPAN_END = Set.of("jam", "pukul", "besok", "hari", "sekarang", "kapan",
-            "berangkat", "berapa", "kereta", "krl", "bus", "bis", "busway", "yang", "yg", "paling", "terakhir",
-            "pertama", "selanjutnya", "berikutnya", "nanti", "pagi", "siang", "sore", "malam", "ini", "dong", "ya",
-            "min", "kak", "gan", "at", "tomorrow", "today", "now", "when", "next", "please", "tonight", "morning",
-            "evening", "afternoon", "leave", "leaves", "depart", "departs", "departure", "is", "are", "train",
-            "naik", "lewat", "via", "transjakarta", "apa", "ada", "gak", "tidak", "mau", "ke", "dari", "to", "from",
-            "jadwal", "schedule", "tolong", "please", "sih", "nih", "untuk", "for", "on", "in", "di", "and", "dan",
-            "tiba", "sampai", "arrive", "what", "time", "kah");
+    private static final Set<String> SPAN_END = Set.of(
+            "jam", "pukul", "besok", "hari", "sekarang", "kapan", "berangkat", "berapa", "kereta", "krl", "bus",
+            "bis", "busway", "yang", "yg", "paling", "terakhir", "pertama", "selanjutnya", "berikutnya", "nanti",
+            "pagi", "siang", "sore", "malam", "ini", "dong", "ya", "min", "kak", "gan", "at", "tomorrow", "today",
+            "now", "when", "next", "please", "tonight", "morning", "evening", "afternoon", "leave", "leaves",
+            "depart", "departs", "departure", "is", "are", "train", "naik", "lewat", "via", "transjakarta", "apa",
+            "ada", "gak", "tidak", "mau", "ke", "dari", "to", "from", "jadwal", "schedule", "tolong", "sih",
+            "nih", "untuk", "for", "on", "in", "di", "and", "dan", "tiba", "sampai", "arrive", "what", "time",
+            "kah", "admin", "kakak", "juragan");
 
     private final TextNormaliser normaliser;
     private final Supplier<Vocabulary> vocabulary;

@@ -7,6 +7,7 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.ext.ExtensionLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,8 @@ public final class IntentModel {
     static {
         // OpenNLP logs every training iteration at INFO; Kanal trains at start-up.
         OPENNLP_LOG.setLevel(Level.WARNING);
+        // OpenNLP 2.x instantiates a model's feature generator by name only from allowed packages.
+        ExtensionLoader.registerAllowedPackage(KanalFeatureGenerator.class.getPackageName());
     }
 
     private final DoccatModel model;
