@@ -13,7 +13,19 @@ public final class ThresholdTuner {
     private ThresholdTuner() {
     }
 
-    public static double tune(OpenNlpIntentClassifier classifier, List<Example> validation) {
+    /** The threshold picked and what it scored on the validation split. */
+    public record Choice(double threshold, double inScopeAccuracy, double outOfScopeRecall) {
+    }
+
+    public static Choice tune(OpenNlpIntentClassifier classifier, List<Example> validation) {
+        return tune(classifier, validation, 1.0);
+    }
+
+    /**
+     * @param outOfScopeWeight how much one point of out-of-scope recall is worth against one point
+     *                         of in-scope accuracy
+     */
+    public static Choice tune(OpenNlpIntentClassifier classifier, List<Example> validation, double outOfScopeWeight) {
         int n = validation.size();
         String[] best = new String[n];
         double[] p = new double[n];
@@ -29,7 +41,7 @@ public final class ThresholdTuner {
                 inScope++;
             }
         }
-        double bestThreshold = 0;
+        Choice chosen = new Choice(0, 0, 0);
         double bestScore = -1;
         for (int step = 0; step <= 100; step++) {
             double t = step / 100.0;
@@ -44,13 +56,17 @@ public final class ThresholdTuner {
                     inRight += predicted.equals(gold) ? 1 : 0;
                 }
             }
-            double score = (inScope == 0 ? 0 : (double) inRight / inScope)
-                    + (outOfScope == 0 ? 0 : (double) oosRight / outOfScope);
+            double inAccuracy = inScope == 0 ? 0 : (double) inRight / inScope;
+            double oosRecall = outOfScope == 0 ? 0 : (double) oosRight / outOfScope;
+            double score = inAccuracy + outOfScopeWeight * oosRecall;
             if (score > bestScore + 1e-12) {
                 bestScore = score;
-                bestThreshold = t;
+                chosen = new Choice(t, inAccuracy, oosRecall);
+            }
+            if (System.getenv("KANAL_NLU_CURVE") != null && step % 5 == 0) {
+                System.out.printf(java.util.Locale.ROOT, "val t=%.2f in=%.4f oos=%.4f%n", t, inAccuracy, oosRecall);
             }
         }
-        return bestThreshold;
+        return chosen;
     }
 }

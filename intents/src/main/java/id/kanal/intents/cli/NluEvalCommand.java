@@ -64,7 +64,8 @@ public final class NluEvalCommand {
                 default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
             };
             List<Example> train = limit(splits.train(), Integer.parseInt(opts.getOrDefault("limit", "0")));
-            Report r = evaluate(dataset, new Benchmarks.Splits(train, splits.val(), splits.test()), normaliser, options);
+            Report r = evaluate(dataset, new Benchmarks.Splits(train, splits.val(), splits.test()), normaliser, options,
+                    Double.parseDouble(opts.getOrDefault("oos-weight", "1.0")));
             r.print(out);
             return 0;
         } catch (IOException | RuntimeException e) {
@@ -74,7 +75,8 @@ public final class NluEvalCommand {
     }
 
     /** The whole protocol; exposed for tests that run it on a sample. */
-    public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options) {
+    public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options,
+                                  double outOfScopeWeight) {
         Runtime rt = Runtime.getRuntime();
         long heapBefore = usedHeap(rt);
         long start = System.nanoTime();
@@ -83,7 +85,8 @@ public final class NluEvalCommand {
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         long heap = Math.max(0, usedHeap(rt) - heapBefore);
 
-        double threshold = splits.val().isEmpty() ? trained.threshold() : ThresholdTuner.tune(trained, splits.val());
+        double threshold = splits.val().isEmpty() ? trained.threshold()
+                : ThresholdTuner.tune(trained, splits.val(), outOfScopeWeight).threshold();
         OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.builder().normaliser(normaliser)
                 .model(trained.model()).threshold(threshold).build();
 
