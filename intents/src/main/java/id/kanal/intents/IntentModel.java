@@ -9,6 +9,10 @@ import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,11 +39,21 @@ public final class IntentModel {
         ExtensionLoader.registerAllowedPackage(KanalFeatureGenerator.class.getPackageName());
     }
 
+    private static final KanalFeatureGenerator FEATURES = new KanalFeatureGenerator();
+
     private final DoccatModel model;
+    private final SoftmaxModel softmax;
     private final String[] categories;
+
+    private IntentModel(SoftmaxModel softmax) {
+        this.model = null;
+        this.softmax = softmax;
+        this.categories = softmax.classes();
+    }
 
     private IntentModel(DoccatModel model) {
         this.model = model;
+        this.softmax = null;
         DocumentCategorizerME me = new DocumentCategorizerME(model);
         this.categories = new String[me.getNumberOfCategories()];
         for (int i = 0; i < categories.length; i++) {
@@ -53,6 +67,16 @@ public final class IntentModel {
         Objects.requireNonNull(options, "options");
         if (normalised.isEmpty()) {
             throw new IllegalArgumentException("normalised must not be empty");
+        }
+        if (options.algorithm().equals(ModelOptions.SOFTMAX)) {
+            List<String> labels = new ArrayList<>(normalised.size());
+            List<java.util.Collection<String>> docs = new ArrayList<>(normalised.size());
+            KanalFeatureGenerator features = new KanalFeatureGenerator();
+            for (Example e : normalised) {
+                labels.add(e.intent());
+                docs.add(features.extractFeatures(words(e.text()), java.util.Map.of()));
+            }
+            return new IntentModel(SoftmaxModel.train(labels, docs, options));
         }
         List<DocumentSample> samples = new ArrayList<>(normalised.size());
         for (Example e : normalised) {
@@ -76,12 +100,32 @@ public final class IntentModel {
         }
     }
 
+    /** Reads a model written by {@link #save}: an OpenNLP doccat zip or Kanal's softmax format. */
     public static IntentModel load(InputStream in) throws IOException {
-        return new IntentModel(new DoccatModel(Objects.requireNonNull(in, "in")));
+        BufferedInputStream buffered = new BufferedInputStream(Objects.requireNonNull(in, "in"));
+        buffered.mark(64);
+        int first = buffered.read();
+        buffered.reset();
+        if (first == 'P') { // a zip file: OpenNLP's own model format
+            return new IntentModel(new DoccatModel(buffered));
+        }
+        DataInputStream data = new DataInputStream(buffered);
+        String magic = data.readUTF();
+        if (!SoftmaxModel.MAGIC.equals(magic)) {
+            throw new IOException("not an intent model (header " + magic + ")");
+        }
+        return new IntentModel(SoftmaxModel.read(data));
     }
 
     public void save(OutputStream out) throws IOException {
-        model.serialize(Objects.requireNonNull(out, "out"));
+        Objects.requireNonNull(out, "out");
+        if (model != null) {
+            model.serialize(out);
+        } else {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+            softmax.write(data);
+            data.flush();
+        }
     }
 
     /** The category names, in the order of {@link #score}'s result. */
@@ -91,6 +135,9 @@ public final class IntentModel {
 
     /** One probability per category for normalised words. */
     public double[] score(String[] words) {
+        if (softmax != null) {
+            return softmax.score(FEATURES.extractFeatures(words, java.util.Map.of()));
+        }
         return new DocumentCategorizerME(model).categorize(words);
     }
 

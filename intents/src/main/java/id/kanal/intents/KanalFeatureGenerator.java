@@ -2,9 +2,7 @@ package id.kanal.intents;
 
 import opennlp.tools.doccat.FeatureGenerator;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +23,9 @@ public final class KanalFeatureGenerator implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] text, Map<String, Object> extraInformation) {
-        List<String> out = new ArrayList<>(text.length * 16 + 4);
+        // A set, not a list: a word seen twice (or a 3-gram inside one long word) should not
+        // count double; binary features make GIS and the perceptron steadier on short messages.
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(text.length * 24 + 4);
         String previous = "<s>";
         for (String word : text) {
             out.add("w=" + word);

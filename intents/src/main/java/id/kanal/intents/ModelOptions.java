@@ -4,10 +4,13 @@ import java.util.Objects;
 
 /**
  * How the intent model is trained: the OpenNLP trainer ({@code MAXENT} is GIS,
- * {@code MAXENT_QN} L-BFGS with L2, {@code PERCEPTRON}, {@code NAIVEBAYES}), its iterations and
+ * {@code MAXENT_QN} L-BFGS with L2, {@code PERCEPTRON}, {@code NAIVEBAYES}) or {@link #SOFTMAX}, its iterations and
  * the feature cutoff (features seen fewer times are dropped).
  */
 public record ModelOptions(String algorithm, int iterations, int cutoff, double l2) {
+    /** Kanal's own SGD maxent ({@link SoftmaxModel}); {@code iterations} counts epochs. */
+    public static final String SOFTMAX = "SOFTMAX";
+
     public ModelOptions {
         Objects.requireNonNull(algorithm, "algorithm");
         if (iterations < 1) {

@@ -4,6 +4,12 @@ import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.IntentClassifier;
 import id.kanal.dialog.port.Intents;
 
+import id.kanal.dialog.port.ScheduleService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +46,38 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     /** Built-in slang list, training data and Kota Tangerang vocabulary; trains now (well under 2 s). */
     public static OpenNlpIntentClassifier create() {
         return builder().build();
+    }
+
+    /**
+     * What the app wires: configuration plus whichever services exist. Entity names follow the
+     * services (call {@link LiveVocabulary#refresh()} on the returned vocabulary after an import);
+     * absent services fall back to the built-in Kota Tangerang names.
+     *
+     * @throws IllegalArgumentException when a configured file cannot be read, naming the file
+     */
+    public static OpenNlpIntentClassifier create(IntentsConfig config, LiveVocabulary vocabulary,
+                                                 Optional<ScheduleService> schedule) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        Objects.requireNonNull(schedule, "schedule");
+        Builder b = builder().threshold(config.threshold()).vocabulary(vocabulary);
+        schedule.ifPresent(s -> b.stopFinder(StopFinder.of(s)));
+        try {
+            if (config.lexiconPath().isPresent()) {
+                Path path = config.lexiconPath().get();
+                SlangLexicon lexicon = SlangLexicon.load(path);
+                LOG.log(System.Logger.Level.INFO, "slang lexicon loaded path={0} entries={1}", path, lexicon.size());
+                b.normaliser(TextNormaliser.withLexicon(lexicon));
+            }
+            if (config.modelPath().isPresent()) {
+                try (InputStream in = Files.newInputStream(config.modelPath().get())) {
+                    b.model(IntentModel.load(in));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + e.getMessage(), e);
+        }
+        return b.build();
     }
 
     public static Builder builder() {

@@ -2,6 +2,7 @@ package id.kanal.intents.cli;
 
 import id.kanal.dialog.port.Intents;
 import id.kanal.intents.Example;
+import id.kanal.intents.ThresholdTuner;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ final class Metrics {
     private Metrics() {
     }
 
-    static NluEvalCommand.Report report(String name, List<Example> test, List<String> predicted, double threshold,
+    static NluEvalCommand.Report report(String name, Optional<ThresholdTuner.Choice> validation, List<Example> test, List<String> predicted, double threshold,
                                         long trainMs, long heap, double p50, double p99, int entityTotal,
                                         int entityRight, int trainSize) {
         int in = 0;
@@ -50,7 +51,7 @@ final class Metrics {
             double recall = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
             f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }
-        return new NluEvalCommand.Report(name, trainSize, test.size(), in == 0 ? 0 : (double) inRight / in,
+        return new NluEvalCommand.Report(name, validation, trainSize, test.size(), in == 0 ? 0 : (double) inRight / in,
                 oos == 0 ? Optional.empty() : Optional.of((double) oosRight / oos),
                 labels.isEmpty() ? 0 : f1Sum / labels.size(), threshold, p50, p99, trainMs, heap, entityTotal,
                 entityRight);

@@ -26,7 +26,8 @@ import java.util.Optional;
  * reports on the test split only: in-scope accuracy, out-of-scope recall, macro-F1, p50/p99
  * classify latency, training time and a heap estimate. Optional: {@code --lexicon CSV},
  * {@code --algorithm MAXENT|MAXENT_QN|PERCEPTRON|NAIVEBAYES}, {@code --iterations N},
- * {@code --cutoff N}, {@code --l2 X}, {@code --limit N} (first N training rows per intent).
+ * {@code --cutoff N}, {@code --l2 X}, {@code --limit N} (first N training rows per intent),
+ * {@code --tolerance X} (in-scope accuracy the threshold may give up on val, default 0.005).
  */
 public final class NluEvalCommand {
     private NluEvalCommand() {
@@ -65,7 +66,7 @@ public final class NluEvalCommand {
             };
             List<Example> train = limit(splits.train(), Integer.parseInt(opts.getOrDefault("limit", "0")));
             Report r = evaluate(dataset, new Benchmarks.Splits(train, splits.val(), splits.test()), normaliser, options,
-                    Double.parseDouble(opts.getOrDefault("oos-weight", "1.0")));
+                    Double.parseDouble(opts.getOrDefault("tolerance", String.valueOf(ThresholdTuner.DEFAULT_TOLERANCE))));
             r.print(out);
             return 0;
         } catch (IOException | RuntimeException e) {
@@ -76,7 +77,7 @@ public final class NluEvalCommand {
 
     /** The whole protocol; exposed for tests that run it on a sample. */
     public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options,
-                                  double outOfScopeWeight) {
+                                  double tolerance) {
         Runtime rt = Runtime.getRuntime();
         long heapBefore = usedHeap(rt);
         long start = System.nanoTime();
@@ -85,14 +86,17 @@ public final class NluEvalCommand {
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         long heap = Math.max(0, usedHeap(rt) - heapBefore);
 
-        double threshold = splits.val().isEmpty() ? trained.threshold()
-                : ThresholdTuner.tune(trained, splits.val(), outOfScopeWeight).threshold();
+        Optional<ThresholdTuner.Choice> tuned = splits.val().isEmpty() ? Optional.empty()
+                : Optional.of(ThresholdTuner.tune(trained, splits.val(), tolerance));
+        double threshold = tuned.map(ThresholdTuner.Choice::threshold).orElse(trained.threshold());
         OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.builder().normaliser(normaliser)
                 .model(trained.model()).threshold(threshold).build();
 
         // Warm up the JIT on the training text so latency measures steady state, not compilation.
-        for (int k = 0; k < Math.min(2_000, splits.train().size()); k++) {
-            classifier.classify(splits.train().get(k).text());
+        for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < Math.min(5_000, splits.train().size()); k++) {
+                classifier.classify(splits.train().get(k).text());
+            }
         }
         List<Example> test = splits.test();
         long[] nanos = new long[test.size()];
@@ -112,18 +116,20 @@ public final class NluEvalCommand {
             }
         }
         java.util.Arrays.sort(nanos);
-        return Metrics.report(name, test, predicted, threshold, trainMs, heap,
+        return Metrics.report(name, tuned, test, predicted, threshold, trainMs, heap,
                 nanos.length == 0 ? 0 : nanos[nanos.length / 2] / 1_000.0,
                 nanos.length == 0 ? 0 : nanos[(int) Math.min(nanos.length - 1, Math.ceil(nanos.length * 0.99) - 1)] / 1_000.0,
                 entityTotal, entityRight, splits.train().size());
     }
 
     /** The figures one evaluation reports. Accuracies are fractions in [0, 1]. */
-    public record Report(String dataset, int trainSize, int testSize, double inScopeAccuracy,
+    public record Report(String dataset, Optional<ThresholdTuner.Choice> validation, int trainSize, int testSize, double inScopeAccuracy,
                          Optional<Double> outOfScopeRecall, double macroF1, double threshold, double p50Micros,
                          double p99Micros, long trainMillis, long heapBytes, int entitiesExpected, int entitiesRight) {
         void print(PrintStream out) {
-            out.printf(Locale.ROOT, "dataset=%s train=%d test=%d threshold=%.2f%n", dataset, trainSize, testSize, threshold);
+            out.printf(Locale.ROOT, "dataset=%s train=%d test=%d threshold=%.4f%n", dataset, trainSize, testSize, threshold);
+            validation.ifPresent(v -> out.printf(Locale.ROOT, "val_in_scope_accuracy=%.2f%% val_oos_recall=%.2f%%%n",
+                    100 * v.inScopeAccuracy(), 100 * v.outOfScopeRecall()));
             out.printf(Locale.ROOT, "in_scope_accuracy=%.2f%%%n", 100 * inScopeAccuracy);
             out.println("oos_recall=" + outOfScopeRecall.map(v -> String.format(Locale.ROOT, "%.2f%%", 100 * v))
                     .orElse("n/a"));
