@@ -24,9 +24,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A trained OpenNLP document categorizer over {@link KanalFeatureGenerator} features. The
- * model is shared and immutable; {@link DocumentCategorizerME} is not thread-safe, so every
- * {@link #score} call makes its own (it only holds references, so this costs microseconds).
+ * A trained intent model over {@link KanalFeatureGenerator} features: either Kanal's SGD
+ * softmax maxent ({@link ModelOptions#SOFTMAX}, the default) or an OpenNLP document categorizer
+ * (GIS maxent, perceptron, naive Bayes). The model is shared and immutable;
+ * {@link DocumentCategorizerME} is not thread-safe, so every {@link #score} call makes its own
+ * (it only holds references, so this costs microseconds).
  */
 public final class IntentModel {
     /** Kept strongly: java.util.logging forgets the level of a logger nobody references. */

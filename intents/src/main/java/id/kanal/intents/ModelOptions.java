@@ -21,8 +21,17 @@ public record ModelOptions(String algorithm, int iterations, int cutoff, double 
         }
     }
 
-    /** Kanal's own model: small data, measured best (see the module README). */
+    /**
+     * Kanal's choice, by 5-fold cross-validation on the training file (never the held-out file):
+     * SGD softmax, 60 epochs, scored 89.3% in-scope / 62% out-of-scope recall against OpenNLP
+     * GIS's 90.4% / 42% (200 iterations: 90.7% / 42%), and trains several times faster.
+     */
     public static ModelOptions defaults() {
+        return new ModelOptions(SOFTMAX, 60, 1, 1e-5);
+    }
+
+    /** OpenNLP's document categorizer with GIS maxent: the alternative measured against the default. */
+    public static ModelOptions openNlpMaxent() {
         return new ModelOptions("MAXENT", 200, 1, 0.0);
     }
 }

@@ -31,12 +31,47 @@ public final class ThresholdTuner {
         int n = validation.size();
         String[] best = new String[n];
         double[] p = new double[n];
-        int inScope = 0;
-        int outOfScope = 0;
         for (int k = 0; k < n; k++) {
             OpenNlpIntentClassifier.Scored s = classifier.rawBest(validation.get(k).text());
             best[k] = s.intent();
             p[k] = s.probability();
+        }
+        return choose(best, p, validation, tolerance);
+    }
+
+    /**
+     * The threshold for a model trained on {@code training} alone, by k-fold cross-validation
+     * over it: each fold is scored by a model trained on the other folds. For data sets with no
+     * validation split (Kanal's own); the held-out file is never involved.
+     */
+    public static Choice crossValidate(List<Example> training, TextNormaliser normaliser, ModelOptions options,
+                                       int folds, double tolerance) {
+        int n = training.size();
+        String[] best = new String[n];
+        double[] p = new double[n];
+        for (int fold = 0; fold < folds; fold++) {
+            List<Example> learn = new java.util.ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                if (k % folds != fold) {
+                    learn.add(training.get(k));
+                }
+            }
+            OpenNlpIntentClassifier c = OpenNlpIntentClassifier.builder().normaliser(normaliser).training(learn)
+                    .options(options).build();
+            for (int k = fold; k < n; k += folds) {
+                OpenNlpIntentClassifier.Scored s = c.rawBest(training.get(k).text());
+                best[k] = s.intent();
+                p[k] = s.probability();
+            }
+        }
+        return choose(best, p, training, tolerance);
+    }
+
+    private static Choice choose(String[] best, double[] p, List<Example> validation, double tolerance) {
+        int n = validation.size();
+        int inScope = 0;
+        int outOfScope = 0;
+        for (int k = 0; k < n; k++) {
             if (Intents.OUT_OF_SCOPE.equals(validation.get(k).intent())) {
                 outOfScope++;
             } else {

@@ -65,6 +65,14 @@ public final class NluEvalCommand {
                 default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
             };
             List<Example> train = limit(splits.train(), Integer.parseInt(opts.getOrDefault("limit", "0")));
+            if (opts.containsKey("cv")) {
+                // Cross-validated threshold on the training data only (for Kanal, which has no val split).
+                ThresholdTuner.Choice c = ThresholdTuner.crossValidate(train, normaliser, options,
+                        Integer.parseInt(opts.get("cv")), ThresholdTuner.DEFAULT_TOLERANCE);
+                out.printf(Locale.ROOT, "cv_threshold=%.4f cv_in_scope=%.2f%% cv_oos_recall=%.2f%%%n", c.threshold(),
+                        100 * c.inScopeAccuracy(), 100 * c.outOfScopeRecall());
+                return 0;
+            }
             Report r = evaluate(dataset, new Benchmarks.Splits(train, splits.val(), splits.test()), normaliser, options,
                     Double.parseDouble(opts.getOrDefault("tolerance", String.valueOf(ThresholdTuner.DEFAULT_TOLERANCE))));
             r.print(out);
