@@ -29,6 +29,11 @@ public interface StopFinder {
      */
     static StopFinder of(List<Stop> stops, TextNormaliser normaliser) {
         List<Stop> copy = List.copyOf(stops);
+        // Normalise the names once, not on every query: this runs inside classify().
+        List<String> names = new ArrayList<>(copy.size());
+        for (Stop s : copy) {
+            names.add(bare(normaliser.normalise(s.name())));
+        }
         return (query, limit) -> {
             String q = bare(normaliser.normalise(query));
             if (q.isEmpty() || limit <= 0) {
@@ -36,8 +41,9 @@ public interface StopFinder {
             }
             List<Stop> exact = new ArrayList<>();
             List<Stop> prefix = new ArrayList<>();
-            for (Stop s : copy) {
-                String name = bare(normaliser.normalise(s.name()));
+            for (int k = 0; k < copy.size(); k++) {
+                Stop s = copy.get(k);
+                String name = names.get(k);
                 boolean code = s.code().map(c -> c.equalsIgnoreCase(q)).orElse(false);
                 if (name.equals(q) || code) {
                     exact.add(s);

@@ -1,6 +1,12 @@
 package id.kanal.intents;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +29,9 @@ public final class TextNormaliser {
     private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
     // Keep letters, digits and the dash of "gorong-gorong"; everything else separates words.
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{Nd}-]+");
+
+    /** English words the external lexicon must not touch (it maps "to" to "tapi"). */
+    private static final Set<String> ENGLISH = loadWords("/id/kanal/intents/english-words.txt");
 
     private final SlangLexicon project;
     private final SlangLexicon external;
@@ -122,7 +131,25 @@ public final class TextNormaliser {
 
     private Optional<String> lookup(String token) {
         Optional<String> hit = project.lookup(token);
-        return hit.isPresent() ? hit : external.lookup(token);
+        return hit.isPresent() || ENGLISH.contains(token) ? hit : external.lookup(token);
+    }
+
+    private static Set<String> loadWords(String resource) {
+        try (InputStream in = TextNormaliser.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            Set<String> out = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#")) {
+                    out.addAll(List.of(line.strip().split("\\s+")));
+                }
+            }
+            out.remove("");
+            return Set.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isReduplication(String token) {

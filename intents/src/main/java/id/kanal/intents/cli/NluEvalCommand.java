@@ -96,31 +96,40 @@ public final class NluEvalCommand {
 
         Optional<ThresholdTuner.Choice> tuned = splits.val().isEmpty() ? Optional.empty()
                 : Optional.of(ThresholdTuner.tune(trained, splits.val(), tolerance));
-        double threshold = tuned.map(ThresholdTuner.Choice::threshold).orElse(trained.threshold());
+        boolean learnsOutOfScope = splits.train().stream().anyMatch(e -> isOutOfScope(e.intent()));
+        // xSID has no out-of-scope rows at all: a threshold could only turn right answers wrong.
+        double threshold = tuned.map(ThresholdTuner.Choice::threshold)
+                .orElse(learnsOutOfScope ? trained.threshold() : 0.0);
         OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.builder().normaliser(normaliser)
                 .model(trained.model()).threshold(threshold).build();
 
         // Warm up the JIT on the training text so latency measures steady state, not compilation.
-        for (int round = 0; round < 3; round++) {
-            for (int k = 0; k < Math.min(5_000, splits.train().size()); k++) {
-                classifier.classify(splits.train().get(k).text());
-            }
+        for (int k = 0; k < 20_000; k++) {
+            classifier.classify(splits.train().get(k % splits.train().size()).text());
         }
         List<Example> test = splits.test();
-        long[] nanos = new long[test.size()];
         List<String> predicted = new ArrayList<>(test.size());
         int entityTotal = 0;
         int entityRight = 0;
-        for (int k = 0; k < test.size(); k++) {
-            long t0 = System.nanoTime();
-            Intent intent = classifier.classify(test.get(k).text());
-            nanos[k] = System.nanoTime() - t0;
+        for (Example example : test) {
+            Intent intent = classifier.classify(example.text());
             predicted.add(intent.name());
-            for (Map.Entry<String, String> e : test.get(k).entities().entrySet()) {
+            for (Map.Entry<String, String> e : example.entities().entrySet()) {
                 entityTotal++;
                 if (e.getValue().equalsIgnoreCase(intent.entities().getOrDefault(e.getKey(), ""))) {
                     entityRight++;
                 }
+            }
+        }
+        // Latency over at least 10,000 calls (the test texts again and again): a p99 over 126
+        // calls is the second-slowest call, i.e. noise.
+        int rounds = test.isEmpty() ? 0 : (int) Math.ceil(10_000.0 / test.size());
+        long[] nanos = new long[rounds * test.size()];
+        for (int round = 0, k = 0; round < rounds; round++) {
+            for (Example example : test) {
+                long t0 = System.nanoTime();
+                classifier.classify(example.text());
+                nanos[k++] = System.nanoTime() - t0;
             }
         }
         java.util.Arrays.sort(nanos);
