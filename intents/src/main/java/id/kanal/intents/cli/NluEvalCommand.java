@@ -27,9 +27,13 @@ import java.util.Optional;
  * classify latency, training time and a heap estimate. Optional: {@code --lexicon CSV},
  * {@code --algorithm MAXENT|MAXENT_QN|PERCEPTRON|NAIVEBAYES}, {@code --iterations N},
  * {@code --cutoff N}, {@code --l2 X}, {@code --limit N} (first N training rows per intent),
- * {@code --tolerance X} (in-scope accuracy the threshold may give up on val, default 0.005).
+ * {@code --tolerance X} (in-scope accuracy the threshold may give up on val, default 0.005),
+ * {@code --latency-calls N} (timed calls, default 10,000), {@code --cv K} (only print the
+ * threshold K-fold cross-validation picks on the training data).
  */
 public final class NluEvalCommand {
+    static final int DEFAULT_LATENCY_CALLS = 10_000;
+
     private NluEvalCommand() {
     }
 
@@ -74,7 +78,8 @@ public final class NluEvalCommand {
                 return 0;
             }
             Report r = evaluate(dataset, new Benchmarks.Splits(train, splits.val(), splits.test()), normaliser, options,
-                    Double.parseDouble(opts.getOrDefault("tolerance", String.valueOf(ThresholdTuner.DEFAULT_TOLERANCE))));
+                    Double.parseDouble(opts.getOrDefault("tolerance", String.valueOf(ThresholdTuner.DEFAULT_TOLERANCE))),
+                    Integer.parseInt(opts.getOrDefault("latency-calls", String.valueOf(DEFAULT_LATENCY_CALLS))));
             r.print(out);
             return 0;
         } catch (IOException | RuntimeException e) {
@@ -86,6 +91,12 @@ public final class NluEvalCommand {
     /** The whole protocol; exposed for tests that run it on a sample. */
     public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options,
                                   double tolerance) {
+        return evaluate(name, splits, normaliser, options, tolerance, DEFAULT_LATENCY_CALLS);
+    }
+
+    /** @param latencyCalls timed classify calls (after twice as many warm-up calls); tests pass a few hundred */
+    public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options,
+                                  double tolerance, int latencyCalls) {
         Runtime rt = Runtime.getRuntime();
         long heapBefore = usedHeap(rt);
         long start = System.nanoTime();
@@ -104,7 +115,7 @@ public final class NluEvalCommand {
                 .model(trained.model()).threshold(threshold).build();
 
         // Warm up the JIT on the training text so latency measures steady state, not compilation.
-        for (int k = 0; k < 20_000; k++) {
+        for (int k = 0; k < 2 * latencyCalls; k++) {
             classifier.classify(splits.train().get(k % splits.train().size()).text());
         }
         List<Example> test = splits.test();
@@ -123,7 +134,7 @@ public final class NluEvalCommand {
         }
         // Latency over at least 10,000 calls (the test texts again and again): a p99 over 126
         // calls is the second-slowest call, i.e. noise.
-        int rounds = test.isEmpty() ? 0 : (int) Math.ceil(10_000.0 / test.size());
+        int rounds = test.isEmpty() ? 0 : (int) Math.ceil((double) latencyCalls / test.size());
         long[] nanos = new long[rounds * test.size()];
         for (int round = 0, k = 0; round < rounds; round++) {
             for (Example example : test) {

@@ -39,7 +39,7 @@ class BenchmarkSampleTest {
         Benchmarks.Splits sample = new Benchmarks.Splits(only(all.train(), keep), only(all.val(), keep),
                 only(all.test(), keep));
         NluEvalCommand.Report r = NluEvalCommand.evaluate("clinc150-sample", sample, TextNormaliser.builtIn(),
-                ModelOptions.defaults(), 0.005);
+                ModelOptions.defaults(), 0.005, 200);
         assertTrue(r.inScopeAccuracy() > 0.85, "in-scope accuracy " + r.inScopeAccuracy());
         assertTrue(r.outOfScopeRecall().orElseThrow() > 0.3, "oos recall " + r.outOfScopeRecall());
     }
@@ -48,7 +48,7 @@ class BenchmarkSampleTest {
     void xsid_indonesian_trainsOnValidReportsOnTest() {
         Path folder = SharedData.require("nlu/xsid-id/id.test.conll").getParent();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = NluEvalCommand.run(new String[] {"--dataset", "xsid", "--path", folder.toString()},
+        int code = NluEvalCommand.run(new String[] {"--dataset", "xsid", "--path", folder.toString(), "--latency-calls", "200"},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, out);
