@@ -25,7 +25,11 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the entities of a message: {@code ticket}, {@code commodity}, {@code market},
- * {@code from}/{@code to}/{@code stop} and {@code category}. Names come from the current
+ * {@code from}/{@code to}/{@code stop} and {@code category}. Stops: "dari X ke Y" and "from X
+ * to Y" give {@code from} and {@code to}; "di halte X", "stasiun X", "at X station" and a lone
+ * "dari X" give {@code stop}; a lone "ke X" gives {@code to} only when the timetable knows X.
+ * A stop is the timetable's name when it knows the span, else the span as written (normalised).
+ * {@code category} is the category code; {@code commodity} and {@code market} the board's names. Names come from the current
  * {@link Vocabulary} (re-indexed whenever the supplier hands out a new one) and stops from a
  * {@link StopFinder}, so new feeds need no retraining. Thread-safe.
  */

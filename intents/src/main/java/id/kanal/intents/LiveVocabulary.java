@@ -83,6 +83,7 @@ public final class LiveVocabulary implements Supplier<Vocabulary> {
         }
         current.set(next);
         LOG.log(System.Logger.Level.DEBUG, "vocabulary refreshed commodities={0} markets={1} categories={2}",
-                next.commodities().size(), next.markets().size(), next.categories().size());
+                String.valueOf(next.commodities().size()), String.valueOf(next.markets().size()),
+                String.valueOf(next.categories().size()));
     }
 }

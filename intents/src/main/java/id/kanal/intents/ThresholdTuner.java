@@ -117,8 +117,8 @@ public final class ThresholdTuner {
             }
         }
         System.getLogger(ThresholdTuner.class.getName()).log(System.Logger.Level.INFO,
-                "threshold tuned value={0} val_in_scope={1} val_oos_recall={2}", chosen.threshold(),
-                chosen.inScopeAccuracy(), chosen.outOfScopeRecall());
+                "threshold tuned value={0} val_in_scope={1} val_oos_recall={2}", String.valueOf(chosen.threshold()),
+                String.valueOf(chosen.inScopeAccuracy()), String.valueOf(chosen.outOfScopeRecall()));
         return chosen;
     }
 }
