@@ -23,7 +23,7 @@ public record ModelOptions(String algorithm, int iterations, int cutoff, double 
 
     /**
      * Kanal's choice, by 5-fold cross-validation on the training file (never the held-out file):
-     * SGD softmax, 60 epochs, scored 89.3% in-scope / 62% out-of-scope recall against OpenNLP
+     * SGD softmax, 60 epochs, scored 89.3% in-scope / 62% out-of-scope recall (831 messages) against OpenNLP
      * GIS's 90.4% / 42% (200 iterations: 90.7% / 42%), and trains several times faster.
      */
     public static ModelOptions defaults() {
