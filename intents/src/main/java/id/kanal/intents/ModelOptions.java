@@ -22,9 +22,10 @@ public record ModelOptions(String algorithm, int iterations, int cutoff, double 
     }
 
     /**
-     * Kanal's choice, by 5-fold cross-validation on the training file (never the held-out file):
-     * SGD softmax, 60 epochs, scored 89.3% in-scope / 62% out-of-scope recall (831 messages) against OpenNLP
-     * GIS's 90.4% / 42% (200 iterations: 90.7% / 42%), and trains several times faster.
+     * Kanal's choice, by 5-fold cross-validation on the training file (831 messages then; never
+     * the held-out file): SGD softmax, 60 epochs, scored 89.3% in-scope / 62% out-of-scope recall
+     * against OpenNLP GIS's 90.4% / 42% (100 iterations; 200: 90.7% / 42%), and trains faster.
+     * On CLINC150 the gap is wider: 92.0% / 60.5% against 89.0% / 34.4% (see the README).
      */
     public static ModelOptions defaults() {
         return new ModelOptions(SOFTMAX, 60, 1, 1e-5);

@@ -1,6 +1,9 @@
 package id.kanal.intents.cli;
 
-/** Runs {@link NluEvalCommand} from a shell before app wires it: {@code java -cp ... id.kanal.intents.cli.EvalMain --dataset ...}. */
+/**
+ * Runs {@link NluEvalCommand} from a shell before app wires it:
+ * {@code java -cp ... id.kanal.intents.cli.EvalMain --dataset ...}.
+ */
 public final class EvalMain {
     private EvalMain() {
     }
