@@ -1,0 +1,46 @@
+package id.kanal.intents;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Normalised phrases (one to a few words) mapped to a canonical value, matched longest first
+ * at the earliest position. Built once per vocabulary; read-only afterwards, so thread-safe.
+ */
+final class Phrases {
+    private final Map<String, String> map = new HashMap<>();
+    private int maxWords = 0;
+
+    void put(String phrase, String value) {
+        if (phrase.isEmpty()) {
+            return;
+        }
+        map.put(phrase, value);
+        maxWords = Math.max(maxWords, phrase.split(" ").length);
+    }
+
+    void putIfAbsent(String phrase, String value) {
+        if (!map.containsKey(phrase)) {
+            put(phrase, value);
+        }
+    }
+
+    Optional<String> lookup(String phrase) {
+        return Optional.ofNullable(map.get(phrase));
+    }
+
+    /** The first position's longest phrase. */
+    Optional<String> longest(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int n = Math.min(maxWords, tokens.size() - i); n >= 1; n--) {
+                String v = map.get(String.join(" ", tokens.subList(i, i + n)));
+                if (v != null) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
