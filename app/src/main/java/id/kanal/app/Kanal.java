@@ -3,7 +3,9 @@ package id.kanal.app;
 import id.kanal.dialog.DialogEngine;
 import id.kanal.dialog.DialogServices;
 import id.kanal.dialog.DialogSettings;
-import id.kanal.dialog.KeywordIntentClassifier;
+import id.kanal.intents.LiveVocabulary;
+import id.kanal.intents.OpenNlpIntentClassifier;
+import id.kanal.intents.Vocabulary;
 import id.kanal.dialog.Texts;
 import id.kanal.services.DemoData;
 import id.kanal.services.complaints.RegionDefinition;
@@ -45,6 +47,8 @@ public final class Kanal implements AutoCloseable {
     private final SqlConversationStore conversations;
     private final SqlPriceBoard prices;
     private final GtfsTimetable timetable;
+    private final LiveVocabulary vocabulary;
+    private final OpenNlpIntentClassifier classifier;
     private final DialogEngine engine;
     private final SqlResidentRegistry residents;
     private final SqlOutboxQueue outboxQueue;
@@ -69,12 +73,15 @@ public final class Kanal implements AutoCloseable {
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
         }
+        // The classifier's entity names come from the services, so an imported feed is understood at once.
+        this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
+        this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable));
         this.engine = new DialogEngine(
                 new DialogSettings(region.name(), region.ticketPrefix(), settings.idleTimeout(), settings.zone(),
                         settings.agentHours(), settings.priceStaleAfterDays()),
                 Texts.builtIn(),
                 new DialogServices(conversations, new SqlResidentPreferences(database, clock),
-                        new KeywordIntentClassifier(), complaints, prices, timetable),
+                        classifier, complaints, prices, timetable),
                 clock);
         this.residents = new SqlResidentRegistry(database);
         this.outboxQueue = new SqlOutboxQueue(database);
@@ -127,6 +134,10 @@ public final class Kanal implements AutoCloseable {
         return engine;
     }
 
+    public OpenNlpIntentClassifier classifier() {
+        return classifier;
+    }
+
     public SqlPriceBoard prices() {
         return prices;
     }
@@ -136,7 +147,10 @@ public final class Kanal implements AutoCloseable {
     }
 
     public PriceImporter priceImporter() {
-        return PriceImporter.forBoard(database, prices, clock);
+        return new PriceImporter(database, prices.catalog(), clock, () -> {
+            prices.invalidate();
+            vocabulary.refresh();
+        });
     }
 
     public GtfsImporter gtfsImporter() {

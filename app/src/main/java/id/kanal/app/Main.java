@@ -26,6 +26,11 @@ public final class Main {
         COMMANDS.put("serve", new Entry("serve", "start the server (default)", ServeCommand::run));
         COMMANDS.put("chat", new Entry("chat --from +62... --channel sms|ussd|whatsapp|telegram",
                 "talk to Kanal in the terminal, through the same engine and database", ChatCommand::run));
+        COMMANDS.put("classify", new Entry("classify",
+                "one message per stdin line, one JSON line out: intent, confidence, entities", NluCommands::classify));
+        COMMANDS.put("nlu-eval", new Entry("nlu-eval --dataset clinc150|xsid|kanal --path P",
+                "train and evaluate the NLU pipeline on a benchmark; prints accuracy, OOS recall, latency",
+                NluCommands::evaluate));
         COMMANDS.put("import-prices", new Entry("import-prices FILE",
                 "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
         COMMANDS.put("import-gtfs", new Entry("import-gtfs DIR_OR_ZIP",

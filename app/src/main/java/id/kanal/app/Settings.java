@@ -1,6 +1,7 @@
 package id.kanal.app;
 
 import id.kanal.dialog.OpeningHours;
+import id.kanal.intents.IntentsConfig;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                        Optional<String> twilioAccountSid, Optional<String> twilioAuthToken,
                        Optional<Path> regionFile, Duration idleTimeout, ZoneId zone,
                        OpeningHours agentHours, int priceStaleAfterDays, OutboundSettings outbound,
-                       ComplaintSettings complaints, ChannelSettings channels) {
+                       ComplaintSettings complaints, ChannelSettings channels,
+                       IntentsConfig intents) {
 
     /** Reads settings from a config tree and an environment (tests pass maps for both). */
     public static Settings from(Config config, Map<String, String> env) {
@@ -39,7 +41,8 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                 k.get("prices.stale-after-days").asInt().orElse(3),
                 OutboundSettings.from(k, env),
                 ComplaintSettings.from(k, env),
-                ChannelSettings.from(k, env));
+                ChannelSettings.from(k, env),
+                IntentsConfig.fromEnvironment(env));
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
@@ -61,6 +64,6 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
     /** A copy listening on another port (tests use 0: any free port). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, publicUrl, twilioAccountSid, twilioAuthToken, regionFile,
-                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints, channels);
+                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints, channels, intents);
     }
 }

@@ -116,6 +116,13 @@ class SmsEndToEndTest {
     }
 
     @Test
+    void freeText_smsSpeak_reachesTheRightFlowWithEntitiesFilled() throws Exception {
+        assertTrue(say("hrg cabe rawit di pasar anyar brp").startsWith("Harga cabai rawit di Pasar Anyar: Rp"));
+        assertTrue(say("kereta dari tangerang ke duri jam brp").startsWith("Keberangkatan dari Tangerang ke Duri:"));
+        assertTrue(say("mau lapor lampu jalan mati").startsWith("Keluhan Lampu jalan (PJU). Di mana lokasinya?"));
+    }
+
+    @Test
     void health_answers200WhileDatabaseAnswers() throws Exception {
         HttpResponse<String> res = kanal.get("/observe/health");
         assertEquals(200, res.statusCode(), res.body());

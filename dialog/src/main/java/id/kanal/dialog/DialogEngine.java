@@ -76,6 +76,10 @@ public final class DialogEngine implements InboundHandler {
                     m.channel().id(), m.from(), e.getMessage());
             out = Outcome.of(c, replies.say(c.language(), "unavailable"));
         }
+        if (!out.understood() && asksForAgent(m)) {
+            // "mau ngomong sama petugas" in the middle of a numbered choice: the resident wants a person.
+            out = handoffFlow.queue(c, HandoffFlow.ASKED);
+        }
         int misunderstandings = out.understood() ? 0 : c.misunderstandings() + 1;
         if (misunderstandings >= MISUNDERSTANDINGS_BEFORE_AGENT) {
             out = handoffFlow.offer(out.conversation());
@@ -88,6 +92,15 @@ public final class DialogEngine implements InboundHandler {
         LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
                 StateCodec.typeOf(after.state()));
         return reply;
+    }
+
+    private boolean asksForAgent(InboundMessage m) {
+        try {
+            return Intents.HANDOFF_REQUEST.equals(services.classifier().classify(m.text()).name());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "classifier failed: {0}", e.toString());
+            return false;
+        }
     }
 
     /** A new conversation: the resident's remembered language, or English when the first message plainly is. */
@@ -187,6 +200,10 @@ public final class DialogEngine implements InboundHandler {
                 case 0 -> Outcome.of(c.with(new State.ChoosingLanguage()), replies.say(lang, "language.choose"));
                 default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
             };
+        }
+        if (Words.ticket(m.text()).isPresent()) {
+            // A ticket code at the menu is about that complaint ("gmn laporan TNG-000123?").
+            return statusFlow.answer(c, m);
         }
         if (Words.hasAnyWord(Words.simplify(m.text()), COMPLAINT_WORDS)) {
             return complaintFlow.start(c, m);

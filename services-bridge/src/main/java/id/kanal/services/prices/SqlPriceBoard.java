@@ -63,7 +63,7 @@ public final class SqlPriceBoard implements PriceService {
         this.catalogue = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CROSS_NODE_STALENESS).build(k -> loadCatalogue());
     }
 
-    CommodityCatalog catalog() {
+    public CommodityCatalog catalog() {
         return catalog;
     }
 
