@@ -6,6 +6,7 @@ import id.kanal.channels.twilio.TwilioConfig;
 import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
 import id.kanal.services.open311.Open311Forwarder;
+import id.kanal.app.admin.AdminPricesService;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -52,6 +53,7 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
         routing.register("/open311/v2", Open311Service.create(kanal));
         routing.register("/api/complaints", ComplaintsApiService.create(kanal));
+        routing.register("/api/admin", AdminPricesService.create(kanal));
         routing.register("/channels", kanal.channels().telegram());
         routing.register("/channels", kanal.channels().ussd());
     }

@@ -1,0 +1,80 @@
+package id.kanal.app;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code POST /api/admin/prices}: an administrator's CSV import over HTTP, all or nothing. */
+class AdminPricesTest {
+    private static final String ADMIN = "admin-token-for-prices";
+    private static final String CSV = """
+            date,market,commodity,unit,price
+            2026-11-21,Pasar Anyar,beras,kg,15000
+            2026-11-22,Pasar Anyar,beras,kg,15500
+            """;
+
+    @TempDir
+    Path dataDir;
+    private KanalHarness kanal;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
+                Map.of("KANAL_ADMIN_TOKEN", ADMIN));
+    }
+
+    @AfterEach
+    void stop() {
+        kanal.close();
+    }
+
+    private HttpResponse<String> post(String token, String csv) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + kanal.port() + "/api/admin/prices"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void post_simpleCsv_importsAndTheDialogAnswersTheNewPrice() throws Exception {
+        HttpResponse<String> res = post(ADMIN, CSV);
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(res.body().contains("\"rows\":2"), res.body());
+        assertEquals(15_500, kanal.kanal().prices().latest("beras", Optional.of("Pasar Anyar")).orElseThrow().rupiah());
+        assertTrue(KanalHarness.replyText(kanal.sms("SM1", "+6281234567890", "harga beras di pasar anyar"))
+                .contains("Rp15.500/kg"));
+    }
+
+    @Test
+    void post_badRow_rejectsWholeFileWithRowNumber() throws Exception {
+        long before = kanal.kanal().prices().latest("beras", Optional.of("Pasar Anyar")).orElseThrow().rupiah();
+        HttpResponse<String> res = post(ADMIN, CSV + "2026-11-22,Pasar Anyar,gula pasir,kg,mahal\n");
+        assertEquals(400, res.statusCode(), res.body());
+        assertTrue(res.body().contains("\"row\":4"), res.body());
+        assertEquals(before, kanal.kanal().prices().latest("beras", Optional.of("Pasar Anyar")).orElseThrow().rupiah());
+    }
+
+    @Test
+    void post_withoutOrWithWrongToken_isRefused() throws Exception {
+        assertEquals(401, post(null, CSV).statusCode());
+        assertEquals(401, post("guess", CSV).statusCode());
+    }
+}
