@@ -12,6 +12,10 @@ import java.util.Optional;
 /** Filing a complaint: category, location, description, confirmation, ticket. Asks only for what is missing. */
 final class ComplaintFlow {
     private static final int MIN_TEXT = 3;
+    /** "... di Jl. Sudirman 5", "near Jalan Merdeka": a place named in the first message. */
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
+            "(?iu)\\b(?:di|dekat|depan|at|near|on)\\s+((?:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks|blok"
+                    + "|rt|rw|kel|kelurahan|kec|kecamatan|pasar|street|road)\\b.{3,})");
 
     private final Replies replies;
     private final ComplaintService complaints;
@@ -27,6 +31,10 @@ final class ComplaintFlow {
         Optional<Category> named = categoryNamedIn(Words.simplify(m.text()));
         if (named.isPresent()) {
             draft = draft.withCategory(named.get().code());
+        }
+        java.util.regex.Matcher place = PLACE.matcher(m.text());
+        if (place.find()) {
+            draft = draft.withLocation(place.group(1).strip());
         }
         return next(c, withAttachments(draft, m));
     }
