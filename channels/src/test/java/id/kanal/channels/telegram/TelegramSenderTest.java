@@ -80,7 +80,8 @@ class TelegramSenderTest {
                 assertEquals(f.residentOptedOut(), got.residentOptedOut(), got.error());
             }
         }
-        FakeBotApi.Call call = api.calls().getFirst();
+        // The fake records a call just after answering it: wait for the record, not just the answer.
+        FakeBotApi.Call call = api.await(calls -> !calls.isEmpty(), java.time.Duration.ofSeconds(5)).getFirst();
         assertEquals("/bot" + TelegramWebhookServiceTest.TOKEN + "/sendmessage", call.path());
         assertEquals("523901877", call.body().get("chat_id").asText());
         assertEquals("Laporan TNG-000123", call.body().get("text").asText());
