@@ -94,6 +94,10 @@ public final class Kanal implements AutoCloseable {
         return complaints;
     }
 
+    public SqlConversationStore conversations() {
+        return conversations;
+    }
+
     public DialogEngine engine() {
         return engine;
     }

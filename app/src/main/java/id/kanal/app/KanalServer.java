@@ -1,5 +1,7 @@
 package id.kanal.app;
 
+import id.kanal.app.console.ConsoleApi;
+import id.kanal.app.console.ConsolePages;
 import id.kanal.channels.twilio.TwilioConfig;
 import id.kanal.channels.twilio.TwilioMessagingService;
 import io.helidon.health.HealthCheckResponse;
@@ -44,6 +46,8 @@ public final class KanalServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.clock()));
+        routing.register("/console", ConsolePages.create());
+        routing.register("/api/console", ConsoleApi.create(kanal));
     }
 
     private static ObserveFeature observe(Kanal kanal) {
