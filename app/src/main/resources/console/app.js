@@ -138,6 +138,7 @@ async function route() {
   if (publicSimulator) document.getElementById('login-view').hidden = true;
   if (state.current && state.current.leave) state.current.leave();
   state.current = null;
+  document.getElementById('flash').hidden = true;
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', hash.startsWith('#/' + a.dataset.view));
   }

@@ -3,6 +3,7 @@ import { api, el, flash } from './app.js';
 import { barChart, columnChart } from './charts.js';
 
 const CHANNELS = ['sms', 'ussd', 'whatsapp', 'telegram'];
+const STATUS = { RECEIVED: 'Received', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', REJECTED: 'Rejected' };
 
 function big(id, label, value, unit) {
   return el('div', { class: 'stat card', id }, el('div', { class: 'num' }, value === null || value === undefined ? '–' : String(value)),
@@ -22,13 +23,13 @@ export function dashboardView() {
       el('div', { class: 'row stats' },
         big('stat-waiting', 'waiting for an agent', d.waiting),
         big('stat-with-agents', 'with agents', d.withAgents),
-        big('stat-first-answer', 'median to first agent answer', d.medianFirstAnswerMinutes, 'min'),
+        big('stat-first-answer', 'median first agent answer', d.medianFirstAnswerMinutes, 'min'),
         big('stat-resolution', 'median to resolution', d.medianResolutionHours, 'h'),
         big('stat-today', 'messages today', d.today.reduce((a, c) => a + c.count, 0))),
       el('div', { class: 'charts' },
         el('div', { class: 'card' }, el('h2', {}, 'Messages by channel'),
           columnChart([{ label: 'today', series: today }, { label: 'this week', series: week }], CHANNELS)),
-        el('div', { class: 'card' }, el('h2', {}, 'Complaints by status'), barChart(d.byStatus.map((c) => ({ label: c.label, count: c.count })))),
+        el('div', { class: 'card' }, el('h2', {}, 'Complaints by status'), barChart(d.byStatus.map((c) => ({ label: STATUS[c.key] || c.label, count: c.count })))),
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by category'), barChart(d.byCategory.map((c) => ({ label: c.label, count: c.count })))),
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by agency'), barChart(d.byAgency.map((c) => ({ label: c.label, count: c.count })), { labelWidth: 230 }))));
   }

@@ -62,6 +62,27 @@ final class ConsoleHarness implements AutoCloseable {
                 kanal.clock().instant())).text();
     }
 
+    /** A real Twilio-signed SMS webhook, as Twilio would send it. */
+    HttpResponse<String> sms(String from, String body) throws Exception {
+        String sid = "SM" + ids.incrementAndGet();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("AccountSid", "AC00000000000000000000000000000000");
+        form.put("From", from);
+        form.put("To", "+6221500123");
+        form.put("Body", body);
+        form.put("NumMedia", "0");
+        StringBuilder encoded = new StringBuilder();
+        form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/channels/sms"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", id.kanal.channels.twilio.TwilioSigner.sign("console-test-token",
+                                "http://localhost/channels/sms", form))
+                        .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     Client client() {
         return new Client();
     }
