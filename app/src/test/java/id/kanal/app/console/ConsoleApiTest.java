@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,55 @@ class ConsoleApiTest {
         assertTrue(h.verify("correct horse", hash));
         assertFalse(h.verify("correct horsE", hash));
         assertFalse(hash.equals(h.hash("correct horse")), "a random salt per hash");
+    }
+
+    @Test
+    void logout_endsTheSession_andSessionsExpire() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(200, admin.post("/logout", Map.of()).statusCode());
+        assertEquals(401, admin.get("/queue").statusCode());
+        var again = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+        assertEquals(401, again.get("/queue").statusCode());
+    }
+
+    @Test
+    void transfer_movesOwnership_theNewOwnerAnswers_theOldOneCannot() throws Exception {
+        kanal.resident(Channel.SMS, RESIDENT, "petugas");
+        var first = kanal.createAccount("first", Role.AGENT);
+        var second = kanal.createAccount("second", Role.AGENT);
+        assertEquals(200, first.post(CONVERSATION + "/take", Map.of()).statusCode());
+        assertEquals(200, first.post(CONVERSATION + "/transfer", Map.of("to", "second")).statusCode());
+        assertEquals(403, first.post(CONVERSATION + "/reply", Map.of("text", "halo")).statusCode());
+        assertEquals(200, second.post(CONVERSATION + "/reply", Map.of("text", "halo dari second")).statusCode());
+        assertEquals("second", second.json(second.get(CONVERSATION)).get("conversation").get("agent").asText());
+    }
+
+    @Test
+    void whatsApp_windowClosed_replyNeedsATemplate() throws Exception {
+        String wa = "/conversations/whatsapp/" + RESIDENT;
+        kanal.resident(Channel.WHATSAPP, RESIDENT, "petugas");
+        var supervisor = kanal.createAccount("lead", Role.SUPERVISOR);
+        assertEquals(201, supervisor.post("/canned", Map.of("title", "Follow-up", "body", "Kami menindaklanjuti laporan Anda",
+                "template", "HX0123456789")).statusCode());
+        var agent = kanal.createAccount("budi", Role.AGENT);
+        assertEquals(403, agent.post("/canned", Map.of("title", "x", "body", "y")).statusCode(), "agents do not keep canned replies");
+        assertEquals(200, agent.post(wa + "/take", Map.of()).statusCode());
+        assertTrue(agent.json(agent.get(wa)).get("limits").get("whatsappWindowOpen").asBoolean());
+        clock.advance(Duration.ofHours(25));
+        agent = kanal.login("budi", "budi-password"); // the 12-hour session ended meanwhile
+        assertFalse(agent.json(agent.get(wa)).get("limits").get("whatsappWindowOpen").asBoolean());
+        assertEquals(409, agent.post(wa + "/reply", Map.of("text", "halo")).statusCode());
+        assertEquals(200, agent.post(wa + "/reply", Map.of("text", "Kami menindaklanjuti laporan Anda",
+                "template", "HX0123456789")).statusCode());
+    }
+
+    @Test
+    void secureCookie_whenThePublicUrlIsHttps() {
+        var config = io.helidon.config.Config.empty();
+        assertTrue(ConsoleSettings.from(config, Map.of(), "https://kanal.example.go.id").secureCookie());
+        assertFalse(ConsoleSettings.from(config, Map.of(), "http://localhost:8080").secureCookie());
+        assertTrue(ConsoleSettings.from(config, Map.of("KANAL_DEMO", "true"), "http://x").demo());
     }
 
     private static int take(ConsoleHarness.Client c, CyclicBarrier together) {
