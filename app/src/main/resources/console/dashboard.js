@@ -20,6 +20,11 @@ export function dashboardView() {
     const today = byChannel(d.today);
     const week = byChannel(d.week);
     node.replaceChildren(
+      el('div', { class: 'row dash-head' }, el('h1', {}, 'Dashboard'),
+        el('span', { class: 'muted' }, 'updated ' + new Date(d.now).toLocaleTimeString('en-GB')),
+        el('button', { type: 'button', class: 'secondary', id: 'wall', onclick: () => {
+          if (document.fullscreenElement) document.exitFullscreen(); else node.requestFullscreen().catch(() => {});
+        } }, 'Wall screen')),
       el('div', { class: 'row stats' },
         big('stat-waiting', 'waiting for an agent', d.waiting),
         big('stat-with-agents', 'with agents', d.withAgents),

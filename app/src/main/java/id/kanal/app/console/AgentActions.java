@@ -41,8 +41,9 @@ final class AgentActions {
         console.kanal().database().inTransaction(c -> {
             requireOwner(c, a, agent);
             SqlConversationStore.appendLine(c, a, now, "out", author(agent), body);
-            Outbox.enqueue(c, new OutboundMessage(replyAddress(a), body, "agent-reply", OutboundMessage.REPLY, template),
-                    now);
+            String id = Outbox.enqueue(c, new OutboundMessage(replyAddress(a), body, "agent-reply", OutboundMessage.REPLY,
+                    template), now);
+            Simulated.markIfSimulated(c, replyAddress(a), id);
             try (PreparedStatement ps = c.prepareStatement("UPDATE handoff_log SET first_answer_at = ? WHERE channel = ? "
                     + "AND address = ? AND closed_at IS NULL AND first_answer_at IS NULL")) {
                 ps.setLong(1, now.toEpochMilli());
@@ -67,8 +68,9 @@ final class AgentActions {
         Instant now = console.kanal().clock().instant();
         console.kanal().database().inTransaction(c -> {
             SqlConversationStore.appendLine(c, a, now, "out", "bot", message);
-            Outbox.enqueue(c, new OutboundMessage(replyAddress(a), message, "agent-handback", OutboundMessage.REPLY,
-                    Optional.empty()), now);
+            String id = Outbox.enqueue(c, new OutboundMessage(replyAddress(a), message, "agent-handback",
+                    OutboundMessage.REPLY, Optional.empty()), now);
+            Simulated.markIfSimulated(c, replyAddress(a), id);
             SqlConversationStore.appendLine(c, a, now, "note", author(agent), "handed back to the bot");
             closeLog(c, a, now.toEpochMilli());
             return null;

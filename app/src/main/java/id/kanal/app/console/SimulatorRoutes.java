@@ -26,10 +26,11 @@ import java.util.UUID;
  * the same engine as the real webhooks (so it lands in the queue like any other), and
  * {@code GET /simulator/inbox} shows what Kanal later sent that resident (agent replies, status
  * news) from the outbox. Staff only, or anyone in demo mode; the inbox only opens for addresses
- * the simulator itself has used, so it cannot read a real resident's messages.
+ * the simulator itself has used, so it cannot read a real resident's messages, and what is
+ * queued for those addresses is never really sent (see {@link Simulated}).
  */
 final class SimulatorRoutes implements HttpService {
-    private static final String PREFIX = "sim-";
+    private static final String PREFIX = Simulated.PREFIX;
 
     private final Console console;
 

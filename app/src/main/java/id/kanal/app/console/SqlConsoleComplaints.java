@@ -104,8 +104,9 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
             if (to.channel().isNarrow()) {
                 text = Gsm7.clip(Gsm7.sanitize(text), Gsm7.TWO_SEGMENTS);
             }
-            Outbox.enqueue(c, new OutboundMessage(to, text, "status-change", OutboundMessage.BULK, Optional.empty()),
-                    clock.instant());
+            String id = Outbox.enqueue(c, new OutboundMessage(to, text, "status-change", OutboundMessage.BULK,
+                    Optional.empty()), clock.instant());
+            Simulated.markIfSimulated(c, to, id);
             return detail(c, ticket).orElseThrow();
         });
     }

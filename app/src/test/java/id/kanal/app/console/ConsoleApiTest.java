@@ -185,6 +185,9 @@ class ConsoleApiTest {
             assertEquals("nosniff", res.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         }
         assertTrue(c.get("/console/").body().contains("Kanal console"));
+        HttpResponse<String> bare = c.get("/console");
+        assertEquals(301, bare.statusCode());
+        assertEquals("/console/", bare.headers().firstValue("Location").orElse(""));
     }
 
     @Test
@@ -265,6 +268,21 @@ class ConsoleApiTest {
         assertTrue(ConsoleSettings.from(config, Map.of(), "https://kanal.example.go.id").secureCookie());
         assertFalse(ConsoleSettings.from(config, Map.of(), "http://localhost:8080").secureCookie());
         assertTrue(ConsoleSettings.from(config, Map.of("KANAL_DEMO", "true"), "http://x").demo());
+    }
+
+    @Test
+    void simulator_agentReplyToASimulatedResident_showsInItsInboxButIsNeverSent() throws Exception {
+        var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(200, staff.post("/simulator", Map.of("channel", "ussd", "from", "081200000042", "text", "petugas"))
+                .statusCode());
+        String ussd = "/conversations/ussd/+6281200000042";
+        assertEquals(200, staff.post(ussd + "/take", Map.of()).statusCode());
+        assertEquals(200, staff.post(ussd + "/reply", Map.of("text", "Halo dari petugas")).statusCode());
+        Map<String, Object> row = kanal.outbox("+6281200000042").getFirst();
+        assertEquals("sms", row.get("channel"));
+        assertEquals("SIMULATED", row.get("status"), "the real sender delivers only PENDING rows");
+        JsonNode inbox = staff.json(staff.get("/simulator/inbox?channel=ussd&from=081200000042&after=0"));
+        assertEquals("Halo dari petugas", inbox.get(0).get("body").asText());
     }
 
     private static int take(ConsoleHarness.Client c, CyclicBarrier together) {
