@@ -60,8 +60,10 @@ public final class Accounts {
     /**
      * The first start: with no account at all, creates {@code admin} with the configured password,
      * or a random one that is logged once (it is never stored in clear).
+     *
+     * @return the one-time password when one was generated
      */
-    public void ensureFirstAdmin(Optional<String> configured) {
+    public Optional<String> ensureFirstAdmin(Optional<String> configured) {
         boolean empty = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM console_account");
                  ResultSet rs = ps.executeQuery()) {
@@ -70,7 +72,7 @@ public final class Accounts {
             }
         });
         if (!empty) {
-            return;
+            return Optional.empty();
         }
         String password = configured.orElseGet(Accounts::oneTimePassword);
         create("admin", Role.ADMIN, password);
@@ -80,6 +82,7 @@ public final class Accounts {
         } else {
             LOG.log(System.Logger.Level.INFO, "first start: console account admin created from KANAL_ADMIN_PASSWORD");
         }
+        return configured.isEmpty() ? Optional.of(password) : Optional.empty();
     }
 
     /** The account when the password is right. */
