@@ -130,6 +130,10 @@ public final class Kanal implements AutoCloseable {
         return open311Forwarder;
     }
 
+    public SqlConversationStore conversations() {
+        return conversations;
+    }
+
     public DialogEngine engine() {
         return engine;
     }

@@ -2,6 +2,8 @@ package id.kanal.app;
 
 import id.kanal.app.complaints.ComplaintsApiService;
 import id.kanal.app.open311.Open311Service;
+import id.kanal.app.console.ConsoleApi;
+import id.kanal.app.console.ConsolePages;
 import id.kanal.channels.twilio.TwilioConfig;
 import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
@@ -56,6 +58,8 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/api/admin", AdminPricesService.create(kanal));
         routing.register("/channels", kanal.channels().telegram());
         routing.register("/channels", kanal.channels().ussd());
+        routing.register("/console", ConsolePages.create());
+        routing.register("/api/console", ConsoleApi.create(kanal));
     }
 
     private static ObserveFeature observe(Kanal kanal) {

@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.app.console.ConsoleSettings;
 import id.kanal.dialog.OpeningHours;
 import id.kanal.intents.IntentsConfig;
 import io.helidon.config.Config;
@@ -19,18 +20,19 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                        Optional<Path> regionFile, Duration idleTimeout, ZoneId zone,
                        OpeningHours agentHours, int priceStaleAfterDays, OutboundSettings outbound,
                        ComplaintSettings complaints, ChannelSettings channels,
-                       IntentsConfig intents) {
+                       IntentsConfig intents, ConsoleSettings console) {
 
     /** Reads settings from a config tree and an environment (tests pass maps for both). */
     public static Settings from(Config config, Map<String, String> env) {
         Config k = config.get("kanal");
         int port = env("KANAL_PORT", env).map(Settings::port).orElse(k.get("port").asInt().orElse(8080));
+        String publicUrl = env("KANAL_PUBLIC_URL", env).or(() -> k.get("public-url").asString().asOptional())
+                .orElse("http://localhost:" + port);
         return new Settings(
                 port,
                 Path.of(env("KANAL_DATA_DIR", env).orElse(k.get("data-dir").asString().orElse("./data"))),
                 env("KANAL_DB_URL", env).or(() -> k.get("db-url").asString().asOptional()),
-                env("KANAL_PUBLIC_URL", env).or(() -> k.get("public-url").asString().asOptional())
-                        .orElse("http://localhost:" + port),
+                publicUrl,
                 env("KANAL_TWILIO_ACCOUNT_SID", env),
                 env("KANAL_TWILIO_AUTH_TOKEN", env),
                 env("KANAL_REGION_FILE", env).or(() -> k.get("region-file").asString().asOptional()).map(Path::of),
@@ -42,7 +44,8 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
                 OutboundSettings.from(k, env),
                 ComplaintSettings.from(k, env),
                 ChannelSettings.from(k, env),
-                IntentsConfig.fromEnvironment(env));
+                IntentsConfig.fromEnvironment(env),
+                ConsoleSettings.from(k.get("console"), env, publicUrl));
     }
 
     private static Optional<String> env(String name, Map<String, String> env) {
@@ -64,6 +67,6 @@ public record Settings(int port, Path dataDir, Optional<String> dbUrl, String pu
     /** A copy listening on another port (tests use 0: any free port). */
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, publicUrl, twilioAccountSid, twilioAuthToken, regionFile,
-                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints, channels, intents);
+                idleTimeout, zone, agentHours, priceStaleAfterDays, outbound, complaints, channels, intents, console);
     }
 }

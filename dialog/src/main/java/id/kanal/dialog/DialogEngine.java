@@ -284,6 +284,23 @@ public final class DialogEngine implements InboundHandler {
     }
 
     /**
+     * Moves a conversation from one agent to another, under the resident's turn lock so that a
+     * message arriving meanwhile cannot write back the old owner.
+     *
+     * @return false when {@code from} did not own it
+     */
+    public boolean transferAgent(Address resident, String from, String to) {
+        return locks.withLock(resident, () -> {
+            Optional<Conversation> c = services.conversations().load(resident);
+            if (c.isEmpty() || !(c.get().state() instanceof State.WithAgent w) || !w.agent().equals(from)) {
+                return false;
+            }
+            services.conversations().saveState(c.get().with(new State.WithAgent(to, clock.instant())));
+            return true;
+        });
+    }
+
+    /**
      * An agent hands the conversation back to the bot.
      *
      * @return the message to send the resident, or empty when that agent did not own it

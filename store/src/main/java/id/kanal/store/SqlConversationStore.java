@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Conversations in the database with a Caffeine cache in front. The database is the truth:
@@ -26,7 +28,9 @@ import java.util.Optional;
  * in memory that the database does not have.
  */
 public final class SqlConversationStore implements ConversationStore {
+    private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
     private final Database db;
+    private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
     private final Cache<Address, Conversation> cache = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2))
@@ -93,6 +97,7 @@ public final class SqlConversationStore implements ConversationStore {
             return null;
         });
         cache.put(conv.resident(), conv);
+        changed(conv);
     }
 
     @Override
@@ -102,6 +107,42 @@ public final class SqlConversationStore implements ConversationStore {
             return null;
         });
         cache.put(conversation.resident(), conversation);
+        changed(conversation);
+    }
+
+    /**
+     * Calls the listener after every committed save (a turn or a state change), on the saving
+     * thread and inside the resident's turn lock: it must be quick and must not call back into
+     * the dialog. The console uses it to push queue changes to agents' browsers.
+     */
+    public void addListener(Consumer<Conversation> listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void changed(Conversation conversation) {
+        for (Consumer<Conversation> l : listeners) {
+            try {
+                l.accept(conversation);
+            } catch (RuntimeException e) {
+                // A listener's failure must never fail the resident's turn, which has committed.
+                LOG.log(System.Logger.Level.WARNING, "conversation listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * Appends a line that is not part of a turn (an agent's reply, an internal note) to the
+     * transcript, in the caller's transaction so it commits with what caused it.
+     *
+     * @param direction "out" for what the resident receives, "note" for staff-only lines
+     * @param author    e.g. "agent:budi"
+     * @return the line's sequence number
+     */
+    public static long appendLine(Connection c, Address resident, Instant at, String direction, String author,
+                                  String body) throws SQLException {
+        long seq = nextSeq(c, resident);
+        Transcript.append(c, resident, seq, at.toEpochMilli(), direction, author, body);
+        return seq;
     }
 
     private static void insertInbound(Connection c, Turn turn) throws SQLException {

@@ -1,0 +1,66 @@
+package id.kanal.app.console;
+
+import id.kanal.store.Database;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * {@code add-agent --username U --role agent|supervisor|admin [--password-file F]}: creates a
+ * console account. The password comes from the file or the first line of stdin, never from the
+ * command line (it would show in {@code ps} and the shell history).
+ */
+public final class AddAgentCommand {
+    private AddAgentCommand() {
+    }
+
+    /** The command line entry: opens the configured database (migrating it), creates the account. */
+    public static int run(id.kanal.app.Settings settings, String[] args) throws java.io.IOException {
+        try (Database db = settings.dbUrl().map(url -> Database.open(url, 1))
+                .orElseGet(() -> Database.openSqlite(settings.dataDir()))) {
+            return run(db, settings.console(), Clock.systemUTC(), args, System.in, System.out);
+        }
+    }
+
+    /** Runs the command against an open database. */
+    public static int run(Database db, ConsoleSettings settings, Clock clock, String[] args, java.io.InputStream stdin,
+                          java.io.PrintStream out) throws java.io.IOException {
+        String username = null;
+        String role = "agent";
+        Path passwordFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--username" -> username = need(value, "--username");
+                case "--role" -> role = need(value, "--role");
+                case "--password-file" -> passwordFile = Path.of(need(value, "--password-file"));
+                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+            i++;
+        }
+        if (username == null) {
+            throw new IllegalArgumentException("--username is required");
+        }
+        String password = passwordFile != null
+                ? Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("")
+                : new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+        if (password == null) {
+            throw new IllegalArgumentException("no password: give --password-file or one line on stdin");
+        }
+        Accounts accounts = new Accounts(db, new PasswordHasher(settings.passwordMemoryKb()), clock);
+        Account a = accounts.create(username, Role.of(role), password.strip());
+        out.println("created console account " + a.username() + " (" + a.role().id() + ")");
+        return 0;
+    }
+
+    private static String need(String value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,85 @@
+package id.kanal.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /login}, {@code POST /logout}, {@code GET /me}. */
+final class AuthRoutes implements HttpService {
+    private static final System.Logger LOG = System.getLogger(AuthRoutes.class.getName());
+
+    private final Console console;
+
+    AuthRoutes(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/login", ConsoleHttp.guard(this::login))
+                .post("/logout", ConsoleHttp.guard(this::logout))
+                .get("/me", ConsoleHttp.guard(this::me));
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        JsonNode body = ConsoleHttp.body(req);
+        String username = ConsoleHttp.optText(body, "username").orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        String password = ConsoleHttp.optText(body, "password").orElse("");
+        String ip = ConsoleHttp.clientIp(req);
+        Duration wait = console.limiter().retryAfter(username, ip);
+        if (!wait.isZero()) {
+            LOG.log(System.Logger.Level.WARNING, "console login refused username={0} ip={1}: too many failures",
+                    username, ip);
+            res.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            ConsoleHttp.error(res, 429, "too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " min");
+            return;
+        }
+        Optional<Account> account = console.accounts().verify(username, password);
+        if (account.isEmpty()) {
+            console.limiter().failed(username, ip);
+            LOG.log(System.Logger.Level.INFO, "console login failed username={0} ip={1}", username, ip);
+            ConsoleHttp.error(res, 401, "wrong username or password");
+            return;
+        }
+        console.limiter().succeeded(username);
+        Sessions.Opened opened = console.sessions().open(account.get());
+        res.header("Set-Cookie", cookie(opened.token(), console.sessions().ttl().toSeconds()));
+        LOG.log(System.Logger.Level.INFO, "console login username={0} role={1}", username, account.get().role().id());
+        ConsoleHttp.ok(res, me(opened.session()));
+    }
+
+    private void logout(ServerRequest req, ServerResponse res) {
+        Optional<Session> s = console.guard().session(req);
+        if (s.isPresent()) {
+            ConsoleGuard.checkCsrf(req, s.get());
+            console.sessions().close(s.get());
+        }
+        res.header("Set-Cookie", cookie("", 0));
+        ConsoleHttp.ok(res, Map.of("loggedOut", true));
+    }
+
+    private void me(ServerRequest req, ServerResponse res) {
+        Optional<Session> s = console.guard().session(req);
+        if (s.isEmpty()) {
+            ConsoleHttp.json(res, 401, Map.of("error", "log in first", "demo", console.settings().demo()));
+            return;
+        }
+        ConsoleHttp.ok(res, me(s.get()));
+    }
+
+    private Map<String, Object> me(Session s) {
+        return Map.of("username", s.username(), "role", s.role().id(), "csrfToken", s.csrfToken(),
+                "demo", console.settings().demo(), "region", console.kanal().region().name());
+    }
+
+    private String cookie(String token, long maxAgeSeconds) {
+        return ConsoleGuard.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds
+                + (console.settings().secureCookie() ? "; Secure" : "");
+    }
+}

@@ -1,0 +1,89 @@
+package id.kanal.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.kanal.dialog.port.ComplaintStatus;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /complaints?status=&category=&agency=&overdue=true}, {@code GET /complaints/{ticket}},
+ * {@code POST /complaints/{ticket}/status} with {@code {"status","note"}}: all through {@link ConsoleComplaints}.
+ */
+final class ComplaintRoutes implements HttpService {
+    private static final System.Logger LOG = System.getLogger(ComplaintRoutes.class.getName());
+
+    private final Console console;
+
+    ComplaintRoutes(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/complaints", ConsoleHttp.guard(this::list))
+                .get("/complaints/{ticket}", ConsoleHttp.guard(this::detail))
+                .post("/complaints/{ticket}/status", ConsoleHttp.guard(this::status))
+                .get("/complaint-filters", ConsoleHttp.guard(this::filters));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        console.guard().require(req, Role.AGENT);
+        ConsoleComplaints.Filter f = new ConsoleComplaints.Filter(
+                nonEmpty(ConsoleHttp.query(req, "status")).map(ComplaintRoutes::status),
+                nonEmpty(ConsoleHttp.query(req, "category")), nonEmpty(ConsoleHttp.query(req, "agency")),
+                "true".equals(ConsoleHttp.query(req, "overdue")), 200);
+        ConsoleHttp.ok(res, console.complaints().list(f));
+    }
+
+    private void detail(ServerRequest req, ServerResponse res) {
+        console.guard().require(req, Role.AGENT);
+        String ticket = req.path().pathParameters().get("ticket");
+        ConsoleHttp.ok(res, console.complaints().detail(ticket)
+                .orElseThrow(() -> ConsoleException.notFound("no such complaint: " + ticket)));
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        Session s = console.guard().require(req, Role.AGENT);
+        String ticket = req.path().pathParameters().get("ticket");
+        JsonNode body = ConsoleHttp.body(req);
+        ComplaintStatus status = status(ConsoleHttp.text(body, "status"));
+        String note = ConsoleHttp.optText(body, "note").orElse("");
+        if (note.length() > 500) {
+            throw ConsoleException.badRequest("the note is longer than 500 characters");
+        }
+        ConsoleComplaints.Detail d;
+        try {
+            d = console.complaints().changeStatus(ticket, status, note, AgentActions.author(s.username()));
+        } catch (id.kanal.services.complaints.TransitionRefusedException e) {
+            throw ConsoleException.conflict(e.getMessage());
+        }
+        LOG.log(System.Logger.Level.INFO, "complaint status ticket={0} status={1} by={2}", ticket, status, s.username());
+        console.events().publishAll();
+        ConsoleHttp.ok(res, d);
+    }
+
+    private void filters(ServerRequest req, ServerResponse res) {
+        console.guard().require(req, Role.AGENT);
+        ConsoleHttp.ok(res, Map.of("statuses", java.util.Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList(),
+                "categories", DashboardQueries.codes(console.kanal().database(), "SELECT code, name_id FROM category ORDER BY position"),
+                "agencies", DashboardQueries.codes(console.kanal().database(), "SELECT code, name FROM agency ORDER BY name")));
+    }
+
+    private static ComplaintStatus status(String s) {
+        try {
+            return ComplaintStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ConsoleException.badRequest("unknown status: " + s);
+        }
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+}

@@ -1,0 +1,37 @@
+package id.kanal.app.console;
+
+import id.kanal.app.Kanal;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+
+/**
+ * The console's JSON API, mounted at {@code /api/console}: every answer carries the security
+ * headers, every error is JSON. Each group of routes is one small class.
+ */
+public final class ConsoleApi implements HttpService {
+    private final Console console;
+
+    private ConsoleApi(Console console) {
+        this.console = console;
+    }
+
+    public static ConsoleApi create(Kanal kanal) {
+        return new ConsoleApi(Console.create(kanal));
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.any((req, res) -> {
+            ConsoleHttp.securityHeaders(res);
+            res.next();
+        });
+        rules.register(new AuthRoutes(console), new AccountRoutes(console), new QueueRoutes(console),
+                new ConversationRoutes(console), new CannedRoutes(console), new ComplaintRoutes(console),
+                new DashboardRoutes(console), new SimulatorRoutes(console));
+    }
+
+    @Override
+    public void afterStop() {
+        console.events().close();
+    }
+}

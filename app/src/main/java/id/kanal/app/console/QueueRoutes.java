@@ -1,0 +1,80 @@
+package id.kanal.app.console;
+
+import id.kanal.dialog.Address;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** The queue ({@code GET /queue}), taking a conversation, and the live stream ({@code GET /events}, SSE). */
+final class QueueRoutes implements HttpService {
+    private static final System.Logger LOG = System.getLogger(QueueRoutes.class.getName());
+    /** A comment this often finds browsers that went away (a write to a closed socket fails). */
+    private static final Duration PING = Duration.ofSeconds(2);
+
+    private final Console console;
+
+    QueueRoutes(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/queue", ConsoleHttp.guard(this::queue))
+                .post("/conversations/{channel}/{address}/take", ConsoleHttp.guard(this::take))
+                .get("/events", ConsoleHttp.guard(this::events));
+    }
+
+    private void queue(ServerRequest req, ServerResponse res) {
+        console.guard().require(req, Role.AGENT);
+        ConsoleHttp.ok(res, Map.of("now", console.kanal().clock().millis(), "conversations",
+                console.conversations().queue()));
+    }
+
+    private void take(ServerRequest req, ServerResponse res) {
+        Session s = console.guard().require(req, Role.AGENT);
+        Address a = ConsoleHttp.address(req);
+        Long queuedAt = console.conversations().find(a).map(ConversationQueries.Row::since).orElse(null);
+        if (!console.kanal().engine().assignAgent(a, s.username())) {
+            String owner = console.conversations().find(a).map(ConversationQueries.Row::agent).orElse(null);
+            throw ConsoleException.conflict(owner == null ? "this conversation is no longer waiting"
+                    : "already taken by " + owner);
+        }
+        long now = console.kanal().clock().millis();
+        AgentActions.logTake(console, a, s.username(), queuedAt == null ? now : queuedAt, now);
+        LOG.log(System.Logger.Level.INFO, "conversation taken conversation={0} agent={1}", a, s.username());
+        ConsoleHttp.ok(res, Map.of("taken", true, "agent", s.username()));
+    }
+
+    private void events(ServerRequest req, ServerResponse res) {
+        console.guard().require(req, Role.AGENT);
+        ConsoleEvents.Subscriber sub = console.events().subscribe();
+        try (SseSink sink = res.sink(SseSink.TYPE)) {
+            sink.emit(SseEvent.builder().name("hello").data("{}").build());
+            while (!console.events().closed()) {
+                Set<String> changed = sub.next(PING);
+                if (changed.isEmpty()) {
+                    sink.emit(SseEvent.builder().comment("ping").build());
+                } else {
+                    sink.emit(SseEvent.builder().name("changed")
+                            .data(ConsoleHttp.JSON.writeValueAsString(changed)).build());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event stream closed by the browser");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            console.events().unsubscribe(sub);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package id.kanal.app.console;
+
+import id.kanal.services.complaints.ComplaintNotFoundException;
+import id.kanal.services.complaints.SqlComplaintDesk;
+
+import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.store.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ConsoleComplaints} over Kanal's own complaint tables (until the lifecycle service is merged). */
+final class SqlConsoleComplaints implements ConsoleComplaints {
+    private final SqlComplaintDesk desk;
+    private static final long DAY = 86_400_000L;
+    private static final String OPEN = "('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')";
+    private static final String SELECT = "SELECT c.ticket, c.status, c.category_code, k.name_id, c.agency_code, a.name, "
+            + "c.location, c.reporter_channel, c.reporter_address, c.filed_at, c.updated_at, "
+            + "c.filed_at + k.resolution_days * " + DAY + ", c.description FROM complaint c "
+            + "JOIN category k ON k.code = c.category_code JOIN agency a ON a.code = c.agency_code ";
+
+    private final Database db;
+    private final Clock clock;
+
+    SqlConsoleComplaints(Database db, Clock clock, SqlComplaintDesk desk) {
+        this.desk = desk;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Row> list(Filter f) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1 ");
+        List<Object> args = new ArrayList<>();
+        f.status().ifPresent(s -> {
+            sql.append("AND c.status = ? ");
+            args.add(s.name());
+        });
+        f.category().ifPresent(s -> {
+            sql.append("AND c.category_code = ? ");
+            args.add(s);
+        });
+        f.agency().ifPresent(s -> {
+            sql.append("AND c.agency_code = ? ");
+            args.add(s);
+        });
+        if (f.overdueOnly()) {
+            sql.append("AND c.status IN ").append(OPEN).append(" AND c.filed_at + k.resolution_days * ").append(DAY)
+                    .append(" < ? ");
+            args.add(clock.millis());
+        }
+        sql.append("ORDER BY c.filed_at DESC, c.ticket DESC LIMIT ").append(f.limit());
+        return db.read(c -> rows(c, sql.toString(), args));
+    }
+
+    @Override
+    public Optional<Detail> detail(String ticket) {
+        return db.read(c -> detail(c, ticket));
+    }
+
+    @Override
+    public List<Row> byResident(String address) {
+        return db.read(c -> rows(c, SELECT + "WHERE c.reporter_address = ? ORDER BY c.filed_at DESC LIMIT 50",
+                List.of(address)));
+    }
+
+    @Override
+    public Detail changeStatus(String ticket, ComplaintStatus status, String note, String by) {
+        // The complaint desk decides what the lifecycle allows and who is told (every reporter of the
+        // problem, on their own channel, never one who sent STOP), in one transaction.
+        try {
+            desk.changeStatus(ticket, status, by, note);
+        } catch (ComplaintNotFoundException e) {
+            throw new IllegalArgumentException("no such complaint: " + ticket);
+        }
+        return detail(ticket).orElseThrow();
+    }
+
+    private Optional<Detail> detail(Connection c, String ticket) throws SQLException {
+        List<Object> args = List.of(ticket);
+        List<Row> rows = new ArrayList<>();
+        String description = null;
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE c.ticket = ?")) {
+            ps.setString(1, ticket);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    rows.add(row(rs));
+                    description = rs.getString(13);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<HistoryEntry> history = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, status, changed_at, changed_by, note "
+                + "FROM complaint_history WHERE ticket = ? ORDER BY seq")) {
+            ps.setString(1, args.getFirst().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.add(new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return Optional.of(new Detail(rows.getFirst(), description, history));
+    }
+
+    private List<Row> rows(Connection c, String sql, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<Row> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private Row row(ResultSet rs) throws SQLException {
+        String status = rs.getString(2);
+        long due = rs.getLong(12);
+        boolean open = ComplaintStatus.valueOf(status).isOpen();
+        return new Row(rs.getString(1), status, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getLong(11), due,
+                open && due < clock.millis());
+    }
+}

@@ -1,0 +1,74 @@
+// The queue: conversations waiting for a person, oldest first; live through SSE.
+import { api, el, ago, flash, state, conversationPath } from './app.js';
+
+const REASONS = { asked: 'asked for an agent', misunderstood: 'misunderstood twice' };
+
+export function queueView() {
+  const waitingBody = el('tbody');
+  const mineBody = el('tbody');
+  const empty = el('p', { class: 'muted', id: 'queue-empty', text: 'Nobody is waiting.' });
+  const node = el('div', { class: 'queue' },
+    el('h1', {}, 'Waiting for an agent'),
+    el('table', { id: 'queue-table', class: 'grid' },
+      el('thead', {}, el('tr', {}, ['Waiting', 'Channel', 'Resident', 'Why', 'Lang.', 'Last message', ''].map((h) => el('th', {}, h)))),
+      waitingBody),
+    empty,
+    el('h2', {}, 'With agents'),
+    el('table', { id: 'owned-table', class: 'grid' },
+      el('thead', {}, el('tr', {}, ['Since', 'Channel', 'Resident', 'Agent', 'Lang.', 'Last message', ''].map((h) => el('th', {}, h)))),
+      mineBody));
+  let rows = [];
+  let skew = 0;
+  const timers = [];
+
+  function render() {
+    const now = Date.now() - skew;
+    const waiting = rows.filter((r) => r.mode === 'queued');
+    empty.hidden = waiting.length > 0;
+    waitingBody.replaceChildren(...waiting.map((r) => el('tr', { dataset: { key: r.key }, class: 'queued' },
+      el('td', { class: 'wait', dataset: { since: String(r.since) } }, ago(r.since, now)),
+      el('td', {}, el('span', { class: 'chan chan-' + r.channel }, r.channel)),
+      el('td', { class: 'addr' }, r.address),
+      el('td', {}, REASONS[r.reason] || r.reason || ''),
+      el('td', {}, r.language),
+      el('td', { class: 'last' }, r.lastText || ''),
+      el('td', {}, el('button', { class: 'take', type: 'button', onclick: () => take(r) }, 'Take')))));
+    const owned = rows.filter((r) => r.mode === 'agent');
+    mineBody.replaceChildren(...owned.map((r) => el('tr', { dataset: { key: r.key }, class: r.agent === state.me.username ? 'mine' : '' },
+      el('td', {}, ago(r.since, now)),
+      el('td', {}, el('span', { class: 'chan chan-' + r.channel }, r.channel)),
+      el('td', { class: 'addr' }, r.address),
+      el('td', {}, r.agent),
+      el('td', {}, r.language),
+      el('td', { class: 'last' }, r.lastText || ''),
+      el('td', {}, el('a', { href: '#/conversation/' + encodeURIComponent(r.channel) + '/' + encodeURIComponent(r.address) }, 'Open')))));
+  }
+
+  async function take(r) {
+    try {
+      await api('POST', conversationPath(r.channel, r.address) + '/take', {});
+      location.hash = '#/conversation/' + encodeURIComponent(r.channel) + '/' + encodeURIComponent(r.address);
+    } catch (e) {
+      flash(e.message);
+      load();
+    }
+  }
+
+  async function load() {
+    const q = await api('GET', '/queue');
+    skew = Date.now() - q.now;
+    rows = q.conversations;
+    render();
+  }
+
+  timers.push(setInterval(() => {
+    const now = Date.now() - skew;
+    for (const td of waitingBody.querySelectorAll('td.wait')) td.textContent = ago(Number(td.dataset.since), now);
+  }, 1000));
+
+  return {
+    node, load,
+    onChanged: () => { load().catch((e) => flash(e.message)); },
+    leave: () => timers.forEach(clearInterval),
+  };
+}

@@ -1,0 +1,297 @@
+package id.kanal.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.kanal.dialog.Channel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console API over a real server: login, roles, CSRF, taking and answering conversations. */
+class ConsoleApiTest {
+    private static final String RESIDENT = "+6281234500001";
+    private static final String CONVERSATION = "/conversations/sms/" + RESIDENT;
+
+    @TempDir
+    Path dataDir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T03:00:00Z"));
+    private ConsoleHarness kanal;
+
+    @BeforeEach
+    void start() {
+        kanal = new ConsoleHarness(dataDir, clock, Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        kanal.close();
+    }
+
+    @Test
+    void login_rightPassword_setsStrictHttpOnlyCookieAndGivesCsrfToken() throws Exception {
+        var c = kanal.client();
+        HttpResponse<String> res = c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD));
+        assertEquals(200, res.statusCode(), res.body());
+        String cookie = res.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(cookie.contains("Secure"), "no Secure over a plain-http public URL: " + cookie);
+        assertEquals("admin", c.json(res).get("role").asText());
+        assertFalse(c.json(res).get("csrfToken").asText().isEmpty());
+        assertEquals(200, c.get("/me").statusCode());
+    }
+
+    @Test
+    void login_wrongPassword_401AndNoSession() throws Exception {
+        var c = kanal.client();
+        HttpResponse<String> res = c.post("/login", Map.of("username", "admin", "password", "wrong-password"));
+        assertEquals(401, res.statusCode());
+        assertTrue(res.headers().firstValue("Set-Cookie").isEmpty());
+        assertEquals(401, c.get("/queue").statusCode());
+    }
+
+    @Test
+    void login_afterFiveFailures_429EvenWithRightPassword_untilTheWindowPasses() throws Exception {
+        var c = kanal.client();
+        for (int i = 0; i < LoginLimiter.PER_ACCOUNT; i++) {
+            assertEquals(401, c.post("/login", Map.of("username", "admin", "password", "guess-" + i)).statusCode());
+        }
+        HttpResponse<String> limited = c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD));
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+        clock.advance(LoginLimiter.WINDOW.plusSeconds(1));
+        assertEquals(200, c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD)).statusCode());
+    }
+
+    @Test
+    void agent_cannotManageAccounts_adminCan() throws Exception {
+        var agent = kanal.createAccount("budi", Role.AGENT);
+        assertEquals(403, agent.get("/accounts").statusCode());
+        assertEquals(403, agent.post("/accounts", Map.of("username", "eve", "role", "admin", "password", "long-enough-1"))
+                .statusCode());
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(201, admin.post("/accounts", Map.of("username", "siti", "role", "agent", "password", "long-enough-1"))
+                .statusCode());
+        assertEquals(200, kanal.login("siti", "long-enough-1").get("/queue").statusCode());
+    }
+
+    @Test
+    void csrf_missingOrWrongToken_403_rightToken_ok() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        String token = admin.csrf;
+        Map<String, String> body = Map.of("username", "rina", "role", "agent", "password", "long-enough-1");
+        admin.csrf = null;
+        assertEquals(403, admin.post("/accounts", body).statusCode());
+        admin.csrf = token.substring(1) + "x";
+        assertEquals(403, admin.post("/accounts", body).statusCode());
+        admin.csrf = token;
+        assertEquals(201, admin.post("/accounts", body).statusCode());
+    }
+
+    @Test
+    void take_twoAgentsAtOnce_exactlyOneWinsAndTheOtherGets409() throws Exception {
+        kanal.resident(Channel.SMS, RESIDENT, "petugas");
+        var a = kanal.createAccount("agent-a", Role.AGENT);
+        var b = kanal.createAccount("agent-b", Role.AGENT);
+        JsonNode queue = a.json(a.get("/queue")).get("conversations");
+        assertEquals(1, queue.size());
+        assertEquals("queued", queue.get(0).get("mode").asText());
+        assertEquals("asked", queue.get(0).get("reason").asText());
+        CyclicBarrier together = new CyclicBarrier(2);
+        CompletableFuture<Integer> ta = CompletableFuture.supplyAsync(() -> take(a, together));
+        CompletableFuture<Integer> tb = CompletableFuture.supplyAsync(() -> take(b, together));
+        List<Integer> statuses = List.of(ta.join(), tb.join());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    @Test
+    void reply_byOwner_goesToOutboxAndTranscript_byAnotherAgent_403() throws Exception {
+        kanal.resident(Channel.SMS, RESIDENT, "petugas");
+        var owner = kanal.createAccount("owner", Role.AGENT);
+        var other = kanal.createAccount("other", Role.AGENT);
+        assertEquals(200, owner.post(CONVERSATION + "/take", Map.of()).statusCode());
+        HttpResponse<String> denied = other.post(CONVERSATION + "/reply", Map.of("text", "Saya bantu"));
+        assertEquals(403, denied.statusCode(), denied.body());
+        assertEquals(403, other.post(CONVERSATION + "/handback", Map.of()).statusCode());
+        assertEquals(200, owner.post(CONVERSATION + "/reply", Map.of("text", "Halo, saya Owner dari call centre")).statusCode());
+
+        List<Map<String, Object>> outbox = kanal.outbox(RESIDENT);
+        assertEquals(1, outbox.size(), outbox.toString());
+        assertEquals("sms", outbox.getFirst().get("channel"));
+        assertEquals("Halo, saya Owner dari call centre", outbox.getFirst().get("body"));
+        assertEquals("agent-reply", outbox.getFirst().get("kind"));
+        JsonNode transcript = owner.json(owner.get(CONVERSATION)).get("transcript");
+        assertTrue(transcript.toString().contains("agent:owner"), transcript.toString());
+        assertEquals("", kanal.resident(Channel.SMS, RESIDENT, "terima kasih"), "the bot stays silent while an agent owns it");
+    }
+
+    @Test
+    void handBack_queuesTheBotsMessageAndTheBotAnswersAgain() throws Exception {
+        kanal.resident(Channel.USSD, RESIDENT, "petugas");
+        var owner = kanal.createAccount("owner", Role.AGENT);
+        String path = "/conversations/ussd/" + RESIDENT;
+        assertEquals(200, owner.post(path + "/take", Map.of()).statusCode());
+        assertEquals(200, owner.post(path + "/handback", Map.of()).statusCode());
+        List<Map<String, Object>> outbox = kanal.outbox(RESIDENT);
+        assertEquals(1, outbox.size());
+        assertEquals("sms", outbox.getFirst().get("channel"), "a USSD session is over: the message goes by SMS");
+        assertFalse(kanal.resident(Channel.USSD, RESIDENT, "menu").isEmpty());
+    }
+
+    @Test
+    void complaintStatusChange_queuesTheResidentsNotification() throws Exception {
+        for (String t : List.of("lapor sampah", "Jl. Merdeka 5", "Sampah tidak diangkut", "ya")) {
+            kanal.resident(Channel.SMS, RESIDENT, t);
+        }
+        var agent = kanal.createAccount("budi", Role.AGENT);
+        JsonNode list = agent.json(agent.get("/complaints?status=RECEIVED"));
+        assertEquals(1, list.size());
+        String ticket = list.get(0).get("ticket").asText();
+        HttpResponse<String> res = agent.post("/complaints/" + ticket + "/status",
+                Map.of("status", "IN_PROGRESS", "note", "Truk dijadwalkan besok"));
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals(2, agent.json(res).get("history").size());
+        Map<String, Object> sent = kanal.outbox(RESIDENT).getLast();
+        assertEquals("status-change", sent.get("kind"));
+        assertTrue(sent.get("body").toString().contains(ticket), sent.toString());
+    }
+
+    @Test
+    void securityHeaders_onPagesAndApi() throws Exception {
+        var c = kanal.client();
+        for (String path : List.of("/console/index.html", "/me")) {
+            HttpResponse<String> res = c.get(path);
+            String csp = res.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
+                    && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", res.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        }
+        assertTrue(c.get("/console/").body().contains("Kanal console"));
+        HttpResponse<String> bare = c.get("/console");
+        assertEquals(301, bare.statusCode());
+        assertEquals("/console/", bare.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void simulator_loggedOut_401_unlessDemo() throws Exception {
+        var c = kanal.client();
+        assertEquals(401, c.post("/simulator", Map.of("channel", "sms", "from", "081200000009", "text", "halo")).statusCode());
+        var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        HttpResponse<String> res = staff.post("/simulator", Map.of("channel", "sms", "from", "081200000009", "text", "halo"));
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(staff.json(res).get("text").asText().contains("1 Lapor"));
+    }
+
+    @Test
+    void addAgentCommand_readsThePasswordFromStdin() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc = AddAgentCommand.run(kanal.kanal().database(), kanal.kanal().settings().console(), clock,
+                new String[]{"--username", "dewi", "--role", "supervisor"},
+                new ByteArrayInputStream("dewi-secret-1\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(out));
+        assertEquals(0, rc);
+        assertEquals("supervisor", kanal.login("dewi", "dewi-secret-1").json(kanal.client()
+                .post("/login", Map.of("username", "dewi", "password", "dewi-secret-1"))).get("role").asText());
+    }
+
+    @Test
+    void passwords_areArgon2idHashes() {
+        PasswordHasher h = new PasswordHasher(64);
+        String hash = h.hash("correct horse");
+        assertTrue(hash.startsWith("$argon2id$v=19$m=64,t=2,p=1$"), hash);
+        assertTrue(h.verify("correct horse", hash));
+        assertFalse(h.verify("correct horsE", hash));
+        assertFalse(hash.equals(h.hash("correct horse")), "a random salt per hash");
+    }
+
+    @Test
+    void logout_endsTheSession_andSessionsExpire() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(200, admin.post("/logout", Map.of()).statusCode());
+        assertEquals(401, admin.get("/queue").statusCode());
+        var again = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+        assertEquals(401, again.get("/queue").statusCode());
+    }
+
+    @Test
+    void transfer_movesOwnership_theNewOwnerAnswers_theOldOneCannot() throws Exception {
+        kanal.resident(Channel.SMS, RESIDENT, "petugas");
+        var first = kanal.createAccount("first", Role.AGENT);
+        var second = kanal.createAccount("second", Role.AGENT);
+        assertEquals(200, first.post(CONVERSATION + "/take", Map.of()).statusCode());
+        assertEquals(200, first.post(CONVERSATION + "/transfer", Map.of("to", "second")).statusCode());
+        assertEquals(403, first.post(CONVERSATION + "/reply", Map.of("text", "halo")).statusCode());
+        assertEquals(200, second.post(CONVERSATION + "/reply", Map.of("text", "halo dari second")).statusCode());
+        assertEquals("second", second.json(second.get(CONVERSATION)).get("conversation").get("agent").asText());
+    }
+
+    @Test
+    void whatsApp_windowClosed_replyNeedsATemplate() throws Exception {
+        String wa = "/conversations/whatsapp/" + RESIDENT;
+        kanal.resident(Channel.WHATSAPP, RESIDENT, "petugas");
+        var supervisor = kanal.createAccount("lead", Role.SUPERVISOR);
+        assertEquals(201, supervisor.post("/canned", Map.of("title", "Follow-up", "body", "Kami menindaklanjuti laporan Anda",
+                "template", "HX0123456789")).statusCode());
+        var agent = kanal.createAccount("budi", Role.AGENT);
+        assertEquals(403, agent.post("/canned", Map.of("title", "x", "body", "y")).statusCode(), "agents do not keep canned replies");
+        assertEquals(200, agent.post(wa + "/take", Map.of()).statusCode());
+        assertTrue(agent.json(agent.get(wa)).get("limits").get("whatsappWindowOpen").asBoolean());
+        clock.advance(Duration.ofHours(25));
+        agent = kanal.login("budi", "budi-password"); // the 12-hour session ended meanwhile
+        assertFalse(agent.json(agent.get(wa)).get("limits").get("whatsappWindowOpen").asBoolean());
+        assertEquals(409, agent.post(wa + "/reply", Map.of("text", "halo")).statusCode());
+        assertEquals(200, agent.post(wa + "/reply", Map.of("text", "Kami menindaklanjuti laporan Anda",
+                "template", "HX0123456789")).statusCode());
+    }
+
+    @Test
+    void secureCookie_whenThePublicUrlIsHttps() {
+        var config = io.helidon.config.Config.empty();
+        assertTrue(ConsoleSettings.from(config, Map.of(), "https://kanal.example.go.id").secureCookie());
+        assertFalse(ConsoleSettings.from(config, Map.of(), "http://localhost:8080").secureCookie());
+        assertTrue(ConsoleSettings.from(config, Map.of("KANAL_DEMO", "true"), "http://x").demo());
+    }
+
+    @Test
+    void simulator_agentReplyToASimulatedResident_showsInItsInboxButIsNeverSent() throws Exception {
+        var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(200, staff.post("/simulator", Map.of("channel", "ussd", "from", "081200000042", "text", "petugas"))
+                .statusCode());
+        String ussd = "/conversations/ussd/+6281200000042";
+        assertEquals(200, staff.post(ussd + "/take", Map.of()).statusCode());
+        assertEquals(200, staff.post(ussd + "/reply", Map.of("text", "Halo dari petugas")).statusCode());
+        Map<String, Object> row = kanal.outbox("+6281200000042").getFirst();
+        assertEquals("sms", row.get("channel"));
+        assertEquals("SIMULATED", row.get("status"), "the real sender delivers only PENDING rows");
+        JsonNode inbox = staff.json(staff.get("/simulator/inbox?channel=ussd&from=081200000042&after=0"));
+        assertEquals("Halo dari petugas", inbox.get(0).get("body").asText());
+    }
+
+    private static int take(ConsoleHarness.Client c, CyclicBarrier together) {
+        try {
+            together.await();
+            return c.post(CONVERSATION + "/take", Map.of()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

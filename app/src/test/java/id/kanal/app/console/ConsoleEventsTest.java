@@ -1,0 +1,71 @@
+package id.kanal.app.console;
+
+import id.kanal.dialog.Channel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live stream: a resident asking for an agent reaches an agent's open event stream. */
+class ConsoleEventsTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void events_residentAsksForAgent_streamSaysWhichConversationChanged_andStopDoesNotHang() throws Exception {
+        ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")), Map.of());
+        ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, res.statusCode());
+        assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+        assertEquals("event:hello", next(lines, "event:"));
+        kanal.resident(Channel.SMS, "+6281234500077", "petugas");
+        assertEquals("event:changed", next(lines, "event:changed"));
+        assertTrue(next(lines, "data:").contains("sms/+6281234500077"));
+        long start = System.nanoTime();
+        kanal.close();
+        Duration stop = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(stop.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + stop);
+    }
+
+    @Test
+    void demoMode_simulatorIsPublic_andItsInboxOnlyOpensForSimulatedResidents() throws Exception {
+        try (ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")),
+                Map.of("KANAL_DEMO", "true"))) {
+            ConsoleHarness.Client anyone = kanal.client();
+            HttpResponse<String> res = anyone.post("/simulator", Map.of("channel", "ussd", "from", "081200000055", "text", ""));
+            assertEquals(200, res.statusCode(), res.body());
+            assertEquals(401, anyone.get("/queue").statusCode(), "demo mode opens the simulator only");
+            assertEquals(200, anyone.get("/simulator/inbox?channel=ussd&from=081200000055&after=0").statusCode());
+            kanal.resident(Channel.SMS, "+6281234500099", "halo");
+            assertEquals("[]", anyone.get("/simulator/inbox?channel=sms&from=%2B6281234500099&after=0").body());
+        }
+    }
+
+    private static String next(BufferedReader lines, String prefix) throws Exception {
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.replace(": ", ":").startsWith(prefix)) {
+                return line.replace(": ", ":");
+            }
+        }
+        throw new AssertionError("stream ended before " + prefix);
+    }
+}
