@@ -162,16 +162,28 @@ class ConsoleApiTest {
             kanal.resident(Channel.SMS, RESIDENT, t);
         }
         var agent = kanal.createAccount("budi", Role.AGENT);
-        JsonNode list = agent.json(agent.get("/complaints?status=RECEIVED"));
+        JsonNode list = agent.json(agent.get("/complaints?status=ASSIGNED"));
         assertEquals(1, list.size());
         String ticket = list.get(0).get("ticket").asText();
         HttpResponse<String> res = agent.post("/complaints/" + ticket + "/status",
                 Map.of("status", "IN_PROGRESS", "note", "Truk dijadwalkan besok"));
         assertEquals(200, res.statusCode(), res.body());
-        assertEquals(2, agent.json(res).get("history").size());
+        // Filed RECEIVED, routed ASSIGNED to the agency at once, then the agent's IN_PROGRESS.
+        assertEquals(3, agent.json(res).get("history").size());
         Map<String, Object> sent = kanal.outbox(RESIDENT).getLast();
         assertEquals("status-change", sent.get("kind"));
         assertTrue(sent.get("body").toString().contains(ticket), sent.toString());
+    }
+
+    @Test
+    void complaintStatusChange_refusedByTheLifecycle_is409() throws Exception {
+        for (String t : List.of("lapor sampah", "Jl. Merdeka 5", "Sampah tidak diangkut", "ya")) {
+            kanal.resident(Channel.SMS, RESIDENT, t);
+        }
+        var agent = kanal.createAccount("budi", Role.AGENT);
+        String ticket = agent.json(agent.get("/complaints")).get(0).get("ticket").asText();
+        HttpResponse<String> res = agent.post("/complaints/" + ticket + "/status", Map.of("status", "RECEIVED", "note", ""));
+        assertEquals(409, res.statusCode(), res.body());
     }
 
     @Test
