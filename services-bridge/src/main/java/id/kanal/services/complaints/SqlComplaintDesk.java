@@ -1,6 +1,7 @@
 package id.kanal.services.complaints;
 
 import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
 import id.kanal.dialog.Masking;
 import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.Category;
@@ -13,6 +14,7 @@ import id.kanal.dialog.port.NewComplaint;
 import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.store.Database;
 import id.kanal.store.DatabaseException;
+import id.kanal.store.TelegramChats;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -212,15 +214,21 @@ public final class SqlComplaintDesk implements ComplaintService {
 
     @Override
     public List<ComplaintView> latestBy(Address reporter, int limit) {
-        return views(VIEW_SQL + "WHERE c.reporter_address = ? ORDER BY c.filed_at DESC, c.ticket DESC LIMIT " + limit,
-                reporter.value());
+        // A Telegram user who shared their contact is one person with their phone number: both count.
+        String other = reporter.channel() == Channel.TELEGRAM
+                ? db.read(c -> TelegramChats.phoneOf(c, reporter.value())).orElse(reporter.value())
+                : reporter.value();
+        return views(VIEW_SQL + "WHERE c.reporter_address IN (?, ?) ORDER BY c.filed_at DESC, c.ticket DESC LIMIT " + limit,
+                reporter.value(), other);
     }
 
-    private List<ComplaintView> views(String sql, String parameter) {
+    private List<ComplaintView> views(String sql, String... parameters) {
         try {
             return db.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, parameter);
+                    for (int i = 0; i < parameters.length; i++) {
+                        ps.setString(i + 1, parameters[i]);
+                    }
                     List<ComplaintView> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

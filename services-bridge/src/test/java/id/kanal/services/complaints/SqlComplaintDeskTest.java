@@ -137,6 +137,18 @@ class SqlComplaintDeskTest {
     }
 
     @Test
+    void latestBy_telegramUserWhoSharedTheirContact_seesTheirSmsComplaints() {
+        desk.file(complaint("k1", "sampah"));
+        Address telegram = new Address(Channel.TELEGRAM, "523901877");
+        assertEquals(List.of(), desk.latestBy(telegram, 5));
+        db.inTransaction(c -> {
+            id.kanal.store.TelegramChats.link(c, reporter.value(), "523901877", clock.instant());
+            return null;
+        });
+        assertEquals(List.of("TNG-000001"), desk.latestBy(telegram, 5).stream().map(ComplaintView::ticket).toList());
+    }
+
+    @Test
     void region_categoryWithUnknownAgency_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RegionDefinition("x", "X", "XX",
                 List.of(new RegionDefinition.Agency("a", "A")),
