@@ -1,11 +1,12 @@
 package id.kanal.app;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
 import id.kanal.channels.outbox.RateLimit;
 import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.channels.twilio.FakeTwilio.Fault;
-import id.kanal.channels.twilio.MutableClock;
 import id.kanal.channels.twilio.TwilioSender;
 import id.kanal.channels.twilio.TwilioSenderConfig;
 import id.kanal.dialog.Address;

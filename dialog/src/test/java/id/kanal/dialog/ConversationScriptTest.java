@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -33,7 +35,7 @@ class ConversationScriptTest {
 
     private static void run(Path script) throws IOException {
         List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
-        Fakes.MutableClock clock = new Fakes.MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
         Fakes.Conversations store = new Fakes.Conversations();
         Fakes.Complaints complaints = new Fakes.Complaints(clock);
         Channel channel = Channel.SMS;

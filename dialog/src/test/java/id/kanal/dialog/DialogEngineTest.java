@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DialogEngineTest {
-    private final Fakes.MutableClock clock = new Fakes.MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
     private final Fakes.Conversations store = new Fakes.Conversations();
     private final Fakes.Complaints complaints = new Fakes.Complaints(clock);
     private final Address resident = new Address(Channel.SMS, "+6281234567890");

@@ -34,33 +34,6 @@ final class Fakes {
     private Fakes() {
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static final class Residents implements id.kanal.dialog.port.ResidentPreferences {
         final Map<String, Language> languages = new ConcurrentHashMap<>();

@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.dialog.port.NewComplaint;
 import id.kanal.dialog.port.Turn;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class ManyResidentsTest {
 
     @Test
     void handle_thousandResidentsInParallel_eachConversationStaysItsOwn() throws Exception {
-        Fakes.MutableClock clock = new Fakes.MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
         Fakes.Conversations store = new Fakes.Conversations();
         Fakes.Complaints complaints = new Fakes.Complaints(clock);
         DialogEngine engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
@@ -58,7 +60,7 @@ class ManyResidentsTest {
         }
     }
 
-    private static String converse(DialogEngine engine, Fakes.MutableClock clock, int n) {
+    private static String converse(DialogEngine engine, MutableClock clock, int n) {
         Address me = new Address(Channel.SMS, String.format("+62812%08d", n));
         List<String> script = List.of("halo", "1", "2", "Jl. Warga " + n, "Keluhan warga nomor " + n, "ya", "STATUS",
                 "menu", "3", "1");

@@ -1,5 +1,7 @@
 package id.kanal.app.console;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Channel;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package id.kanal.app.console;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

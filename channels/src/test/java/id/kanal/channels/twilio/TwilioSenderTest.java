@@ -1,5 +1,7 @@
 package id.kanal.channels.twilio;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.channels.outbox.SendResult;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;

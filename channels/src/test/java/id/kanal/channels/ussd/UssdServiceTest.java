@@ -1,5 +1,7 @@
 package id.kanal.channels.ussd;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.dialog.Gsm7;
 import id.kanal.dialog.port.OutboundMessage;
 import io.helidon.webserver.WebServer;
@@ -37,7 +39,7 @@ class UssdServiceTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
-    private ScriptedDialog.MutableClock clock;
+    private MutableClock clock;
     private ScriptedDialog dialog;
     private WebServer server;
     private WebServer keyed;
@@ -45,7 +47,7 @@ class UssdServiceTest {
 
     @BeforeEach
     void start() {
-        clock = new ScriptedDialog.MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
         dialog = new ScriptedDialog(clock);
         UssdSessions sessions = UssdSessions.inMemory();
         UssdConfig open = UssdConfig.of(Optional.empty(), Optional.empty()).withDeadline(Duration.ofMillis(300));

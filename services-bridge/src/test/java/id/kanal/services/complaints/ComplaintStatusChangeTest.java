@@ -1,5 +1,7 @@
 package id.kanal.services.complaints;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.GeoPoint;
@@ -8,7 +10,6 @@ import id.kanal.dialog.Media;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.NewComplaint;
 import id.kanal.dialog.port.OutboundMessage;
-import id.kanal.services.complaints.DeskFixture.MutableClock;
 import id.kanal.services.complaints.DeskFixture.Sent;
 import id.kanal.store.Database;
 import id.kanal.store.Residents;

@@ -19,33 +19,6 @@ final class DeskFixture {
     private DeskFixture() {
     }
 
-    /** A settable clock: tests move time instead of sleeping. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** One outbox row as written. */
     record Sent(String channel, String address, String body, String kind, int priority, String template) {

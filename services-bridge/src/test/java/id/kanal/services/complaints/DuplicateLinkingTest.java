@@ -1,11 +1,12 @@
 package id.kanal.services.complaints;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.FiledComplaint;
-import id.kanal.services.complaints.DeskFixture.MutableClock;
 import id.kanal.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,10 @@
 package id.kanal.services.complaints;
 
+import id.kanal.dialog.testing.MutableClock;
+
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.ComplaintStatus;
-import id.kanal.services.complaints.DeskFixture.MutableClock;
 import id.kanal.services.complaints.DeskFixture.Sent;
 import id.kanal.store.Database;
 import org.junit.jupiter.api.AfterEach;
