@@ -23,7 +23,6 @@ import id.kanal.services.open311.Open311Endpoint;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
-import id.kanal.store.SqlResidentPreferences;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.channels.outbox.OutboxSender;
@@ -67,6 +66,7 @@ public final class Kanal implements AutoCloseable {
                 new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
                         cs.open311PollInterval())), clock));
         this.conversations = new SqlConversationStore(database);
+        this.residents = new SqlResidentRegistry(database);
         this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.priceStaleAfterDays());
         this.timetable = GtfsTimetable.load(database);
         DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
@@ -80,10 +80,9 @@ public final class Kanal implements AutoCloseable {
                 new DialogSettings(region.name(), region.ticketPrefix(), settings.idleTimeout(), settings.zone(),
                         settings.agentHours(), settings.priceStaleAfterDays()),
                 Texts.builtIn(),
-                new DialogServices(conversations, new SqlResidentPreferences(database, clock),
+                new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable),
                 clock);
-        this.residents = new SqlResidentRegistry(database);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
         this.channels = new Channels(settings.channels(), engine, conversations, database, clock);

@@ -111,7 +111,7 @@ public final class DialogEngine implements InboundHandler {
             return c.with(known.get());
         }
         Optional<Language> guessed = LanguageGuess.plainly(m.text());
-        guessed.ifPresent(lang -> services.residents().setLanguage(m.from(), lang));
+        guessed.ifPresent(lang -> services.residents().setLanguage(m.from(), lang, now));
         return guessed.map(c::with).orElse(c);
     }
 
@@ -238,7 +238,7 @@ public final class DialogEngine implements InboundHandler {
         if (services.residents().isOptedOut(c.resident())) {
             return Outcome.of(c.with(State.MENU), Reply.silent());
         }
-        services.residents().setOptedOut(c.resident(), true);
+        services.residents().optOut(c.resident(), clock.instant());
         return Outcome.of(c.with(State.MENU), replies.say(c.language(), "stop.confirmed",
                 java.util.Map.of("region", settings.regionName())));
     }
@@ -247,7 +247,7 @@ public final class DialogEngine implements InboundHandler {
         if (!services.residents().isOptedOut(c.resident())) {
             return Outcome.of(c.with(State.MENU), replies.menu(c.language(), true));
         }
-        services.residents().setOptedOut(c.resident(), false);
+        services.residents().optIn(c.resident(), clock.instant());
         Reply menu = replies.menu(c.language(), false);
         return Outcome.of(c.with(State.MENU), new Reply(replies.text(c.language(), "start.confirmed") + "\n"
                 + menu.text(), menu.options(), false));
@@ -262,7 +262,7 @@ public final class DialogEngine implements InboundHandler {
     }
 
     private Outcome languageSet(Conversation c, Language language) {
-        services.residents().setLanguage(c.resident(), language);
+        services.residents().setLanguage(c.resident(), language, clock.instant());
         return Outcome.of(c.with(language).with(State.MENU), replies.say(language, "language.set"));
     }
 

@@ -4,13 +4,13 @@ import id.kanal.dialog.port.ComplaintService;
 import id.kanal.dialog.port.ConversationStore;
 import id.kanal.dialog.port.IntentClassifier;
 import id.kanal.dialog.port.PriceService;
-import id.kanal.dialog.port.ResidentPreferences;
+import id.kanal.dialog.port.ResidentRegistry;
 import id.kanal.dialog.port.ScheduleService;
 
 import java.util.Objects;
 
 /** The ports the dialog engine calls. */
-public record DialogServices(ConversationStore conversations, ResidentPreferences residents,
+public record DialogServices(ConversationStore conversations, ResidentRegistry residents,
                              IntentClassifier classifier, ComplaintService complaints, PriceService prices,
                              ScheduleService schedules) {
     public DialogServices {

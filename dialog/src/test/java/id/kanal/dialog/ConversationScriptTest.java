@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.testing.RecordingResidents;
+
 import id.kanal.dialog.testing.MutableClock;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -60,7 +62,7 @@ class ConversationScriptTest {
             }
             if (engine == null) {
                 engine = new DialogEngine(DialogSettings.tangerang().withAgentHours(hours), Texts.builtIn(),
-                        new DialogServices(store, new Fakes.Residents(), new KeywordIntentClassifier(), complaints,
+                        new DialogServices(store, new RecordingResidents(), new KeywordIntentClassifier(), complaints,
                                 new Fakes.Prices(clock), new Fakes.Schedules()), clock);
                 resident = new Address(channel, channel == Channel.TELEGRAM ? "123456789" : "+6281234567890");
             }

@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.testing.RecordingResidents;
+
 import id.kanal.dialog.testing.MutableClock;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,7 @@ class DialogEngineTest {
     @BeforeEach
     void setUp() {
         engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
-                new DialogServices(store, new Fakes.Residents(), new KeywordIntentClassifier(), complaints,
+                new DialogServices(store, new RecordingResidents(), new KeywordIntentClassifier(), complaints,
                         new Fakes.Prices(clock), new Fakes.Schedules()), clock);
     }
 

@@ -35,30 +35,6 @@ final class Fakes {
     }
 
 
-    static final class Residents implements id.kanal.dialog.port.ResidentPreferences {
-        final Map<String, Language> languages = new ConcurrentHashMap<>();
-        final Map<String, Boolean> optedOut = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<Language> language(Address resident) {
-            return Optional.ofNullable(languages.get(resident.value()));
-        }
-
-        @Override
-        public void setLanguage(Address resident, Language language) {
-            languages.put(resident.value(), language);
-        }
-
-        @Override
-        public boolean isOptedOut(Address resident) {
-            return optedOut.getOrDefault(resident.value(), false);
-        }
-
-        @Override
-        public void setOptedOut(Address resident, boolean value) {
-            optedOut.put(resident.value(), value);
-        }
-    }
 
     /** A price board with two weeks of made-up prices at two markets. */
     static final class Prices implements id.kanal.dialog.port.PriceService {

@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.testing.RecordingResidents;
+
 import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.dialog.port.NewComplaint;
@@ -32,7 +34,7 @@ class ManyResidentsTest {
         Fakes.Conversations store = new Fakes.Conversations();
         Fakes.Complaints complaints = new Fakes.Complaints(clock);
         DialogEngine engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
-                new DialogServices(store, new Fakes.Residents(), new KeywordIntentClassifier(), complaints,
+                new DialogServices(store, new RecordingResidents(), new KeywordIntentClassifier(), complaints,
                         new Fakes.Prices(clock), new Fakes.Schedules()), clock);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<String>> results = new ArrayList<>();

@@ -2,6 +2,7 @@ package id.kanal.store;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
+import id.kanal.dialog.Language;
 import id.kanal.dialog.port.ResidentRegistry;
 
 import java.sql.PreparedStatement;
@@ -37,6 +38,41 @@ public final class SqlResidentRegistry implements ResidentRegistry {
         db.inTransaction(c -> {
             Residents.setOptedOut(c, key(resident), true, now);
             return null;
+        });
+    }
+
+    @Override
+    public void optIn(Address resident, Instant now) {
+        db.inTransaction(c -> {
+            Residents.setOptedOut(c, key(resident), false, now);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Language> language(Address resident) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT language FROM resident WHERE address = ?")) {
+                ps.setString(1, key(resident));
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() && rs.getString(1) != null ? Optional.of(Language.of(rs.getString(1)))
+                            : Optional.<Language>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setLanguage(Address resident, Language language, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO resident (address, language, updated_at) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (address) DO UPDATE SET language = excluded.language, "
+                    + "updated_at = excluded.updated_at")) {
+                ps.setString(1, key(resident));
+                ps.setString(2, language.code());
+                ps.setLong(3, now.toEpochMilli());
+                return ps.executeUpdate();
+            }
         });
     }
 

@@ -1,5 +1,7 @@
 package id.kanal.channels.twilio;
 
+import id.kanal.dialog.testing.RecordingResidents;
+
 import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.channels.outbox.SendResult;

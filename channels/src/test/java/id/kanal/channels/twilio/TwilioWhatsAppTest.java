@@ -1,5 +1,7 @@
 package id.kanal.channels.twilio;
 
+import id.kanal.dialog.testing.RecordingResidents;
+
 import id.kanal.channels.web.FormBody;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.GeoPoint;

@@ -1,20 +1,29 @@
 package id.kanal.dialog.port;
 
 import id.kanal.dialog.Address;
+import id.kanal.dialog.Language;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What Kanal keeps about a resident across channels that the channels themselves need:
- * opt-out (STOP, Twilio error 21610, Telegram "bot was blocked") and WhatsApp's 24-hour
- * customer-service window. SMS, USSD and WhatsApp addresses of one number are one resident.
+ * What Kanal keeps about a resident across channels: opt-out (STOP, Twilio error 21610,
+ * Telegram "bot was blocked"), their language, and WhatsApp's 24-hour customer-service window.
+ * SMS, USSD and WhatsApp addresses of one number are one resident.
  */
 public interface ResidentRegistry {
     boolean isOptedOut(Address resident);
 
     /** Marks the resident as stopped: bulk messages are no longer sent to them. */
     void optOut(Address resident, Instant now);
+
+    /** Takes a STOP back (MULAI/START): messages Kanal sends on its own reach the resident again. */
+    void optIn(Address resident, Instant now);
+
+    /** The language the resident chose, or was recognised in. */
+    Optional<Language> language(Address resident);
+
+    void setLanguage(Address resident, Language language, Instant now);
 
     /** When the resident last wrote on WhatsApp (free-form messages are allowed for 24 h after). */
     Optional<Instant> whatsAppLastInbound(Address resident);
@@ -32,6 +41,19 @@ public interface ResidentRegistry {
 
             @Override
             public void optOut(Address resident, Instant now) {
+            }
+
+            @Override
+            public void optIn(Address resident, Instant now) {
+            }
+
+            @Override
+            public Optional<Language> language(Address resident) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void setLanguage(Address resident, Language language, Instant now) {
             }
 
             @Override

@@ -1,6 +1,7 @@
-package id.kanal.channels.twilio;
+package id.kanal.dialog.testing;
 
 import id.kanal.dialog.Address;
+import id.kanal.dialog.Language;
 import id.kanal.dialog.port.ResidentRegistry;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ public final class RecordingResidents implements ResidentRegistry {
     public final Map<String, Instant> optedOut = new ConcurrentHashMap<>();
     public final Map<String, Instant> lastWhatsApp = new ConcurrentHashMap<>();
     public final Map<String, String> profileNames = new ConcurrentHashMap<>();
+    public final Map<String, Language> languages = new ConcurrentHashMap<>();
 
     @Override
     public boolean isOptedOut(Address resident) {
@@ -22,6 +24,21 @@ public final class RecordingResidents implements ResidentRegistry {
     @Override
     public void optOut(Address resident, Instant now) {
         optedOut.put(resident.value(), now);
+    }
+
+    @Override
+    public void optIn(Address resident, Instant now) {
+        optedOut.remove(resident.value());
+    }
+
+    @Override
+    public Optional<Language> language(Address resident) {
+        return Optional.ofNullable(languages.get(resident.value()));
+    }
+
+    @Override
+    public void setLanguage(Address resident, Language language, Instant now) {
+        languages.put(resident.value(), language);
     }
 
     @Override
@@ -39,5 +56,6 @@ public final class RecordingResidents implements ResidentRegistry {
         optedOut.clear();
         lastWhatsApp.clear();
         profileNames.clear();
+        languages.clear();
     }
 }
