@@ -5,6 +5,9 @@ import id.kanal.dialog.testing.MutableClock;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
 import id.kanal.channels.outbox.RateLimit;
+import id.kanal.channels.telegram.FakeBotApi;
+import id.kanal.channels.telegram.TelegramConfig;
+import id.kanal.channels.telegram.TelegramSender;
 import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.channels.twilio.FakeTwilio.Fault;
 import id.kanal.channels.twilio.TwilioSender;
@@ -47,6 +50,8 @@ class OutboxDeliveryTest {
     private static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
     private static final String RESIDENT = "+6281234567890";
     private static final Set<Channel> TWILIO = EnumSet.of(Channel.SMS, Channel.USSD, Channel.WHATSAPP);
+    /** Short, so a fake that never answers costs the suite half a second, not Twilio's 10 s. */
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     @TempDir
     Path dataDir;
@@ -79,7 +84,7 @@ class OutboxDeliveryTest {
     private OutboxSender sender(Map<Channel, RateLimit> rates) {
         TwilioSender twilioSender = new TwilioSender(new TwilioSenderConfig(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN,
                 Optional.of(twilio.url()), Optional.of("+6221500999"), Optional.of("+6221500123"),
-                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), Duration.ofSeconds(3)), residents, clock);
+                Optional.of("HX0000000000000000000000000000abcd"), Optional.empty(), TIMEOUT), residents, clock);
         OutboxSender s = new OutboxSender(queue, residents, List.of(twilioSender), new OutboxPolicy(Duration.ofSeconds(60), 10,
                 Duration.ofSeconds(5), Duration.ofMinutes(15), 8, Duration.ofSeconds(1), rates), clock);
         senders.add(s);
@@ -102,9 +107,13 @@ class OutboxDeliveryTest {
 
     /** Drains, moving the clock to each next due time, until the outbox has nothing left to send. */
     private void deliverAll(OutboxSender s) {
+        deliverAll(s, TWILIO);
+    }
+
+    private void deliverAll(OutboxSender s, Set<Channel> channels) {
         for (int round = 0; round < 100; round++) {
             s.drainOnce();
-            Optional<Instant> next = queue.nextDue(TWILIO);
+            Optional<Instant> next = queue.nextDue(channels);
             if (next.isEmpty()) {
                 return;
             }
@@ -164,6 +173,81 @@ class OutboxDeliveryTest {
         // WhatsApp inside the window goes free-form from the WhatsApp number.
         assertTrue(twilio.accepted().stream().filter(f -> f.get("To").startsWith("whatsapp:"))
                 .allMatch(f -> f.get("From").equals("whatsapp:+6221500123") && f.containsKey("Body")));
+    }
+
+    @Test
+    void telegram_500s429TimeoutAndBlocked_everyMessageArrivesExactlyOnce() {
+        try (FakeBotApi bot = new FakeBotApi()) {
+            bot.script("sendmessage", 500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}");
+            bot.script("sendmessage", 429, "{\"ok\":false,\"error_code\":429,\"description\":"
+                    + "\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}");
+            bot.hang("sendmessage");
+            bot.script("sendmessage", 502, "<html><body>502 Bad Gateway</body></html>");
+            String blocked = "700000003";
+            String gone = "700000004";
+            bot.blockedBy(blocked);
+            bot.failFor(gone, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+            TelegramSender telegram = TelegramSender.create(new TelegramConfig(Optional.of("123456:TEST-TOKEN"),
+                    Optional.empty(), bot.url(), TelegramConfig.Mode.POLLING), TIMEOUT);
+            OutboxSender s = new OutboxSender(queue, residents, List.of(telegram), new OutboxPolicy(Duration.ofSeconds(60),
+                    10, Duration.ofSeconds(5), Duration.ofMinutes(15), 8, Duration.ofSeconds(1),
+                    Map.of(Channel.TELEGRAM, RateLimit.TELEGRAM)), clock);
+            senders.add(s);
+            Map<String, String> expected = new java.util.TreeMap<>();
+            for (int i = 0; i < 6; i++) {
+                String chat = "70000000" + (i % 3);
+                String body = "Pesan " + i + " untuk " + chat;
+                expected.put(body, chat);
+                enqueue(Channel.TELEGRAM, chat, body, i % 2 == 0 ? OutboundMessage.BULK : OutboundMessage.REPLY);
+            }
+            String toBlocked = enqueue(Channel.TELEGRAM, blocked, "Laporan selesai", OutboundMessage.BULK);
+            String toGone = enqueue(Channel.TELEGRAM, gone, "Laporan selesai", OutboundMessage.BULK);
+
+            s.drainOnce();
+            // The 429 row waits as long as Telegram said (7 s), not the 5 s backoff.
+            List<Map<String, Object>> throttled = db.read(c -> {
+                List<Map<String, Object>> out = new ArrayList<>();
+                try (var rs = c.createStatement().executeQuery("SELECT id FROM outbox WHERE last_error LIKE '429%'")) {
+                    while (rs.next()) {
+                        out.add(queue.row(rs.getString(1)).orElseThrow());
+                    }
+                }
+                return out;
+            });
+            assertEquals(1, throttled.size(), throttled.toString());
+            assertEquals(START.plusSeconds(7).toEpochMilli(), ((Number) throttled.getFirst().get("next_attempt_at")).longValue());
+
+            deliverAll(s, EnumSet.of(Channel.TELEGRAM));
+            // Each message reached its chat exactly once, whatever failed on the way.
+            Map<String, String> received = new java.util.TreeMap<>();
+            for (FakeBotApi.Call call : bot.delivered()) {
+                assertEquals(null, received.put(call.body().get("text").asText(), call.body().get("chat_id").asText()),
+                        "delivered twice: " + call);
+            }
+            assertEquals(expected, received);
+            // A chat got at most one message a second (the clock moved only as the outbox asked).
+            db.read(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT address, COUNT(*), COUNT(DISTINCT sent_at) FROM outbox "
+                        + "WHERE status = 'SENT' GROUP BY address")) {
+                    while (rs.next()) {
+                        assertEquals(rs.getInt(2), rs.getInt(3), "two sends in one instant to " + rs.getString(1));
+                    }
+                }
+                return null;
+            });
+
+            assertEquals("FAILED", row(toGone).get("status"));
+            assertTrue(String.valueOf(row(toGone).get("last_error")).contains("chat not found"), row(toGone).toString());
+            assertEquals(false, residents.isOptedOut(new Address(Channel.TELEGRAM, gone)), "a 400 is not an opt-out");
+            assertEquals("FAILED", row(toBlocked).get("status"));
+            assertTrue(String.valueOf(row(toBlocked).get("last_error")).contains("blocked"), row(toBlocked).toString());
+            assertTrue(residents.isOptedOut(new Address(Channel.TELEGRAM, blocked)), "blocking the bot is STOP");
+            int callsBefore = bot.calls("sendmessage").size();
+            String later = enqueue(Channel.TELEGRAM, blocked, "Laporan dibuka lagi", OutboundMessage.BULK);
+            s.drainOnce();
+            assertEquals("resident opted out", row(later).get("last_error"));
+            assertEquals(callsBefore, bot.calls("sendmessage").size(), "nothing more went to the chat that blocked the bot");
+        }
     }
 
     @Test

@@ -37,11 +37,25 @@ final class TelegramApi {
         this.client = client;
     }
 
+    /** Longer than the Bot API's usual answer, well inside the outbox's 60 s lease. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
     static TelegramApi create(TelegramConfig config) {
+        return create(config, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * A client whose every call ends within {@code timeout}; a call that times out is a transport
+     * failure, retried by the outbox (tests pass a short one so a hanging fake costs little).
+     */
+    static TelegramApi create(TelegramConfig config, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
         OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(10))
-                .callTimeout(Duration.ofSeconds(15))
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .callTimeout(timeout)
                 .build();
         String token = config.botToken().orElseThrow(() -> new IllegalStateException("KANAL_TELEGRAM_BOT_TOKEN is not set"));
         return new TelegramApi(new OkHttpTelegramClient(http, token, config.telegramUrl()));

@@ -26,6 +26,11 @@ public final class TelegramSender implements ChannelSender {
         return new TelegramSender(TelegramApi.create(config));
     }
 
+    /** The same, with every Bot API call ending within {@code timeout} (then retried by the outbox). */
+    public static TelegramSender create(TelegramConfig config, java.time.Duration timeout) {
+        return new TelegramSender(TelegramApi.create(config, timeout));
+    }
+
     @Override
     public Set<Channel> channels() {
         return Set.of(Channel.TELEGRAM);

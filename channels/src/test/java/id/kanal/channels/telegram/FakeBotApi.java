@@ -16,14 +16,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * A Bot API on loopback that records every call and answers from a script (default: success).
- * Paths are as the client sends them: {@code /bot<token>/sendmessage}.
+ * Paths are as the client sends them: {@code /bot<token>/sendmessage}. A script may also hang a
+ * call (never answer until the fake closes, so the client times out), and a chat may have
+ * blocked the bot (every sendMessage to it answers 403). {@link #delivered()} holds exactly the
+ * messages the fake answered 200 for.
  */
 public final class FakeBotApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +49,11 @@ public final class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
+    private final List<Call> delivered = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> chatErrors = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    /** The status of a scripted answer that never comes. */
+    private static final int HANG = -1;
 
     public FakeBotApi() {
         try {
@@ -49,6 +61,8 @@ public final class FakeBotApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // One virtual thread per call: a hanging call must not hold up the next one.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
@@ -60,6 +74,26 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next call of {@code method} (lower case, e.g. "sendmessage") gets this answer. */
     public void script(String method, int status, String body) {
         scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(new Answer(status, body));
+    }
+
+    /** The next call of {@code method} is never answered (until the fake closes): the client times out. */
+    public void hang(String method) {
+        scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(new Answer(HANG, ""));
+    }
+
+    /** Every sendMessage to this chat answers 403 "bot was blocked by the user", as for a resident who blocked the bot. */
+    public void blockedBy(String chatId) {
+        failFor(chatId, 403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+    }
+
+    /** Every sendMessage to this chat (after the scripted answers) gets this answer. */
+    public void failFor(String chatId, int status, String body) {
+        chatErrors.put(chatId, new Answer(status, body));
+    }
+
+    /** The sendMessage calls answered 200, in order: what the residents received. */
+    public List<Call> delivered() {
+        return List.copyOf(delivered);
     }
 
     public List<Call> calls() {
@@ -107,6 +141,19 @@ public final class FakeBotApi implements AutoCloseable {
         Call call = new Call(path, body);
         Queue<Answer> queue = scripted.get(call.method());
         Answer answer = queue == null ? null : queue.poll();
+        if (answer == null && call.method().equals("sendmessage")) {
+            answer = chatErrors.get(body.path("chat_id").asText());
+        }
+        if (answer != null && answer.status() == HANG) {
+            record(call);
+            try {
+                closing.await(30, TimeUnit.SECONDS); // the client gives up long before
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+            return;
+        }
         if (answer == null) {
             if (call.method().equals("getupdates")) {
                 holdLongPoll();
@@ -119,6 +166,13 @@ public final class FakeBotApi implements AutoCloseable {
         ex.getResponseBody().write(out);
         ex.close();
         // Recorded after the answer, so a test that saw the call also sees the client's result.
+        if (answer.status() == 200 && call.method().equals("sendmessage")) {
+            delivered.add(call);
+        }
+        record(call);
+    }
+
+    private void record(Call call) {
         calls.add(call);
         synchronized (calls) {
             calls.notifyAll();
@@ -148,6 +202,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
