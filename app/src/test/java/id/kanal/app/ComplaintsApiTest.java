@@ -2,6 +2,14 @@ package id.kanal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.kanal.channels.telegram.FakeBotApi;
+import id.kanal.channels.twilio.FakeTwilio;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Gsm7;
+import id.kanal.dialog.port.FiledComplaint;
+import id.kanal.dialog.port.NewComplaint;
+import id.kanal.dialog.testing.MutableClock;
 import id.kanal.store.Residents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,6 +139,125 @@ class ComplaintsApiTest {
         assertTrue(sent.get(2).startsWith("sms " + RESIDENT + " status-change Laporan " + ticket + " (Sampah) sudah selesai"));
 
         assertTrue(KanalHarness.replyText(kanal.sms("SM-x", NEIGHBOUR, "status " + linked)).contains("selesai"));
+    }
+
+    /**
+     * One problem reported on every channel (the SMS report first, the others linked to it), moved
+     * through the lifecycle by staff and reopened by its reporter: after each change every reporter
+     * gets exactly one message, on their own channel, at the fake Twilio or the fake Bot API.
+     */
+    @Test
+    void changeStatus_everyTransition_reachesEveryReporterAtTheFakeProviders() throws Exception {
+        String whatsApp = "+6285711112222";
+        String ussd = "+6281311112222";
+        String telegramChat = "523901877";
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+        try (FakeTwilio twilio = new FakeTwilio(); FakeBotApi bot = new FakeBotApi()) {
+            kanal.close();
+            kanal = new KanalHarness(dataDir, clock, Map.ofEntries(
+                    Map.entry("KANAL_ADMIN_TOKEN", ADMIN),
+                    Map.entry("KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID),
+                    Map.entry("KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN),
+                    Map.entry("KANAL_TWILIO_API_URL", twilio.url().toString()),
+                    Map.entry("KANAL_TWILIO_SMS_FROM", "+6221500999"),
+                    Map.entry("KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"),
+                    Map.entry("KANAL_WHATSAPP_STATUS_TEMPLATE_SID", "HX0000000000000000000000000000beef"),
+                    Map.entry("KANAL_TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN"),
+                    Map.entry("KANAL_TELEGRAM_WEBHOOK_SECRET", "webhook-secret"),
+                    Map.entry("KANAL_TELEGRAM_MODE", "webhook"),
+                    Map.entry("KANAL_TELEGRAM_API_URL", bot.url().toString())));
+            String original = fileBySms(RESIDENT, "Jl. Merdeka 5");
+            Map<String, String> tickets = new java.util.LinkedHashMap<>();
+            tickets.put("sms:" + RESIDENT, original);
+            for (Address reporter : List.of(new Address(Channel.WHATSAPP, whatsApp), new Address(Channel.TELEGRAM, telegramChat),
+                    new Address(Channel.USSD, ussd))) {
+                FiledComplaint filed = kanal.kanal().complaints().file(new NewComplaint("e2e-" + reporter.channel().id(),
+                        reporter, "sampah", "jl merdeka no 5", "Sampah menumpuk", Optional.empty(), List.of()));
+                assertEquals(Optional.of(original), filed.duplicateOf(), reporter.toString());
+                tickets.put(reporter.channel().id() + ":" + reporter.value(), filed.ticket());
+            }
+            deliver(clock);
+            assertEquals(List.of(), twilio.accepted(), "filing is answered in the conversation, not notified");
+
+            record Step(String status, String note, String text, String templateStatus) {
+            }
+            List<Step> steps = List.of(
+                    new Step("IN_PROGRESS", "Truk dikirim", "Laporan %s (Sampah) sedang dikerjakan oleh Dinas Lingkungan Hidup."
+                            + " Catatan: Truk dikirim", "sedang dikerjakan"),
+                    new Step("RESOLVED", "Sudah diangkut", "Laporan %1$s (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup."
+                            + " Catatan: Sudah diangkut Belum beres? Balas BELUM BERES %1$s dalam 14 hari.", "selesai"),
+                    new Step("reopen", "", "Laporan %s (Sampah) dibuka kembali dan dikerjakan lagi oleh Dinas Lingkungan Hidup."
+                            + " Catatan: belum beres " + original, "sedang dikerjakan"),
+                    new Step("REJECTED", "Bukan sampah rumah tangga", "Laporan %s (Sampah) ditolak."
+                            + " Alasan: Bukan sampah rumah tangga", "ditolak"));
+            for (Step step : steps) {
+                clock.advance(java.time.Duration.ofDays(1));
+                boolean rejecting = step.status().equals("REJECTED");
+                if (rejecting) {
+                    // The USSD reporter texts STOP from the same phone: from now on only the other three hear.
+                    KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), ussd, "STOP"));
+                }
+                int twilioBefore = twilio.accepted().size();
+                int botBefore = bot.delivered().size();
+                if (step.status().equals("reopen")) {
+                    String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), RESIDENT,
+                            "belum beres " + original));
+                    assertTrue(reply.contains(original), reply);
+                } else {
+                    HttpResponse<String> res = call("POST", "/api/complaints/" + original + "/status", ADMIN,
+                            JSON.writeValueAsString(Map.of("status", step.status(), "note", step.note(), "by", "budi")));
+                    assertEquals(200, res.statusCode(), res.body());
+                    assertTrue(res.body().endsWith("\"notified\":" + (rejecting ? 3 : 4) + "}"), res.body());
+                }
+                deliver(clock);
+
+                List<Map<String, String>> twilioGot = twilio.accepted().subList(twilioBefore, twilio.accepted().size());
+                Map<String, Map<String, String>> byTo = new java.util.TreeMap<>();
+                twilioGot.forEach(f -> assertEquals(null, byTo.put(f.get("To"), f), "twice to " + f.get("To")));
+                assertEquals(rejecting ? java.util.Set.of(RESIDENT, "whatsapp:" + whatsApp)
+                        : java.util.Set.of(RESIDENT, ussd, "whatsapp:" + whatsApp), byTo.keySet(), step.status());
+                assertEquals(String.format(step.text(), tickets.get("sms:" + RESIDENT)), byTo.get(RESIDENT).get("Body"));
+                assertEquals("+6221500999", byTo.get(RESIDENT).get("From"));
+                if (!rejecting) {
+                    assertEquals(String.format(step.text(), tickets.get("ussd:" + ussd)), byTo.get(ussd).get("Body"),
+                            "a USSD reporter is told by SMS");
+                }
+                assertTrue(Gsm7.isGsm7(byTo.get(RESIDENT).get("Body")), byTo.get(RESIDENT).get("Body"));
+                assertTrue(Gsm7.segments(byTo.get(RESIDENT).get("Body")) <= 2);
+                // Never wrote on WhatsApp: outside the 24-hour window, so the approved status template.
+                Map<String, String> wa = byTo.get("whatsapp:" + whatsApp);
+                assertEquals("whatsapp:+6221500123", wa.get("From"));
+                assertEquals("HX0000000000000000000000000000beef", wa.get("ContentSid"));
+                assertEquals(Map.of("1", tickets.get("whatsapp:" + whatsApp), "2", step.templateStatus()),
+                        JSON.readValue(wa.get("ContentVariables"), Map.class));
+
+                List<FakeBotApi.Call> botGot = bot.delivered().subList(botBefore, bot.delivered().size());
+                assertEquals(1, botGot.size(), botGot.toString());
+                assertEquals(telegramChat, botGot.getFirst().body().get("chat_id").asText());
+                assertEquals(String.format(step.text(), tickets.get("telegram:" + telegramChat)),
+                        botGot.getFirst().body().get("text").asText());
+            }
+
+            JsonNode duplicate = JSON.readTree(call("GET", "/api/complaints/" + tickets.get("ussd:" + ussd), ADMIN, null).body());
+            assertEquals(List.of("RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "IN_PROGRESS", "REJECTED"),
+                    duplicate.get("history").findValuesAsText("status"), "the duplicate followed its original");
+        }
+    }
+
+    /** Drains the outbox, moving the clock to each next due time (rate limits), until nothing is left. */
+    private void deliver(MutableClock clock) {
+        java.util.Set<Channel> all = java.util.EnumSet.allOf(Channel.class);
+        for (int round = 0; round < 50; round++) {
+            kanal.kanal().outbox().drainOnce();
+            Optional<Instant> next = kanal.kanal().outboxQueue().nextDue(all);
+            if (next.isEmpty()) {
+                return;
+            }
+            if (next.get().isAfter(clock.instant())) {
+                clock.set(next.get());
+            }
+        }
+        throw new AssertionError("outbox not drained");
     }
 
     @Test

@@ -100,7 +100,8 @@ final class KanalHarness implements AutoCloseable {
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/channels/sms"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Twilio-Signature", TwilioSigner.sign(TOKEN, PUBLIC_URL + "/channels/sms", form))
+                        .header("X-Twilio-Signature", TwilioSigner.sign(env.getOrDefault("KANAL_TWILIO_AUTH_TOKEN", TOKEN),
+                                PUBLIC_URL + "/channels/sms", form))
                         .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

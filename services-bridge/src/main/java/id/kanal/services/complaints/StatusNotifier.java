@@ -84,13 +84,12 @@ final class StatusNotifier {
                     Optional.empty());
         }
         if (settings.whatsAppStatusTemplateSid().isPresent()) {
-            ObjectNode template = JSON.createObjectNode();
-            template.put("contentSid", settings.whatsAppStatusTemplateSid().get());
-            ObjectNode variables = template.putObject("variables");
+            // The form the Twilio sender reads: the ContentSid, a space, the ContentVariables JSON.
+            ObjectNode variables = JSON.createObjectNode();
             variables.put("1", ticket);
             variables.put("2", texts.get(lang, "status." + to.name()));
             return new OutboundMessage(new Address(Channel.WHATSAPP, number), text, KIND, OutboundMessage.BULK,
-                    Optional.of(template.toString()));
+                    Optional.of(settings.whatsAppStatusTemplateSid().get() + " " + variables));
         }
         // Outside the window WhatsApp refuses free text (Twilio error 63016): an SMS still arrives.
         return sms(number, text);

@@ -181,7 +181,7 @@ class ComplaintStatusChangeTest {
         desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "");
         Sent s = outbox(db).getFirst();
         assertEquals("whatsapp", s.channel());
-        assertEquals("{\"contentSid\":\"" + TEMPLATE_SID + "\",\"variables\":{\"1\":\"TNG-000001\",\"2\":\"selesai\"}}",
+        assertEquals(TEMPLATE_SID + " {\"1\":\"TNG-000001\",\"2\":\"selesai\"}",
                 s.template());
     }
 
