@@ -177,7 +177,9 @@ class ComplaintsApiTest {
                 tickets.put(reporter.channel().id() + ":" + reporter.value(), filed.ticket());
             }
             deliver(clock);
-            assertEquals(List.of(), twilio.accepted(), "filing is answered in the conversation, not notified");
+            // Filing is answered in the conversation; only the USSD reporter also gets the ticket by SMS.
+            assertEquals(List.of(ussd), twilio.accepted().stream().map(f -> f.get("To")).toList());
+            assertTrue(twilio.accepted().getFirst().get("Body").contains(tickets.get("ussd:" + ussd)));
 
             record Step(String status, String note, String text, String templateStatus) {
             }

@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * One USSD request to one screen: takes the new input out of the gateway's cumulative
@@ -34,8 +33,6 @@ import java.util.regex.Pattern;
  */
 final class UssdFlow {
     private static final System.Logger LOG = System.getLogger(UssdFlow.class.getName());
-    /** A complaint's ticket code, e.g. TNG-000123: a reply holding one is also sent as an SMS receipt. */
-    static final Pattern TICKET = Pattern.compile("[A-Z]{2,5}-\\d{6}");
     private static final Executor TURNS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final UssdConfig config;
@@ -168,9 +165,8 @@ final class UssdFlow {
             Thread.currentThread().interrupt();
             return UssdScreens.screen(texts.get(lang, "unavailable"), true);
         }
-        if (TICKET.matcher(reply.text()).find()) {
-            outbox.accept(sms(resident, reply.text(), "ussd-receipt"));
-        }
+        // A filed complaint's SMS receipt is the complaint desk's, queued in the filing transaction;
+        // matching ticket codes here would also text every status lookup and could lose the receipt.
         UssdSession shown = new UssdSession(s.sessionId(), s.phone(), s.text(), Gsm7.sanitize(reply.text()),
                 reply.endSession(), 0, false, now);
         sessions.save(shown);

@@ -47,6 +47,7 @@ public final class SqlComplaintDesk implements ComplaintService {
     private final List<Category> categories;
     private final StatusWriter statusWriter;
     private final ComplaintQueries queries;
+    private final UssdReceipts receipts = new UssdReceipts(Texts.builtIn());
 
     private SqlComplaintDesk(Database db, Clock clock, String regionCode, NotificationSettings notifications,
                              boolean forwarding) {
@@ -99,6 +100,8 @@ public final class SqlComplaintDesk implements ComplaintService {
      * ASSIGNED to its category's agency (routing is configuration, so nobody needs to triage it
      * first) or, when it repeats an open complaint, linked to that one and put in its status. Both
      * steps are in the history. The reporter is not notified of either: the filing answer says it.
+     * A USSD reporter also gets the ticket code by SMS, queued in this transaction: the USSD screen
+     * is gone once the session ends, and a receipt must exist exactly when the complaint does.
      */
     public FiledComplaint file(ComplaintFiling f) {
         Category category = category(f.categoryCode())
@@ -121,6 +124,9 @@ public final class SqlComplaintDesk implements ComplaintService {
                 } else {
                     StatusWriter.write(c, ticket, ComplaintStatus.ASSIGNED, "kanal:routing",
                             "routed to " + category.agencyName(), now);
+                }
+                if (f.reporterChannel().equals(Channel.USSD.id())) {
+                    receipts.enqueue(c, f.reporterAddress(), ticket, category, original.isPresent(), now);
                 }
                 LOG.log(System.Logger.Level.INFO, "complaint filed ticket={0} category={1} reporter={2} duplicateOf={3}",
                         ticket, category.code(), f.reporterChannel() + ":" + Masking.mask(f.reporterAddress()),

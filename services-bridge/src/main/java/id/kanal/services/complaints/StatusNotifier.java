@@ -128,7 +128,7 @@ final class StatusNotifier {
     }
 
     /** The language of the resident's conversation on the channel they reported on; Indonesian by default. */
-    private static Language language(Connection c, String channel, String address) throws SQLException {
+    static Language language(Connection c, String channel, String address) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT language FROM conversation WHERE channel = ? AND address = ?")) {
             ps.setString(1, channel);
             ps.setString(2, address);
