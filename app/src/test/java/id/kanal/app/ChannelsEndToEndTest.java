@@ -123,6 +123,42 @@ class ChannelsEndToEndTest {
         assertEquals("1", menu.get("reply_markup").get("inline_keyboard").get(0).get(0).get("callback_data").asText());
     }
 
+    @Test
+    void telegram_complaintWithPhotoAndLocation_keepsTheLargestPhotoAndThePoint() throws Exception {
+        String chat = "{\"id\":523901877,\"first_name\":\"Siti\",\"type\":\"private\"}";
+        String from = "{\"id\":523901877,\"is_bot\":false,\"first_name\":\"Siti\",\"language_code\":\"id\"}";
+        List<String> updates = List.of(
+                "\"text\":\"lapor jalan rusak\"",
+                "\"location\":{\"latitude\":-6.178306,\"longitude\":106.631889}",
+                // The recorded photo update's sizes: the largest (1280x960) must be the one kept.
+                "\"photo\":[{\"file_id\":\"AgACAgUAAxkBAAIBoGc-small\",\"file_unique_id\":\"AQADs1\",\"file_size\":1421,"
+                        + "\"width\":90,\"height\":67},{\"file_id\":\"AgACAgUAAxkBAAIBoGc-large\",\"file_unique_id\":\"AQADs3\","
+                        + "\"file_size\":98230,\"width\":1280,\"height\":960}],\"caption\":\"lubang besar depan pasar\"",
+                "\"text\":\"ya\"");
+        int id = 718293100;
+        for (String content : updates) {
+            id++;
+            String update = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"from\":" + from
+                    + ",\"chat\":" + chat + ",\"date\":1795316520," + content + "}}";
+            assertEquals(200, telegram(update).statusCode(), update);
+        }
+        List<FakeBotApi.Call> calls = botApi.await(c -> c.size() >= updates.size(), Duration.ofSeconds(5));
+        String filed = calls.getLast().body().get("text").asText();
+        assertTrue(filed.matches("(?s).*TNG-\\d{6}.*"), calls.toString());
+        List<String> kept = kanal.database().read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.latitude, c.longitude, m.url, m.content_type "
+                    + "FROM complaint c JOIN complaint_media m ON m.ticket = c.ticket WHERE c.reporter_channel = 'telegram'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getDouble(1) + " " + rs.getDouble(2) + " " + rs.getString(3) + " " + rs.getString(4));
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of("-6.178306 106.631889 telegram-file:AgACAgUAAxkBAAIBoGc-large image/jpeg"), kept);
+    }
+
     private String ussd(String session, String text) throws Exception {
         String form = "sessionId=" + session + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
                 + "&networkCode=51010&text=" + enc(text);

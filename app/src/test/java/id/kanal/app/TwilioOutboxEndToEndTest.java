@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,6 +119,53 @@ class TwilioOutboxEndToEndTest {
                         + "/channels/twilio/status")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(unsigned))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, forged.statusCode());
+    }
+
+    @Test
+    void whatsApp_complaintWithSharedLocationAndPhoto_keepsPointAddressAndMedia() throws Exception {
+        String media = "https://api.twilio.com/2010-04-01/Accounts/" + FakeTwilio.ACCOUNT_SID
+                + "/Messages/MM3f1c9e2d7b5a4c8e9f0a1b2c3d4e5f60/Media/ME8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d";
+        List<Map<String, String>> turns = List.of(
+                Map.of("Body", "lapor sampah"),
+                Map.of("Body", "", "Latitude", "-6.1783056", "Longitude", "106.6318889", "Label", "Pasar Anyar",
+                        "Address", "Jl. Daan Mogot No. 12, Sukarasa, Tangerang"),
+                Map.of("Body", "Sampah menumpuk di sini", "NumMedia", "1", "MediaUrl0", media, "MediaContentType0", "image/jpeg"),
+                Map.of("Body", "ya"));
+        String reply = "";
+        int n = 0;
+        for (Map<String, String> turn : turns) {
+            Map<String, String> form = new LinkedHashMap<>();
+            String sid = String.format("SM%032d", ++n);
+            form.put("SmsMessageSid", sid);
+            form.put("NumMedia", "0");
+            form.put("ProfileName", "Siti Rahayu");
+            form.put("WaId", "6281234567890");
+            form.put("To", "whatsapp:+6221500123");
+            form.put("MessageSid", sid);
+            form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+            form.put("From", "whatsapp:" + RESIDENT);
+            form.put("ApiVersion", "2010-04-01");
+            form.putAll(turn);
+            HttpResponse<String> res = post("/channels/whatsapp", form);
+            assertEquals(200, res.statusCode(), res.body());
+            reply = res.body();
+        }
+        assertTrue(reply.matches("(?s).*TNG-\\d{6}.*"), reply);
+        String kept = kanal.database().read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT c.reporter_channel, c.reporter_address, c.latitude, "
+                    + "c.longitude, c.location, m.url, m.content_type FROM complaint c JOIN complaint_media m ON m.ticket = c.ticket")) {
+                StringBuilder out = new StringBuilder();
+                while (rs.next()) {
+                    for (int i = 1; i <= 7; i++) {
+                        out.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                    }
+                    out.append('\n');
+                }
+                return out.toString();
+            }
+        });
+        assertEquals("whatsapp | " + RESIDENT + " | -6.1783056 | 106.6318889 | Pasar Anyar, Jl. Daan Mogot No. 12, Sukarasa, "
+                + "Tangerang | " + media + " | image/jpeg\n", kept);
     }
 
     private static Map<String, String> status(String sid, String status, String errorCode) {
