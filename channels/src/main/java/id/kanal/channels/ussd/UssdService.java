@@ -1,11 +1,9 @@
 package id.kanal.channels.ussd;
 
-import id.kanal.channels.web.FormBody;
 import id.kanal.channels.web.MalformedRequestException;
 import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.Language;
 import id.kanal.dialog.Masking;
-import id.kanal.dialog.PhoneNumbers;
 import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.ConversationStore;
 import id.kanal.dialog.port.OutboundMessage;
@@ -68,17 +66,11 @@ public final class UssdService implements HttpService {
             res.status(Status.FORBIDDEN_403).send("forbidden");
             return;
         }
-        String sessionId;
-        String phone;
-        String text;
+        UssdRequest request;
         try {
-            FormBody form = FormBody.parse(req.content().as(String.class));
-            sessionId = form.nonBlank("sessionId").orElseThrow(() -> new MalformedRequestException("sessionId is missing"));
-            String raw = form.nonBlank("phoneNumber").orElseThrow(() -> new MalformedRequestException("phoneNumber is missing"));
-            phone = PhoneNumbers.normalise(raw).orElseThrow(() -> new MalformedRequestException("phoneNumber is not a phone number"));
-            text = form.get("text").orElse("").strip();
-            LOG.log(System.Logger.Level.DEBUG, "ussd session={0} serviceCode={1} network={2}", sessionId,
-                    form.get("serviceCode").orElse(""), form.get("networkCode").orElse(""));
+            request = UssdRequest.parse(req.content().as(String.class));
+            LOG.log(System.Logger.Level.DEBUG, "ussd session={0} serviceCode={1} network={2}", request.sessionId(),
+                    request.serviceCode(), request.networkCode());
         } catch (MalformedRequestException e) {
             LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd: {0}", e.getMessage());
             res.status(Status.BAD_REQUEST_400).send(e.getMessage());
@@ -86,9 +78,10 @@ public final class UssdService implements HttpService {
         }
         String screen;
         try {
-            screen = flow.answer(sessionId, phone, text);
+            screen = flow.answer(request.sessionId(), request.phone(), request.text());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "failed channel=ussd from=" + Masking.mask(phone) + " session=" + sessionId, e);
+            LOG.log(System.Logger.Level.ERROR, "failed channel=ussd from=" + Masking.mask(request.phone())
+                    + " session=" + request.sessionId(), e);
             screen = apology;
         }
         res.header(HeaderNames.CONTENT_TYPE, TEXT_PLAIN);
