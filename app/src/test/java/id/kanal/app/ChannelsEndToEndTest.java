@@ -111,6 +111,35 @@ class ChannelsEndToEndTest {
     }
 
     @Test
+    void ussd_sessionDropsMidComplaint_newSessionResumesAndFiles() throws Exception {
+        ussd("ATUid_drop1", "");
+        ussd("ATUid_drop1", "1");
+        String where = ussd("ATUid_drop1", "1*1");
+        assertTrue(where.startsWith("CON ") && where.contains("lokasi"), where);
+        // The network drops the session; the resident dials again (a new sessionId, same phone).
+        assertEquals("CON Sesi sebelumnya terputus. Lanjutkan?\n1 Ya\n2 Tidak", ussd("ATUid_drop2", ""));
+        assertEquals(where, ussd("ATUid_drop2", "1"), "the screen the session dropped on");
+        String text = "1";
+        String screen = "";
+        for (String input : List.of("Jl Merdeka No 12", "Jalan berlubang besar", "YA")) {
+            text = text + "*" + input;
+            screen = ussd("ATUid_drop2", text);
+            while (screen.endsWith("\n98 Lanjut")) {
+                text = text + "*98";
+                screen = ussd("ATUid_drop2", text);
+            }
+        }
+        assertTrue(screen.matches("(?s)(CON|END) .*TNG-\\d{6}.*"), screen);
+        String location = kanal.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT location FROM complaint WHERE reporter_channel = 'ussd'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+        assertEquals("Jl Merdeka No 12", location);
+    }
+
+    @Test
     void telegram_sharedContact_linksPhoneNumber_andStartRepliesWithButtons() throws Exception {
         Path fixtures = Path.of("../channels/src/test/resources/fixtures/telegram");
         assertEquals(200, telegram(Files.readString(fixtures.resolve("contact.json"))).statusCode());
