@@ -263,6 +263,21 @@ class ComplaintsApiTest {
     }
 
     @Test
+    void file_sameProblemNearbyBySms_residentToldItIsKnownAndFollowsTheOriginal() throws Exception {
+        String original = fileBySms(RESIDENT, "Jl. Merdeka 5");
+        for (String text : List.of("lapor sampah", "jln merdeka no. 5", "Sampahnya bau")) {
+            kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, text);
+        }
+        String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, "ya"));
+        assertTrue(reply.startsWith("Terima kasih. Masalah ini sudah pernah dilaporkan dan sedang ditangani Dinas "
+                + "Lingkungan Hidup."), reply);
+        Matcher m = TICKET.matcher(reply);
+        assertTrue(m.find(), reply);
+        JsonNode linked = JSON.readTree(call("GET", "/api/complaints/" + m.group(), ADMIN, null).body());
+        assertEquals(original, linked.get("duplicateOf").asText(), linked.toString());
+    }
+
+    @Test
     void changeStatus_refusedOrUnknownOrBad_409And404And400() throws Exception {
         String ticket = fileBySms(RESIDENT, "Jl. Merdeka 5");
         HttpResponse<String> res = call("POST", "/api/complaints/" + ticket + "/status", ADMIN,
