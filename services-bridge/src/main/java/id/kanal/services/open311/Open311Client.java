@@ -38,8 +38,8 @@ public final class Open311Client {
         return endpoint;
     }
 
-    /** Files the complaint; returns the desk's {@code service_request_id}. */
-    public String submit(ComplaintDetail d) throws Open311Exception {
+    /** Files the complaint; returns the desk's {@code service_request_id}, or its token when it files later. */
+    public Submission submit(ComplaintDetail d) throws Open311Exception {
         Map<String, String> form = new LinkedHashMap<>();
         endpoint.apiKey().ifPresent(k -> form.put("api_key", k));
         endpoint.jurisdiction().ifPresent(j -> form.put("jurisdiction_id", j));
@@ -63,12 +63,40 @@ public final class Open311Client {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         JsonNode first = answer.path(0);
-        String id = first.path("service_request_id").asText("");
-        if (id.isEmpty()) {
-            // A desk that answers only a token files later; Kanal does not follow tokens yet.
-            throw new Open311Exception("no service_request_id in the answer: " + clip(answer.toString()), null);
+        String id = text(first, "service_request_id");
+        if (!id.isEmpty()) {
+            return new Submission.Filed(id);
         }
-        return id;
+        String token = text(first, "token");
+        if (!token.isEmpty()) {
+            return new Submission.Queued(token);
+        }
+        // Accepted but unusable: posting again would only file it twice.
+        throw new Open311Exception("neither service_request_id nor token in the answer: " + clip(answer.toString()),
+                null, true);
+    }
+
+    /** The id a token stands for, once the desk has filed the request; empty while it has not. */
+    public Optional<String> serviceRequestIdFor(String token) throws Open311Exception {
+        StringBuilder path = new StringBuilder("tokens/").append(enc(token)).append(".json");
+        endpoint.jurisdiction().ifPresent(j -> path.append("?jurisdiction_id=").append(enc(j)));
+        JsonNode answer = send(HttpRequest.newBuilder(endpoint.baseUrl().resolve(path.toString()))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .GET().build());
+        for (JsonNode r : answer) {
+            String id = text(r, "service_request_id");
+            if (!id.isEmpty()) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A field as text; JSON null, absent and numbers (some desks send ids as numbers) handled. */
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? "" : v.asText("").strip();
     }
 
     /** The request as the desk reports it now; empty when the desk does not know it. */
@@ -92,8 +120,12 @@ public final class Open311Client {
         try {
             HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (res.statusCode() / 100 != 2) {
-                throw new Open311Exception("HTTP " + res.statusCode() + " from " + URI.create(request.uri().toString())
-                        .resolve("/") + ": " + clip(res.body()), null);
+                int status = res.statusCode();
+                // 4xx: the desk judged the request and refused it (bad service_code, api_key): sending it
+                // again changes nothing. 408 and 429 are the exceptions: come back later.
+                boolean permanent = status / 100 == 4 && status != 408 && status != 429;
+                throw new Open311Exception("HTTP " + status + " from " + URI.create(request.uri().toString())
+                        .resolve("/") + ": " + clip(res.body()), null, permanent);
             }
             JsonNode node = JSON.readTree(res.body());
             if (!node.isArray()) {

@@ -24,8 +24,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Durable: a complaint to forward is marked {@code forward_state = 'PENDING'} when it is filed
  * (same transaction), so a crash or an outage loses nothing. {@link #forwardOnce()} sends the due
- * ones; a failure is retried with exponential backoff (30 s doubling, at most 1 h), for as long as
- * it takes. {@link #pollOnce()} asks the desk about every forwarded open complaint and turns its
+ * ones; a transient failure (no answer, 5xx, 408, 429) is retried with exponential backoff (30 s
+ * doubling, at most 1 h), for as long as it takes; a refusal (another 4xx) is kept as
+ * {@code FAILED} with the desk's error, since posting it again would be refused again. A desk that
+ * files later answers a token ({@code TOKEN}), exchanged for the id while polling. A POST whose
+ * answer is lost (a timeout after the desk filed it) is sent again: GeoReport v2 has no
+ * idempotency key, so that desk may hold it twice. {@link #pollOnce()} asks the desk about every forwarded open complaint and turns its
  * answer into a status change (open: IN_PROGRESS, closed: RESOLVED with its status_notes), which
  * notifies the residents like any other change. {@link #start()} runs both on one background thread.
  */
@@ -80,13 +84,30 @@ public final class Open311Forwarder implements AutoCloseable {
                 continue;
             }
             try {
-                String id = client.submit(d.get());
-                update(ticket, "UPDATE complaint SET forward_state = 'SENT', external_id = ?, forward_error = NULL, "
-                        + "forward_attempts = forward_attempts + 1 WHERE ticket = ?", id);
-                LOG.log(System.Logger.Level.INFO, "open311 forwarded ticket={0} serviceRequestId={1}", ticket, id);
+                switch (client.submit(d.get())) {
+                    case Submission.Filed filed -> {
+                        update(ticket, "UPDATE complaint SET forward_state = 'SENT', external_id = ?, forward_error = NULL, "
+                                + "forward_attempts = forward_attempts + 1 WHERE ticket = ?", filed.serviceRequestId());
+                        LOG.log(System.Logger.Level.INFO, "open311 forwarded ticket={0} serviceRequestId={1}", ticket,
+                                filed.serviceRequestId());
+                    }
+                    case Submission.Queued queued -> {
+                        // Filed later by the desk: the token is exchanged for the id while polling.
+                        update(ticket, "UPDATE complaint SET forward_state = 'TOKEN', external_id = ?, forward_error = NULL, "
+                                + "forward_attempts = forward_attempts + 1 WHERE ticket = ?", queued.token());
+                        LOG.log(System.Logger.Level.INFO, "open311 forwarded ticket={0} token={1}", ticket, queued.token());
+                    }
+                }
                 sent++;
             } catch (Open311Exception e) {
-                retryLater(ticket, e.getMessage());
+                if (e.permanent()) {
+                    update(ticket, "UPDATE complaint SET forward_state = 'FAILED', forward_error = ?, "
+                            + "forward_attempts = forward_attempts + 1 WHERE ticket = ?", clip(e.getMessage()));
+                    LOG.log(System.Logger.Level.WARNING, "open311 forward refused ticket={0} error={1}: not retried",
+                            ticket, e.getMessage());
+                } else {
+                    retryLater(ticket, e.getMessage());
+                }
             }
         }
         return sent;
@@ -123,7 +144,7 @@ public final class Open311Forwarder implements AutoCloseable {
                     + "forward_error = ? WHERE ticket = ?")) {
                 ps.setInt(1, attempts);
                 ps.setLong(2, clock.millis() + wait.toMillis());
-                ps.setString(3, error.length() > 500 ? error.substring(0, 500) : error);
+                ps.setString(3, clip(error));
                 ps.setString(4, ticket);
                 ps.executeUpdate();
             }
@@ -133,6 +154,10 @@ public final class Open311Forwarder implements AutoCloseable {
         });
     }
 
+    private static String clip(String error) {
+        return error.length() > 500 ? error.substring(0, 500) : error;
+    }
+
     /** 30 s, 60 s, 120 s, ... at most one hour. */
     static Duration backoff(int attempts) {
         int doublings = Math.min(attempts - 1, 10);
@@ -140,8 +165,46 @@ public final class Open311Forwarder implements AutoCloseable {
         return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
     }
 
-    /** Asks the desk about every forwarded open complaint; returns how many changed status. */
+    /** Exchanges the tokens of requests the desk filed later for their ids; returns how many it exchanged. */
+    int resolveTokens() {
+        record Queued(String ticket, String token) {
+        }
+        List<Queued> queued = db.read(c -> {
+            List<Queued> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket, external_id FROM complaint "
+                    + "WHERE forward_state = 'TOKEN' ORDER BY ticket");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Queued(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+        int resolved = 0;
+        for (Queued q : queued) {
+            try {
+                Optional<String> id = client.serviceRequestIdFor(q.token());
+                if (id.isPresent()) {
+                    update(q.ticket(), "UPDATE complaint SET forward_state = 'SENT', external_id = ? WHERE ticket = ?",
+                            id.get());
+                    LOG.log(System.Logger.Level.INFO, "open311 token resolved ticket={0} serviceRequestId={1}",
+                            q.ticket(), id.get());
+                    resolved++;
+                }
+            } catch (Open311Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "open311 token lookup failed ticket={0} error={1}", q.ticket(),
+                        e.getMessage());
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * Asks the desk about every forwarded open complaint (first exchanging tokens for ids); returns
+     * how many changed status.
+     */
     public int pollOnce() {
+        resolveTokens();
         record Forwarded(String ticket, String externalId, ComplaintStatus status) {
         }
         List<Forwarded> open = db.read(c -> {

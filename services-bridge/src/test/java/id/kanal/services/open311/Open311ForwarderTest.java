@@ -57,6 +57,11 @@ class Open311ForwarderTest {
     private final List<String> gets = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger postFailures = new AtomicInteger(1);
     private volatile String remoteStatus = "open";
+    /** When set, every POST gets this status and body (a refusing or a token-answering desk). */
+    private volatile Integer postCode;
+    private volatile String postAnswer;
+    private volatile String tokenAnswer = "[{\"token\":\"tok-12345\",\"service_request_id\":null}]";
+    private final List<String> tokenGets = Collections.synchronizedList(new ArrayList<>());
     private final Instant[] now = {Instant.parse("2026-11-22T03:00:00Z")};
     private final Clock clock = new Clock() {
         @Override
@@ -80,6 +85,14 @@ class Open311ForwarderTest {
         db = Database.openSqlite(dir);
         fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         fake.createContext("/georeport/v2/requests.json", this::handle);
+        fake.createContext("/georeport/v2/tokens/", ex -> {
+            tokenGets.add(ex.getRequestURI().getPath() + "?" + ex.getRequestURI().getRawQuery());
+            byte[] bytes = tokenAnswer.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
         fake.start();
     }
 
@@ -94,7 +107,10 @@ class Open311ForwarderTest {
         int code = 200;
         if (ex.getRequestMethod().equals("POST")) {
             posts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            if (postFailures.getAndDecrement() > 0) {
+            if (postCode != null) {
+                code = postCode;
+                answer = postAnswer;
+            } else if (postFailures.getAndDecrement() > 0) {
                 code = 500;
                 answer = "[{\"code\":500,\"description\":\"database down\"}]";
             } else {
@@ -183,6 +199,86 @@ class Open311ForwarderTest {
         assertTrue(outbox.get(1).startsWith("sms " + NUMBER + " Laporan TNG-000001 (Jalan rusak) sudah selesai "
                 + "ditangani Dinas PUPR. Catatan: Lubang sudah ditambal"), outbox.get(1));
         assertEquals(0, forwarder.pollOnce(), "closed complaints are not asked about again");
+    }
+
+    private Open311Forwarder forwarder(SqlComplaintDesk desk) {
+        return new Open311Forwarder(db, desk, new Open311Client(new Open311Endpoint(
+                URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/georeport/v2"),
+                Optional.of("kanal-key"), Optional.of("tangerangkota.go.id"), Duration.ofMinutes(5))), clock);
+    }
+
+    private String fileOne(SqlComplaintDesk desk) {
+        return desk.file(new NewComplaint("sms:SM1", new Address(Channel.SMS, NUMBER), "jalan-rusak", "Jl. Merdeka 5",
+                "Lubang besar", Optional.empty(), List.of())).ticket();
+    }
+
+    private String column(String ticket, String column) {
+        return db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT " + column + " FROM complaint WHERE ticket = ?")) {
+                ps.setString(1, ticket);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    @Test
+    void forwarder_deskRefuses400_keptAsFailedWithItsError_neverPostedAgain() {
+        postCode = 400;
+        postAnswer = "[{\"code\":400,\"description\":\"service_code jalan-rusak not found\"}]";
+        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
+        Open311Forwarder forwarder = forwarder(desk);
+        String ticket = fileOne(desk);
+        assertEquals(0, forwarder.forwardOnce());
+        assertEquals("FAILED", column(ticket, "forward_state"));
+        assertTrue(column(ticket, "forward_error").contains("service_code jalan-rusak not found"), column(ticket, "forward_error"));
+        now[0] = now[0].plus(Duration.ofHours(2));
+        forwarder.forwardOnce();
+        assertEquals(1, posts.size(), "a refused request is not posted again");
+    }
+
+    @Test
+    void forwarder_deskThrottles429_retriedLater() {
+        postCode = 429;
+        postAnswer = "[{\"code\":429,\"description\":\"slow down\"}]";
+        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
+        Open311Forwarder forwarder = forwarder(desk);
+        String ticket = fileOne(desk);
+        assertEquals(0, forwarder.forwardOnce());
+        assertEquals("PENDING", column(ticket, "forward_state"));
+        postCode = null;
+        postFailures.set(0);
+        now[0] = now[0].plusSeconds(30);
+        assertEquals(1, forwarder.forwardOnce());
+        assertEquals("SENT", column(ticket, "forward_state"));
+    }
+
+    @Test
+    void forwarder_deskAnswersAToken_exchangedForTheIdWhenFiled_thenPolled() {
+        postCode = 201;
+        postAnswer = "[{\"token\":\"tok-12345\"}]";
+        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
+        Open311Forwarder forwarder = forwarder(desk);
+        String ticket = fileOne(desk);
+        assertEquals(1, forwarder.forwardOnce());
+        assertEquals("TOKEN", column(ticket, "forward_state"));
+        assertEquals(0, forwarder.forwardOnce());
+        assertEquals(1, posts.size(), "a token is an answer: not posted again");
+
+        assertEquals(0, forwarder.pollOnce(), "the desk has not filed it yet");
+        assertEquals(List.of("/georeport/v2/tokens/tok-12345.json?jurisdiction_id=tangerangkota.go.id"), tokenGets);
+        assertEquals("TOKEN", column(ticket, "forward_state"));
+        assertEquals(List.of(), gets);
+
+        tokenAnswer = "[{\"service_request_id\":\"EXT-293944\",\"token\":\"tok-12345\"}]";
+        remoteStatus = "closed";
+        assertEquals(1, forwarder.pollOnce());
+        assertEquals("SENT", column(ticket, "forward_state"));
+        assertEquals(Optional.of("EXT-293944"), desk.queries().detail(ticket).orElseThrow().externalId());
+        assertEquals(ComplaintStatus.RESOLVED, desk.find(ticket).orElseThrow().status());
+        assertEquals(2, tokenGets.size());
     }
 
     @Test
