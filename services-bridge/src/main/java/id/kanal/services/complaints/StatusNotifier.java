@@ -12,6 +12,7 @@ import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Outbox;
 import id.kanal.store.Residents;
+import id.kanal.store.TelegramChats;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * notification exists exactly when the change committed. The resident's own channel is used:
  * SMS and USSD reporters get an SMS (GSM-7, at most two segments); WhatsApp inside the 24-hour
  * window gets free text, outside it the configured template or else an SMS; Telegram gets text.
- * A resident who sent STOP gets nothing; reporters without a channel (Open311 without a phone) neither.
+ * A resident who sent STOP (on any of their linked channels) gets nothing; reporters without a
+ * channel (Open311 without a phone) neither.
  */
 final class StatusNotifier {
     private static final System.Logger LOG = System.getLogger(StatusNotifier.class.getName());
@@ -57,8 +59,7 @@ final class StatusNotifier {
             return false;
         }
         String number = r.address().startsWith("whatsapp:") ? r.address().substring(9) : r.address();
-        String residentKey = channel.get() == Channel.TELEGRAM ? "telegram:" + number : number;
-        if (Residents.isOptedOut(c, residentKey)) {
+        if (optedOut(c, channel.get(), number)) {
             LOG.log(System.Logger.Level.INFO, "status notification skipped reason=opted-out ticket={0} to={1}",
                     r.ticket(), new Address(channel.get(), number));
             return false;
@@ -74,6 +75,20 @@ final class StatusNotifier {
         Outbox.enqueue(c, m, now);
         LOG.log(System.Logger.Level.DEBUG, "status notification ticket={0} to={1} text={2}", r.ticket(), m.to(), m.body());
         return true;
+    }
+
+    /**
+     * Whether the person sent STOP on any channel: a Telegram chat linked to a phone number (the
+     * resident shared their contact) is the same person as that number's SMS, USSD and WhatsApp.
+     */
+    private static boolean optedOut(Connection c, Channel channel, String number) throws SQLException {
+        if (channel == Channel.TELEGRAM) {
+            Optional<String> phone = TelegramChats.phoneOf(c, number);
+            return Residents.isOptedOut(c, "telegram:" + number)
+                    || (phone.isPresent() && Residents.isOptedOut(c, phone.get()));
+        }
+        Optional<String> chat = TelegramChats.chatOf(c, number);
+        return Residents.isOptedOut(c, number) || (chat.isPresent() && Residents.isOptedOut(c, "telegram:" + chat.get()));
     }
 
     private OutboundMessage whatsApp(Connection c, String number, String text, Language lang, String ticket,

@@ -13,6 +13,7 @@ import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.services.complaints.DeskFixture.Sent;
 import id.kanal.store.Database;
 import id.kanal.store.Residents;
+import id.kanal.store.TelegramChats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,31 @@ class ComplaintStatusChangeTest {
         });
         StatusChanged changed = desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "");
         assertEquals(0, changed.notified());
+        assertEquals(List.of(), outbox(db));
+    }
+
+    @Test
+    void changeStatus_telegramReporterWhoSentStopBySms_nothingQueued() {
+        String ticket = file(Channel.TELEGRAM, "523901877");
+        db.inTransaction(c -> {
+            // The chat shared its contact: the same person as the number, who sent STOP by SMS.
+            TelegramChats.link(c, NUMBER, "523901877", clock.instant());
+            Residents.setOptedOut(c, NUMBER, true, clock.instant());
+            return null;
+        });
+        assertEquals(0, desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "").notified());
+        assertEquals(List.of(), outbox(db));
+    }
+
+    @Test
+    void changeStatus_smsReporterWhoStoppedTheLinkedTelegramChat_nothingQueued() {
+        String ticket = file(Channel.SMS, NUMBER);
+        db.inTransaction(c -> {
+            TelegramChats.link(c, NUMBER, "523901877", clock.instant());
+            Residents.setOptedOut(c, "telegram:523901877", true, clock.instant());
+            return null;
+        });
+        assertEquals(0, desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "").notified());
         assertEquals(List.of(), outbox(db));
     }
 
