@@ -39,8 +39,21 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                         .map(ComplaintSettings::uri),
                 env("KANAL_OPEN311_CLIENT_API_KEY", env),
                 env("KANAL_OPEN311_JURISDICTION", env).or(() -> k.get("open311.jurisdiction").asString().asOptional()),
-                env("KANAL_OPEN311_POLL_INTERVAL", env).map(Duration::parse)
+                env("KANAL_OPEN311_POLL_INTERVAL", env).map(ComplaintSettings::pollInterval)
                         .orElse(k.get("open311.poll-interval").as(Duration.class).orElse(Duration.ofMinutes(5))));
+    }
+
+    private static Duration pollInterval(String value) {
+        try {
+            Duration d = Duration.parse(value);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("KANAL_OPEN311_POLL_INTERVAL must be a positive ISO-8601 duration "
+                    + "(e.g. PT5M): " + value);
+        }
     }
 
     private static URI uri(String value) {

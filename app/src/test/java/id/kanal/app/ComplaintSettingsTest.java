@@ -42,4 +42,13 @@ class ComplaintSettingsTest {
                 () -> Settings.from(Main.config(), Map.of("KANAL_OPEN311_ENDPOINT", "ftp://x")));
         assertTrue(e.getMessage().contains("KANAL_OPEN311_ENDPOINT"), e.getMessage());
     }
+
+    @Test
+    void from_pollIntervalNotADuration_failsNamingTheVariable() {
+        for (String bad : new String[] {"5 minutes", "PT0S", "-PT5M"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.from(Main.config(), Map.of("KANAL_OPEN311_POLL_INTERVAL", bad)));
+            assertTrue(e.getMessage().contains("KANAL_OPEN311_POLL_INTERVAL"), e.getMessage());
+        }
+    }
 }
