@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -172,6 +173,16 @@ class Open311ServiceTest {
         assertEquals(0, json(get("/requests.json?status=closed")).size());
         assertEquals(0, json(get("/requests.json?service_code=sampah")).size());
         assertEquals(0, json(get("/requests.json?start_date=2026-11-23T00:00:00Z")).size());
+    }
+
+    @Test
+    void getRequest_telegramPhoto_isNoMediaUrl() throws Exception {
+        String ticket = kanal.kanal().complaints().file(new id.kanal.dialog.port.NewComplaint("tg:1",
+                new id.kanal.dialog.Address(id.kanal.dialog.Channel.TELEGRAM, "523901877"), "sampah", "Pasar Anyar", "Bau",
+                Optional.empty(), List.of(new id.kanal.dialog.Media("telegram-file:AgACAgUAAxkBAAIBoGc-large", "image/jpeg"))))
+                .ticket();
+        JsonNode r = json(get("/requests/" + ticket + ".json")).get(0);
+        assertTrue(r.get("media_url").isNull(), r.toString());
     }
 
     @Test

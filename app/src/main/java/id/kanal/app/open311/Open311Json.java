@@ -5,6 +5,7 @@ import id.kanal.app.web.Json;
 import id.kanal.services.complaints.ComplaintDetail;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** A complaint as an Open311 GeoReport v2 service request, every field of the spec's example, absent ones null. */
 final class Open311Json {
@@ -38,10 +39,14 @@ final class Open311Json {
             r.putNull("lat");
             r.putNull("long");
         }
-        if (d.media().isEmpty()) {
+        // media_url is "a URL to media associated with the request": a Telegram photo is kept as a
+        // file_id reference (its download URL would carry the bot token), so it is not one.
+        Optional<String> url = d.media().stream().map(m -> m.url())
+                .filter(u -> u.startsWith("https://") || u.startsWith("http://")).findFirst();
+        if (url.isEmpty()) {
             r.putNull("media_url");
         } else {
-            r.put("media_url", d.media().getFirst().url());
+            r.put("media_url", url.get());
         }
         return r;
     }

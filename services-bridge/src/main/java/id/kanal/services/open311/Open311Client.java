@@ -51,9 +51,9 @@ public final class Open311Client {
         });
         form.put("address_string", d.location());
         form.put("description", d.ticket() + ": " + d.description());
-        if (!d.media().isEmpty()) {
-            form.put("media_url", d.media().getFirst().url());
-        }
+        // Only a real URL: a Telegram photo is a file_id reference (its download URL carries the bot token).
+        d.media().stream().map(m -> m.url()).filter(u -> u.startsWith("https://") || u.startsWith("http://"))
+                .findFirst().ifPresent(u -> form.put("media_url", u));
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));

@@ -282,6 +282,16 @@ class Open311ForwarderTest {
     }
 
     @Test
+    void forwarder_telegramPhoto_isNotSentAsMediaUrl() {
+        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
+        postFailures.set(0);
+        desk.file(new NewComplaint("tg:1", new Address(Channel.TELEGRAM, "523901877"), "jalan-rusak", "Jl. Merdeka 5",
+                "Lubang", Optional.empty(), List.of(new Media("telegram-file:AgACAgUAAxkBAAIBoGc-large", "image/jpeg"))));
+        assertEquals(1, forwarder(desk).forwardOnce());
+        assertEquals(null, form(posts.getFirst()).get("media_url"), posts.getFirst());
+    }
+
+    @Test
     void backoff_doublesFrom30sUpToAnHour() {
         assertEquals(Duration.ofSeconds(30), Open311Forwarder.backoff(1));
         assertEquals(Duration.ofSeconds(60), Open311Forwarder.backoff(2));
