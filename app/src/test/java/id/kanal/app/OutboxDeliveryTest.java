@@ -50,8 +50,11 @@ class OutboxDeliveryTest {
     private static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
     private static final String RESIDENT = "+6281234567890";
     private static final Set<Channel> TWILIO = EnumSet.of(Channel.SMS, Channel.USSD, Channel.WHATSAPP);
-    /** Short, so a fake that never answers costs the suite half a second, not Twilio's 10 s. */
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    /**
+     * Short, so a fake that never answers costs the suite a second, not the production 10-15 s; not
+     * shorter, so a loaded machine's slow but real answer is not taken for a timeout (and sent twice).
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     @TempDir
     Path dataDir;
