@@ -142,6 +142,16 @@ final class ConsoleHarness implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         }
 
+        HttpResponse<String> delete(String path) throws Exception {
+            return send(request(path).DELETE());
+        }
+
+        /** Any method, with a JSON body. */
+        HttpResponse<String> send(String method, String path, Object body) throws Exception {
+            return send(request(path).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        }
+
         JsonNode json(HttpResponse<String> res) throws Exception {
             return JSON.readTree(res.body());
         }
