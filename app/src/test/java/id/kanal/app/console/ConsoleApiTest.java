@@ -94,6 +94,16 @@ class ConsoleApiTest {
         assertEquals(201, admin.post("/accounts", Map.of("username", "siti", "role", "agent", "password", "long-enough-1"))
                 .statusCode());
         assertEquals(200, kanal.login("siti", "long-enough-1").get("/queue").statusCode());
+        // Neither an agent nor a supervisor may change or delete an account, their own included.
+        var supervisor = kanal.createAccount("lead", Role.SUPERVISOR);
+        for (var c : List.of(agent, supervisor)) {
+            assertEquals(403, c.post("/accounts/siti", Map.of("role", "admin")).statusCode());
+            assertEquals(403, c.post("/accounts/budi", Map.of("role", "admin")).statusCode());
+            assertEquals(403, c.post("/accounts/siti", Map.of("password", "taken-over-1")).statusCode());
+            assertEquals(403, c.delete("/accounts/siti").statusCode());
+        }
+        assertEquals(200, kanal.login("siti", "long-enough-1").get("/me").statusCode(), "siti's account is untouched");
+        assertEquals("agent", agent.json(agent.get("/me")).get("role").asText());
     }
 
     @Test
@@ -186,6 +196,9 @@ class ConsoleApiTest {
         HttpResponse<String> denied = other.post(CONVERSATION + "/reply", Map.of("text", "Saya bantu"));
         assertEquals(403, denied.statusCode(), denied.body());
         assertEquals(403, other.post(CONVERSATION + "/handback", Map.of()).statusCode());
+        assertEquals(403, other.post(CONVERSATION + "/transfer", Map.of("to", "admin")).statusCode());
+        assertEquals("owner", other.json(other.get(CONVERSATION)).get("conversation").get("agent").asText());
+        assertFalse(other.json(other.get(CONVERSATION)).get("mine").asBoolean());
         assertEquals(200, owner.post(CONVERSATION + "/reply", Map.of("text", "Halo, saya Owner dari call centre")).statusCode());
 
         List<Map<String, Object>> outbox = kanal.outbox(RESIDENT);
@@ -319,6 +332,9 @@ class ConsoleApiTest {
                 "template", "HX0123456789")).statusCode());
         var agent = kanal.createAccount("budi", Role.AGENT);
         assertEquals(403, agent.post("/canned", Map.of("title", "x", "body", "y")).statusCode(), "agents do not keep canned replies");
+        String cannedId = agent.json(agent.get("/canned")).get(0).get("id").asText();
+        assertEquals(403, agent.delete("/canned/" + cannedId).statusCode());
+        assertEquals(1, agent.json(agent.get("/canned")).size(), "agents read canned replies");
         assertEquals(200, agent.post(wa + "/take", Map.of()).statusCode());
         assertTrue(agent.json(agent.get(wa)).get("limits").get("whatsappWindowOpen").asBoolean());
         clock.advance(Duration.ofHours(25));
