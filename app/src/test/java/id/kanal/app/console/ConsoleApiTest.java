@@ -85,6 +85,49 @@ class ConsoleApiTest {
     }
 
     @Test
+    void login_twentyFailuresFromOneAddress_429ForEveryAccount() throws Exception {
+        var c = kanal.client();
+        for (int i = 0; i < LoginLimiter.PER_IP; i++) {
+            assertEquals(401, c.post("/login", Map.of("username", "user" + i, "password", "guess-" + i)).statusCode());
+        }
+        HttpResponse<String> limited = c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD));
+        assertEquals(429, limited.statusCode(), "one address guessing across many accounts is stopped too");
+    }
+
+    @Test
+    void cookie_isSecure_whenThePublicUrlIsHttps(@TempDir Path otherDir) throws Exception {
+        try (ConsoleHarness tls = new ConsoleHarness(otherDir, clock, Map.of("KANAL_PUBLIC_URL", "https://kanal.example.go.id"))) {
+            var c = tls.client();
+            HttpResponse<String> res = c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD));
+            assertEquals(200, res.statusCode(), res.body());
+            String cookie = res.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+            c.csrf = c.json(res).get("csrfToken").asText();
+            String cleared = c.post("/logout", Map.of()).headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cleared.contains("Max-Age=0") && cleared.contains("; Secure"), cleared);
+        }
+    }
+
+    @Test
+    void simulator_everyChannel_goesThroughTheEngine_andAHandoffReachesTheQueue() throws Exception {
+        var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        Map<String, String> from = Map.of("sms", "081200000101", "ussd", "081200000102", "whatsapp", "081200000103",
+                "telegram", "100000101");
+        for (var e : from.entrySet()) {
+            HttpResponse<String> res = staff.post("/simulator", Map.of("channel", e.getKey(), "from", e.getValue(),
+                    "text", "petugas"));
+            assertEquals(200, res.statusCode(), e.getKey() + ": " + res.body());
+            assertFalse(staff.json(res).get("text").asText().isBlank(), e.getKey());
+        }
+        JsonNode queue = staff.json(staff.get("/queue")).get("conversations");
+        assertEquals(4, queue.size(), queue.toString());
+        assertEquals(java.util.Set.of("sms", "ussd", "whatsapp", "telegram"), java.util.stream.StreamSupport
+                .stream(queue.spliterator(), false).map(n -> n.get("channel").asText()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(400, staff.post("/simulator", Map.of("channel", "fax", "from", "0812", "text", "x")).statusCode());
+        assertEquals(400, staff.post("/simulator", Map.of("channel", "sms", "from", "not a number", "text", "x")).statusCode());
+    }
+
+    @Test
     void agent_cannotManageAccounts_adminCan() throws Exception {
         var agent = kanal.createAccount("budi", Role.AGENT);
         assertEquals(403, agent.get("/accounts").statusCode());
