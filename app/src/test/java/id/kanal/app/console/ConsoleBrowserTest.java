@@ -325,6 +325,45 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void logout_thenAdminManagesAccounts_agentSeesNoAccountsPage() throws Exception {
+        driver.get(kanal.base() + "/console/#/queue");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertFalse(driver.findElement(By.id("nav")).isDisplayed());
+
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(ConsoleHarness.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-accounts"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-username"))).sendKeys("dewi");
+        new Select(driver.findElement(By.id("new-role"))).selectByValue("agent");
+        driver.findElement(By.id("new-password")).sendKeys("dewi-password-1");
+        driver.findElement(By.id("create-account")).click();
+        By dewi = By.cssSelector("#accounts-table tr[data-username='dewi'] select.role");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(dewi))).selectByValue("supervisor");
+        until(() -> kanal.kanal().database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT role FROM console_account WHERE username = 'dewi'");
+                 var rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1).equals("supervisor");
+            }
+        }));
+        screenshot("accounts");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+
+        // An agent has no Accounts link, and following one leads to the queue (the API refuses them anyway).
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
+        driver.findElement(By.id("password")).sendKeys("siti-password");
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+        assertFalse(driver.findElement(By.id("nav-accounts")).isDisplayed());
+        driver.get(kanal.base() + "/console/#/accounts");
+        wait.until(ExpectedConditions.urlContains("#/queue"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+        assertTrue(driver.findElements(By.id("accounts-table")).isEmpty());
+    }
+
     private static void fileComplaint(String from, String... texts) {
         for (String t : texts) {
             kanal.resident(Channel.SMS, from, t);

@@ -51,6 +51,25 @@ class ConsoleEventsTest {
     }
 
     @Test
+    void events_streamEndsWhenTheSessionDoes() throws Exception {
+        try (ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")),
+                Map.of())) {
+            ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+            HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+            assertEquals("event:hello", next(lines, "event:"));
+            assertEquals(200, agent.post("/logout", Map.of()).statusCode());
+            // The next keep-alive finds no session and closes the stream: readLine reaches its end.
+            String line;
+            while ((line = lines.readLine()) != null) {
+                assertTrue(!line.startsWith("event:changed") && !line.startsWith("event: changed"), line);
+            }
+        }
+    }
+
+    @Test
     void demoMode_simulatorIsPublic_andItsInboxOnlyOpensForSimulatedResidents() throws Exception {
         try (ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")),
                 Map.of("KANAL_DEMO", "true"))) {
