@@ -7,7 +7,7 @@ export function accountsView() {
   const role = el('select', { id: 'new-role' }, ['agent', 'supervisor', 'admin'].map((r) => el('option', { value: r }, r)));
   const password = el('input', { id: 'new-password', type: 'password', placeholder: 'password (8+ characters)', autocomplete: 'new-password' });
   const node = el('div', {}, el('h1', {}, 'Accounts'),
-    el('table', { class: 'grid', id: 'accounts-table' }, el('thead', {}, el('tr', {}, ['Username', 'Role', ''].map((h) => el('th', {}, h)))), body),
+    el('table', { class: 'grid', id: 'accounts-table' }, el('thead', {}, el('tr', {}, ['Username', 'Role', 'Password and account'].map((h) => el('th', {}, h)))), body),
     el('h2', {}, 'New account'),
     el('div', { class: 'row card' }, username, role, password, el('button', { id: 'create-account', type: 'button', onclick: async () => {
       try {
@@ -17,12 +17,32 @@ export function accountsView() {
       } catch (e) { flash(e.message); }
     } }, 'Create')));
 
+  function row(a) {
+    const self = a.username === state.me.username;
+    const path = '/accounts/' + encodeURIComponent(a.username);
+    const roleSelect = el('select', { class: 'role', disabled: self, title: self ? 'you cannot change your own role' : null },
+      ['agent', 'supervisor', 'admin'].map((r) => el('option', { value: r, selected: r === a.role }, r)));
+    roleSelect.addEventListener('change', async () => {
+      try { await api('POST', path, { role: roleSelect.value }); flash(a.username + ' is now ' + roleSelect.value, 'ok'); } catch (e) { flash(e.message); }
+      await load();
+    });
+    const newPassword = el('input', { type: 'password', class: 'new-password', placeholder: 'new password', autocomplete: 'new-password' });
+    return el('tr', { dataset: { username: a.username } }, el('td', {}, a.username), el('td', {}, roleSelect),
+      el('td', {}, el('div', { class: 'row' }, newPassword, el('button', { class: 'secondary', type: 'button', onclick: async () => {
+        try {
+          await api('POST', path, { password: newPassword.value });
+          newPassword.value = '';
+          flash('Password set; ' + a.username + "'s sessions were ended", 'ok');
+        } catch (e) { flash(e.message); }
+      } }, 'Set password'),
+      self ? null : el('button', { class: 'secondary', type: 'button', onclick: async () => {
+        try { await api('DELETE', path); await load(); } catch (e) { flash(e.message); }
+      } }, 'Delete'))));
+  }
+
   async function load() {
     const list = await api('GET', '/accounts');
-    body.replaceChildren(...list.map((a) => el('tr', {}, el('td', {}, a.username), el('td', {}, a.role),
-      el('td', {}, a.username === state.me.username ? '' : el('button', { class: 'secondary', type: 'button', onclick: async () => {
-        try { await api('DELETE', '/accounts/' + encodeURIComponent(a.username)); await load(); } catch (e) { flash(e.message); }
-      } }, 'Delete')))));
+    body.replaceChildren(...list.map(row));
   }
   return { node, load };
 }

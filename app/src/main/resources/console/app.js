@@ -80,6 +80,9 @@ function showLogin() {
   document.getElementById('who').textContent = '';
   document.getElementById('view').replaceChildren();
   document.getElementById('login-view').hidden = false;
+  // A shared desk: the next agent types their own name, not after the last one's.
+  document.getElementById('username').value = '';
+  document.getElementById('password').value = '';
   document.getElementById('demo-hint').hidden = !state.demo;
   document.getElementById('username').focus();
 }
@@ -136,6 +139,8 @@ async function route() {
   const publicSimulator = hash === '#/simulator' && state.demo && !state.me;
   if (!state.me && !publicSimulator) { showLogin(); return; }
   if (publicSimulator) document.getElementById('login-view').hidden = true;
+  // Accounts are for admins (the API refuses anyone else); an agent who follows an old link lands on the queue.
+  if (hash === '#/accounts' && state.me && state.me.role !== 'admin') { location.hash = '#/queue'; return; }
   if (state.current && state.current.leave) state.current.leave();
   state.current = null;
   document.getElementById('flash').hidden = true;

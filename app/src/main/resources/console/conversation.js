@@ -33,7 +33,8 @@ export function conversationView(channel, address) {
     if (lim.replyChannel === 'whatsapp') {
       return lim.whatsappWindowOpen
         ? 'WhatsApp: 24-hour window open (closes in ' + ago(data.now, lim.whatsappWindowClosesAt) + ')'
-        : 'WhatsApp: 24-hour window closed. Only an approved template can be sent.';
+        : 'WhatsApp: 24-hour window closed' + (lim.whatsappWindowClosesAt ? ' ' + ago(lim.whatsappWindowClosesAt, data.now) + ' ago' : '')
+          + '. Only an approved template can be sent.';
     }
     if (lim.replyChannel === 'telegram') return 'Telegram: ' + text.length + ' / 4096 characters';
     const i = smsInfo(text);
@@ -44,36 +45,55 @@ export function conversationView(channel, address) {
 
   function replyBox() {
     const lim = data.limits;
-    const text = el('textarea', { id: 'reply-text', rows: 3, placeholder: 'Reply to the resident', maxlength: 4096 });
-    text.value = draft;
-    const counter = el('div', { id: 'reply-counter', class: 'counter' });
     const windowClosed = lim.replyChannel === 'whatsapp' && !lim.whatsappWindowOpen;
+    const templates = canned.filter((c) => c.template);
+    const choices = windowClosed ? templates : canned;
+    const text = el('textarea', { id: 'reply-text', rows: 3, maxlength: 4096,
+      placeholder: windowClosed ? 'Choose an approved template above' : 'Reply to the resident' });
+    // Outside the window WhatsApp delivers only approved templates, exactly as approved: no free text.
+    text.readOnly = windowClosed;
+    text.value = windowClosed ? '' : draft;
+    const counter = el('div', { id: 'reply-counter', class: 'counter' });
     const pick = el('select', { id: 'canned-select' }, el('option', { value: '' }, windowClosed ? 'Choose a template…' : 'Canned reply…'),
-      canned.filter((c) => !windowClosed || c.template).map((c) => el('option', { value: c.id }, c.title)));
+      choices.map((c) => el('option', { value: c.id }, c.title)));
+    const send = el('button', { id: 'reply-send', type: 'button' }, 'Send');
     const update = () => {
-      draft = text.value;
+      if (!windowClosed) draft = text.value;
       counter.textContent = limitsText(text.value);
-      counter.classList.toggle('warn', lim.replyChannel !== 'whatsapp' && lim.replyChannel !== 'telegram' && smsInfo(text.value).segments > 2);
+      counter.classList.toggle('warn', windowClosed
+        || (lim.replyChannel !== 'whatsapp' && lim.replyChannel !== 'telegram' && smsInfo(text.value).segments > 2));
+      send.disabled = windowClosed ? !pick.value : !text.value.trim();
     };
     text.addEventListener('input', update);
     pick.addEventListener('change', () => {
       const c = canned.find((x) => x.id === pick.value);
-      if (c) { text.value = c.body; update(); text.focus(); }
+      if (c) text.value = c.body;
+      else if (windowClosed) text.value = '';
+      update();
+      if (!windowClosed) text.focus();
     });
-    const send = el('button', { id: 'reply-send', type: 'button', onclick: async () => {
+    send.addEventListener('click', async () => {
       const c = canned.find((x) => x.id === pick.value);
       const body = { text: text.value };
       if (windowClosed && c && c.template) body.template = c.template;
+      send.disabled = true;
       try {
         await api('POST', path + '/reply', body);
         draft = '';
         renderedShape = null;
         flash('Reply queued for ' + lim.replyChannel.toUpperCase(), 'ok');
         await load();
-      } catch (e) { flash(e.message); }
-    } }, 'Send');
+      } catch (e) { flash(e.message); update(); }
+    });
+    text.addEventListener('keydown', (ev) => {
+      // Ctrl+Enter sends: a busy agent keeps their hands on the keyboard.
+      if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && !send.disabled) { ev.preventDefault(); send.click(); }
+    });
     update();
-    const warn = lim.optedOut ? el('p', { class: 'error' }, 'This resident sent STOP: Kanal may not message them.') : null;
+    const warn = lim.optedOut ? el('p', { class: 'error' }, 'This resident sent STOP: Kanal may not message them.')
+      : windowClosed && templates.length === 0
+        ? el('p', { class: 'error', id: 'no-templates' }, 'No approved WhatsApp template yet: a supervisor adds one under Canned replies.')
+        : null;
     return el('div', { class: 'reply card' }, warn, pick, text, el('div', { class: 'row' }, counter, send));
   }
 

@@ -3,6 +3,12 @@ import { api, el, ago, flash, state, conversationPath } from './app.js';
 
 const REASONS = { asked: 'asked for an agent', misunderstood: 'misunderstood twice' };
 
+/** Long waits stand out: amber past 5 minutes, red past 15. */
+function waitClass(since, now) {
+  const min = (now - since) / 60000;
+  return 'wait' + (min >= 15 ? ' very-long' : min >= 5 ? ' long' : '');
+}
+
 export function queueView() {
   const waitingBody = el('tbody');
   const mineBody = el('tbody');
@@ -26,7 +32,7 @@ export function queueView() {
     const waiting = rows.filter((r) => r.mode === 'queued');
     empty.hidden = waiting.length > 0;
     waitingBody.replaceChildren(...waiting.map((r) => el('tr', { dataset: { key: r.key }, class: 'queued' },
-      el('td', { class: 'wait', dataset: { since: String(r.since) } }, ago(r.since, now)),
+      el('td', { class: waitClass(r.since, now), dataset: { since: String(r.since) } }, ago(r.since, now)),
       el('td', {}, el('span', { class: 'chan chan-' + r.channel }, r.channel)),
       el('td', { class: 'addr' }, r.address),
       el('td', {}, REASONS[r.reason] || r.reason || ''),
@@ -63,7 +69,10 @@ export function queueView() {
 
   timers.push(setInterval(() => {
     const now = Date.now() - skew;
-    for (const td of waitingBody.querySelectorAll('td.wait')) td.textContent = ago(Number(td.dataset.since), now);
+    for (const td of waitingBody.querySelectorAll('td.wait')) {
+      td.textContent = ago(Number(td.dataset.since), now);
+      td.className = waitClass(Number(td.dataset.since), now);
+    }
   }, 1000));
 
   return {

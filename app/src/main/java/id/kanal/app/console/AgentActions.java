@@ -41,7 +41,7 @@ final class AgentActions {
         console.kanal().database().inTransaction(c -> {
             requireOwner(c, a, agent);
             SqlConversationStore.appendLine(c, a, now, "out", author(agent), body);
-            String id = Outbox.enqueue(c, new OutboundMessage(replyAddress(a), body, "agent-reply", OutboundMessage.REPLY,
+            Outbox.enqueue(c, new OutboundMessage(replyAddress(a), body, "agent-reply", OutboundMessage.REPLY,
                     template), now);
             try (PreparedStatement ps = c.prepareStatement("UPDATE handoff_log SET first_answer_at = ? WHERE channel = ? "
                     + "AND address = ? AND closed_at IS NULL AND first_answer_at IS NULL")) {
@@ -52,6 +52,8 @@ final class AgentActions {
             }
             return null;
         });
+        // Committed: the sender need not wait for its next poll to deliver it.
+        console.kanal().outbox().wake();
         console.events().publish(a);
     }
 
@@ -67,12 +69,13 @@ final class AgentActions {
         Instant now = console.kanal().clock().instant();
         console.kanal().database().inTransaction(c -> {
             SqlConversationStore.appendLine(c, a, now, "out", "bot", message);
-            String id = Outbox.enqueue(c, new OutboundMessage(replyAddress(a), message, "agent-handback",
+            Outbox.enqueue(c, new OutboundMessage(replyAddress(a), message, "agent-handback",
                     OutboundMessage.REPLY, Optional.empty()), now);
             SqlConversationStore.appendLine(c, a, now, "note", author(agent), "handed back to the bot");
             closeLog(c, a, now.toEpochMilli());
             return null;
         });
+        console.kanal().outbox().wake();
         console.events().publish(a);
     }
 

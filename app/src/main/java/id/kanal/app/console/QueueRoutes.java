@@ -60,8 +60,14 @@ final class QueueRoutes implements HttpService {
             sink.emit(SseEvent.builder().name("hello").data("{}").build());
             while (!console.events().closed()) {
                 Set<String> changed = sub.next(PING);
+                if (changed.isEmpty() && console.guard().session(req).isEmpty()) {
+                    // Logged out, expired, or the account was deleted: the stream ends with the session.
+                    break;
+                }
                 if (changed.isEmpty()) {
-                    sink.emit(SseEvent.builder().comment("ping").build());
+                    // A named event with empty data, not a bare comment: Helidon's HTTP/1 SSE sink
+                    // fails on an event without data ("no media writer for Object") and drops the stream.
+                    sink.emit(SseEvent.builder().name("ping").data("").build());
                 } else {
                     sink.emit(SseEvent.builder().name("changed")
                             .data(ConsoleHttp.JSON.writeValueAsString(changed)).build());

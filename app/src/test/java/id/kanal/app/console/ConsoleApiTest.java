@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,6 +85,49 @@ class ConsoleApiTest {
     }
 
     @Test
+    void login_twentyFailuresFromOneAddress_429ForEveryAccount() throws Exception {
+        var c = kanal.client();
+        for (int i = 0; i < LoginLimiter.PER_IP; i++) {
+            assertEquals(401, c.post("/login", Map.of("username", "user" + i, "password", "guess-" + i)).statusCode());
+        }
+        HttpResponse<String> limited = c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD));
+        assertEquals(429, limited.statusCode(), "one address guessing across many accounts is stopped too");
+    }
+
+    @Test
+    void cookie_isSecure_whenThePublicUrlIsHttps(@TempDir Path otherDir) throws Exception {
+        try (ConsoleHarness tls = new ConsoleHarness(otherDir, clock, Map.of("KANAL_PUBLIC_URL", "https://kanal.example.go.id"))) {
+            var c = tls.client();
+            HttpResponse<String> res = c.post("/login", Map.of("username", "admin", "password", ConsoleHarness.ADMIN_PASSWORD));
+            assertEquals(200, res.statusCode(), res.body());
+            String cookie = res.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+            c.csrf = c.json(res).get("csrfToken").asText();
+            String cleared = c.post("/logout", Map.of()).headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cleared.contains("Max-Age=0") && cleared.contains("; Secure"), cleared);
+        }
+    }
+
+    @Test
+    void simulator_everyChannel_goesThroughTheEngine_andAHandoffReachesTheQueue() throws Exception {
+        var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        Map<String, String> from = Map.of("sms", "081200000101", "ussd", "081200000102", "whatsapp", "081200000103",
+                "telegram", "100000101");
+        for (var e : from.entrySet()) {
+            HttpResponse<String> res = staff.post("/simulator", Map.of("channel", e.getKey(), "from", e.getValue(),
+                    "text", "petugas"));
+            assertEquals(200, res.statusCode(), e.getKey() + ": " + res.body());
+            assertFalse(staff.json(res).get("text").asText().isBlank(), e.getKey());
+        }
+        JsonNode queue = staff.json(staff.get("/queue")).get("conversations");
+        assertEquals(4, queue.size(), queue.toString());
+        assertEquals(java.util.Set.of("sms", "ussd", "whatsapp", "telegram"), java.util.stream.StreamSupport
+                .stream(queue.spliterator(), false).map(n -> n.get("channel").asText()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(400, staff.post("/simulator", Map.of("channel", "fax", "from", "0812", "text", "x")).statusCode());
+        assertEquals(400, staff.post("/simulator", Map.of("channel", "sms", "from", "not a number", "text", "x")).statusCode());
+    }
+
+    @Test
     void agent_cannotManageAccounts_adminCan() throws Exception {
         var agent = kanal.createAccount("budi", Role.AGENT);
         assertEquals(403, agent.get("/accounts").statusCode());
@@ -92,6 +137,16 @@ class ConsoleApiTest {
         assertEquals(201, admin.post("/accounts", Map.of("username", "siti", "role", "agent", "password", "long-enough-1"))
                 .statusCode());
         assertEquals(200, kanal.login("siti", "long-enough-1").get("/queue").statusCode());
+        // Neither an agent nor a supervisor may change or delete an account, their own included.
+        var supervisor = kanal.createAccount("lead", Role.SUPERVISOR);
+        for (var c : List.of(agent, supervisor)) {
+            assertEquals(403, c.post("/accounts/siti", Map.of("role", "admin")).statusCode());
+            assertEquals(403, c.post("/accounts/budi", Map.of("role", "admin")).statusCode());
+            assertEquals(403, c.post("/accounts/siti", Map.of("password", "taken-over-1")).statusCode());
+            assertEquals(403, c.delete("/accounts/siti").statusCode());
+        }
+        assertEquals(200, kanal.login("siti", "long-enough-1").get("/me").statusCode(), "siti's account is untouched");
+        assertEquals("agent", agent.json(agent.get("/me")).get("role").asText());
     }
 
     @Test
@@ -108,20 +163,71 @@ class ConsoleApiTest {
     }
 
     @Test
-    void take_twoAgentsAtOnce_exactlyOneWinsAndTheOtherGets409() throws Exception {
-        kanal.resident(Channel.SMS, RESIDENT, "petugas");
+    void take_twoAgentsAtOnce_exactlyOneWins_theOtherIsToldWho() throws Exception {
         var a = kanal.createAccount("agent-a", Role.AGENT);
         var b = kanal.createAccount("agent-b", Role.AGENT);
-        JsonNode queue = a.json(a.get("/queue")).get("conversations");
-        assertEquals(1, queue.size());
-        assertEquals("queued", queue.get(0).get("mode").asText());
-        assertEquals("asked", queue.get(0).get("reason").asText());
-        CyclicBarrier together = new CyclicBarrier(2);
-        CompletableFuture<Integer> ta = CompletableFuture.supplyAsync(() -> take(a, together));
-        CompletableFuture<Integer> tb = CompletableFuture.supplyAsync(() -> take(b, together));
-        List<Integer> statuses = List.of(ta.join(), tb.join());
-        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-        assertEquals(1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        // Several rounds: one race can be won by luck of scheduling, five in a row cannot all be.
+        for (int round = 0; round < 5; round++) {
+            String resident = "+62812345009" + round;
+            String path = "/conversations/sms/" + resident;
+            kanal.resident(Channel.SMS, resident, "petugas");
+            JsonNode queued = a.json(a.get(path)).get("conversation");
+            assertEquals("queued", queued.get("mode").asText());
+            assertEquals("asked", queued.get("reason").asText());
+
+            CountDownLatch ready = new CountDownLatch(2);
+            CountDownLatch go = new CountDownLatch(1);
+            Map<String, HttpResponse<String>> answers = new ConcurrentHashMap<>();
+            List<Thread> threads = new ArrayList<>();
+            for (var entry : Map.of("agent-a", a, "agent-b", b).entrySet()) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        ready.countDown();
+                        go.await();
+                        answers.put(entry.getKey(), entry.getValue().post(path + "/take", Map.of()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            assertTrue(ready.await(10, TimeUnit.SECONDS));
+            go.countDown();
+            for (Thread t : threads) {
+                t.join(Duration.ofSeconds(10));
+            }
+            assertEquals(2, answers.size(), answers.toString());
+            List<String> winners = answers.entrySet().stream().filter(e -> e.getValue().statusCode() == 200)
+                    .map(Map.Entry::getKey).toList();
+            assertEquals(1, winners.size(), answers.toString());
+            String winner = winners.getFirst();
+            HttpResponse<String> loser = answers.get(winner.equals("agent-a") ? "agent-b" : "agent-a");
+            assertEquals(409, loser.statusCode(), loser.body());
+            assertTrue(loser.body().contains("already taken by " + winner), loser.body());
+            assertEquals(winner, a.json(a.get(path)).get("conversation").get("agent").asText());
+        }
+    }
+
+    @Test
+    void queue_oldestFirst_withChannelReasonLanguageAndWaitingSince() throws Exception {
+        kanal.resident(Channel.WHATSAPP, "+6281234500011", "petugas");
+        clock.advance(Duration.ofMinutes(3));
+        // Misunderstood twice, then yes to the offer of a person.
+        kanal.resident(Channel.SMS, "+6281234500012", "BAHASA EN");
+        for (String t : List.of("qwxz vbnm", "zzkq plmn", "1")) {
+            kanal.resident(Channel.SMS, "+6281234500012", t);
+        }
+        var agent = kanal.createAccount("budi", Role.AGENT);
+        JsonNode q = agent.json(agent.get("/queue"));
+        JsonNode rows = q.get("conversations");
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals("whatsapp", rows.get(0).get("channel").asText(), "oldest first");
+        assertEquals("asked", rows.get(0).get("reason").asText());
+        assertEquals("id", rows.get(0).get("language").asText());
+        assertEquals(Instant.parse("2026-11-23T03:00:00Z").toEpochMilli(), rows.get(0).get("since").asLong());
+        assertEquals("sms", rows.get(1).get("channel").asText());
+        assertEquals("misunderstood", rows.get(1).get("reason").asText(), rows.get(1).toString());
+        assertEquals("en", rows.get(1).get("language").asText());
+        assertEquals(clock.millis(), q.get("now").asLong(), "the browser computes waiting time from the server's now");
     }
 
     @Test
@@ -133,6 +239,9 @@ class ConsoleApiTest {
         HttpResponse<String> denied = other.post(CONVERSATION + "/reply", Map.of("text", "Saya bantu"));
         assertEquals(403, denied.statusCode(), denied.body());
         assertEquals(403, other.post(CONVERSATION + "/handback", Map.of()).statusCode());
+        assertEquals(403, other.post(CONVERSATION + "/transfer", Map.of("to", "admin")).statusCode());
+        assertEquals("owner", other.json(other.get(CONVERSATION)).get("conversation").get("agent").asText());
+        assertFalse(other.json(other.get(CONVERSATION)).get("mine").asBoolean());
         assertEquals(200, owner.post(CONVERSATION + "/reply", Map.of("text", "Halo, saya Owner dari call centre")).statusCode());
 
         List<Map<String, Object>> outbox = kanal.outbox(RESIDENT);
@@ -266,6 +375,9 @@ class ConsoleApiTest {
                 "template", "HX0123456789")).statusCode());
         var agent = kanal.createAccount("budi", Role.AGENT);
         assertEquals(403, agent.post("/canned", Map.of("title", "x", "body", "y")).statusCode(), "agents do not keep canned replies");
+        String cannedId = agent.json(agent.get("/canned")).get(0).get("id").asText();
+        assertEquals(403, agent.delete("/canned/" + cannedId).statusCode());
+        assertEquals(1, agent.json(agent.get("/canned")).size(), "agents read canned replies");
         assertEquals(200, agent.post(wa + "/take", Map.of()).statusCode());
         assertTrue(agent.json(agent.get(wa)).get("limits").get("whatsappWindowOpen").asBoolean());
         clock.advance(Duration.ofHours(25));
@@ -299,13 +411,5 @@ class ConsoleApiTest {
         assertEquals("Halo dari petugas", inbox.get(0).get("body").asText());
     }
 
-    private static int take(ConsoleHarness.Client c, CyclicBarrier together) {
-        try {
-            together.await();
-            return c.post(CONVERSATION + "/take", Map.of()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -29,6 +29,8 @@ class ConsoleEventsTest {
 
     @Test
     void events_residentAsksForAgent_streamSaysWhichConversationChanged_andStopDoesNotHang() throws Exception {
+        // The stream first goes quiet long enough for a keep-alive ping, and must survive it
+        // (a regression: the ping once failed in Helidon's sink and dropped every idle stream).
         ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")), Map.of());
         ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
         HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -38,6 +40,7 @@ class ConsoleEventsTest {
         assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
         assertEquals("event:hello", next(lines, "event:"));
+        assertEquals("event:ping", next(lines, "event:"));
         kanal.resident(Channel.SMS, "+6281234500077", "petugas");
         assertEquals("event:changed", next(lines, "event:changed"));
         assertTrue(next(lines, "data:").contains("sms/+6281234500077"));
@@ -45,6 +48,25 @@ class ConsoleEventsTest {
         kanal.close();
         Duration stop = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(stop.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + stop);
+    }
+
+    @Test
+    void events_streamEndsWhenTheSessionDoes() throws Exception {
+        try (ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")),
+                Map.of())) {
+            ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+            HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+            assertEquals("event:hello", next(lines, "event:"));
+            assertEquals(200, agent.post("/logout", Map.of()).statusCode());
+            // The next keep-alive finds no session and closes the stream: readLine reaches its end.
+            String line;
+            while ((line = lines.readLine()) != null) {
+                assertTrue(!line.startsWith("event:changed") && !line.startsWith("event: changed"), line);
+            }
+        }
     }
 
     @Test

@@ -32,7 +32,14 @@ final class ConsoleHarness implements AutoCloseable {
     private final KanalServer server;
     private final AtomicInteger ids = new AtomicInteger();
 
+    private final String twilioToken;
+
     ConsoleHarness(Path dataDir, Clock clock, Map<String, String> extraEnv) {
+        this(dataDir, clock, extraEnv, Map.of());
+    }
+
+    /** With environment variables and {@code application.yaml} keys (e.g. {@code kanal.console.session-ttl}) overridden. */
+    ConsoleHarness(Path dataDir, Clock clock, Map<String, String> extraEnv, Map<String, String> configOverrides) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "KANAL_PORT", "0",
                 "KANAL_DATA_DIR", dataDir.toString(),
@@ -42,8 +49,10 @@ final class ConsoleHarness implements AutoCloseable {
                 // Argon2id at 64 KiB: the same code path, a hundredth of the production cost.
                 "KANAL_CONSOLE_PASSWORD_MEMORY_KB", "64"));
         env.putAll(extraEnv);
+        twilioToken = env.get("KANAL_TWILIO_AUTH_TOKEN");
         Settings settings = Settings.from(Config.builder().disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource().sources(ConfigSources.classpath("application.yaml")).build(), env);
+                .disableSystemPropertiesSource().sources(ConfigSources.create(configOverrides),
+                        ConfigSources.classpath("application.yaml")).build(), env);
         kanal = Kanal.open(settings, clock);
         server = KanalServer.start(kanal);
     }
@@ -64,21 +73,30 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** A real Twilio-signed SMS webhook, as Twilio would send it. */
     HttpResponse<String> sms(String from, String body) throws Exception {
+        return twilioWebhook("/channels/sms", from, "+6221500123", body);
+    }
+
+    /** A real Twilio-signed WhatsApp webhook: it also opens the resident's 24-hour window. */
+    HttpResponse<String> whatsApp(String from, String body) throws Exception {
+        return twilioWebhook("/channels/whatsapp", "whatsapp:" + from, "whatsapp:+6221500123", body);
+    }
+
+    private HttpResponse<String> twilioWebhook(String path, String from, String to, String body) throws Exception {
         String sid = "SM" + ids.incrementAndGet();
         Map<String, String> form = new java.util.LinkedHashMap<>();
         form.put("MessageSid", sid);
         form.put("AccountSid", "AC00000000000000000000000000000000");
         form.put("From", from);
-        form.put("To", "+6221500123");
+        form.put("To", to);
         form.put("Body", body);
         form.put("NumMedia", "0");
         StringBuilder encoded = new StringBuilder();
         form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/channels/sms"))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Twilio-Signature", id.kanal.channels.twilio.TwilioSigner.sign("console-test-token",
-                                "http://localhost/channels/sms", form))
+                        .header("X-Twilio-Signature", id.kanal.channels.twilio.TwilioSigner.sign(twilioToken,
+                                "http://localhost" + path, form))
                         .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -140,6 +158,16 @@ final class ConsoleHarness implements AutoCloseable {
         HttpResponse<String> post(String path, Object body) throws Exception {
             return send(request(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        }
+
+        HttpResponse<String> delete(String path) throws Exception {
+            return send(request(path).DELETE());
+        }
+
+        /** Any method, with a JSON body. */
+        HttpResponse<String> send(String method, String path, Object body) throws Exception {
+            return send(request(path).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         }
 
         JsonNode json(HttpResponse<String> res) throws Exception {

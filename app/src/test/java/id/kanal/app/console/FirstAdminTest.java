@@ -8,7 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +25,24 @@ class FirstAdminTest {
     Path dataDir;
 
     @Test
-    void firstStart_withoutConfiguredPassword_oneTimePasswordWorks_andIsMadeOnlyOnce() {
+    void firstStart_withoutConfiguredPassword_oneTimePasswordWorks_isLoggedOnce_andIsMadeOnlyOnce() {
+        Logger logger = Logger.getLogger(Accounts.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
         try (Database db = Database.openSqlite(dataDir)) {
             Accounts accounts = new Accounts(db, new PasswordHasher(64), new MutableClock(Instant.parse("2026-11-23T03:00:00Z")));
             String password = accounts.ensureFirstAdmin(Optional.empty()).orElseThrow();
@@ -27,7 +50,17 @@ class FirstAdminTest {
             assertEquals(Role.ADMIN, accounts.verify("admin", password).orElseThrow().role());
             assertEquals(Optional.empty(), accounts.ensureFirstAdmin(Optional.empty()), "only on the first start");
             assertEquals(1, accounts.list().size());
+            List<LogRecord> shown = records.stream().filter(r -> text(r).contains(password)).toList();
+            assertEquals(1, shown.size(), "the one-time password is printed exactly once");
+            assertEquals(Level.WARNING, shown.getFirst().getLevel(), "at a level every default log shows");
+        } finally {
+            logger.removeHandler(handler);
         }
+    }
+
+    private static String text(LogRecord r) {
+        return r.getParameters() == null ? r.getMessage()
+                : java.text.MessageFormat.format(r.getMessage(), r.getParameters());
     }
 
     @Test
