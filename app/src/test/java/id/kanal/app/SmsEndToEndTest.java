@@ -78,6 +78,19 @@ class SmsEndToEndTest {
     }
 
     @Test
+    void retry_midFlow_sameReplyAndTheConversationDoesNotMove() throws Exception {
+        say("lapor sampah");
+        HttpResponse<String> first = kanal.sms("SM-location", RESIDENT, "Jl. Merdeka 5");
+        assertTrue(KanalHarness.replyText(first).contains("Ceritakan"), first.body());
+        // Twilio retries the location: had it run again, the location would become the description.
+        HttpResponse<String> retry = kanal.sms("SM-location", RESIDENT, "Jl. Merdeka 5");
+        assertEquals(first.body(), retry.body());
+        String summary = say("Sampah tidak diangkut seminggu");
+        assertTrue(summary.contains("Lokasi: Jl. Merdeka 5"), summary);
+        assertTrue(summary.contains("Keluhan: Sampah tidak diangkut seminggu"), summary);
+    }
+
+    @Test
     void restart_midConversation_conversationGoesOnAndComplaintIsThere() throws Exception {
         say("lapor banjir");
         say("Perumahan Poris Indah blok C");

@@ -84,6 +84,9 @@ final class ComplaintFlow {
             d = d.withLocation(text);
         } else if (m.location().isPresent()) {
             d = d.withLocation(m.location().get().latitude() + ", " + m.location().get().longitude());
+        } else if (!m.media().isEmpty()) {
+            // A photo sent before the words (common on WhatsApp): kept, and the place is asked again.
+            return next(c, d);
         } else {
             return Outcome.misunderstood(c, replies.say(c.language(), "complaint.location.again"));
         }
@@ -91,11 +94,15 @@ final class ComplaintFlow {
     }
 
     private Outcome describe(Conversation c, ComplaintDraft draft, InboundMessage m) {
+        ComplaintDraft d = withAttachments(draft, m);
         String text = m.text().strip();
         if (text.length() < MIN_TEXT) {
-            return Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"));
+            // A photo alone is kept, and the description is asked again; a blank or a word is a misunderstanding.
+            return m.media().isEmpty() && m.location().isEmpty()
+                    ? Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"))
+                    : next(c, d);
         }
-        return next(c, withAttachments(draft.withDescription(text), m));
+        return next(c, d.withDescription(text));
     }
 
     private Outcome confirm(Conversation c, ComplaintDraft draft, InboundMessage m) {

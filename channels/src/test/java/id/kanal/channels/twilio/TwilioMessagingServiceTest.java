@@ -116,6 +116,12 @@ class TwilioMessagingServiceTest {
             case WRONG_URL -> sign(TOKEN, "https://evil.example.com/channels/sms", body);
             case WRONG_TOKEN -> sign("another-token", SMS_URL, body);
         };
+        // Twilio's own RequestValidator judges every signature of the table as the route does.
+        if (!c.fixture().equals("sms-bad-escape.form")) {
+            boolean sdkAccepts = c.signing() != Signing.MISSING
+                    && new RequestValidator(TOKEN).validate(SMS_URL, FormBody.parse(body).fields(), signature);
+            assertEquals(c.signing() == Signing.VALID, sdkAccepts, "the SDK's verdict on " + c.label());
+        }
         HttpResponse<String> res = post(server, body, c.signing() == Signing.MISSING ? null : signature);
         assertEquals(c.status(), res.statusCode(), res.body());
         assertTrue(res.body().contains(c.bodyContains()), res.body());
