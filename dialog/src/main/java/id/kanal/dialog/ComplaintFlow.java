@@ -105,12 +105,15 @@ final class ComplaintFlow {
         return next(c, d.withDescription(text));
     }
 
-    private Outcome confirm(Conversation c, ComplaintDraft draft, InboundMessage m) {
+    private Outcome confirm(Conversation c, ComplaintDraft summarised, InboundMessage m) {
         if (Words.isNo(m.text())) {
             return Outcome.of(c.with(State.MENU), replies.thenMenu(c.language(), "cancelled"));
         }
+        // A photo or a location sent at the summary travels with the complaint too.
+        ComplaintDraft draft = withAttachments(summarised, m);
         if (!Words.isYes(m.text())) {
-            return Outcome.misunderstood(c, replies.say(c.language(), "complaint.confirm.again"));
+            Reply again = replies.say(c.language(), "complaint.confirm.again");
+            return draft == summarised ? Outcome.misunderstood(c, again) : Outcome.of(c.with(new State.Confirming(draft)), again);
         }
         // The inbound message id makes filing idempotent: a provider retry that slips past the
         // inbound record (a crash between filing and saving the turn) gets the same ticket.

@@ -43,6 +43,10 @@ final class PriceFlow {
                 .filter(n -> n >= 1 && n <= commodities.size())
                 .map(n -> commodities.get(n - 1))
                 .or(() -> commodityIn(m.text(), commodities));
+        if (chosen.isEmpty() && Words.number(m.text()).isPresent()) {
+            // A digit off the list is not a commodity called "99": the list again.
+            return Outcome.misunderstood(c, list(c.language(), "price.ask", commodities, Map.of()));
+        }
         if (chosen.isEmpty()) {
             return Outcome.misunderstood(c, list(c.language(), "price.unknown", commodities,
                     Map.of("commodity", Replies.echo(m.text()))));
