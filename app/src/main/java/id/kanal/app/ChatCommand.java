@@ -33,6 +33,8 @@ final class ChatCommand {
         }
         String address = channel == Channel.TELEGRAM ? from : PhoneNumbers.normalise(from)
                 .orElseThrow(() -> new IllegalArgumentException("--from is not a phone number"));
+        // The terminal is the conversation: start-up INFO lines (on stdout) would bury the replies.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
             converse(kanal, new Address(channel, address),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);

@@ -23,29 +23,35 @@ import java.time.Duration;
 public final class KanalServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KanalServer.class.getName());
 
+    /** How long a shutdown waits for the requests in flight (Twilio itself gives up after 15 s). */
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
     private final Kanal kanal;
     private final WebServer server;
+    private final InFlightRequests inFlight;
 
-    private KanalServer(Kanal kanal, WebServer server) {
+    private KanalServer(Kanal kanal, WebServer server, InFlightRequests inFlight) {
         this.kanal = kanal;
         this.server = server;
+        this.inFlight = inFlight;
     }
 
     /** Starts the server on the settings' port (0: any free port). */
     public static KanalServer start(Kanal kanal) {
+        InFlightRequests inFlight = new InFlightRequests();
         WebServer server = WebServer.builder()
                 .port(kanal.settings().port())
                 // Kanal stops the server itself, then closes the database: one ordered shutdown.
                 .shutdownHook(false)
-                .shutdownGracePeriod(Duration.ofSeconds(10))
+                .shutdownGracePeriod(GRACE)
                 .maxPayloadSize(1024 * 1024)
                 .addFeature(observe(kanal))
-                .routing(r -> routing(r, kanal))
+                .routing(r -> routing(r.addFilter(inFlight), kanal))
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
         kanal.open311Forwarder().ifPresent(Open311Forwarder::start);
-        return new KanalServer(kanal, server);
+        return new KanalServer(kanal, server, inFlight);
     }
 
     /** Every route: one line per service. */
@@ -79,12 +85,20 @@ public final class KanalServer implements AutoCloseable {
         return server.port();
     }
 
-    /** Finishes the requests in flight (up to the grace period), then stops. The database stays open. */
+    /**
+     * Refuses new requests, lets the ones in flight finish (up to the grace period), then stops.
+     * The database stays open: the caller closes it after this returns.
+     */
     @Override
     public void close() {
         kanal.open311Forwarder().ifPresent(Open311Forwarder::close);
+        inFlight.drain(GRACE);
         server.stop();
         LOG.log(System.Logger.Level.INFO, "server stopped");
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
     }
 
     Kanal kanal() {

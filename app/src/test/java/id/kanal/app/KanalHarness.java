@@ -81,7 +81,34 @@ final class KanalHarness implements AutoCloseable {
         return server.port();
     }
 
+    KanalServer server() {
+        return server;
+    }
+
     HttpResponse<String> sms(String sid, String from, String body) throws Exception {
+        Map<String, String> form = smsForm(sid, from, body);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/channels/sms"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", TwilioSigner.sign(env.getOrDefault("KANAL_TWILIO_AUTH_TOKEN", TOKEN),
+                                PUBLIC_URL + "/channels/sms", form))
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The signature Twilio would send for this SMS form. */
+    static String smsSignature(Map<String, String> form) {
+        return TwilioSigner.sign(TOKEN, PUBLIC_URL + "/channels/sms", form);
+    }
+
+    static String encode(Map<String, String> form) {
+        StringBuilder encoded = new StringBuilder();
+        form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return encoded.toString();
+    }
+
+    /** An inbound SMS as Twilio posts it (fields as in a recorded webhook). */
+    static Map<String, String> smsForm(String sid, String from, String body) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("ToCountry", "ID");
         form.put("SmsMessageSid", sid);
@@ -95,15 +122,7 @@ final class KanalHarness implements AutoCloseable {
         form.put("AccountSid", "AC00000000000000000000000000000000");
         form.put("From", from);
         form.put("ApiVersion", "2010-04-01");
-        StringBuilder encoded = new StringBuilder();
-        form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/channels/sms"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Twilio-Signature", TwilioSigner.sign(env.getOrDefault("KANAL_TWILIO_AUTH_TOKEN", TOKEN),
-                                PUBLIC_URL + "/channels/sms", form))
-                        .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return form;
     }
 
     /** The reply text inside the TwiML, unescaped. */

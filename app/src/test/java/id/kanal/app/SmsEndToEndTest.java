@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -78,6 +80,19 @@ class SmsEndToEndTest {
     }
 
     @Test
+    void retry_midFlow_sameReplyAndTheConversationDoesNotMove() throws Exception {
+        say("lapor sampah");
+        HttpResponse<String> first = kanal.sms("SM-location", RESIDENT, "Jl. Merdeka 5");
+        assertTrue(KanalHarness.replyText(first).contains("Ceritakan"), first.body());
+        // Twilio retries the location: had it run again, the location would become the description.
+        HttpResponse<String> retry = kanal.sms("SM-location", RESIDENT, "Jl. Merdeka 5");
+        assertEquals(first.body(), retry.body());
+        String summary = say("Sampah tidak diangkut seminggu");
+        assertTrue(summary.contains("Lokasi: Jl. Merdeka 5"), summary);
+        assertTrue(summary.contains("Keluhan: Sampah tidak diangkut seminggu"), summary);
+    }
+
+    @Test
     void restart_midConversation_conversationGoesOnAndComplaintIsThere() throws Exception {
         say("lapor banjir");
         say("Perumahan Poris Indah blok C");
@@ -120,6 +135,24 @@ class SmsEndToEndTest {
         assertTrue(say("hrg cabe rawit di pasar anyar brp").startsWith("Harga cabai rawit di Pasar Anyar: Rp"));
         assertTrue(say("kereta dari tangerang ke duri jam brp").startsWith("Keberangkatan dari Tangerang ke Duri:"));
         assertTrue(say("mau lapor lampu jalan mati").startsWith("Keluhan Lampu jalan (PJU). Di mana lokasinya?"));
+    }
+
+    @Test
+    void firstStart_seedsKotaTangerang_categoriesRoutedAsTheFoundationAsks() throws Exception {
+        Map<String, String> routed = new LinkedHashMap<>();
+        kanal.kanal().complaints().categories().forEach(c -> routed.put(c.nameId(), c.agencyName()));
+        assertEquals(Map.of(
+                "Jalan rusak", "Dinas PUPR",
+                "Banjir/drainase", "Dinas PUPR",
+                "Sampah", "Dinas Lingkungan Hidup",
+                "Lampu jalan (PJU)", "Dinas Perhubungan",
+                "Air bersih", "Perumda Tirta Benteng",
+                "Ketertiban", "Satpol PP",
+                "Kesehatan", "Dinas Kesehatan",
+                "Pendidikan", "Dinas Pendidikan",
+                "Pelayanan publik", "Inspektorat",
+                "Lainnya", "Diskominfo"), routed);
+        assertTrue(say("halo").contains("layanan Kota Tangerang"));
     }
 
     @Test

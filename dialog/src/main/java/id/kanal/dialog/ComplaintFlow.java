@@ -84,6 +84,9 @@ final class ComplaintFlow {
             d = d.withLocation(text);
         } else if (m.location().isPresent()) {
             d = d.withLocation(m.location().get().latitude() + ", " + m.location().get().longitude());
+        } else if (!m.media().isEmpty()) {
+            // A photo sent before the words (common on WhatsApp): kept, and the place is asked again.
+            return next(c, d);
         } else {
             return Outcome.misunderstood(c, replies.say(c.language(), "complaint.location.again"));
         }
@@ -91,19 +94,26 @@ final class ComplaintFlow {
     }
 
     private Outcome describe(Conversation c, ComplaintDraft draft, InboundMessage m) {
+        ComplaintDraft d = withAttachments(draft, m);
         String text = m.text().strip();
         if (text.length() < MIN_TEXT) {
-            return Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"));
+            // A photo alone is kept, and the description is asked again; a blank or a word is a misunderstanding.
+            return m.media().isEmpty() && m.location().isEmpty()
+                    ? Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"))
+                    : next(c, d);
         }
-        return next(c, withAttachments(draft.withDescription(text), m));
+        return next(c, d.withDescription(text));
     }
 
-    private Outcome confirm(Conversation c, ComplaintDraft draft, InboundMessage m) {
+    private Outcome confirm(Conversation c, ComplaintDraft summarised, InboundMessage m) {
         if (Words.isNo(m.text())) {
             return Outcome.of(c.with(State.MENU), replies.thenMenu(c.language(), "cancelled"));
         }
+        // A photo or a location sent at the summary travels with the complaint too.
+        ComplaintDraft draft = withAttachments(summarised, m);
         if (!Words.isYes(m.text())) {
-            return Outcome.misunderstood(c, replies.say(c.language(), "complaint.confirm.again"));
+            Reply again = replies.say(c.language(), "complaint.confirm.again");
+            return draft == summarised ? Outcome.misunderstood(c, again) : Outcome.of(c.with(new State.Confirming(draft)), again);
         }
         // The inbound message id makes filing idempotent: a provider retry that slips past the
         // inbound record (a crash between filing and saving the turn) gets the same ticket.

@@ -18,6 +18,11 @@ import java.util.Set;
 public final class DialogEngine implements InboundHandler {
     private static final System.Logger LOG = System.getLogger(DialogEngine.class.getName());
     private static final int MISUNDERSTANDINGS_BEFORE_AGENT = 2;
+    /** Intents that start a flow of their own, for a change of mind in the middle of another. */
+    private static final Set<String> FLOW_INTENTS = Set.of(Intents.COMPLAINT_FILE, Intents.COMPLAINT_STATUS,
+            Intents.PRICE_QUERY, Intents.SCHEDULE_QUERY);
+    /** A change of mind must be plain: a guess of the classifier does not leave the flow. */
+    private static final double CHANGE_OF_MIND_CONFIDENCE = 0.6;
     private static final Set<String> COMPLAINT_WORDS = Set.of("lapor", "laporan", "keluhan", "aduan", "adukan",
             "komplain", "report", "complaint", "complain");
 
@@ -76,6 +81,10 @@ public final class DialogEngine implements InboundHandler {
                     m.channel().id(), m.from(), e.getMessage());
             out = Outcome.of(c, replies.say(c.language(), "unavailable"));
         }
+        if (!out.understood() && changesMind(c.state(), m)) {
+            // "eh salah, mau lapor sampah saja" while a price list waits for a pick: the resident changed their mind.
+            out = menu(out.conversation().with(State.MENU), m);
+        }
         if (!out.understood() && asksForAgent(m)) {
             // "mau ngomong sama petugas" in the middle of a numbered choice: the resident wants a person.
             out = handoffFlow.queue(c, HandoffFlow.ASKED);
@@ -92,6 +101,40 @@ public final class DialogEngine implements InboundHandler {
         LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
                 StateCodec.typeOf(after.state()));
         return reply;
+    }
+
+    /**
+     * A message a numbered choice did not understand, which plainly asks for another service.
+     * Only states that hold nothing the resident typed (a half-filed complaint is never dropped this way).
+     */
+    private boolean changesMind(State state, InboundMessage m) {
+        Optional<String> own = switch (state) {
+            case State.AskingCommodity s -> Optional.of(Intents.PRICE_QUERY);
+            case State.AskingStop s -> Optional.of(Intents.SCHEDULE_QUERY);
+            case State.ChoosingStop s -> Optional.of(Intents.SCHEDULE_QUERY);
+            case State.AskingTicket s -> Optional.of(Intents.COMPLAINT_STATUS);
+            case State.ChoosingCategory s when s.draft().location().isEmpty() -> Optional.of(Intents.COMPLAINT_FILE);
+            default -> Optional.empty();
+        };
+        if (own.isEmpty()) {
+            return false;
+        }
+        String wanted;
+        if (Words.hasAnyWord(Words.simplify(m.text()), COMPLAINT_WORDS)) {
+            wanted = Intents.COMPLAINT_FILE;
+        } else {
+            try {
+                Intent intent = services.classifier().classify(m.text());
+                if (intent.confidence() < CHANGE_OF_MIND_CONFIDENCE) {
+                    return false;
+                }
+                wanted = intent.name();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "classifier failed: {0}", e.toString());
+                return false;
+            }
+        }
+        return FLOW_INTENTS.contains(wanted) && !wanted.equals(own.get());
     }
 
     private boolean asksForAgent(InboundMessage m) {

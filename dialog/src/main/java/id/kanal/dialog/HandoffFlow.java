@@ -2,8 +2,6 @@ package id.kanal.dialog;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,16 +57,15 @@ final class HandoffFlow {
 
     private String hours(Language lang) {
         OpeningHours h = replies.settings().agentHours();
-        Locale locale = lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("id");
+        Dates dates = replies.dates();
         var days = h.days().stream().sorted().toList();
-        String dayText = days.isEmpty() ? "-" : days.getFirst().getDisplayName(TextStyle.FULL, locale)
-                + (days.size() > 1 ? "-" + days.getLast().getDisplayName(TextStyle.FULL, locale) : "");
+        String dayText = days.isEmpty() ? "-" : dates.day(days.getFirst(), lang)
+                + (days.size() > 1 ? "-" + dates.day(days.getLast(), lang) : "");
         return Gsm7.sanitize(dayText + " " + h.opens() + "-" + h.closes());
     }
 
-    private static String when(ZonedDateTime t, Language lang) {
-        Locale locale = lang == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("id");
-        return Gsm7.sanitize(t.getDayOfWeek().getDisplayName(TextStyle.FULL, locale) + " "
-                + Dates.dateTime(t.toInstant(), t.getZone(), lang));
+    private String when(ZonedDateTime t, Language lang) {
+        Dates dates = replies.dates();
+        return Gsm7.sanitize(dates.day(t.getDayOfWeek(), lang) + " " + dates.dateTime(t.toInstant(), t.getZone(), lang));
     }
 }

@@ -43,6 +43,10 @@ final class PriceFlow {
                 .filter(n -> n >= 1 && n <= commodities.size())
                 .map(n -> commodities.get(n - 1))
                 .or(() -> commodityIn(m.text(), commodities));
+        if (chosen.isEmpty() && Words.number(m.text()).isPresent()) {
+            // A digit off the list is not a commodity called "99": the list again.
+            return Outcome.misunderstood(c, list(c.language(), "price.ask", commodities, Map.of()));
+        }
         if (chosen.isEmpty()) {
             return Outcome.misunderstood(c, list(c.language(), "price.unknown", commodities,
                     Map.of("commodity", Replies.echo(m.text()))));
@@ -59,7 +63,7 @@ final class PriceFlow {
             }
             return withStaleNote(lang, q.get().date(), replies.say(lang, "price.at.market", Map.of(
                     "commodity", commodity.name(), "market", market.get(), "price", Rupiah.format(q.get().rupiah()),
-                    "unit", q.get().unit(), "date", Dates.date(q.get().date(), lang), "change", change(lang, q.get()))));
+                    "unit", q.get().unit(), "date", replies.dates().date(q.get().date(), lang), "change", change(lang, q.get()))));
         }
         List<PriceQuote> byMarket = prices.latestByMarket(commodity.name());
         if (byMarket.size() >= 2) {
@@ -67,7 +71,7 @@ final class PriceFlow {
             PriceQuote high = byMarket.stream().max(Comparator.comparingLong(PriceQuote::rupiah)).orElseThrow();
             LocalDate date = byMarket.stream().map(PriceQuote::date).max(Comparator.naturalOrder()).orElseThrow();
             return withStaleNote(lang, date, replies.say(lang, "price.range", Map.of(
-                    "commodity", commodity.name(), "date", Dates.date(date, lang), "unit", low.unit(),
+                    "commodity", commodity.name(), "date", replies.dates().date(date, lang), "unit", low.unit(),
                     "low", Rupiah.format(low.rupiah()), "lowmarket", low.market().orElse("-"),
                     "high", Rupiah.format(high.rupiah()), "highmarket", high.market().orElse("-"))));
         }
@@ -77,7 +81,7 @@ final class PriceFlow {
         }
         return withStaleNote(lang, q.get().date(), replies.say(lang, "price.region", Map.of(
                 "commodity", commodity.name(), "price", Rupiah.format(q.get().rupiah()), "unit", q.get().unit(),
-                "date", Dates.date(q.get().date(), lang), "change", change(lang, q.get()))));
+                "date", replies.dates().date(q.get().date(), lang), "change", change(lang, q.get()))));
     }
 
     /** Old data is answered, but the date is said plainly. */
@@ -85,7 +89,7 @@ final class PriceFlow {
         LocalDate today = LocalDate.ofInstant(clock.instant(), replies.settings().zone());
         if (date.isBefore(today.minusDays(replies.settings().staleAfterDays()))) {
             return Reply.of(reply.text().strip() + " " + replies.say(lang, "price.stale",
-                    Map.of("date", Dates.date(date, lang))).text());
+                    Map.of("date", replies.dates().date(date, lang))).text());
         }
         return Reply.of(reply.text().strip());
     }

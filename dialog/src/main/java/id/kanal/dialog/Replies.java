@@ -12,10 +12,16 @@ final class Replies {
 
     private final Texts texts;
     private final DialogSettings settings;
+    private final Dates dates;
 
     Replies(Texts texts, DialogSettings settings) {
         this.texts = texts;
         this.settings = settings;
+        this.dates = new Dates(texts);
+    }
+
+    Dates dates() {
+        return dates;
     }
 
     Reply say(Language language, String key, Map<String, String> values) {

@@ -54,7 +54,14 @@ final class ScheduleFlow {
     }
 
     Outcome chooseStop(Conversation c, State.ChoosingStop state, InboundMessage m) {
-        Optional<Integer> n = Words.number(m.text()).filter(i -> i >= 1 && i <= state.stopIds().size());
+        Optional<Integer> number = Words.number(m.text());
+        Optional<Integer> n = number.filter(i -> i >= 1 && i <= state.stopIds().size());
+        if (number.isPresent() && n.isEmpty()) {
+            // A digit that is not on the list: the same choices again, not a stop named "5".
+            List<Stop> same = state.stopIds().stream().map(schedules::stop).flatMap(Optional::stream).toList();
+            Outcome again = unresolved(c, state.query(), state.forOrigin(), m.text(), same);
+            return Outcome.misunderstood(again.conversation(), again.reply());
+        }
         if (n.isEmpty()) {
             // Not a number from the list: read it as another name for the same stop.
             return state.forOrigin() ? proceed(c, state.query(), Optional.of(m.text().strip()))

@@ -19,12 +19,21 @@ final class SenderLocks {
     }
 
     <T> T withLock(Address sender, Supplier<T> work) {
-        ReentrantLock lock = stripes[Math.floorMod(sender.hashCode(), stripes.length)];
+        ReentrantLock lock = stripe(sender);
         lock.lock();
         try {
             return work.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Turns of this sender (and its stripe) waiting for the one running: for tests. */
+    int waiting(Address sender) {
+        return stripe(sender).getQueueLength();
+    }
+
+    private ReentrantLock stripe(Address sender) {
+        return stripes[Math.floorMod(sender.hashCode(), stripes.length)];
     }
 }

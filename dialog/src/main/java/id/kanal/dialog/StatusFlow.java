@@ -57,7 +57,7 @@ final class StatusFlow {
                 "category", v.category().name(lang),
                 "location", Gsm7.clip(Replies.echo(v.location()), 40),
                 "status", replies.text(lang, "status." + v.status().name()),
-                "date", Dates.dateTime(v.updatedAt(), replies.settings().zone(), lang),
+                "date", replies.dates().dateTime(v.updatedAt(), replies.settings().zone(), lang),
                 "agency", v.category().agencyName()));
     }
 

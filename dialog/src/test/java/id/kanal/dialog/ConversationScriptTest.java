@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,7 @@ class ConversationScriptTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
         Fakes.Conversations store = new Fakes.Conversations();
         Fakes.Complaints complaints = new Fakes.Complaints(clock);
+        RecordingResidents residents = new RecordingResidents();
         Channel channel = Channel.SMS;
         OpeningHours hours = OpeningHours.always();
         DialogEngine engine = null;
@@ -62,12 +64,12 @@ class ConversationScriptTest {
             }
             if (engine == null) {
                 engine = new DialogEngine(DialogSettings.tangerang().withAgentHours(hours), Texts.builtIn(),
-                        new DialogServices(store, new RecordingResidents(), new KeywordIntentClassifier(), complaints,
+                        new DialogServices(store, residents, new KeywordIntentClassifier(), complaints,
                                 new Fakes.Prices(clock), new Fakes.Schedules()), clock);
                 resident = new Address(channel, channel == Channel.TELEGRAM ? "123456789" : "+6281234567890");
             }
-            if (line.startsWith("> ")) {
-                last = engine.handle(InboundMessage.text("M" + (++n), resident, line.substring(2), clock.instant()));
+            if (line.startsWith("> ") || line.startsWith(">photo ") || line.startsWith(">location ")) {
+                last = engine.handle(message("M" + (++n), resident, line, clock.instant()));
                 if (channel.isNarrow() && !last.isSilent()) {
                     assertTrue(Gsm7.isGsm7(last.text()) && Gsm7.segments(last.text()) <= 2, where + "too long for SMS: " + last.text());
                 }
@@ -90,12 +92,34 @@ class ConversationScriptTest {
                     case "take-fails" -> assertFalse(engine.assignAgent(resident, words[1]), where);
                     case "hand-back" -> assertTrue(engine.handBack(resident, words[1]).isPresent(), where);
                     case "filed" -> assertEquals(Integer.parseInt(words[1]), complaints.filed.size(), where);
+                    case "photos" -> assertEquals(Integer.parseInt(words[1]), complaints.filed.getLast().photos().size(), where);
+                    case "point" -> assertEquals(Optional.of(point(words[1])), complaints.filed.getLast().point(), where);
+                    case "opted-out" -> assertEquals(words[1].equals("yes"), residents.isOptedOut(resident), where);
+                    case "language" -> assertEquals(Optional.of(Language.of(words[1])), residents.language(resident), where);
                     default -> fail(where + "unknown directive " + words[0]);
                 }
             } else {
                 fail(where + "cannot read line: " + line);
             }
         }
+    }
+
+    /** {@code > text}, {@code >photo URL [text]} or {@code >location LAT,LONG [text]}. */
+    private static InboundMessage message(String id, Address from, String line, Instant at) {
+        if (line.startsWith("> ")) {
+            return InboundMessage.text(id, from, line.substring(2), at);
+        }
+        String[] parts = line.split(" ", 3);
+        String text = parts.length > 2 ? parts[2] : "";
+        if (parts[0].equals(">photo")) {
+            return new InboundMessage(id, from, text, List.of(new Media(parts[1], "image/jpeg")), Optional.empty(), at);
+        }
+        return new InboundMessage(id, from, text, List.of(), Optional.of(point(parts[1])), at);
+    }
+
+    private static GeoPoint point(String latLong) {
+        String[] ll = latLong.split(",");
+        return new GeoPoint(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
     }
 
     private static Duration duration(String s) {

@@ -49,6 +49,28 @@ class DatabaseTest {
     }
 
     @Test
+    void open_databaseOfTheFirstSchema_migratesToTheLatestAndKeepsItsRows() throws Exception {
+        // A database as the first release left it: schema version 1 only, with a conversation in it.
+        org.flywaydb.core.Flyway.configure()
+                .dataSource("jdbc:sqlite:" + dir.resolve("kanal.db"), null, null)
+                .locations("classpath:db/migration").target("1").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kanal.db"));
+             var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO conversation (channel, address, language, state, misunderstandings, last_activity)"
+                    + " VALUES ('sms', '+6281234567890', 'id', '{\"type\":\"menu\"}', 0, 1763780400000)");
+            assertEquals("1", scalar(c, "SELECT MAX(version) FROM flyway_schema_history"));
+        }
+        try (Database db = Database.openSqlite(dir)) {
+            assertEquals("+6281234567890", db.read(c -> scalar(c, "SELECT address FROM conversation")));
+            List<String> versions = db.read(c -> strings(c,
+                    "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"));
+            assertTrue(versions.containsAll(List.of("1", "2", "3", "10", "11", "20", "25", "30", "40")), versions.toString());
+            List<String> tables = db.read(c -> strings(c, "SELECT name FROM sqlite_master WHERE type = 'table'"));
+            assertTrue(tables.containsAll(List.of("outbox", "resident", "ussd_session", "console_account")), tables.toString());
+        }
+    }
+
+    @Test
     void inTransaction_whenWorkThrows_rollsBack() {
         try (Database db = Database.openSqlite(dir)) {
             assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
