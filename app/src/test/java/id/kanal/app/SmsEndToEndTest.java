@@ -32,9 +32,14 @@ class SmsEndToEndTest {
     private KanalHarness kanal;
     private final AtomicInteger sids = new AtomicInteger();
 
+    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     @BeforeEach
     void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), databaseEnv());
     }
 
     @AfterEach

@@ -44,9 +44,14 @@ class SqlComplaintDeskTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
     private final Address reporter = new Address(Channel.SMS, "+6281234567890");
 
+    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.openSqlite(dir);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir);
+        db = openDatabase();
         desk = SqlComplaintDesk.open(db, REGION, clock);
     }
 

@@ -30,9 +30,14 @@ class TransitionNotificationTest {
     private SqlComplaintDesk desk;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
 
+    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.openSqlite(dir);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir);
+        db = openDatabase();
         desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock);
     }
 

@@ -80,9 +80,14 @@ class Open311ForwarderTest {
         }
     };
 
+    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.openSqlite(dir);
+    }
+
     @BeforeEach
     void start() throws IOException {
-        db = Database.openSqlite(dir);
+        db = openDatabase();
         fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         fake.createContext("/georeport/v2/requests.json", this::handle);
         fake.createContext("/georeport/v2/tokens/", ex -> {

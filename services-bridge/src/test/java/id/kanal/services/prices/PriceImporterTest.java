@@ -38,9 +38,14 @@ class PriceImporterTest {
     private SqlPriceBoard board;
     private PriceImporter importer;
 
+    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.openSqlite(dir);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir);
+        db = openDatabase();
         board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3);
         importer = PriceImporter.forBoard(db, board, CLOCK);
     }

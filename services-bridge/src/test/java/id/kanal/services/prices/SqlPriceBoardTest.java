@@ -29,9 +29,14 @@ class SqlPriceBoardTest {
     private Database db;
     private SqlPriceBoard board;
 
+    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.openSqlite(dir);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir);
+        db = openDatabase();
         board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3);
         PriceImporter.forBoard(db, board, CLOCK).importCsv(new StringReader("""
                 date,market,commodity,unit,price

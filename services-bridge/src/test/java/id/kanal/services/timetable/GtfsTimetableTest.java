@@ -36,9 +36,14 @@ class GtfsTimetableTest {
     private GtfsTimetable timetable;
     private GtfsImporter importer;
 
+    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
+    Database openDatabase() {
+        return Database.openSqlite(dir);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir);
+        db = openDatabase();
         timetable = GtfsTimetable.empty();
         importer = new GtfsImporter(db, timetable, CLOCK);
     }

@@ -1,0 +1,189 @@
+package id.kanal.store;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.dialog.port.OutboxItem;
+import id.kanal.store.testing.PostgresSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The store on PostgreSQL ({@code KANAL_TEST_PG_URL}; skipped without it): the migrations build
+ * the same schema as on SQLite, a second start applies nothing, and the outbox's claim holds
+ * with concurrent claimers, which PostgreSQL (unlike SQLite) really runs at once.
+ */
+class PostgresDatabaseTest {
+    @TempDir
+    Path dir;
+    private PostgresSchema schema;
+
+    @BeforeEach
+    void createSchema() {
+        schema = PostgresSchema.create();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void open_emptySchema_buildsTheSameTablesColumnsAndIndexesAsSqlite() {
+        Map<String, Set<String>> sqliteColumns;
+        Set<String> sqliteIndexes;
+        try (Database sqlite = Database.openSqlite(dir)) {
+            sqliteColumns = sqlite.read(c -> columns(c, null));
+            List<String> names = sqlite.read(c -> strings(c,
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'"));
+            sqliteIndexes = new TreeSet<>(names);
+        }
+        try (Database pg = schema.open(2)) {
+            assertEquals(Dialect.POSTGRESQL, pg.dialect());
+            assertTrue(pg.ping());
+            assertEquals(sqliteColumns, pg.read(c -> columns(c, schema.name())));
+            // PostgreSQL names the indexes behind primary keys and UNIQUE columns itself (..._pkey, ..._key).
+            List<String> names = pg.read(c -> strings(c,
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                            + "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'"));
+            assertEquals(sqliteIndexes, new TreeSet<>(names));
+        }
+    }
+
+    @Test
+    void open_twice_appliesNothingTheSecondTimeAndKeepsRows() {
+        List<String> first;
+        try (Database db = schema.open(1)) {
+            db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO agency (code, name) VALUES ('pupr', 'Dinas PUPR')"));
+            first = db.read(c -> strings(c, "SELECT version || ':' || checksum || ':' || success "
+                    + "FROM flyway_schema_history ORDER BY installed_rank"));
+        }
+        assertTrue(first.size() >= 9, first.toString());
+        assertTrue(first.stream().allMatch(r -> r.endsWith(":true")), first.toString());
+        try (Database db = schema.open(1)) {
+            assertEquals(first, db.read(c -> strings(c, "SELECT version || ':' || checksum || ':' || success "
+                    + "FROM flyway_schema_history ORDER BY installed_rank")));
+            assertEquals(List.of("Dinas PUPR"), db.read(c -> strings(c, "SELECT name FROM agency")));
+        }
+    }
+
+    @Test
+    void inTransaction_whenWorkThrows_rollsBackAndTheConnectionStaysUsable() {
+        try (Database db = schema.open(1)) {
+            assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('x', 'X')");
+                throw new IllegalStateException("boom");
+            }));
+            // A failed statement aborts a PostgreSQL transaction; the next one on the same connection must work.
+            assertThrows(DatabaseException.class, () -> db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO no_such_table VALUES (1)")));
+            db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('y', 'Y')"));
+            assertEquals(List.of("y"), db.read(c -> strings(c, "SELECT code FROM agency")));
+        }
+    }
+
+    @Test
+    void claimDue_concurrentClaimers_neverGetTheSameRow() throws Exception {
+        Instant now = Instant.parse("2026-11-22T03:00:00Z");
+        try (Database db = schema.open(4)) {
+            db.inTransaction(c -> {
+                for (int i = 0; i < 40; i++) {
+                    Outbox.enqueue(c, new OutboundMessage(new Address(Channel.SMS, "+62812000000" + (i % 10)),
+                            "pesan " + i, "reply", 0, Optional.empty()), now);
+                }
+                return null;
+            });
+            SqlOutboxQueue queue = new SqlOutboxQueue(db);
+            int claimers = 4;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(claimers);
+            try {
+                List<Future<List<OutboxItem>>> results = new ArrayList<>();
+                for (int i = 0; i < claimers; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        List<OutboxItem> mine = new ArrayList<>();
+                        List<OutboxItem> batch;
+                        while (!(batch = queue.claimDue(Set.of(Channel.SMS), now, Duration.ofMinutes(1), 5)).isEmpty()) {
+                            mine.addAll(batch);
+                        }
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                Set<String> ids = new HashSet<>();
+                int total = 0;
+                for (Future<List<OutboxItem>> f : results) {
+                    for (OutboxItem item : f.get()) {
+                        total++;
+                        ids.add(item.id());
+                    }
+                }
+                assertEquals(40, total, "every row claimed once");
+                assertEquals(40, ids.size(), "no row claimed twice");
+            } finally {
+                pool.shutdownNow();
+            }
+            OutboxItem any = queue.claimDue(Set.of(Channel.SMS), now.plus(Duration.ofMinutes(2)), Duration.ofMinutes(1), 1)
+                    .getFirst();
+            assertTrue(queue.markSent(any, "SM1", "sms", now));
+            assertEquals(Optional.of(any.message().to()), queue.recordDelivery("SM1", "delivered", Optional.empty(), now));
+            assertFalse(queue.markSent(any, "SM1", "sms", now), "a row is sent once");
+            assertEquals("SENT", queue.row(any.id()).orElseThrow().get("status"));
+        }
+    }
+
+    /** Table name to its column names, lower case, without Flyway's history table and SQLite's own. */
+    private static Map<String, Set<String>> columns(Connection c, String schemaName) throws SQLException {
+        Map<String, Set<String>> out = new TreeMap<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, schemaName, "%", "%")) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (!table.equals("flyway_schema_history") && !table.startsWith("sqlite_")) {
+                    out.computeIfAbsent(table, t -> new TreeSet<>()).add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
