@@ -108,6 +108,7 @@ public final class SqlComplaintDesk implements ComplaintService {
                 .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {
             return db.inTransaction(c -> {
+                lockTicketCounter(c);
                 Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f.idempotencyKey(), category);
                 if (existing.isPresent()) {
                     return existing.get();
@@ -259,6 +260,21 @@ public final class SqlComplaintDesk implements ComplaintService {
 
     Optional<Category> category(String code) {
         return categories.stream().filter(cat -> cat.code().equals(code)).findFirst();
+    }
+
+    /**
+     * Filings run one at a time: on PostgreSQL, where transactions really run at once, this takes
+     * the region row's lock before the idempotency check, so a retry filed while the first filing
+     * commits waits and then finds its complaint (READ COMMITTED: the next statement sees the
+     * commit) instead of failing on the unique key. The duplicate search after it sees every
+     * filing committed before too. SQLite needs none of it (one writer at a time), and it costs
+     * nothing there. The counter itself moves only when a complaint is really filed: no gaps.
+     */
+    private void lockTicketCounter(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE region SET next_ticket = next_ticket WHERE code = ?")) {
+            ps.setString(1, regionCode);
+            ps.executeUpdate();
+        }
     }
 
     private String nextTicket(Connection c) throws SQLException {

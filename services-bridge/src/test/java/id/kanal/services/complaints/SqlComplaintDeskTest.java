@@ -139,6 +139,36 @@ class SqlComplaintDeskTest {
     }
 
     @Test
+    void file_sameKeyConcurrently_oneComplaintAndEveryCallerGetsItsTicket() throws Exception {
+        // A provider retry (or a second server node) can file the same message while the first is
+        // still committing; on PostgreSQL both transactions really run at once.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String key = "sms:SMrace" + round;
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<Future<FiledComplaint>> futures = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return desk.file(complaint(key, "sampah"));
+                    }));
+                }
+                go.countDown();
+                HashSet<String> tickets = new HashSet<>();
+                for (Future<FiledComplaint> f : futures) {
+                    tickets.add(f.get().ticket());
+                }
+                assertEquals(1, tickets.size(), tickets.toString());
+            }
+            assertEquals(5, desk.latestBy(reporter, 10).size());
+            assertEquals("TNG-000006", desk.file(complaint("k-after", "sampah")).ticket(), "no ticket number skipped");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void reopen_keepsCounterAndAppliesChangedConfiguration() {
         desk.file(complaint("k1", "sampah"));
         RegionDefinition renamed = new RegionDefinition(REGION.code(), REGION.name(), "TNG", REGION.agencies(),
