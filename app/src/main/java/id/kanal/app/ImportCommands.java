@@ -41,6 +41,7 @@ final class ImportCommands {
     }
 
     static int benchServices(Settings settings, String[] args) {
+        LogsToStderr.apply();
         return ServicesBenchmark.run(args, System.out);
     }
 

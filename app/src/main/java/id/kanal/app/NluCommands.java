@@ -13,6 +13,7 @@ final class NluCommands {
     }
 
     static int classify(Settings settings, String[] args) {
+        LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
             return ClassifyCommand.run(kanal.classifier(),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -20,6 +21,7 @@ final class NluCommands {
     }
 
     static int evaluate(Settings settings, String[] args) {
+        LogsToStderr.apply();
         return NluEvalCommand.run(args, System.out);
     }
 }
