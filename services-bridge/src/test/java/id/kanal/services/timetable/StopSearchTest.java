@@ -50,6 +50,12 @@ class StopSearchTest {
         assertEquals(expected, found.getFirst().name(), query + " -> " + found);
     }
 
+    @org.junit.jupiter.api.Test
+    void findStops_shortcuts_answerExactlyAsTheFullComparison() {
+        FeedData demo = GtfsParser.parse("demo", GtfsParser.readFiles(GtfsSource.classpath("demo/gtfs")), n -> { });
+        StopSearchEquivalence.check(new TimetableIndex(List.of(demo)), 2_000, 3);
+    }
+
     @ParameterizedTest(name = "\"{0}\" finds nothing")
     @CsvSource({"xyz", "stasiun", "'  '", "bandung"})
     void findStops_unrelatedQuery_findsNothing(String query) {
