@@ -31,6 +31,8 @@ class StopSearchTest {
             "TANGERANG, Tangerang",
             "tanggerang, Tangerang",
             "tangrang, Tangerang",
+            "tanngerangg, Tangerang",
+            "KALIDERESS, Kalideres",
             "stasiun tanah tingi, Tanah Tinggi",
             "BPR, Batu Ceper",
             "btu ceper, Batu Ceper",
