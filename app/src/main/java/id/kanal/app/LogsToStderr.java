@@ -6,7 +6,8 @@ import java.util.logging.Logger;
 
 /**
  * For commands whose standard output is data ({@code classify} prints one JSON object per line,
- * {@code nlu-eval} and {@code bench-services} print figures): moves the log lines, which
+ * {@code nlu-eval} and {@code bench-services} print figures, the imports their one-line result):
+ * moves the log lines, which
  * Helidon's console handler writes to standard output, to standard error, with the same format
  * and level, so {@code kanal classify < in > out.jsonl} gets JSON and nothing else.
  */
