@@ -31,6 +31,7 @@ final class StopSearch {
     private final long[] keyMasks;
     private final long[] keyPairs;
     private final int[] keyLengths;
+    private final int[] longestWords;
     /**
      * The words of every key, stop after stop in flat arrays (stop i's are firstWord[i] up to
      * firstWord[i + 1]): where each starts and ends in its key, its letters and its letter pairs.
@@ -57,6 +58,7 @@ final class StopSearch {
         this.keyPairs = new long[n];
         this.kinds = new String[n];
         this.keyLengths = new int[n];
+        this.longestWords = new int[n];
         this.firstWord = new int[n + 1];
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -70,6 +72,7 @@ final class StopSearch {
             int at = 0;
             for (String w : key.split(" ")) {
                 spans.add(new int[] {i, at, at + w.length()});
+                longestWords[i] = Math.max(longestWords[i], w.length());
                 at += w.length() + 1; // keys are single-spaced (StopNames.normalize)
             }
         }
@@ -201,6 +204,11 @@ final class StopSearch {
 
     /** The whole name within the allowed edits: 50 - 5 per edit; a window of its words: 40 - 5 per edit; a word's typo'd prefix: 30. */
     private int typoScore(String q, long qMask, int[] qPairs, int qWords, int i, int edits) {
+        int shortest = q.length() - edits;
+        if (keyLengths[i] < shortest || qWords == 1 && longestWords[i] < shortest
+                && Math.abs(keyLengths[i] - q.length()) > edits) {
+            return 0; // the name (or, for one word, each of its words) is too short for any comparison below
+        }
         if (Math.abs(keyLengths[i] - q.length()) <= edits && Long.bitCount(qMask & ~keyMasks[i]) <= edits
                 && missing(qPairs, keyPairs[i]) <= 2 * edits) {
             String key = keys[i];
