@@ -44,7 +44,7 @@ final class ImportCommands {
 
     static int benchServices(Settings settings, String[] args) {
         LogsToStderr.apply();
-        return ServicesBenchmark.run(args, System.out);
+        return ServicesBenchmark.run(args, System.out, timetable -> NluCommands.classifyLatency(timetable, System.out));
     }
 
     private static Path onlyPath(String[] args, String usage) {
