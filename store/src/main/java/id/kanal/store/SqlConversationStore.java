@@ -185,7 +185,20 @@ public final class SqlConversationStore implements ConversationStore {
         }
     }
 
+    /**
+     * The next transcript line's number. Two writers of one transcript (the resident's turn and an
+     * agent's reply, or two nodes) must not both read the same maximum: SQLite runs writers one at a
+     * time, and on PostgreSQL the conversation row's lock, taken first by a no-op update (the turn's
+     * upsert has already taken it), makes the second wait for the first to commit, so its read sees
+     * the first's line (READ COMMITTED: each statement sees what committed before it).
+     */
     private static long nextSeq(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript WHERE channel = ? AND address = ?")) {
             ps.setString(1, resident.channel().id());

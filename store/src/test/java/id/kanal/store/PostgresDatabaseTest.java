@@ -64,7 +64,8 @@ class PostgresDatabaseTest {
         try (Database sqlite = Database.openSqlite(dir)) {
             sqliteColumns = sqlite.read(c -> columns(c, null));
             List<String> names = sqlite.read(c -> strings(c,
-                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'"));
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' "
+                            + "AND name NOT LIKE 'flyway%'"));
             sqliteIndexes = new TreeSet<>(names);
         }
         try (Database pg = schema.open(2)) {
@@ -74,7 +75,7 @@ class PostgresDatabaseTest {
             // PostgreSQL names the indexes behind primary keys and UNIQUE columns itself (..._pkey, ..._key).
             List<String> names = pg.read(c -> strings(c,
                     "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-                            + "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'"));
+                            + "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key' AND indexname NOT LIKE 'flyway%'"));
             assertEquals(sqliteIndexes, new TreeSet<>(names));
         }
     }
@@ -160,6 +161,43 @@ class PostgresDatabaseTest {
             assertEquals(Optional.of(any.message().to()), queue.recordDelivery("SM1", "delivered", Optional.empty(), now));
             assertFalse(queue.markSent(any, "SM1", "sms", now), "a row is sent once");
             assertEquals("SENT", queue.row(any.id()).orElseThrow().get("status"));
+        }
+    }
+
+    @Test
+    void appendLine_concurrentWritersForOneResident_everyLineGetsItsOwnSequenceNumber() throws Exception {
+        // An agent's reply and the resident's own turn write the same transcript at once: SQLite
+        // runs them one after the other, PostgreSQL really at the same time.
+        Address resident = new Address(Channel.SMS, "+6281234567890");
+        Instant now = Instant.parse("2026-11-22T03:00:00Z");
+        try (Database db = schema.open(4)) {
+            new SqlConversationStore(db).saveState(id.kanal.dialog.Conversation.start(resident, now));
+            int writers = 4;
+            int lines = 10;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String author = "agent:" + w;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < lines; i++) {
+                            db.inTransaction(c -> SqlConversationStore.appendLine(c, resident, now, "note", author, "n"));
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(List.of(String.valueOf(writers * lines), "1", String.valueOf(writers * lines)),
+                    db.read(c -> strings(c, "SELECT COUNT(*) FROM transcript UNION ALL SELECT MIN(seq) FROM transcript "
+                            + "UNION ALL SELECT MAX(seq) FROM transcript")));
         }
     }
 
