@@ -75,7 +75,8 @@ class PostgresDatabaseTest {
             // PostgreSQL names the indexes behind primary keys and UNIQUE columns itself (..._pkey, ..._key).
             List<String> names = pg.read(c -> strings(c,
                     "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-                            + "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key' AND indexname NOT LIKE 'flyway%'"));
+                            + "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key' "
+                            + "AND indexname NOT LIKE 'flyway%'"));
             assertEquals(sqliteIndexes, new TreeSet<>(names));
         }
     }

@@ -85,6 +85,41 @@ class ComplaintStatusChangeTest {
     }
 
     @Test
+    void changeStatus_twoStaffAtOnce_oneWinsTheOtherIsRefused() throws Exception {
+        // On PostgreSQL both transactions really run at once and both read ASSIGNED: the conditional
+        // update lets one through; the other is refused, not applied a second time.
+        String ticket = file(Channel.SMS, NUMBER);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String by = "staff:" + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, by, "Tim dikirim");
+                        return "changed";
+                    } catch (TransitionRefusedException e) {
+                        return "refused";
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            assertEquals(1, outcomes.stream().filter("changed"::equals).count(), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(ComplaintStatus.RECEIVED, ComplaintStatus.ASSIGNED, ComplaintStatus.IN_PROGRESS),
+                desk.queries().detail(ticket).orElseThrow().history().stream().map(HistoryEntry::status).toList());
+        assertEquals(1, outbox(db).size(), "the reporter is told once");
+    }
+
+    @Test
     void changeStatus_longNoteWithEmoji_smsClippedToTwoGsm7Segments() {
         String ticket = file(Channel.SMS, NUMBER);
         desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", "Sedang dikerjakan \uD83D\uDE80 "
