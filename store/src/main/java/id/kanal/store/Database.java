@@ -25,20 +25,32 @@ import java.util.concurrent.TimeUnit;
  * busy timeout instead of failing to upgrade a read lock. SQLite has one writer at a time anyway;
  * its busy handler waits by sleeping (1, 2, 5 ... 100 ms), which under load turns into long tail
  * latencies, so writers queue in order on a fair lock here instead, and never meet a busy database.
+ *
+ * <p>PostgreSQL runs transactions at once (READ COMMITTED) and needs neither; its server can drop
+ * a connection, which the pool then replaces (see {@link #usable}).
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(10);
+    /** A PostgreSQL connection idle this long is checked before use (a restart or a proxy may have dropped it). */
+    private static final Duration VALIDATE_AFTER_IDLE = Duration.ofSeconds(10);
+    private static final int VALIDATE_TIMEOUT_SECONDS = 2;
 
     private final String url;
+    private final Properties properties;
     private final Dialect dialect;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
+    /** Connections that failed as a lost connection does: reopened before their next use. */
+    private final java.util.Set<Connection> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** When each idle connection was last given back (System.nanoTime()). */
+    private final java.util.Map<Connection, Long> idleSince = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
     private volatile boolean closed;
 
     private Database(String url, Properties properties, int poolSize) throws SQLException {
         this.url = url;
+        this.properties = properties;
         this.dialect = Dialect.of(url);
         this.idle = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -128,6 +140,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            markIfLost(c, e);
             throw new DatabaseException("transaction failed", e);
         } finally {
             release(c);
@@ -140,6 +153,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(c);
         } catch (SQLException e) {
+            markIfLost(c, e);
             throw new DatabaseException("query failed", e);
         } finally {
             release(c);
@@ -171,14 +185,75 @@ public final class Database implements AutoCloseable {
             if (c == null) {
                 throw new DatabaseException("no database connection free after " + BORROW_TIMEOUT, null);
             }
-            return c;
+            return usable(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted waiting for a connection", e);
         }
     }
 
+    /**
+     * The connection itself, or a new one in its place when it is lost: PostgreSQL's server can
+     * drop connections (a restart, an idle timeout on the way), and a pool that kept a dead one
+     * would fail every request it served until Kanal restarted. When no new one can be opened,
+     * the old one goes back to the pool (to be tried again next time) and this borrow fails.
+     */
+    private Connection usable(Connection c) {
+        if (!lost(c)) {
+            return c;
+        }
+        Connection fresh;
+        try {
+            fresh = DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            broken.add(c);
+            release(c);
+            throw new DatabaseException("database unreachable", e);
+        }
+        synchronized (all) {
+            all.set(all.indexOf(c), fresh);
+        }
+        broken.remove(c);
+        idleSince.remove(c);
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a lost connection failed", e);
+        }
+        LOG.log(System.Logger.Level.WARNING, "database connection lost; replaced by a new one");
+        return fresh;
+    }
+
+    private boolean lost(Connection c) {
+        try {
+            if (broken.contains(c) || c.isClosed()) {
+                return true;
+            }
+            Long since = idleSince.get(c);
+            return dialect == Dialect.POSTGRESQL && since != null
+                    && System.nanoTime() - since >= VALIDATE_AFTER_IDLE.toNanos()
+                    && !c.isValid(VALIDATE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server shut the session down). */
+    private void markIfLost(Connection c, SQLException e) {
+        String state = e.getSQLState();
+        boolean closed;
+        try {
+            closed = c.isClosed();
+        } catch (SQLException ignored) {
+            closed = true;
+        }
+        if (closed || (state != null && (state.startsWith("08") || state.startsWith("57P0")))) {
+            broken.add(c);
+        }
+    }
+
     private void release(Connection c) {
+        idleSince.put(c, System.nanoTime());
         idle.add(c);
     }
 
@@ -205,7 +280,11 @@ public final class Database implements AutoCloseable {
                 break;
             }
         }
-        for (Connection c : all) {
+        List<Connection> opened;
+        synchronized (all) {
+            opened = List.copyOf(all);
+        }
+        for (Connection c : opened) {
             try {
                 c.close();
             } catch (SQLException e) {

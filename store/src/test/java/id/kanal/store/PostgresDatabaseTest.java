@@ -202,6 +202,50 @@ class PostgresDatabaseTest {
         }
     }
 
+    @Test
+    void connectionsTheServerDropped_areReplaced() throws Exception {
+        // A PostgreSQL restart (or an idle timeout on the way) ends the pool's sessions: at most
+        // the use that meets a dead connection fails, and from then on every one works again.
+        String app = schema.name();
+        try (Database db = Database.open(schema.url() + "&ApplicationName=" + app, 2)) {
+            assertTrue(db.ping());
+            assertEquals(List.of("2"), terminate(app), "both pooled sessions ended");
+            for (int i = 0; i < 2; i++) {
+                db.ping(); // each dead connection may fail once
+            }
+            for (int i = 0; i < 4; i++) {
+                assertEquals(List.of("1"), db.read(c -> strings(c, "SELECT 1")));
+            }
+            db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('a', 'A')"));
+            assertTrue(db.ping());
+        }
+    }
+
+    /** Ends the sessions of an application name, waiting (up to 5 s each) until they are gone; how many. */
+    private List<String> terminate(String applicationName) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(schema.url())) {
+            List<Integer> pids = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+                ps.setString(1, applicationName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pids.add(rs.getInt(1));
+                    }
+                }
+            }
+            int ended = 0;
+            try (var ps = c.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+                for (int pid : pids) {
+                    ps.setInt(1, pid);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ended += rs.next() && rs.getBoolean(1) ? 1 : 0;
+                    }
+                }
+            }
+            return List.of(String.valueOf(ended));
+        }
+    }
+
     /** Table name to its column names, lower case, without Flyway's history table and SQLite's own. */
     private static Map<String, Set<String>> columns(Connection c, String schemaName) throws SQLException {
         Map<String, Set<String>> out = new TreeMap<>();
