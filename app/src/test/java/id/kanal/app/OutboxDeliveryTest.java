@@ -71,8 +71,13 @@ class OutboxDeliveryTest {
         openDatabase();
     }
 
+    /** SQLite in the data directory; OutboxDeliveryOnPostgresTest runs these tests on PostgreSQL. */
+    Database database() {
+        return Database.openSqlite(dataDir);
+    }
+
     private void openDatabase() {
-        db = Database.openSqlite(dataDir);
+        db = database();
         queue = new SqlOutboxQueue(db);
         residents = new SqlResidentRegistry(db);
     }

@@ -28,10 +28,15 @@ class ConsoleFiguresTest {
     private ConsoleHarness kanal;
     private ConsoleHarness.Client agent;
 
+    /** No database settings: SQLite in the data directory; ConsoleFiguresOnPostgresTest sets KANAL_DB_URL. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     @BeforeEach
     void start() throws Exception {
         // The clock moves days on: the agent's login must outlast it.
-        kanal = new ConsoleHarness(dataDir, clock, Map.of(), Map.of("kanal.console.session-ttl", "P30D"));
+        kanal = new ConsoleHarness(dataDir, clock, databaseEnv(), Map.of("kanal.console.session-ttl", "P30D"));
         agent = kanal.createAccount("budi", Role.AGENT);
     }
 
