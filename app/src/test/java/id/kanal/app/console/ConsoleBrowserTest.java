@@ -364,6 +364,64 @@ class ConsoleBrowserTest {
         assertTrue(driver.findElements(By.id("accounts-table")).isEmpty());
     }
 
+    @Test
+    @Order(20)
+    void admin_importsPriceCsv_seesTheResult_andABadFileNamesItsRowAndImportsNothing(@TempDir Path files) throws Exception {
+        // Whoever an earlier test left logged in, this one starts at the login form.
+        driver.manage().deleteAllCookies();
+        driver.get(kanal.base() + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(ConsoleHarness.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-prices"))).click();
+        // The demo prices are on the board before anything is imported.
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#prices-freshness tbody tr"), 3));
+
+        String today = java.time.LocalDate.now(kanal.kanal().clock().withZone(java.time.ZoneId.of("Asia/Jakarta"))).toString();
+        Path good = files.resolve("harga-pasar.csv");
+        Files.writeString(good, "date,market,commodity,unit,price\n"
+                + today + ",Pasar Anyar,beras,kg,15900\n"
+                + today + ",,durian,kg,45000\n");
+        driver.findElement(By.id("prices-file")).sendKeys(good.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "Imported harga-pasar.csv"));
+        assertEquals(List.of("Kanal simple CSV", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
+                .stream().map(f -> driver.findElement(By.id("prices-" + f)).getText()).toList());
+        assertTrue(driver.findElement(By.id("prices-time")).getText().matches("\\d+ ms"));
+        // The freshness table follows the import: durian is new, priced today.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#prices-freshness tr[data-commodity='durian']"), today + " today"));
+        assertTrue(driver.findElement(By.id("prices-newest")).getText().contains(today));
+        assertEquals(15_900, kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Anyar")).orElseThrow().rupiah());
+        screenshot("prices");
+
+        // A bad row rejects the whole file: its good first row is not stored either.
+        Path bad = files.resolve("harga-salah.csv");
+        Files.writeString(bad, "date,market,commodity,unit,price\n"
+                + today + ",Pasar Lama,beras,kg,99999\n"
+                + today + ",Pasar Lama,gula pasir,kg,mahal\n");
+        driver.findElement(By.id("prices-file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv was not imported"));
+        String error = driver.findElement(By.id("prices-error")).getText();
+        assertTrue(error.startsWith("Row 3:") && error.contains("mahal"), error);
+        assertTrue(driver.findElement(By.id("prices-nothing")).getText().startsWith("Nothing was imported"));
+        assertTrue(kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Lama"))
+                .map(q -> q.rupiah() != 99_999).orElse(true), "the good row of a rejected file is not on the board");
+        screenshot("prices-rejected");
+
+        // An agent has no Prices link, and an old link leads to the queue.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
+        driver.findElement(By.id("password")).sendKeys("siti-password");
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+        assertFalse(driver.findElement(By.id("nav-prices")).isDisplayed());
+        driver.get(kanal.base() + "/console/#/prices");
+        wait.until(ExpectedConditions.urlContains("#/queue"));
+        assertTrue(driver.findElements(By.id("prices-file")).isEmpty());
+    }
+
     private static void fileComplaint(String from, String... texts) {
         for (String t : texts) {
             kanal.resident(Channel.SMS, from, t);
