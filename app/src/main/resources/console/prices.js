@@ -18,6 +18,10 @@ async function call(method, body) {
   return { status: res.status, data };
 }
 
+function mib(bytes) {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1) + ' MiB';
+}
+
 function ageText(days) {
   if (days <= 0) return 'today';
   return days === 1 ? '1 day old' : days + ' days old';
@@ -29,6 +33,7 @@ export function pricesView() {
   const result = el('div', { id: 'prices-result', class: 'card prices-result', role: 'status', hidden: true });
   const newest = el('p', { id: 'prices-newest' });
   const body = el('tbody');
+  let limit = 0;
   const node = el('div', { class: 'prices' }, el('h1', {}, 'Prices'),
     el('div', { class: 'card' },
       el('h2', {}, 'Import a price CSV'),
@@ -62,7 +67,7 @@ export function pricesView() {
   function showRejected(name, status, data) {
     let why;
     if (data && data.row !== undefined) why = el('p', { id: 'prices-error' }, el('strong', {}, 'Row ' + data.row + ': '), data.reason);
-    else if (status === 413) why = el('p', { id: 'prices-error' }, 'The file is too large for the server.');
+    else if (status === 413 && !(data && data.error)) why = el('p', { id: 'prices-error' }, 'The file is too large for the server.');
     else why = el('p', { id: 'prices-error' }, (data && data.error) || ('HTTP ' + status));
     show('bad', el('h2', {}, name + ' was not imported'), why,
       el('p', { id: 'prices-nothing' }, 'Nothing was imported: the price board is as it was. Fix the file and import it again.'));
@@ -71,6 +76,11 @@ export function pricesView() {
   button.addEventListener('click', async () => {
     const f = file.files[0];
     if (!f) { flash('Choose a CSV file first'); return; }
+    if (limit && f.size > limit) {
+      showRejected(f.name, 413, { error: 'The file is ' + mib(f.size) + '; the server takes at most ' + mib(limit)
+        + ' at a time. Split it into smaller files (each is imported whole or not at all).' });
+      return;
+    }
     button.disabled = true;
     result.hidden = true;
     try {
@@ -92,6 +102,7 @@ export function pricesView() {
   async function load() {
     const { status, data } = await call('GET');
     if (status !== 200) throw new Error((data && data.error) || ('HTTP ' + status));
+    limit = data.maxBytes || 0;
     newest.replaceChildren(data.newest
       ? 'Newest price on the board: ' + data.newest + '. Prices older than ' + data.staleAfterDays
         + ' days are answered with their date.'

@@ -2,6 +2,7 @@ package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.kanal.app.KanalServer;
 import id.kanal.app.admin.PriceUpload;
 import id.kanal.services.prices.SqlPriceBoard;
 import io.helidon.http.HeaderNames;
@@ -51,6 +52,9 @@ final class PriceRoutes implements HttpService {
         SortedMap<String, LocalDate> newest = board.newestDays();
         ObjectNode body = ConsoleHttp.JSON.createObjectNode();
         body.put("staleAfterDays", board.staleAfterDays());
+        // The page checks a file's size before sending it: a browser whose upload the server cuts
+        // short at the limit may report a network error rather than the 413.
+        body.put("maxBytes", KanalServer.MAX_PAYLOAD_BYTES);
         body.put("newest", newest.values().stream().max(LocalDate::compareTo).map(LocalDate::toString).orElse(null));
         ArrayNode list = body.putArray("commodities");
         newest.forEach((commodity, day) -> {

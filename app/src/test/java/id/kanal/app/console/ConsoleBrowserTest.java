@@ -410,6 +410,15 @@ class ConsoleBrowserTest {
                 .map(q -> q.rupiah() != 99_999).orElse(true), "the good row of a rejected file is not on the board");
         screenshot("prices-rejected");
 
+        // A file over the server's limit is refused by the page before it is sent, with the limit in words.
+        Path huge = files.resolve("harga-besar.csv");
+        Files.writeString(huge, "date,market,commodity,unit,price\n"
+                + (today + ",Pasar Lama,beras,kg,14000\n").repeat(50_000));
+        driver.findElement(By.id("prices-file")).sendKeys(huge.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "at most 1.0 MiB"));
+        assertTrue(driver.findElement(By.id("prices-nothing")).isDisplayed());
+
         // An agent has no Prices link, and an old link leads to the queue.
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");

@@ -175,4 +175,24 @@ class ConsolePricesTest {
         assertTrue(form.body().contains("nothing was imported"), form.body());
         assertFalse(hasDurian());
     }
+
+    @Test
+    void emptyOrUnknownFile_400_namesTheHeaderRow() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        for (String csv : new String[]{"", "hello world\n", "date,market,price\n"}) {
+            HttpResponse<String> res = upload(admin, csv);
+            assertEquals(400, res.statusCode(), res.body());
+            assertEquals(1, admin.json(res).get("row").asInt(), res.body());
+        }
+    }
+
+    @Test
+    void fileOverTheServersLimit_413_nothingImported_andThePageIsToldTheLimit() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        int limit = admin.json(admin.get("/prices")).get("maxBytes").asInt();
+        assertEquals(id.kanal.app.KanalServer.MAX_PAYLOAD_BYTES, limit);
+        String big = CSV + ("2026-11-23,Pasar Baru,durian,kg,45000\n").repeat(limit / 30);
+        assertEquals(413, upload(admin, big).statusCode());
+        assertFalse(hasDurian());
+    }
 }
