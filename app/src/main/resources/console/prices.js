@@ -66,7 +66,9 @@ export function pricesView() {
 
   function showRejected(name, status, data) {
     let why;
-    if (data && data.row !== undefined) why = el('p', { id: 'prices-error' }, el('strong', {}, 'Row ' + data.row + ': '), data.reason);
+    // Row 0: the file as a whole is broken (an unterminated quote); the reason names the line.
+    if (data && data.row > 0) why = el('p', { id: 'prices-error' }, el('strong', {}, 'Row ' + data.row + ': '), data.reason);
+    else if (data && data.reason) why = el('p', { id: 'prices-error' }, data.reason);
     else if (status === 413 && !(data && data.error)) why = el('p', { id: 'prices-error' }, 'The file is too large for the server.');
     else why = el('p', { id: 'prices-error' }, (data && data.error) || ('HTTP ' + status));
     show('bad', el('h2', {}, name + ' was not imported'), why,

@@ -187,6 +187,15 @@ class ConsolePricesTest {
     }
 
     @Test
+    void unterminatedQuote_400_reasonNamesTheLine_andNothingIsStored() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        HttpResponse<String> res = upload(admin, CSV + "2026-11-23,\"Pasar Lama,beras,kg,14000\n");
+        assertEquals(400, res.statusCode(), res.body());
+        assertTrue(admin.json(res).get("reason").asText().contains("line 4"), res.body());
+        assertFalse(hasDurian());
+    }
+
+    @Test
     void fileOverTheServersLimit_413_nothingImported_andThePageIsToldTheLimit() throws Exception {
         var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
         int limit = admin.json(admin.get("/prices")).get("maxBytes").asInt();
