@@ -16,6 +16,7 @@ final class ImportCommands {
 
     static int importPrices(Settings settings, String[] args) {
         Path file = onlyPath(args, "import-prices FILE");
+        LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
             ImportResult r = kanal.priceImporter().importFile(file, rows -> System.err.printf("  %,d rows read%n", rows));
             System.out.printf("imported %s (%s): %d rows, %d changed, %d unchanged, %d skipped, in %d ms%n",
@@ -29,6 +30,7 @@ final class ImportCommands {
 
     static int importGtfs(Settings settings, String[] args) {
         Path path = onlyPath(args, "import-gtfs DIR_OR_ZIP");
+        LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
             GtfsImportResult r = kanal.gtfsImporter().importPath(path, rows -> System.err.printf("  %,d rows read%n", rows));
             System.out.printf("imported feed %s (version %d): %,d stops, %,d trips, %,d stop times, in %d ms%n",
@@ -41,7 +43,8 @@ final class ImportCommands {
     }
 
     static int benchServices(Settings settings, String[] args) {
-        return ServicesBenchmark.run(args, System.out);
+        LogsToStderr.apply();
+        return ServicesBenchmark.run(args, System.out, timetable -> NluCommands.classifyLatency(timetable, System.out));
     }
 
     private static Path onlyPath(String[] args, String usage) {

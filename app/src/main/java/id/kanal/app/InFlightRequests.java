@@ -9,6 +9,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,15 +22,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * inside run to their end, and only then does the server stop.
  *
  * <p>Server-sent event streams (the console's live queue) never end by themselves and are
- * not counted: they are closed by the stop.
+ * not counted: they are closed by the stop. A stream is known by its path (a client need not
+ * send {@code Accept: text/event-stream}) or by that header.
  */
 final class InFlightRequests implements Filter {
     private static final System.Logger LOG = System.getLogger(InFlightRequests.class.getName());
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
+    private final Set<String> eventStreamPaths;
     private int inFlight;
     private boolean draining;
+
+    /** @param eventStreamPaths the paths of server-sent event streams, which are never waited for */
+    InFlightRequests(Set<String> eventStreamPaths) {
+        this.eventStreamPaths = Set.copyOf(eventStreamPaths);
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -49,8 +57,8 @@ final class InFlightRequests implements Filter {
         }
     }
 
-    private static boolean isEventStream(RoutingRequest req) {
-        return req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/event-stream")).orElse(false);
+    private boolean isEventStream(RoutingRequest req) {
+        return eventStreamPaths.contains(req.path().path()) || req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/event-stream")).orElse(false);
     }
 
     private boolean enter() {

@@ -18,6 +18,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
+import java.util.Set;
 
 /** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
 public final class KanalServer implements AutoCloseable {
@@ -38,7 +39,7 @@ public final class KanalServer implements AutoCloseable {
 
     /** Starts the server on the settings' port (0: any free port). */
     public static KanalServer start(Kanal kanal) {
-        InFlightRequests inFlight = new InFlightRequests();
+        InFlightRequests inFlight = new InFlightRequests(Set.of(ConsoleApi.EVENTS_PATH));
         WebServer server = WebServer.builder()
                 .port(kanal.settings().port())
                 // Kanal stops the server itself, then closes the database: one ordered shutdown.
@@ -65,7 +66,7 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/channels", kanal.channels().telegram());
         routing.register("/channels", kanal.channels().ussd());
         routing.register("/console", ConsolePages.create());
-        routing.register("/api/console", ConsoleApi.create(kanal));
+        routing.register(ConsoleApi.ROOT, ConsoleApi.create(kanal));
     }
 
     private static ObserveFeature observe(Kanal kanal) {

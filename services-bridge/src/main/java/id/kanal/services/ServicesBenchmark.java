@@ -1,6 +1,7 @@
 package id.kanal.services;
 
 import id.kanal.dialog.port.Commodity;
+import id.kanal.dialog.port.ScheduleService;
 import id.kanal.services.prices.CommodityCatalog;
 import id.kanal.services.prices.ImportResult;
 import id.kanal.services.prices.PriceImporter;
@@ -46,6 +47,15 @@ public final class ServicesBenchmark {
 
     /** @return 0 when done, 2 when the shared data folder is missing */
     public static int run(String[] args, PrintStream out) {
+        return run(args, out, timetable -> { });
+    }
+
+    /**
+     * @param withFeeds runs after the figures with the timetable of the imported shared feeds,
+     *                  for measurements of other modules (app times the intent classifier, whose
+     *                  stop names then come from 8,700 real stops)
+     */
+    public static int run(String[] args, PrintStream out, java.util.function.Consumer<ScheduleService> withFeeds) {
         Optional<Path> data = args.length > 0 ? Optional.of(Path.of(args[0])) : findSharedData(Path.of("").toAbsolutePath());
         if (data.isEmpty() || !Files.isDirectory(data.get().resolve("gtfs"))) {
             out.println("bench-services: no shared data folder (give its path, or run below a folder holding shared/data/SOURCES.md)");
@@ -76,6 +86,7 @@ public final class ServicesBenchmark {
             DemoData.seedIfEmpty(db, board, timetable, clock); // nothing: both are filled; keeps the wiring honest
             departures(timetable, dir.resolve("gtfs/transjakarta"), out);
             prices(board, db, clock, out);
+            withFeeds.accept(timetable);
         } finally {
             deleteQuietly(tmp);
         }

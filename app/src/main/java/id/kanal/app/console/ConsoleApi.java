@@ -9,6 +9,11 @@ import io.helidon.webserver.http.HttpService;
  * headers, every error is JSON. Each group of routes is one small class.
  */
 public final class ConsoleApi implements HttpService {
+    /** Where the server mounts this service. */
+    public static final String ROOT = "/api/console";
+    /** The live queue's server-sent event stream ({@link QueueRoutes}), open for as long as a console is. */
+    public static final String EVENTS_PATH = ROOT + QueueRoutes.EVENTS;
+
     private final Console console;
 
     private ConsoleApi(Console console) {

@@ -16,6 +16,7 @@ import java.util.Set;
 /** The queue ({@code GET /queue}), taking a conversation, and the live stream ({@code GET /events}, SSE). */
 final class QueueRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(QueueRoutes.class.getName());
+    static final String EVENTS = "/events";
     /** A comment this often finds browsers that went away (a write to a closed socket fails). */
     private static final Duration PING = Duration.ofSeconds(2);
 
@@ -29,7 +30,7 @@ final class QueueRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/queue", ConsoleHttp.guard(this::queue))
                 .post("/conversations/{channel}/{address}/take", ConsoleHttp.guard(this::take))
-                .get("/events", ConsoleHttp.guard(this::events));
+                .get(EVENTS, ConsoleHttp.guard(this::events));
     }
 
     private void queue(ServerRequest req, ServerResponse res) {

@@ -51,7 +51,8 @@ final class Metrics {
             double recall = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
             f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }
-        return new NluEvalCommand.Report(name, validation, trainSize, test.size(), in == 0 ? 0 : (double) inRight / in,
+        return new NluEvalCommand.Report(name, validation, trainSize, test.size(),
+                test.isEmpty() ? 0 : (double) (inRight + oosRight) / test.size(), in == 0 ? 0 : (double) inRight / in,
                 oos == 0 ? Optional.empty() : Optional.of((double) oosRight / oos),
                 labels.isEmpty() ? 0 : f1Sum / labels.size(), threshold, p50, p99, trainMs, heap, entityTotal,
                 entityRight);

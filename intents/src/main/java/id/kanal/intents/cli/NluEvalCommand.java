@@ -3,6 +3,7 @@ package id.kanal.intents.cli;
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.Intents;
 import id.kanal.intents.Example;
+import id.kanal.intents.IntentModel;
 import id.kanal.intents.ModelOptions;
 import id.kanal.intents.OpenNlpIntentClassifier;
 import id.kanal.intents.SlangLexicon;
@@ -11,7 +12,9 @@ import id.kanal.intents.ThresholdTuner;
 import id.kanal.intents.TrainingData;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code kanal nlu-eval --dataset clinc150|xsid|kanal [--path P]}: trains the classifier's
@@ -29,7 +33,8 @@ import java.util.Optional;
  * {@code --cutoff N}, {@code --l2 X}, {@code --limit N} (first N training rows per intent),
  * {@code --tolerance X} (in-scope accuracy the threshold may give up on val, default 0.005),
  * {@code --latency-calls N} (timed calls, default 10,000), {@code --cv K} (only print the
- * threshold K-fold cross-validation picks on the training data).
+ * threshold K-fold cross-validation picks on the training data), {@code --save-model FILE} (write the
+ * trained model there; {@code KANAL_INTENT_MODEL_PATH} loads it instead of training at start).
  */
 public final class NluEvalCommand {
     static final int DEFAULT_LATENCY_CALLS = 10_000;
@@ -77,10 +82,19 @@ public final class NluEvalCommand {
                         100 * c.inScopeAccuracy(), 100 * c.outOfScopeRecall());
                 return 0;
             }
+            IntentModel[] trained = new IntentModel[1];
             Report r = evaluate(dataset, new Benchmarks.Splits(train, splits.val(), splits.test()), normaliser, options,
                     Double.parseDouble(opts.getOrDefault("tolerance", String.valueOf(ThresholdTuner.DEFAULT_TOLERANCE))),
-                    Integer.parseInt(opts.getOrDefault("latency-calls", String.valueOf(DEFAULT_LATENCY_CALLS))));
+                    Integer.parseInt(opts.getOrDefault("latency-calls", String.valueOf(DEFAULT_LATENCY_CALLS))),
+                    model -> trained[0] = model);
             r.print(out);
+            if (opts.containsKey("save-model")) {
+                Path file = Path.of(opts.get("save-model"));
+                try (OutputStream os = Files.newOutputStream(file)) {
+                    trained[0].save(os);
+                }
+                out.printf(Locale.ROOT, "model_saved=%s bytes=%d%n", file, Files.size(file));
+            }
             return 0;
         } catch (IOException | RuntimeException e) {
             out.println("nlu-eval: " + e.getMessage());
@@ -97,6 +111,12 @@ public final class NluEvalCommand {
     /** @param latencyCalls timed classify calls (after five times as many warm-up calls: on one core the JIT otherwise compiles during the timing); tests pass a few hundred */
     public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options,
                                   double tolerance, int latencyCalls) {
+        return evaluate(name, splits, normaliser, options, tolerance, latencyCalls, model -> { });
+    }
+
+    /** @param trainedModel is handed the model trained on the train split (to save it) */
+    public static Report evaluate(String name, Benchmarks.Splits splits, TextNormaliser normaliser, ModelOptions options,
+                                  double tolerance, int latencyCalls, Consumer<IntentModel> trainedModel) {
         Runtime rt = Runtime.getRuntime();
         long heapBefore = usedHeap(rt);
         long start = System.nanoTime();
@@ -104,6 +124,7 @@ public final class NluEvalCommand {
                 .training(splits.train()).options(options).build();
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         long heap = Math.max(0, usedHeap(rt) - heapBefore);
+        trainedModel.accept(trained.model());
 
         Optional<ThresholdTuner.Choice> tuned = splits.val().isEmpty() ? Optional.empty()
                 : Optional.of(ThresholdTuner.tune(trained, splits.val(), tolerance));
@@ -154,14 +175,20 @@ public final class NluEvalCommand {
                 entityTotal, entityRight, splits.train().size());
     }
 
-    /** The figures one evaluation reports. Accuracies are fractions in [0, 1]. */
-    public record Report(String dataset, Optional<ThresholdTuner.Choice> validation, int trainSize, int testSize, double inScopeAccuracy,
+    /**
+     * The figures one evaluation reports. Accuracies are fractions in [0, 1]: {@code accuracy} over
+     * every test message (out-of-scope ones included: the Kanal held-out target), {@code inScopeAccuracy}
+     * over in-scope ones only (CLINC150's figure).
+     */
+    public record Report(String dataset, Optional<ThresholdTuner.Choice> validation, int trainSize, int testSize,
+                         double accuracy, double inScopeAccuracy,
                          Optional<Double> outOfScopeRecall, double macroF1, double threshold, double p50Micros,
                          double p99Micros, long trainMillis, long heapBytes, int entitiesExpected, int entitiesRight) {
         void print(PrintStream out) {
             out.printf(Locale.ROOT, "dataset=%s train=%d test=%d threshold=%.4f%n", dataset, trainSize, testSize, threshold);
             validation.ifPresent(v -> out.printf(Locale.ROOT, "val_in_scope_accuracy=%.2f%% val_oos_recall=%.2f%%%n",
                     100 * v.inScopeAccuracy(), 100 * v.outOfScopeRecall()));
+            out.printf(Locale.ROOT, "intent_accuracy=%.2f%%%n", 100 * accuracy);
             out.printf(Locale.ROOT, "in_scope_accuracy=%.2f%%%n", 100 * inScopeAccuracy);
             out.println("oos_recall=" + outOfScopeRecall.map(v -> String.format(Locale.ROOT, "%.2f%%", 100 * v))
                     .orElse("n/a"));
@@ -206,7 +233,7 @@ public final class NluEvalCommand {
 
     private static int usage(PrintStream out) {
         out.println("usage: nlu-eval --dataset clinc150|xsid|kanal [--path P] [--lexicon CSV] "
-                + "[--algorithm MAXENT|MAXENT_QN|PERCEPTRON|NAIVEBAYES] [--iterations N] [--cutoff N] [--l2 X]");
+                + "[--algorithm MAXENT|MAXENT_QN|PERCEPTRON|NAIVEBAYES] [--iterations N] [--cutoff N] [--l2 X] [--save-model FILE]");
         return 2;
     }
 

@@ -49,11 +49,14 @@ final class StopNames {
 
     /** Levenshtein distance, or {@code max + 1} as soon as it must exceed {@code max}. */
     static int distance(String a, String b, int max) {
-        return distance(a, b, b.length(), max);
+        return distance(a, b, 0, b.length(), max);
     }
 
-    /** {@link #distance(String, String, int)} against the first {@code bLength} characters of {@code b}. */
-    static int distance(String a, String b, int bLength, int max) {
+    /**
+     * {@link #distance(String, String, int)} against {@code b[bStart, bStart + bLength)}, without
+     * copying it (the stop search compares word windows of every name).
+     */
+    static int distance(String a, String b, int bStart, int bLength, int max) {
         if (Math.abs(a.length() - bLength) > max) {
             return max + 1;
         }
@@ -65,8 +68,9 @@ final class StopNames {
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             int rowMin = cur[0];
+            char ca = a.charAt(i - 1);
             for (int j = 1; j <= bLength; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int cost = ca == b.charAt(bStart + j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
                 rowMin = Math.min(rowMin, cur[j]);
             }

@@ -142,6 +142,25 @@ class GtfsTimetableTest {
     }
 
     @Test
+    void importFeed_badNumber_namesFileRowAndColumn_andKeepsOldFeed() {
+        importer.importFeed("t", GtfsSource.ofTexts(tiny("Beta")), "test", n -> { });
+        Map<String, String> badSequence = tiny("Gamma");
+        badSequence.put("stop_times.txt", badSequence.get("stop_times.txt").replace("morning,08:30:00,08:30:00,B,2",
+                "morning,08:30:00,08:30:00,B,two"));
+        GtfsImportException e = assertThrows(GtfsImportException.class,
+                () -> importer.importFeed("t", GtfsSource.ofTexts(badSequence), "test", n -> { }));
+        assertEquals("stop_times.txt", e.file());
+        assertEquals(3, e.row());
+        assertEquals("bad number 'two' in stop_sequence", e.reason());
+        Map<String, String> badHeadway = tiny("Gamma");
+        badHeadway.put("frequencies.txt", "trip_id,start_time,end_time,headway_secs\nbus,06:00:00,07:00:00,30min\n");
+        GtfsImportException h = assertThrows(GtfsImportException.class,
+                () -> importer.importFeed("t", GtfsSource.ofTexts(badHeadway), "test", n -> { }));
+        assertEquals("frequencies.txt row 2: bad number '30min' in headway_secs", h.getMessage());
+        assertEquals("Beta", from("t:A", Optional.empty(), LocalDateTime.of(2025, 11, 20, 7, 0), 1).getFirst().headsign());
+    }
+
+    @Test
     void importFeed_sameNameReplaces_otherNamesStay() {
         importer.importFeed("t", GtfsSource.ofTexts(tiny("Beta")), "test", n -> { });
         importer.importFeed("u", GtfsSource.ofTexts(tiny("Other")), "test", n -> { });

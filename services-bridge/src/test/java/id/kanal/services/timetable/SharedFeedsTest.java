@@ -15,8 +15,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -34,6 +35,17 @@ class SharedFeedsTest {
     private static GtfsTimetable timetable;
     private static Path krl;
     private static Path tj;
+    /** Each shared feed's files and their parse, read once for the tests that build their own index. */
+    private static final Map<Path, Map<String, String>> FILES = new HashMap<>();
+    private static final Map<Path, FeedData> PARSED = new HashMap<>();
+
+    private static FeedData parsed(Path feedDir) {
+        return PARSED.computeIfAbsent(feedDir, d -> GtfsParser.parse(GtfsImporter.feedName(d), files(d), n -> { }));
+    }
+
+    private static Map<String, String> files(Path feedDir) {
+        return FILES.computeIfAbsent(feedDir, d -> GtfsParser.readFiles(GtfsSource.of(d)));
+    }
 
     @BeforeAll
     static void importFeeds() {
@@ -76,97 +88,59 @@ class SharedFeedsTest {
     void nextDepartures_matchBruteForceScan_forManyStopPairsAndTimes() {
         for (Path feedDir : List.of(krl, tj)) {
             String name = GtfsImporter.feedName(feedDir);
-            FeedData feed = GtfsParser.parse(name, GtfsParser.readFiles(GtfsSource.of(feedDir)), n -> { });
-            TimetableIndex index = new TimetableIndex(List.of(feed));
+            BruteForce check = new BruteForce(files(feedDir), parsed(feedDir));
+            // Around midnight half the time (trips past 24:00); 2025-12-20..27 spans weekends and
+            // TransJakarta's weekday-only (HK) and Sunday-only (HM) services.
+            List<LocalDateTime> moments = new ArrayList<>();
             Random random = new Random(11);
-            int answered = 0;
             for (int i = 0; i < 400; i++) {
-                FeedData.TripData trip = feed.trips().get(random.nextInt(feed.trips().size()));
-                if (trip.stops().length < 2) {
-                    continue;
-                }
-                int a = random.nextInt(trip.stops().length - 1);
-                int from = trip.stops()[a];
-                Optional<Integer> to = i % 3 == 0 ? Optional.empty()
-                        : Optional.of(trip.stops()[a + 1 + random.nextInt(trip.stops().length - a - 1)]);
-                // Around midnight half the time; 2025-12-25 too (TransJakarta's weekday-only services).
                 LocalDate day = LocalDate.of(2025, 12, 20 + random.nextInt(8));
                 int minute = i % 2 == 0 ? 23 * 60 + random.nextInt(120) : random.nextInt(24 * 60);
-                LocalDateTime after = day.atStartOfDay().plusMinutes(minute);
-                List<String> expected = bruteForce(feed, index, from, to, after, 5);
-                List<String> actual = index.nextDepartures(from, to, after, 5).stream()
-                        .map(d -> d.departs() + " " + d.line() + " " + d.headsign() + " " + d.arrives().map(Object::toString).orElse("-"))
-                        .toList();
-                assertEquals(expected, actual, name + " from " + feed.stops().get(from).id() + " to " + to + " after " + after);
-                answered += actual.isEmpty() ? 0 : 1;
+                moments.add(day.atStartOfDay().plusMinutes(minute));
             }
+            int answered = check.compare(name, 400, 11, moments);
             assertTrue(answered > 200, name + ": too few answered queries to mean anything: " + answered);
         }
     }
 
-    /** Every run of every trip on the three service days around {@code after}, filtered and sorted: no index. */
-    private static List<String> bruteForce(FeedData feed, TimetableIndex index, int from, Optional<Integer> to,
-                                           LocalDateTime after, int limit) {
-        int[] fromStops = index.groupMembers(from);
-        int[] toStops = to.map(index::groupMembers).orElse(new int[0]);
-        record Hit(LocalDateTime departs, int trip, String text) {
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (int offset = -1; offset <= 1; offset++) {
-            LocalDate serviceDay = after.toLocalDate().plusDays(offset);
-            LocalDateTime midnight = serviceDay.atStartOfDay();
-            for (int t = 0; t < feed.trips().size(); t++) {
-                FeedData.TripData trip = feed.trips().get(t);
-                if (!feed.services().get(trip.service()).runsOn(serviceDay)) {
-                    continue;
-                }
-                List<Integer> shifts = new ArrayList<>();
-                if (trip.frequencies().isEmpty()) {
-                    shifts.add(0);
-                } else {
-                    for (int[] w : trip.frequencies()) {
-                        for (int start = w[0]; start < w[1]; start += w[2]) {
-                            shifts.add(start - trip.departures()[0]);
-                        }
-                    }
-                }
-                for (int p = 0; p < trip.stops().length; p++) {
-                    if (!contains(fromStops, trip.stops()[p]) || !trip.boards(p)) {
-                        continue;
-                    }
-                    int q = -1;
-                    if (to.isPresent()) {
-                        for (int k = p + 1; k < trip.stops().length && q < 0; k++) {
-                            if (contains(toStops, trip.stops()[k]) && trip.dropOff()[k]) {
-                                q = k;
-                            }
-                        }
-                        if (q < 0) {
-                            continue;
-                        }
-                    }
-                    for (int shift : shifts) {
-                        LocalDateTime departs = midnight.plusSeconds(trip.departures()[p] + shift);
-                        if (departs.isBefore(after)) {
-                            continue;
-                        }
-                        String arrives = q < 0 ? "-" : midnight.plusSeconds(trip.arrivals()[q] + shift).toString();
-                        hits.add(new Hit(departs, t, departs + " " + trip.line() + " " + trip.headsign() + " " + arrives));
-                    }
-                }
+    /**
+     * The shared feeds have no calendar_dates rows, so some are added: TransJakarta's daily
+     * service (SH, most trips) removed on Wednesday 24 December 2025, its weekday service (HK)
+     * added on Saturday 27 December and its Sunday service (HM) on Thursday 25 December. Asked
+     * around those days and across their midnights, the index must agree with the brute force.
+     */
+    @Test
+    void nextDepartures_onDatesChangedByCalendarDates_matchBruteForceScan() {
+        Map<String, String> files = new HashMap<>(files(tj));
+        files.put("calendar_dates.txt", files.getOrDefault("calendar_dates.txt", "service_id,date,exception_type").strip()
+                + "\nSH,20251224,2\nHK,20251227,1\nHM,20251225,1\n");
+        FeedData feed = GtfsParser.parse("transjakarta", files, n -> { });
+        BruteForce check = new BruteForce(files, feed);
+        List<LocalDateTime> moments = new ArrayList<>();
+        for (int day = 23; day <= 28; day++) {
+            for (int minute : new int[] {5 * 60, 8 * 60 + 30, 13 * 60, 22 * 60 + 55, 23 * 60 + 40}) {
+                moments.add(LocalDate.of(2025, 12, day).atStartOfDay().plusMinutes(minute));
             }
         }
-        hits.sort(Comparator.comparing(Hit::departs).thenComparingInt(Hit::trip));
-        return hits.stream().limit(limit).map(Hit::text).toList();
+        int answered = check.compare("transjakarta+calendar_dates", 300, 24, moments);
+        assertTrue(answered > 150, "too few answered queries to mean anything: " + answered);
+
+        // The removal itself: an SH trip's first stop has it on the 23rd, not on the 24th.
+        FeedData.TripData sh = feed.trips().stream().filter(t -> t.service().equals("SH")).findFirst().orElseThrow();
+        int stop = sh.stops()[0];
+        LocalDate eve = LocalDate.of(2025, 12, 24);
+        assertTrue(check.index().nextDepartures(stop, Optional.empty(), eve.minusDays(1).atTime(4, 0), 500).stream()
+                .anyMatch(d -> d.line().equals(sh.line()) && d.departs().toLocalDate().equals(eve.minusDays(1))));
+        assertTrue(check.index().nextDepartures(stop, Optional.empty(), eve.atTime(4, 0), 500).stream()
+                .noneMatch(d -> d.line().equals(sh.line()) && d.departs().toLocalDate().equals(eve)
+                        && d.departs().getHour() >= 4), "an SH trip ran on a day calendar_dates removed");
     }
 
-    private static boolean contains(int[] values, int v) {
-        for (int x : values) {
-            if (x == v) {
-                return true;
-            }
+    @Test
+    void stopSearch_shortcuts_answerExactlyAsTheFullComparison() {
+        for (Path feedDir : List.of(krl, tj)) {
+            StopSearchEquivalence.check(new TimetableIndex(List.of(parsed(feedDir))), feedDir == tj ? 120 : 600, 5);
         }
-        return false;
     }
 
     @Test

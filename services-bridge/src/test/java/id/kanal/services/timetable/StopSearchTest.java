@@ -31,6 +31,8 @@ class StopSearchTest {
             "TANGERANG, Tangerang",
             "tanggerang, Tangerang",
             "tangrang, Tangerang",
+            "tanngerangg, Tangerang",
+            "KALIDERESS, Kalideres",
             "stasiun tanah tingi, Tanah Tinggi",
             "BPR, Batu Ceper",
             "btu ceper, Batu Ceper",
@@ -48,6 +50,12 @@ class StopSearchTest {
         List<Stop> found = timetable.findStops(query, 3);
         assertTrue(!found.isEmpty(), "nothing for " + query);
         assertEquals(expected, found.getFirst().name(), query + " -> " + found);
+    }
+
+    @org.junit.jupiter.api.Test
+    void findStops_shortcuts_answerExactlyAsTheFullComparison() {
+        FeedData demo = GtfsParser.parse("demo", GtfsParser.readFiles(GtfsSource.classpath("demo/gtfs")), n -> { });
+        StopSearchEquivalence.check(new TimetableIndex(List.of(demo)), 2_000, 3);
     }
 
     @ParameterizedTest(name = "\"{0}\" finds nothing")
