@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -217,11 +218,26 @@ class ConsoleBrowserTest {
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-category")))).selectByValue("sampah");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#complaints-table tbody tr"), 1));
         driver.findElement(By.cssSelector("#complaints-table a")).click();
-        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-select"))))
-                .selectByValue("IN_PROGRESS");
+        // Routed ASSIGNED at filing: the menu offers only what the lifecycle allows from there.
+        Select menu = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-select"))));
+        assertEquals(List.of("", "IN_PROGRESS", "RESOLVED", "REJECTED"), options(), "ASSIGNED: the allowed statuses only");
+        assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "nothing to send before a status is chosen");
+        // Rejecting needs a reason: without one the agent is told so and nothing can be sent.
+        menu.selectByValue("REJECTED");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-hint"), "needs a reason"));
+        assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "no rejection without a reason");
+        screenshot("complaint-reject-needs-reason");
+        WebElement reason = driver.findElement(By.id("status-note"));
+        reason.sendKeys("x");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("status-save")));
+        reason.sendKeys(Keys.BACK_SPACE);
+        wait.until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(By.id("status-save"))));
+        menu.selectByValue("IN_PROGRESS");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("status-save")));
         driver.findElement(By.id("status-note")).sendKeys("Truk dijadwalkan besok pagi");
         driver.findElement(By.id("status-save")).click();
         wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
         Map<String, String> news = accepted(m -> REPORTER.equals(m.get("To")));
         assertTrue(news.get("Body").contains("Truk dijadwalkan besok pagi"), news.toString());
         // The outbox has delivered what came after the note: had the note been queued, it would be there too.
@@ -362,6 +378,39 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.urlContains("#/queue"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         assertTrue(driver.findElements(By.id("accounts-table")).isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    void complaintPage_finalComplaintOffersNoChange_andARaceLostIsReloaded() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        String lamp = admin.json(admin.get("/complaints?category=lampu-jalan")).get(0).get("ticket").asText();
+        assertEquals(200, admin.post("/complaints/" + lamp + "/status", Map.of("status", "REJECTED",
+                "note", "Lampu milik perumahan, bukan PJU")).statusCode());
+        driver.get(kanal.base() + "/console/#/complaint/" + lamp);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-none"), "final"));
+        assertTrue(driver.findElements(By.id("status-select")).isEmpty(), "a rejected complaint has no status menu");
+        screenshot("complaint-final");
+
+        // Another agent moves the complaint while this page is open: the server still refuses (409),
+        // and the page reloads it so the menu shows what is allowed now.
+        String flood = admin.json(admin.get("/complaints?category=banjir-drainase")).get(0).get("ticket").asText();
+        driver.get(kanal.base() + "/console/#/complaint/" + flood);
+        Select menu = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-select"))));
+        assertEquals(List.of("", "IN_PROGRESS", "RESOLVED", "REJECTED"), options());
+        assertEquals(200, kanal.login("rudi", "rudi-password").post("/complaints/" + flood + "/status",
+                Map.of("status", "IN_PROGRESS", "note", "")).statusCode());
+        menu.selectByValue("IN_PROGRESS");
+        driver.findElement(By.id("status-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "IN_PROGRESS"));
+        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
+    }
+
+    /** The values the complaint page's status menu offers, the placeholder ("") first. */
+    private static List<String> options() {
+        return driver.findElements(By.cssSelector("#status-select option")).stream()
+                .map(o -> o.getDomAttribute("value")).toList();
     }
 
     @Test
