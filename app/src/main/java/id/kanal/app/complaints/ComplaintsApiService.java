@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * The staff API over complaints, mounted at {@code /api/complaints}, behind a staff credential
- * ({@link BearerTokenAuth} until the console has accounts):
+ * ({@link BearerTokenAuth}, for scripts and other city systems; people use the console, whose own
+ * complaint routes go through the same desk):
  * {@code GET /} (filters {@code status}, {@code category}, {@code agency}, {@code overdue}, {@code limit}),
  * {@code GET /counts}, {@code GET /{ticket}} (with history and media) and
  * {@code POST /{ticket}/status} with {@code {"status":"IN_PROGRESS","note":"...","by":"..."}}.
