@@ -2,7 +2,12 @@ package id.kanal.channels.ussd;
 
 import id.kanal.dialog.testing.MutableClock;
 
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
 import id.kanal.dialog.Gsm7;
+import id.kanal.dialog.Language;
+import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.OutboundMessage;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -207,6 +212,39 @@ class UssdServiceTest {
         // The receipt is queued by the complaint desk in the filing transaction (SqlComplaintDeskTest);
         // a screen that merely shows a ticket (a status lookup) costs the resident no SMS.
         assertEquals(List.of(), outbox);
+    }
+
+    @Test
+    void sessionsFail_englishResident_apologyEndsTheSessionInEnglish() throws Exception {
+        Address resident = new Address(Channel.USSD, PHONE);
+        dialog.conversations.put(resident, Conversation.start(resident, clock.instant()).with(Language.EN));
+        UssdSessions broken = new UssdSessions() {
+            @Override
+            public Optional<UssdSession> find(String sessionId) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public Optional<UssdSession> latestFor(String phone, String exceptSessionId) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public void save(UssdSession session) {
+                throw new IllegalStateException("database down");
+            }
+        };
+        WebServer failing = serve(UssdConfig.of(Optional.empty(), Optional.empty()), broken);
+        try {
+            String form = "sessionId=S9&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                    + "&networkCode=51010&text=";
+            HttpResponse<String> res = post(failing, form, null);
+            assertEquals(200, res.statusCode());
+            assertEquals("END " + Texts.builtIn().get(Language.EN, "unavailable"), res.body());
+            assertFits(res.body());
+        } finally {
+            failing.stop();
+        }
     }
 
     @Test
