@@ -42,7 +42,8 @@ final class Channels implements AutoCloseable {
                         }), new SqlResidentRegistry(database)::language, outbox, clock))
                 : Optional.empty();
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
-        this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox, clock);
+        this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox,
+                new SqlUssdReceipts(database), clock);
     }
 
     TelegramWebhookService telegram() {

@@ -50,10 +50,20 @@ public final class UssdService implements HttpService {
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
                        UssdSessions sessions, Consumer<OutboundMessage> outbox, Clock clock) {
+        this(config, handler, conversations, sessions, outbox, UssdReceipts.none(), clock);
+    }
+
+    /**
+     * @param conversations read to tell whether a dropped session was mid-flow
+     * @param outbox        durably enqueues a message (committed when it returns): late replies by SMS
+     * @param receipts      whether a turn filed a complaint whose SMS receipt is queued: its late reply is not sent
+     */
+    public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
+                       UssdSessions sessions, Consumer<OutboundMessage> outbox, UssdReceipts receipts, Clock clock) {
         this.config = config;
         this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         Texts texts = Texts.builtIn();
-        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, texts, clock);
+        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, receipts, texts, clock);
         // The apology in the language of the resident's conversation, as the screens before it were.
         this.apologies = new AdapterTexts(texts, a -> conversations.load(a).map(Conversation::language));
     }
