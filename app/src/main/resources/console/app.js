@@ -6,6 +6,7 @@ import { complaintsView, complaintView } from './complaints.js';
 import { dashboardView } from './dashboard.js';
 import { simulatorView } from './simulator.js';
 import { accountsView, cannedView } from './accounts.js';
+import { pricesView } from './prices.js';
 
 export const state = { me: null, demo: false, current: null, events: null };
 
@@ -94,6 +95,7 @@ function loggedIn(me) {
   document.getElementById('nav').hidden = false;
   document.getElementById('logout').hidden = false;
   document.getElementById('nav-accounts').hidden = me.role !== 'admin';
+  document.getElementById('nav-prices').hidden = me.role !== 'admin';
   document.getElementById('who').textContent = me.username + ' (' + me.role + ')';
   connectEvents();
   if (!location.hash || location.hash === '#/' || location.hash === '#') location.hash = '#/queue';
@@ -132,6 +134,7 @@ const routes = [
   [/^#\/simulator$/, () => simulatorView()],
   [/^#\/accounts$/, () => accountsView()],
   [/^#\/canned$/, () => cannedView()],
+  [/^#\/prices$/, () => pricesView()],
 ];
 
 async function route() {
@@ -141,6 +144,7 @@ async function route() {
   if (publicSimulator) document.getElementById('login-view').hidden = true;
   // Accounts are for admins (the API refuses anyone else); an agent who follows an old link lands on the queue.
   if (hash === '#/accounts' && state.me && state.me.role !== 'admin') { location.hash = '#/queue'; return; }
+  if (hash === '#/prices' && state.me && state.me.role !== 'admin') { location.hash = '#/queue'; return; }
   if (state.current && state.current.leave) state.current.leave();
   state.current = null;
   document.getElementById('flash').hidden = true;

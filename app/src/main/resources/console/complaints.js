@@ -5,6 +5,8 @@ import { api, el, flash, time } from './app.js';
 
 const API = '/complaints';
 const LABELS = { RECEIVED: 'Received', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', REJECTED: 'Rejected' };
+// How a change to a status reads in a sentence ("Rejecting needs a reason").
+const CHANGES = { RECEIVED: 'receiving', ASSIGNED: 'assigning', IN_PROGRESS: 'starting work', RESOLVED: 'resolving', REJECTED: 'rejecting' };
 
 let filtersCache = null;
 async function filters() {
@@ -59,14 +61,71 @@ export function complaintsView() {
   return { node, load, onChanged: (keys) => { if (keys.includes('*')) list().catch(() => {}); } };
 }
 
+// The status change offers only what the lifecycle allows now (the server sends allowedTransitions,
+// computed by ComplaintLifecycle with the server's clock). Another agent may change the complaint in
+// between: the server then answers 409, and the page reloads the complaint so the menu is current again.
+function statusChange(ticket, d, onSaved, reload) {
+  const c = d.complaint;
+  const allowed = d.allowedTransitions || [];
+  const needsNote = new Set(d.noteRequiredFor || []);
+  if (allowed.length === 0) {
+    const why = c.status === 'REJECTED'
+      ? 'A rejected complaint is final: no status change is possible.'
+      : c.status === 'RESOLVED' && d.reopenUntil
+        ? 'Resolved on ' + time(c.updatedAt) + '; it could be reopened until ' + time(d.reopenUntil)
+          + '. No status change is possible now.'
+        : 'No status change is possible for this complaint.';
+    return el('div', { class: 'card status-change' }, el('p', { id: 'status-none', class: 'muted final' }, why));
+  }
+  const status = el('select', { id: 'status-select', 'aria-label': 'Next status' },
+    el('option', { value: '' }, 'Choose the next status…'),
+    allowed.map((s) => el('option', { value: s }, LABELS[s] || s)));
+  const note = el('input', { id: 'status-note', maxlength: 500 });
+  const hint = el('div', { id: 'status-hint', class: 'hint' });
+  const save = el('button', { id: 'status-save', type: 'button' }, 'Change status');
+
+  function noteMissing() { return needsNote.has(status.value) && note.value.trim() === ''; }
+  function update() {
+    const required = needsNote.has(status.value);
+    const change = CHANGES[status.value] || 'this change';
+    note.placeholder = required ? 'Reason for ' + change + ' (required, sent to the resident)'
+      : 'Note for the resident (optional, sent with the status)';
+    note.required = required;
+    note.classList.toggle('required', required);
+    save.disabled = status.value === '' || noteMissing();
+    if (noteMissing()) {
+      hint.textContent = change.charAt(0).toUpperCase() + change.slice(1)
+        + ' needs a reason in the note: the resident is told why.';
+      hint.className = 'hint error';
+    } else {
+      hint.textContent = c.status === 'RESOLVED' && d.reopenUntil
+        ? 'Resolved on ' + time(c.updatedAt) + '; it can be reopened until ' + time(d.reopenUntil) + '.' : '';
+      hint.className = 'hint muted';
+    }
+  }
+  status.addEventListener('change', update);
+  note.addEventListener('input', update);
+  save.addEventListener('click', async () => {
+    if (status.value === '') return;
+    if (noteMissing()) { update(); note.focus(); return; }
+    try {
+      onSaved(await api('POST', API + '/' + encodeURIComponent(ticket) + '/status', { status: status.value, note: note.value }));
+      flash('Status changed; the resident will be notified', 'ok');
+    } catch (e) {
+      flash(e.message);
+      if (e.status === 409) reload().catch(() => {});
+    }
+  });
+  update();
+  return el('div', { class: 'card status-change' },
+    el('div', { class: 'row' }, el('span', { class: 'muted' }, 'Change to'), status, note, save), hint);
+}
+
 export function complaintView(ticket) {
   const node = el('div', { class: 'complaint' });
 
   function render(d) {
     const c = d.complaint;
-    const status = el('select', { id: 'status-select' },
-      Object.keys(LABELS).map((s) => el('option', { value: s, selected: s === c.status }, LABELS[s])));
-    const note = el('input', { id: 'status-note', placeholder: 'Note for the resident (sent with the status)', maxlength: 500 });
     node.replaceChildren(
       el('h1', {}, c.ticket, ' ', el('span', { class: 'status s-' + c.status, id: 'complaint-status' }, LABELS[c.status] || c.status)),
       el('div', { class: 'card' },
@@ -78,12 +137,7 @@ export function complaintView(ticket) {
           el('dt', {}, 'Resident'), el('dd', {}, el('a', { href: '#/conversation/' + encodeURIComponent(c.channel) + '/' + encodeURIComponent(c.address) }, c.channel + ' ' + c.address)),
           el('dt', {}, 'Filed'), el('dd', {}, time(c.filedAt)),
           el('dt', {}, 'Due'), el('dd', { class: c.overdue ? 'error' : '' }, time(c.dueAt) + (c.overdue ? ' (overdue)' : '')))),
-      el('div', { class: 'card row' }, status, note, el('button', { id: 'status-save', type: 'button', onclick: async () => {
-        try {
-          render(await api('POST', API + '/' + encodeURIComponent(ticket) + '/status', { status: status.value, note: note.value }));
-          flash('Status changed; the resident will be notified', 'ok');
-        } catch (e) { flash(e.message); }
-      } }, 'Change status')),
+      statusChange(ticket, d, render, load),
       el('h2', {}, 'History'),
       el('ol', { id: 'history', class: 'history' }, d.history.map((h) => el('li', {},
         el('span', { class: 'status s-' + h.status }, LABELS[h.status] || h.status), ' ', time(h.at), ' · ', h.by,

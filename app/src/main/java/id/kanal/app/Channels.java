@@ -10,6 +10,7 @@ import id.kanal.dialog.port.ConversationStore;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Database;
 import id.kanal.store.Outbox;
+import id.kanal.store.SqlResidentRegistry;
 import id.kanal.store.TelegramChats;
 
 import java.time.Clock;
@@ -38,10 +39,11 @@ final class Channels implements AutoCloseable {
                         (e164, chat) -> database.inTransaction(c -> {
                             TelegramChats.link(c, e164, chat, clock.instant());
                             return null;
-                        }), outbox, clock))
+                        }), new SqlResidentRegistry(database)::language, outbox, clock))
                 : Optional.empty();
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
-        this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox, clock);
+        this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox,
+                new SqlUssdReceipts(database), clock);
     }
 
     TelegramWebhookService telegram() {

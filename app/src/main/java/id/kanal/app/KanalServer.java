@@ -26,6 +26,8 @@ public final class KanalServer implements AutoCloseable {
 
     /** How long a shutdown waits for the requests in flight (Twilio itself gives up after 15 s). */
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** The largest request body the server reads (a bigger one is refused with 413), e.g. a price CSV. */
+    public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
 
     private final Kanal kanal;
     private final WebServer server;
@@ -45,7 +47,7 @@ public final class KanalServer implements AutoCloseable {
                 // Kanal stops the server itself, then closes the database: one ordered shutdown.
                 .shutdownHook(false)
                 .shutdownGracePeriod(GRACE)
-                .maxPayloadSize(1024 * 1024)
+                .maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .addFeature(observe(kanal))
                 .routing(r -> routing(r.addFilter(inFlight), kanal))
                 .build()

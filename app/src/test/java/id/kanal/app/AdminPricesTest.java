@@ -69,7 +69,16 @@ class AdminPricesTest {
         HttpResponse<String> res = post(ADMIN, CSV + "2026-11-22,Pasar Anyar,gula pasir,kg,mahal\n");
         assertEquals(400, res.statusCode(), res.body());
         assertTrue(res.body().contains("\"row\":4"), res.body());
+        assertTrue(res.body().contains("\"imported\":false"), res.body());
         assertEquals(before, kanal.kanal().prices().latest("beras", Optional.of("Pasar Anyar")).orElseThrow().rupiah());
+    }
+
+    @Test
+    void post_sameFileTwice_secondChangesNothing() throws Exception {
+        assertEquals(200, post(ADMIN, CSV).statusCode());
+        HttpResponse<String> again = post(ADMIN, CSV);
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(again.body().contains("\"changed\":0") && again.body().contains("\"unchanged\":2"), again.body());
     }
 
     @Test

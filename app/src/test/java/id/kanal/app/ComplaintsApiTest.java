@@ -310,6 +310,12 @@ class ComplaintsApiTest {
         assertEquals("sms", detail.get("reporterChannel").asText());
         assertEquals(List.of("RECEIVED", "ASSIGNED", "REJECTED"), detail.get("history").findValuesAsText("status"));
         assertEquals("staff:unknown", detail.get("history").get(2).get("by").asText());
+        assertEquals(List.of(), JSON.convertValue(detail.get("allowedTransitions"), List.class), "REJECTED is final");
+        JsonNode open = JSON.readTree(call("GET", "/api/complaints/TNG-000002", ADMIN, null).body());
+        assertEquals(List.of("IN_PROGRESS", "RESOLVED", "REJECTED"),
+                JSON.convertValue(open.get("allowedTransitions"), List.class), open.toString());
+        assertEquals(List.of("IN_PROGRESS", "RESOLVED", "REJECTED"),
+                JSON.convertValue(list.get(0).get("allowedTransitions"), List.class), "lists carry it too");
         assertEquals(404, call("GET", "/api/complaints/TNG-999999", ADMIN, null).statusCode());
 
         JsonNode counts = JSON.readTree(call("GET", "/api/complaints/counts", ADMIN, null).body());

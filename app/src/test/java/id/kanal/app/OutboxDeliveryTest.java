@@ -297,6 +297,32 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void stopBySms_linkedTelegramChat_bulkNotSent_replyStillSent() {
+        try (FakeBotApi bot = new FakeBotApi()) {
+            String chat = "523901877";
+            // The chat shared its contact: one person with the number, who then sent STOP by SMS.
+            db.inTransaction(c -> {
+                id.kanal.store.TelegramChats.link(c, RESIDENT, chat, START);
+                return null;
+            });
+            residents.optOut(new Address(Channel.SMS, RESIDENT), START);
+            TelegramSender telegram = TelegramSender.create(new TelegramConfig(Optional.of("123456:TEST-TOKEN"),
+                    Optional.empty(), bot.url(), TelegramConfig.Mode.POLLING), TIMEOUT);
+            OutboxSender s = new OutboxSender(queue, residents, List.of(telegram), new OutboxPolicy(Duration.ofSeconds(60),
+                    10, Duration.ofSeconds(5), Duration.ofMinutes(15), 8, Duration.ofSeconds(1), Map.of()), clock);
+            senders.add(s);
+            String bulk = enqueue(Channel.TELEGRAM, chat, "Laporan TNG-000123 selesai", OutboundMessage.BULK);
+            String reply = enqueue(Channel.TELEGRAM, chat, "Petugas: laporan Anda kami terima", OutboundMessage.REPLY);
+            s.drainOnce();
+            assertEquals("FAILED", row(bulk).get("status"));
+            assertEquals("resident opted out", row(bulk).get("last_error"));
+            assertEquals("SENT", row(reply).get("status"));
+            assertEquals(List.of("Petugas: laporan Anda kami terima"),
+                    bot.delivered().stream().map(call -> call.body().get("text").asText()).toList());
+        }
+    }
+
+    @Test
     void optedOutResident_replyTheyAskedFor_stillSent() {
         residents.optOut(new Address(Channel.SMS, RESIDENT), START);
         String reply = enqueue(Channel.SMS, RESIDENT, "Petugas: laporan Anda kami terima", OutboundMessage.REPLY);

@@ -43,8 +43,9 @@ final class PriceFlow {
                 .filter(n -> n >= 1 && n <= commodities.size())
                 .map(n -> commodities.get(n - 1))
                 .or(() -> commodityIn(m.text(), commodities));
-        if (chosen.isEmpty() && Words.number(m.text()).isPresent()) {
-            // A digit off the list is not a commodity called "99": the list again.
+        if (chosen.isEmpty() && (Words.number(m.text()).isPresent() || m.text().isBlank())) {
+            // A digit off the list is not a commodity called "99", and a shared location or a
+            // photo without a caption names none: the list again.
             return Outcome.misunderstood(c, list(c.language(), "price.ask", commodities, Map.of()));
         }
         if (chosen.isEmpty()) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Optional;
  * Methods take the caller's connection so they join its transaction.
  */
 public final class Residents {
+    private static final String TELEGRAM_PREFIX = "telegram:";
+
     private Residents() {
     }
 
@@ -23,6 +27,51 @@ public final class Residents {
                 return rs.next() && rs.getInt(1) != 0;
             }
         }
+    }
+
+    /**
+     * Whether the person behind this key sent STOP on any of their channels: a Telegram chat
+     * linked to a number ({@link TelegramChats}, the resident shared their contact) is the same
+     * person as that number's SMS, USSD and WhatsApp, so a STOP on either counts for both.
+     */
+    public static boolean isPersonOptedOut(Connection c, String address) throws SQLException {
+        for (String key : personKeys(c, address)) {
+            if (isOptedOut(c, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes back a STOP for the whole person (MULAI/START on any linked channel): the key's own
+     * row is written, a linked row only updated where it exists (no row is invented for it).
+     */
+    public static void optInPerson(Connection c, String address, Instant now) throws SQLException {
+        setOptedOut(c, address, false, now);
+        for (String key : personKeys(c, address)) {
+            if (key.equals(address)) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE resident SET opted_out = 0, opted_out_at = NULL, "
+                    + "updated_at = ? WHERE address = ? AND opted_out <> 0")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setString(2, key);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The key itself and, when linked, the other one: {@code telegram:<chat>} and the number it is linked to. */
+    static List<String> personKeys(Connection c, String address) throws SQLException {
+        List<String> keys = new ArrayList<>(2);
+        keys.add(address);
+        if (address.startsWith(TELEGRAM_PREFIX)) {
+            TelegramChats.phoneOf(c, address.substring(TELEGRAM_PREFIX.length())).ifPresent(keys::add);
+        } else {
+            TelegramChats.chatOf(c, address).ifPresent(chat -> keys.add(TELEGRAM_PREFIX + chat));
+        }
+        return keys;
     }
 
     public static void setOptedOut(Connection c, String address, boolean optedOut, Instant now) throws SQLException {

@@ -28,9 +28,13 @@ public final class SqlResidentRegistry implements ResidentRegistry {
         return address.value();
     }
 
+    /**
+     * Whether the person sent STOP on any of their channels, the Telegram chat linked to their
+     * number included ({@link Residents#isPersonOptedOut}): bulk messages stop everywhere.
+     */
     @Override
     public boolean isOptedOut(Address resident) {
-        return db.read(c -> Residents.isOptedOut(c, key(resident)));
+        return db.read(c -> Residents.isPersonOptedOut(c, key(resident)));
     }
 
     @Override
@@ -41,10 +45,11 @@ public final class SqlResidentRegistry implements ResidentRegistry {
         });
     }
 
+    /** START on any linked channel takes the STOP back everywhere, or the person would stay stopped. */
     @Override
     public void optIn(Address resident, Instant now) {
         db.inTransaction(c -> {
-            Residents.setOptedOut(c, key(resident), false, now);
+            Residents.optInPerson(c, key(resident), now);
             return null;
         });
     }

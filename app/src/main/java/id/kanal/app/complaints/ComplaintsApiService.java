@@ -34,11 +34,13 @@ import java.util.stream.Collectors;
 
 /**
  * The staff API over complaints, mounted at {@code /api/complaints}, behind a staff credential
- * ({@link BearerTokenAuth} until the console has accounts):
+ * ({@link BearerTokenAuth}, for scripts and other city systems; people use the console, whose own
+ * complaint routes go through the same desk):
  * {@code GET /} (filters {@code status}, {@code category}, {@code agency}, {@code overdue}, {@code limit}),
  * {@code GET /counts}, {@code GET /{ticket}} (with history and media) and
  * {@code POST /{ticket}/status} with {@code {"status":"IN_PROGRESS","note":"...","by":"..."}}.
- * A change the lifecycle refuses answers 409 with the reason.
+ * Every complaint read carries {@code allowedTransitions}, the statuses the lifecycle allows it to
+ * become now; a change the lifecycle refuses (e.g. after a concurrent change) answers 409 with the reason.
  */
 public final class ComplaintsApiService implements HttpService {
     private static final int DEFAULT_LIMIT = 100;
@@ -159,6 +161,9 @@ public final class ComplaintsApiService implements HttpService {
         o.put("duplicateOf", d.duplicateOf().orElse(null));
         o.put("lastNote", d.lastNote().orElse(null));
         o.put("externalId", d.externalId().orElse(null));
+        // What the lifecycle allows now, so a client offers only changes that can succeed (409 stays for races).
+        ArrayNode allowed = o.putArray("allowedTransitions");
+        d.allowedTransitions().forEach(t -> allowed.add(t.name()));
         ArrayNode media = o.putArray("media");
         for (Media m : d.media()) {
             media.addObject().put("url", m.url()).put("contentType", m.contentType());

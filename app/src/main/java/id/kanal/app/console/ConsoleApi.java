@@ -33,6 +33,7 @@ public final class ConsoleApi implements HttpService {
         rules.register(new AuthRoutes(console), new AccountRoutes(console), new QueueRoutes(console),
                 new ConversationRoutes(console), new CannedRoutes(console), new ComplaintRoutes(console),
                 new DashboardRoutes(console), new SimulatorRoutes(console));
+        rules.register(new PriceRoutes(console));
     }
 
     @Override

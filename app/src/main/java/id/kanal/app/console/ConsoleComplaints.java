@@ -48,10 +48,21 @@ public interface ConsoleComplaints {
                long dueAt, boolean overdue) {
     }
 
-    /** A complaint with its description and history. */
-    record Detail(Row complaint, String description, List<HistoryEntry> history) {
+    /**
+     * A complaint with its description and history, and what an agent may do with it now.
+     *
+     * @param allowedTransitions the statuses the lifecycle allows it to become now, in lifecycle order;
+     *                           empty when no change is possible (rejected, or resolved past the reopen window)
+     * @param noteRequiredFor    those of them that need a reason in the note
+     * @param reopenUntil        for a resolved complaint, the last moment it may be reopened (epoch ms);
+     *                           null otherwise (a JSON wire value, like the other console rows)
+     */
+    record Detail(Row complaint, String description, List<HistoryEntry> history, List<String> allowedTransitions,
+                  List<String> noteRequiredFor, Long reopenUntil) {
         public Detail {
             history = List.copyOf(history);
+            allowedTransitions = List.copyOf(allowedTransitions);
+            noteRequiredFor = List.copyOf(noteRequiredFor);
         }
     }
 

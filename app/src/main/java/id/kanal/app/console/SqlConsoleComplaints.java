@@ -1,6 +1,8 @@
 package id.kanal.app.console;
 
+import id.kanal.services.complaints.ComplaintLifecycle;
 import id.kanal.services.complaints.ComplaintNotFoundException;
+import id.kanal.services.complaints.ComplaintQueries;
 import id.kanal.services.complaints.SqlComplaintDesk;
 
 import id.kanal.dialog.port.ComplaintStatus;
@@ -11,10 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link ConsoleComplaints} over Kanal's own complaint tables (until the lifecycle service is merged). */
 final class SqlConsoleComplaints implements ConsoleComplaints {
@@ -110,7 +114,15 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
                 }
             }
         }
-        return Optional.of(new Detail(rows.getFirst(), description, history));
+        Row row = rows.getFirst();
+        // The lifecycle (through the desk, with its clock) decides what may come next; the agent is offered
+        // only that, and a change that loses a race with another one is still refused with a 409.
+        ComplaintStatus status = ComplaintStatus.valueOf(row.status());
+        Instant updatedAt = Instant.ofEpochMilli(row.updatedAt());
+        Set<ComplaintStatus> allowed = desk.queries().allowedTransitions(status, updatedAt);
+        return Optional.of(new Detail(row, description, history, allowed.stream().map(Enum::name).toList(),
+                allowed.stream().filter(ComplaintLifecycle::needsReason).map(Enum::name).toList(),
+                ComplaintQueries.resolvedAt(status, updatedAt).map(t -> ComplaintLifecycle.reopenUntil(t).toEpochMilli()).orElse(null)));
     }
 
     private List<Row> rows(Connection c, String sql, List<Object> args) throws SQLException {

@@ -11,10 +11,12 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <token>}: the staff credential
- * until the console has accounts (then the console replaces this handler). Register it first in a
- * service's rules ({@code rules.any(auth)}). Missing or wrong token: 401; no token configured: 503,
- * so an unconfigured server never serves staff data to anyone.
+ * Lets a request through only with {@code Authorization: Bearer <token>} ({@code KANAL_ADMIN_TOKEN}):
+ * the credential of scripts and cron jobs, which cannot log in to the console. People use console
+ * accounts (session, CSRF token, role) instead; the two ways in share the work behind them (e.g.
+ * {@code PriceUpload}). Register it first in a service's rules ({@code rules.any(auth)}). Missing
+ * or wrong token: 401; no token configured: 503, so an unconfigured server never serves staff data
+ * to anyone.
  */
 public final class BearerTokenAuth implements Handler {
     private static final System.Logger LOG = System.getLogger(BearerTokenAuth.class.getName());

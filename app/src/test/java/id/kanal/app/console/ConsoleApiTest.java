@@ -298,6 +298,44 @@ class ConsoleApiTest {
     }
 
     @Test
+    void complaintDetail_offersWhatTheLifecycleAllowsNow_byTheServersClock() throws Exception {
+        for (String t : List.of("lapor sampah", "Jl. Merdeka 5", "Sampah tidak diangkut", "ya")) {
+            kanal.resident(Channel.SMS, RESIDENT, t);
+        }
+        kanal.createAccount("budi", Role.AGENT);
+        var agent = kanal.login("budi", "budi-password");
+        String ticket = agent.json(agent.get("/complaints")).get(0).get("ticket").asText();
+        JsonNode d = agent.json(agent.get("/complaints/" + ticket));
+        assertEquals(List.of("IN_PROGRESS", "RESOLVED", "REJECTED"), texts(d.get("allowedTransitions")), d.toString());
+        assertEquals(List.of("REJECTED"), texts(d.get("noteRequiredFor")));
+        assertTrue(d.get("reopenUntil").isNull());
+
+        // The answer to a change carries the new choices; resolved, it may be reopened for 14 days.
+        JsonNode resolved = agent.json(agent.post("/complaints/" + ticket + "/status",
+                Map.of("status", "RESOLVED", "note", "Sudah diangkut")));
+        assertEquals(List.of("IN_PROGRESS"), texts(resolved.get("allowedTransitions")));
+        long resolvedAt = clock.millis();
+        assertEquals(resolvedAt + Duration.ofDays(14).toMillis(), resolved.get("reopenUntil").asLong());
+
+        clock.advance(Duration.ofDays(14));
+        agent = kanal.login("budi", "budi-password");
+        assertEquals(List.of("IN_PROGRESS"), texts(agent.json(agent.get("/complaints/" + ticket)).get("allowedTransitions")),
+                "day 14: still open to reopening");
+        clock.advance(Duration.ofDays(1));
+        agent = kanal.login("budi", "budi-password");
+        assertEquals(List.of(), texts(agent.json(agent.get("/complaints/" + ticket)).get("allowedTransitions")), "day 15");
+        // A client that offers it anyway (a stale page) is still refused.
+        assertEquals(409, agent.post("/complaints/" + ticket + "/status", Map.of("status", "IN_PROGRESS", "note", ""))
+                .statusCode());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
     void securityHeaders_onPagesAndApi() throws Exception {
         var c = kanal.client();
         for (String path : List.of("/console/index.html", "/me")) {

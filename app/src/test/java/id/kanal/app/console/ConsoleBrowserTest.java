@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -217,11 +218,26 @@ class ConsoleBrowserTest {
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-category")))).selectByValue("sampah");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#complaints-table tbody tr"), 1));
         driver.findElement(By.cssSelector("#complaints-table a")).click();
-        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-select"))))
-                .selectByValue("IN_PROGRESS");
+        // Routed ASSIGNED at filing: the menu offers only what the lifecycle allows from there.
+        Select menu = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-select"))));
+        assertEquals(List.of("", "IN_PROGRESS", "RESOLVED", "REJECTED"), options(), "ASSIGNED: the allowed statuses only");
+        assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "nothing to send before a status is chosen");
+        // Rejecting needs a reason: without one the agent is told so and nothing can be sent.
+        menu.selectByValue("REJECTED");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-hint"), "needs a reason"));
+        assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "no rejection without a reason");
+        screenshot("complaint-reject-needs-reason");
+        WebElement reason = driver.findElement(By.id("status-note"));
+        reason.sendKeys("x");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("status-save")));
+        reason.sendKeys(Keys.BACK_SPACE);
+        wait.until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(By.id("status-save"))));
+        menu.selectByValue("IN_PROGRESS");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("status-save")));
         driver.findElement(By.id("status-note")).sendKeys("Truk dijadwalkan besok pagi");
         driver.findElement(By.id("status-save")).click();
         wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
         Map<String, String> news = accepted(m -> REPORTER.equals(m.get("To")));
         assertTrue(news.get("Body").contains("Truk dijadwalkan besok pagi"), news.toString());
         // The outbox has delivered what came after the note: had the note been queued, it would be there too.
@@ -362,6 +378,106 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.urlContains("#/queue"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         assertTrue(driver.findElements(By.id("accounts-table")).isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    void complaintPage_finalComplaintOffersNoChange_andARaceLostIsReloaded() throws Exception {
+        var admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        String lamp = admin.json(admin.get("/complaints?category=lampu-jalan")).get(0).get("ticket").asText();
+        assertEquals(200, admin.post("/complaints/" + lamp + "/status", Map.of("status", "REJECTED",
+                "note", "Lampu milik perumahan, bukan PJU")).statusCode());
+        driver.get(kanal.base() + "/console/#/complaint/" + lamp);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-none"), "final"));
+        assertTrue(driver.findElements(By.id("status-select")).isEmpty(), "a rejected complaint has no status menu");
+        screenshot("complaint-final");
+
+        // Another agent moves the complaint while this page is open: the server still refuses (409),
+        // and the page reloads it so the menu shows what is allowed now.
+        String flood = admin.json(admin.get("/complaints?category=banjir-drainase")).get(0).get("ticket").asText();
+        driver.get(kanal.base() + "/console/#/complaint/" + flood);
+        Select menu = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-select"))));
+        assertEquals(List.of("", "IN_PROGRESS", "RESOLVED", "REJECTED"), options());
+        assertEquals(200, kanal.login("rudi", "rudi-password").post("/complaints/" + flood + "/status",
+                Map.of("status", "IN_PROGRESS", "note", "")).statusCode());
+        menu.selectByValue("IN_PROGRESS");
+        driver.findElement(By.id("status-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "IN_PROGRESS"));
+        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
+    }
+
+    /** The values the complaint page's status menu offers, the placeholder ("") first. */
+    private static List<String> options() {
+        return driver.findElements(By.cssSelector("#status-select option")).stream()
+                .map(o -> o.getDomAttribute("value")).toList();
+    }
+
+    @Test
+    @Order(20)
+    void admin_importsPriceCsv_seesTheResult_andABadFileNamesItsRowAndImportsNothing(@TempDir Path files) throws Exception {
+        // Whoever an earlier test left logged in, this one starts at the login form.
+        driver.manage().deleteAllCookies();
+        driver.get(kanal.base() + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(ConsoleHarness.ADMIN_PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-prices"))).click();
+        // The demo prices are on the board before anything is imported.
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#prices-freshness tbody tr"), 3));
+
+        String today = java.time.LocalDate.now(kanal.kanal().clock().withZone(java.time.ZoneId.of("Asia/Jakarta"))).toString();
+        Path good = files.resolve("harga-pasar.csv");
+        Files.writeString(good, "date,market,commodity,unit,price\n"
+                + today + ",Pasar Anyar,beras,kg,15900\n"
+                + today + ",,durian,kg,45000\n");
+        driver.findElement(By.id("prices-file")).sendKeys(good.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "Imported harga-pasar.csv"));
+        assertEquals(List.of("Kanal simple CSV", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
+                .stream().map(f -> driver.findElement(By.id("prices-" + f)).getText()).toList());
+        assertTrue(driver.findElement(By.id("prices-time")).getText().matches("\\d+ ms"));
+        // The freshness table follows the import: durian is new, priced today.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#prices-freshness tr[data-commodity='durian']"), today + " today"));
+        assertTrue(driver.findElement(By.id("prices-newest")).getText().contains(today));
+        assertEquals(15_900, kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Anyar")).orElseThrow().rupiah());
+        screenshot("prices");
+
+        // A bad row rejects the whole file: its good first row is not stored either.
+        Path bad = files.resolve("harga-salah.csv");
+        Files.writeString(bad, "date,market,commodity,unit,price\n"
+                + today + ",Pasar Lama,beras,kg,99999\n"
+                + today + ",Pasar Lama,gula pasir,kg,mahal\n");
+        driver.findElement(By.id("prices-file")).sendKeys(bad.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv was not imported"));
+        String error = driver.findElement(By.id("prices-error")).getText();
+        assertTrue(error.startsWith("Row 3:") && error.contains("mahal"), error);
+        assertTrue(driver.findElement(By.id("prices-nothing")).getText().startsWith("Nothing was imported"));
+        assertTrue(kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Lama"))
+                .map(q -> q.rupiah() != 99_999).orElse(true), "the good row of a rejected file is not on the board");
+        screenshot("prices-rejected");
+
+        // A file over the server's limit is refused by the page before it is sent, with the limit in words.
+        Path huge = files.resolve("harga-besar.csv");
+        Files.writeString(huge, "date,market,commodity,unit,price\n"
+                + (today + ",Pasar Lama,beras,kg,14000\n").repeat(50_000));
+        driver.findElement(By.id("prices-file")).sendKeys(huge.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "at most 1.0 MiB"));
+        assertTrue(driver.findElement(By.id("prices-nothing")).isDisplayed());
+
+        // An agent has no Prices link, and an old link leads to the queue.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
+        driver.findElement(By.id("password")).sendKeys("siti-password");
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+        assertFalse(driver.findElement(By.id("nav-prices")).isDisplayed());
+        driver.get(kanal.base() + "/console/#/prices");
+        wait.until(ExpectedConditions.urlContains("#/queue"));
+        assertTrue(driver.findElements(By.id("prices-file")).isEmpty());
     }
 
     private static void fileComplaint(String from, String... texts) {

@@ -34,7 +34,9 @@ class ConsoleEventsTest {
         ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")), Map.of());
         ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
         HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
+                        URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie)
+                        // As a browser's EventSource sends it: the shutdown drain leaves such streams to the stop.
+                        .header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, res.statusCode());
         assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));

@@ -1,11 +1,14 @@
 package id.kanal.channels.telegram;
 
 import id.kanal.channels.outbox.SendResult;
+import id.kanal.channels.web.AdapterTexts;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.InboundHandler;
+import id.kanal.dialog.Language;
 import id.kanal.dialog.Masking;
 import id.kanal.dialog.Reply;
+import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.OutboundMessage;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -18,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Kanal's Telegram bot, shared by the webhook and long polling: {@link #accept} turns an
@@ -35,14 +39,15 @@ public final class TelegramBot {
     private static final System.Logger LOG = System.getLogger(TelegramBot.class.getName());
     /** Update ids handled recently: a Telegram retry after a slow answer must not send a second reply. */
     private static final int RECENT = 10_000;
-    /** Shown after a phone number is linked; in both languages since the chat's language is not known here. */
-    static final String LINKED = "Nomor Anda sudah terhubung. Your number is now linked. Kirim MENU / send MENU.";
+    /** The bundle key of the answer to a shared contact. */
+    static final String LINKED = "telegram.linked";
 
     private final TelegramApi api;
     private final InboundHandler handler;
     private final TelegramLinks links;
     private final Consumer<OutboundMessage> outbox;
     private final Clock clock;
+    private final AdapterTexts texts;
     private final Set<String> recent = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(256, 0.75f, false) {
                 @Override
@@ -53,6 +58,12 @@ public final class TelegramBot {
 
     TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links, Consumer<OutboundMessage> outbox,
                 Clock clock) {
+        this(api, handler, links, a -> Optional.empty(), outbox, clock);
+    }
+
+    TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links,
+                Function<Address, Optional<Language>> languages, Consumer<OutboundMessage> outbox, Clock clock) {
+        this.texts = new AdapterTexts(Texts.builtIn(), languages);
         this.api = Objects.requireNonNull(api, "api");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.links = Objects.requireNonNull(links, "links");
@@ -68,6 +79,18 @@ public final class TelegramBot {
     public static TelegramBot create(TelegramConfig config, InboundHandler handler, TelegramLinks links,
                                      Consumer<OutboundMessage> outbox, Clock clock) {
         return new TelegramBot(TelegramApi.create(config), handler, links, outbox, clock);
+    }
+
+    /**
+     * A bot that answers what it says itself (the apology, "number linked") in the resident's language.
+     *
+     * @param languages the language a resident chose or was recognised in
+     *                  ({@link id.kanal.dialog.port.ResidentRegistry#language}), empty when unknown
+     */
+    public static TelegramBot create(TelegramConfig config, InboundHandler handler, TelegramLinks links,
+                                     Function<Address, Optional<Language>> languages,
+                                     Consumer<OutboundMessage> outbox, Clock clock) {
+        return new TelegramBot(TelegramApi.create(config), handler, links, languages, outbox, clock);
     }
 
     /** A reply waiting to be sent. */
@@ -93,7 +116,7 @@ public final class TelegramBot {
                 links.link(c.e164(), c.chatId());
                 LOG.log(System.Logger.Level.INFO, "linked channel=telegram chat={0} phone={1}",
                         Masking.mask(c.chatId()), Masking.mask(c.e164()));
-                yield Optional.of(new Delivery(c.updateId(), c.chatId(), Reply.of(LINKED), Optional.empty()));
+                yield Optional.of(new Delivery(c.updateId(), c.chatId(), Reply.of(linked(c)), Optional.empty()));
             }
             case TelegramUpdate.Input in -> {
                 String id = in.message().providerMessageId();
@@ -139,8 +162,18 @@ public final class TelegramBot {
         }
     }
 
+    /**
+     * The answer to a shared contact: in the chat's language, else the number's (the same person
+     * on SMS), else in every language, since a chat may share its contact before it says anything.
+     */
+    private String linked(TelegramUpdate.SharedContact c) {
+        Optional<Language> lang = texts.languageOf(new Address(Channel.TELEGRAM, c.chatId()))
+                .or(() -> texts.languageOf(new Address(Channel.SMS, c.e164())));
+        return lang.map(l -> texts.get(l, LINKED)).orElseGet(() -> texts.inEveryLanguage(LINKED));
+    }
+
     /** Both steps, for long polling (no provider retry there: a failed turn gets an apology). */
-    void handle(Update update, String apology) {
+    void handle(Update update) {
         Optional<Delivery> d;
         try {
             d = accept(update);
@@ -148,7 +181,7 @@ public final class TelegramBot {
             LOG.log(System.Logger.Level.ERROR, "failed channel=telegram update=" + update.getUpdateId(), e);
             TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());
             if (parsed instanceof TelegramUpdate.Input in) {
-                api.sendMessage(in.message().from().value(), apology, List.of());
+                api.sendMessage(in.message().from().value(), texts.apology(in.message().from()), List.of());
             }
             return;
         }

@@ -1,7 +1,5 @@
 package id.kanal.channels.telegram;
 
-import id.kanal.dialog.Language;
-import id.kanal.dialog.Texts;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.LongPollingSingleThreadUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -32,14 +30,13 @@ public final class TelegramPolling implements AutoCloseable {
 
     static TelegramPolling start(TelegramConfig config, TelegramBot bot, int timeoutSeconds) {
         String token = config.botToken().orElseThrow(() -> new IllegalStateException("KANAL_TELEGRAM_BOT_TOKEN is not set"));
-        String apology = Texts.builtIn().get(Language.ID, "unavailable");
         TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
         try {
             // Updates of one bot are handled one at a time in order, so a resident's messages keep their order.
             app.registerBot(token, config::telegramUrl,
                     offset -> GetUpdates.builder().offset(offset + 1).timeout(timeoutSeconds)
                             .allowedUpdates(List.of("message", "callback_query")).build(),
-                    (LongPollingSingleThreadUpdateConsumer) update -> bot.handle(update, apology));
+                    (LongPollingSingleThreadUpdateConsumer) update -> bot.handle(update));
         } catch (TelegramApiException e) {
             closeQuietly(app);
             throw new IllegalStateException("cannot start Telegram long polling: " + e.getMessage(), e);

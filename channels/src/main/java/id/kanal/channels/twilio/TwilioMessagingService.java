@@ -1,11 +1,11 @@
 package id.kanal.channels.twilio;
 
+import id.kanal.channels.web.AdapterTexts;
 import id.kanal.channels.web.FormBody;
 import id.kanal.channels.web.MalformedRequestException;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.InboundMessage;
-import id.kanal.dialog.Language;
 import id.kanal.dialog.Masking;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.Texts;
@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Outcomes, as in courier: 403 for a missing or wrong signature, 400 for a request Kanal
  * cannot read, 503 while no auth token is configured (unsigned requests are never accepted).
- * When Kanal itself fails, the resident still gets a polite TwiML answer: Twilio does not
+ * When Kanal itself fails, the resident still gets a polite TwiML answer in their language: Twilio does not
  * retry a failed webhook, so a 500 would only mean silence.
  *
  * <p>WhatsApp messages also open the resident's 24-hour window and keep their profile name
@@ -40,14 +40,14 @@ public final class TwilioMessagingService implements HttpService {
     private final InboundHandler handler;
     private final ResidentRegistry residents;
     private final Clock clock;
-    private final String apology;
+    private final AdapterTexts texts;
 
     public TwilioMessagingService(TwilioConfig config, InboundHandler handler, ResidentRegistry residents, Clock clock) {
         this.webhook = new TwilioWebhook(config);
         this.handler = handler;
         this.residents = residents;
         this.clock = clock;
-        this.apology = Texts.builtIn().get(Language.ID, "unavailable");
+        this.texts = new AdapterTexts(Texts.builtIn(), residents::language);
         if (!webhook.configured()) {
             LOG.log(System.Logger.Level.WARNING,
                     "KANAL_TWILIO_AUTH_TOKEN is not set: Twilio webhooks will answer 503 until it is");
@@ -94,7 +94,8 @@ public final class TwilioMessagingService implements HttpService {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=" + channel.id() + " from="
                     + Masking.mask(message.from().value()) + " id=" + message.providerMessageId(), e);
-            twiml = TwiMl.message(apology);
+            // In the resident's language when it is known (and readable: the database may be what failed).
+            twiml = TwiMl.message(texts.apology(message.from()));
         }
         res.header(HeaderNames.CONTENT_TYPE, TEXT_XML);
         res.send(twiml);

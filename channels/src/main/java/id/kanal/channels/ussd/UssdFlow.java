@@ -40,16 +40,18 @@ final class UssdFlow {
     private final ConversationStore conversations;
     private final UssdSessions sessions;
     private final Consumer<OutboundMessage> outbox;
+    private final UssdReceipts receipts;
     private final Texts texts;
     private final Clock clock;
 
     UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
-             Consumer<OutboundMessage> outbox, Texts texts, Clock clock) {
+             Consumer<OutboundMessage> outbox, UssdReceipts receipts, Texts texts, Clock clock) {
         this.config = config;
         this.handler = handler;
         this.conversations = conversations;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.receipts = receipts;
         this.texts = texts;
         this.clock = clock;
     }
@@ -154,7 +156,7 @@ final class UssdFlow {
         } catch (TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "slow turn channel=ussd from={0}: answer follows by SMS",
                     Masking.mask(resident.value()));
-            running.whenComplete((late, failure) -> lateBySms(resident, late, failure));
+            running.whenComplete((late, failure) -> lateBySms(message, late, failure));
             String later = texts.get(lang, "ussd.later");
             sessions.save(new UssdSession(s.sessionId(), s.phone(), s.text(), later, true, 0, false, now));
             return UssdScreens.screen(later, true);
@@ -173,15 +175,37 @@ final class UssdFlow {
         return show(shown, lang);
     }
 
-    private void lateBySms(Address resident, Reply late, Throwable failure) {
+    private void lateBySms(InboundMessage turn, Reply late, Throwable failure) {
+        Address resident = turn.from();
         if (failure != null) {
             LOG.log(System.Logger.Level.ERROR, "late turn failed channel=ussd from=" + Masking.mask(resident.value()), failure);
             return;
         }
+        // Silent: nothing to say (an agent owns the conversation), and an empty SMS is no message.
+        // Receipt queued: the turn filed a complaint, and the desk's receipt already says what this
+        // reply says (ticket and agency); one SMS is enough.
+        String skip = late.isSilent() ? "silent" : receiptQueued(turn) ? "receipt-queued" : null;
+        if (skip != null) {
+            LOG.log(System.Logger.Level.INFO, "late reply not sent channel=ussd from={0} reason={1}",
+                    Masking.mask(resident.value()), skip);
+            return;
+        }
         try {
             outbox.accept(sms(resident, late.text(), "ussd-reply"));
+            LOG.log(System.Logger.Level.INFO, "late reply queued channel=ussd from={0}", Masking.mask(resident.value()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "late reply not queued channel=ussd from=" + Masking.mask(resident.value()), e);
+        }
+    }
+
+    /** Whether the desk queued a receipt for the turn; when that cannot be told, two SMS beat none. */
+    private boolean receiptQueued(InboundMessage turn) {
+        try {
+            return receipts.queuedFor(turn);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "receipt check failed channel=ussd from="
+                    + Masking.mask(turn.from().value()) + ": sending the late reply", e);
+            return false;
         }
     }
 

@@ -1,8 +1,11 @@
 package id.kanal.channels.ussd;
 
+import id.kanal.channels.web.AdapterTexts;
 import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
 import id.kanal.dialog.InboundHandler;
-import id.kanal.dialog.Language;
 import id.kanal.dialog.Masking;
 import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.ConversationStore;
@@ -39,7 +42,7 @@ public final class UssdService implements HttpService {
     private final UssdConfig config;
     private final Optional<byte[]> key;
     private final UssdFlow flow;
-    private final String apology;
+    private final AdapterTexts apologies;
 
     /**
      * @param conversations read to tell whether a dropped session was mid-flow
@@ -47,11 +50,22 @@ public final class UssdService implements HttpService {
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
                        UssdSessions sessions, Consumer<OutboundMessage> outbox, Clock clock) {
+        this(config, handler, conversations, sessions, outbox, UssdReceipts.none(), clock);
+    }
+
+    /**
+     * @param conversations read to tell whether a dropped session was mid-flow
+     * @param outbox        durably enqueues a message (committed when it returns): late replies by SMS
+     * @param receipts      whether a turn filed a complaint whose SMS receipt is queued: its late reply is not sent
+     */
+    public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
+                       UssdSessions sessions, Consumer<OutboundMessage> outbox, UssdReceipts receipts, Clock clock) {
         this.config = config;
         this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         Texts texts = Texts.builtIn();
-        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, texts, clock);
-        this.apology = UssdScreens.screen(texts.get(Language.ID, "unavailable"), true);
+        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, receipts, texts, clock);
+        // The apology in the language of the resident's conversation, as the screens before it were.
+        this.apologies = new AdapterTexts(texts, a -> conversations.load(a).map(Conversation::language));
     }
 
     @Override
@@ -82,7 +96,7 @@ public final class UssdService implements HttpService {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=ussd from=" + Masking.mask(request.phone())
                     + " session=" + request.sessionId(), e);
-            screen = apology;
+            screen = UssdScreens.screen(apologies.apology(new Address(Channel.USSD, request.phone())), true);
         }
         res.header(HeaderNames.CONTENT_TYPE, TEXT_PLAIN);
         res.send(screen);

@@ -1,6 +1,8 @@
 package id.kanal.channels.telegram;
 
 import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Language;
+import id.kanal.dialog.Texts;
 import id.kanal.dialog.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,28 @@ class TelegramPollingTest {
                         .map(x -> x.body().get("text").asText()).toList();
                 assertEquals(List.of("Balasan untuk: lapor jalan rusak", "Balasan untuk: MENU"), texts);
                 assertEquals(List.of("718293001", "718293002"), received.stream().map(InboundMessage::providerMessageId).toList());
+            }
+        }
+    }
+
+    @Test
+    void poll_turnFails_apologisesInTheResidentsLanguage() throws Exception {
+        String text = TelegramWebhookServiceTest.fixture("text.json");
+        try (FakeBotApi api = new FakeBotApi()) {
+            api.script("getupdates", 200, "{\"ok\":true,\"result\":[" + text + "]}");
+            TelegramConfig config = new TelegramConfig(Optional.of(TelegramWebhookServiceTest.TOKEN), Optional.empty(),
+                    api.url(), TelegramConfig.Mode.POLLING);
+            TelegramBot bot = new TelegramBot(TelegramApi.create(config), m -> {
+                throw new IllegalStateException("database down");
+            }, (e164, chat) -> { }, a -> a.value().equals(TelegramWebhookServiceTest.CHAT)
+                    ? Optional.of(Language.EN) : Optional.empty(), m -> { },
+                    Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+            try (TelegramPolling polling = TelegramPolling.start(config, bot, 1)) {
+                List<FakeBotApi.Call> calls = api.await(c -> c.stream().anyMatch(x -> x.method().equals("sendmessage")),
+                        Duration.ofSeconds(10));
+                List<String> texts = calls.stream().filter(x -> x.method().equals("sendmessage"))
+                        .map(x -> x.body().get("text").asText()).toList();
+                assertEquals(List.of(Texts.builtIn().get(Language.EN, "unavailable")), texts);
             }
         }
     }

@@ -2,7 +2,9 @@ package id.kanal.channels.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Language;
 import id.kanal.dialog.Reply;
+import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.OutboundMessage;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +51,8 @@ class TelegramWebhookServiceTest {
     private static final List<String[]> links = new CopyOnWriteArrayList<>();
     private static final List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
     private static volatile boolean handlerFails;
+    /** Residents' remembered languages, by address value. */
+    private static final Map<String, Language> languages = new ConcurrentHashMap<>();
     private static FakeBotApi api;
     private static WebServer server;
     private static WebServer unconfigured;
@@ -78,7 +82,8 @@ class TelegramWebhookServiceTest {
                         return m.text().equals("MENU") ? MENU : Reply.of("Balasan untuk: " + m.text());
                     });
                 },
-                (e164, chat) -> links.add(new String[] {e164, chat}), outbox::add, clock);
+                (e164, chat) -> links.add(new String[] {e164, chat}),
+                a -> Optional.ofNullable(languages.get(a.value())), outbox::add, clock);
         server = WebServer.builder().port(0)
                 .routing(r -> r.register("/channels", new TelegramWebhookService(config, Optional.of(bot))))
                 .build().start();
@@ -110,6 +115,7 @@ class TelegramWebhookServiceTest {
         outbox.clear();
         handlerFails = false;
         api.clear();
+        languages.clear();
     }
 
     enum Secret { VALID, MISSING, WRONG }
@@ -209,7 +215,26 @@ class TelegramWebhookServiceTest {
         assertEquals("+6281234567890", links.getFirst()[0]);
         assertEquals(CHAT, links.getFirst()[1]);
         JsonNode body = api.await(c -> c.size() == 1, WAIT).getFirst().body();
-        assertEquals(TelegramBot.LINKED, body.get("text").asText());
+        // Nothing known about the chat or the number yet: both languages, from the bundles.
+        assertEquals("Nomor Anda sudah terhubung. Kirim MENU untuk menu utama.\n"
+                + "Your number is now linked. Send MENU for the main menu.", body.get("text").asText());
+    }
+
+    @Test
+    void post_ownContact_numberKnownToSpeakEnglish_answersInEnglish() throws Exception {
+        languages.put("+6281234567890", Language.EN);
+        post(server, fixture("contact.json"), SECRET);
+        JsonNode body = api.await(c -> c.size() == 1, WAIT).getFirst().body();
+        assertEquals(Texts.builtIn().get(Language.EN, "telegram.linked"), body.get("text").asText());
+    }
+
+    @Test
+    void post_ownContact_chatKnownToSpeakIndonesian_answersInIndonesian() throws Exception {
+        languages.put(CHAT, Language.ID);
+        languages.put("+6281234567890", Language.EN);
+        post(server, fixture("contact.json"), SECRET);
+        JsonNode body = api.await(c -> c.size() == 1, WAIT).getFirst().body();
+        assertEquals(Texts.builtIn().get(Language.ID, "telegram.linked"), body.get("text").asText());
     }
 
     @Test

@@ -6,7 +6,10 @@ import com.twilio.twiml.messaging.Message;
 import id.kanal.channels.web.FormBody;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Language;
 import id.kanal.dialog.Reply;
+import id.kanal.dialog.Texts;
+import id.kanal.dialog.testing.RecordingResidents;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +46,7 @@ class TwilioMessagingServiceTest {
 
     private static final List<InboundMessage> received = new CopyOnWriteArrayList<>();
     private static volatile boolean handlerFails;
+    private static final RecordingResidents residents = new RecordingResidents();
     private static WebServer server;
     private static WebServer unconfigured;
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -57,7 +61,7 @@ class TwilioMessagingServiceTest {
                     }
                     received.add(m);
                     return Reply.of("Balasan untuk: " + m.text());
-                }, clock))).build().start();
+                }, residents, clock))).build().start();
         unconfigured = WebServer.builder().port(0).routing(r -> r.register("/channels",
                 new TwilioMessagingService(new TwilioConfig(Optional.empty(), PUBLIC_URL),
                         m -> Reply.of("never"), clock))).build().start();
@@ -73,6 +77,7 @@ class TwilioMessagingServiceTest {
     void reset() {
         received.clear();
         handlerFails = false;
+        residents.languages.clear();
     }
 
     /** One row of the table: a recorded payload, how it is signed, what must come back. */
@@ -182,6 +187,17 @@ class TwilioMessagingServiceTest {
         HttpResponse<String> res = post(server, body, sign(TOKEN, SMS_URL, body));
         assertEquals(200, res.statusCode());
         assertTrue(res.body().contains("<Message>Maaf, layanan sedang gangguan"), res.body());
+    }
+
+    @Test
+    void post_whenHandlerFails_englishResident_apologyInEnglish() throws Exception {
+        handlerFails = true;
+        residents.languages.put("+6281234567890", Language.EN);
+        String body = fixture("sms-text.form");
+        HttpResponse<String> res = post(server, body, sign(TOKEN, SMS_URL, body));
+        assertEquals(200, res.statusCode());
+        assertTrue(res.body().contains("<Message>" + Texts.builtIn().get(Language.EN, "unavailable") + "</Message>"),
+                res.body());
     }
 
     @Test

@@ -40,6 +40,8 @@ final class ScriptedDialog implements InboundHandler, ConversationStore {
     final Map<Address, Conversation> conversations = new ConcurrentHashMap<>();
     final Map<String, Reply> replies = new ConcurrentHashMap<>();
     final CountDownLatch slowRelease = new CountDownLatch(1);
+    /** Inbound message ids whose turn filed a complaint (and so had its receipt queued). */
+    final java.util.Set<String> filedBy = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     ScriptedDialog(Clock clock) {
@@ -60,6 +62,20 @@ final class ScriptedDialog implements InboundHandler, ConversationStore {
         if (text.equals("MENU")) {
             next = State.MENU;
             reply = Reply.of(MENU);
+        } else if (text.equals("slow-file") || text.equals("slow-silent")) {
+            // A slow complaint filing: the desk queues the receipt in the filing transaction.
+            try {
+                slowRelease.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            next = State.MENU;
+            if (text.equals("slow-file")) {
+                filedBy.add(m.providerMessageId());
+                reply = Reply.of(FILED);
+            } else {
+                reply = Reply.silent();
+            }
         } else if (text.equals("slow")) {
             try {
                 slowRelease.await();

@@ -1,8 +1,14 @@
 package id.kanal.channels.ussd;
 
+import id.kanal.channels.testing.LogCapture;
 import id.kanal.dialog.testing.MutableClock;
 
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
 import id.kanal.dialog.Gsm7;
+import id.kanal.dialog.Language;
+import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.OutboundMessage;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +64,8 @@ class UssdServiceTest {
 
     private WebServer serve(UssdConfig config, UssdSessions sessions) {
         return WebServer.builder().port(0).routing(r -> r.register("/channels",
-                new UssdService(config, dialog, dialog, sessions, outbox::add, clock))).build().start();
+                new UssdService(config, dialog, dialog, sessions, outbox::add,
+                        m -> dialog.filedBy.contains(m.providerMessageId()), clock))).build().start();
     }
 
     @AfterEach
@@ -199,6 +206,53 @@ class UssdServiceTest {
     }
 
     @Test
+    void slowComplaintFiling_lateReplyNotSent_theReceiptIsTheOneSms() throws Exception {
+        try (LogCapture log = new LogCapture(UssdFlow.class)) {
+            ussd("S1", "");
+            String answer = ussd("S1", "slow-file");
+            assertEquals("END Permintaan Anda sedang diproses. Jawabannya akan kami kirim lewat SMS.", answer);
+            dialog.slowRelease.countDown();
+            // Decided either way: skipped (logged), or queued as a second SMS.
+            LogCapture.await(() -> log.contains("late reply not sent") || !outbox.isEmpty(), Duration.ofSeconds(5),
+                    "the late reply's fate");
+            assertEquals(List.of(), outbox, "the desk's receipt already tells the ticket: no second SMS");
+            assertTrue(log.contains("reason=receipt-queued"), log.messages().toString());
+        }
+    }
+
+    @Test
+    void slowSilentTurn_noEmptySms() throws Exception {
+        try (LogCapture log = new LogCapture(UssdFlow.class)) {
+            ussd("S1", "");
+            ussd("S1", "slow-silent");
+            dialog.slowRelease.countDown();
+            LogCapture.await(() -> log.contains("late reply not sent") || !outbox.isEmpty(), Duration.ofSeconds(5),
+                    "the late reply's fate");
+            assertEquals(List.of(), outbox);
+            assertTrue(log.contains("reason=silent"), log.messages().toString());
+        }
+    }
+
+    @Test
+    void slowOrdinaryTurn_receiptCheckFails_lateReplyStillSent() throws Exception {
+        WebServer checkFails = WebServer.builder().port(0).routing(r -> r.register("/channels",
+                new UssdService(UssdConfig.of(Optional.empty(), Optional.empty()).withDeadline(Duration.ofMillis(300)),
+                        dialog, dialog, UssdSessions.inMemory(), outbox::add, m -> {
+                            throw new IllegalStateException("database down");
+                        }, clock))).build().start();
+        try {
+            String form = "sessionId=S7&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                    + "&networkCode=51010&text=" + enc("slow");
+            assertTrue(post(checkFails, form, null).body().startsWith("END "));
+            dialog.slowRelease.countDown();
+            awaitOutbox(1);
+            assertEquals("Harga cabai rawit di Pasar Anyar: Rp 45.000/kg.", outbox.getFirst().body());
+        } finally {
+            checkFails.stop();
+        }
+    }
+
+    @Test
     void ticketInReply_adapterQueuesNoSms_theDeskQueuesTheReceiptWhenFiling() throws Exception {
         ussd("S1", "");
         ussd("S1", "1");
@@ -207,6 +261,39 @@ class UssdServiceTest {
         // The receipt is queued by the complaint desk in the filing transaction (SqlComplaintDeskTest);
         // a screen that merely shows a ticket (a status lookup) costs the resident no SMS.
         assertEquals(List.of(), outbox);
+    }
+
+    @Test
+    void sessionsFail_englishResident_apologyEndsTheSessionInEnglish() throws Exception {
+        Address resident = new Address(Channel.USSD, PHONE);
+        dialog.conversations.put(resident, Conversation.start(resident, clock.instant()).with(Language.EN));
+        UssdSessions broken = new UssdSessions() {
+            @Override
+            public Optional<UssdSession> find(String sessionId) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public Optional<UssdSession> latestFor(String phone, String exceptSessionId) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public void save(UssdSession session) {
+                throw new IllegalStateException("database down");
+            }
+        };
+        WebServer failing = serve(UssdConfig.of(Optional.empty(), Optional.empty()), broken);
+        try {
+            String form = "sessionId=S9&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                    + "&networkCode=51010&text=";
+            HttpResponse<String> res = post(failing, form, null);
+            assertEquals(200, res.statusCode());
+            assertEquals("END " + Texts.builtIn().get(Language.EN, "unavailable"), res.body());
+            assertFits(res.body());
+        } finally {
+            failing.stop();
+        }
     }
 
     @Test

@@ -6,9 +6,12 @@ import id.kanal.dialog.port.Category;
 import id.kanal.dialog.port.ComplaintStatus;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What staff (console, Open311) see of a complaint. The reporter's address is not part of it.
@@ -17,12 +20,15 @@ import java.util.Optional;
  * @param overdue     still open after {@code expectedAt}
  * @param duplicateOf the open complaint this one repeats, whose status it follows
  * @param history     oldest first; empty in lists (only {@link ComplaintQueries#detail} fills it)
+ * @param allowedTransitions what the lifecycle lets it become at the time of the read, in lifecycle order
+ *                    ({@link ComplaintLifecycle#allowedNow}); empty when no change is possible
  */
 public record ComplaintDetail(String ticket, Category category, String agencyCode, ComplaintStatus status,
                               String location, String description, Optional<GeoPoint> point, String reporterChannel,
                               Instant filedAt, Instant updatedAt, Instant expectedAt, boolean overdue,
                               Optional<String> duplicateOf, Optional<String> lastNote, Optional<String> externalId,
-                              List<Media> media, List<HistoryEntry> history) {
+                              List<Media> media, List<HistoryEntry> history,
+                              Set<ComplaintStatus> allowedTransitions) {
     public ComplaintDetail {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(category, "category");
@@ -33,5 +39,8 @@ public record ComplaintDetail(String ticket, Category category, String agencyCod
         Objects.requireNonNull(externalId, "externalId");
         media = List.copyOf(media);
         history = List.copyOf(history);
+        // Unmodifiable but ordered (an EnumSet), so the JSON lists the statuses in lifecycle order.
+        allowedTransitions = allowedTransitions.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(allowedTransitions));
     }
 }

@@ -4,6 +4,7 @@ import id.kanal.dialog.port.ComplaintStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -48,7 +49,32 @@ public final class ComplaintLifecycle {
 
     /** The statuses a complaint in {@code from} may move to (ignoring the reopen window). */
     public static Set<ComplaintStatus> allowedFrom(ComplaintStatus from) {
-        return Set.copyOf(ALLOWED.get(from));
+        return Collections.unmodifiableSet(EnumSet.copyOf(ALLOWED.get(from)));
+    }
+
+    /**
+     * The statuses a complaint in {@code from} may move to at {@code now}: the table, less the reopening
+     * of a RESOLVED complaint once its window has passed. Exactly the targets {@link #check} lets through
+     * (given a reason where {@link #needsReason} says so), in lifecycle order, so a client can offer these
+     * and no others.
+     *
+     * @param resolvedAt when the complaint became RESOLVED, if it is
+     */
+    public static Set<ComplaintStatus> allowedNow(ComplaintStatus from, Optional<Instant> resolvedAt, Instant now) {
+        if (reopenWindowClosed(from, resolvedAt, now)) {
+            return Collections.unmodifiableSet(EnumSet.noneOf(ComplaintStatus.class));
+        }
+        return allowedFrom(from);
+    }
+
+    /** Whether a change to {@code to} needs a reason in its note (the resident is told why). */
+    public static boolean needsReason(ComplaintStatus to) {
+        return to == REJECTED;
+    }
+
+    /** The last moment a complaint resolved at {@code resolvedAt} may still be reopened (inclusive). */
+    public static Instant reopenUntil(Instant resolvedAt) {
+        return resolvedAt.plus(REOPEN_WINDOW);
     }
 
     /**
@@ -64,12 +90,16 @@ public final class ComplaintLifecycle {
             throw new TransitionRefusedException(ticket, from, to,
                     "a " + from + " complaint cannot become " + to + " (allowed: " + allowed + ")");
         }
-        if (to == REJECTED && note.isBlank()) {
+        if (needsReason(to) && note.isBlank()) {
             throw new TransitionRefusedException(ticket, from, to, "rejecting a complaint needs a reason in the note");
         }
-        if (from == RESOLVED && resolvedAt.isPresent() && now.isAfter(resolvedAt.get().plus(REOPEN_WINDOW))) {
+        if (reopenWindowClosed(from, resolvedAt, now)) {
             throw new TransitionRefusedException(ticket, from, to, "a complaint can be reopened only within "
                     + REOPEN_WINDOW.toDays() + " days of its resolution");
         }
+    }
+
+    private static boolean reopenWindowClosed(ComplaintStatus from, Optional<Instant> resolvedAt, Instant now) {
+        return from == RESOLVED && resolvedAt.isPresent() && now.isAfter(reopenUntil(resolvedAt.get()));
     }
 }

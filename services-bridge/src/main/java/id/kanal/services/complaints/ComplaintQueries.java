@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -113,6 +114,23 @@ public final class ComplaintQueries {
         });
     }
 
+    /**
+     * What the lifecycle lets a complaint with this status and last change become now (by the injected
+     * clock), for callers that read the complaint row themselves, such as the agent console.
+     */
+    public Set<ComplaintStatus> allowedTransitions(ComplaintStatus status, Instant updatedAt) {
+        return ComplaintLifecycle.allowedNow(status, resolvedAt(status, updatedAt), clock.instant());
+    }
+
+    /**
+     * When the complaint was resolved, if it is: updated_at is the time of the last status change,
+     * so for a RESOLVED complaint it is the resolution. The reads and {@link StatusWriter} both use
+     * this, so what a read offers is what a change then accepts.
+     */
+    public static Optional<Instant> resolvedAt(ComplaintStatus status, Instant updatedAt) {
+        return status == ComplaintStatus.RESOLVED ? Optional.of(updatedAt) : Optional.empty();
+    }
+
     /** Counts of problems (duplicates left out) by status, category and agency, and how many are overdue. */
     public ComplaintCounts counts() {
         return read(c -> {
@@ -163,13 +181,14 @@ public final class ComplaintQueries {
                 point, rs.getString(9), filed, Instant.ofEpochMilli(rs.getLong(11)), expected,
                 status.isOpen() && clock.instant().isAfter(expected), Optional.ofNullable(rs.getString(12)),
                 note == null || note.isEmpty() ? Optional.empty() : Optional.of(note),
-                Optional.ofNullable(rs.getString(13)), media, history);
+                Optional.ofNullable(rs.getString(13)), media, history,
+                allowedTransitions(status, Instant.ofEpochMilli(rs.getLong(11))));
     }
 
     private static ComplaintDetail withMediaAndHistory(ComplaintDetail d, List<Media> media, List<HistoryEntry> history) {
         return new ComplaintDetail(d.ticket(), d.category(), d.agencyCode(), d.status(), d.location(), d.description(),
                 d.point(), d.reporterChannel(), d.filedAt(), d.updatedAt(), d.expectedAt(), d.overdue(), d.duplicateOf(),
-                d.lastNote(), d.externalId(), media, history);
+                d.lastNote(), d.externalId(), media, history, d.allowedTransitions());
     }
 
     private static List<Media> media(Connection c, String ticket) throws SQLException {

@@ -12,7 +12,6 @@ import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Outbox;
 import id.kanal.store.Residents;
-import id.kanal.store.TelegramChats;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,13 +81,7 @@ final class StatusNotifier {
      * resident shared their contact) is the same person as that number's SMS, USSD and WhatsApp.
      */
     private static boolean optedOut(Connection c, Channel channel, String number) throws SQLException {
-        if (channel == Channel.TELEGRAM) {
-            Optional<String> phone = TelegramChats.phoneOf(c, number);
-            return Residents.isOptedOut(c, "telegram:" + number)
-                    || (phone.isPresent() && Residents.isOptedOut(c, phone.get()));
-        }
-        Optional<String> chat = TelegramChats.chatOf(c, number);
-        return Residents.isOptedOut(c, number) || (chat.isPresent() && Residents.isOptedOut(c, "telegram:" + chat.get()));
+        return Residents.isPersonOptedOut(c, channel == Channel.TELEGRAM ? "telegram:" + number : number);
     }
 
     private OutboundMessage whatsApp(Connection c, String number, String text, Language lang, String ticket,

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -50,10 +49,8 @@ final class StatusWriter {
                 recipients.add(new StatusNotifier.Recipient(ticket, rs.getString(4), rs.getString(5)));
             }
         }
-        // updated_at is the time of the last change, so for a RESOLVED complaint it is the resolution.
-        Optional<Instant> resolvedAt = from == ComplaintStatus.RESOLVED
-                ? Optional.of(Instant.ofEpochMilli(updatedAt)) : Optional.empty();
-        ComplaintLifecycle.check(ticket, from, to, note, resolvedAt, now);
+        ComplaintLifecycle.check(ticket, from, to, note,
+                ComplaintQueries.resolvedAt(from, Instant.ofEpochMilli(updatedAt)), now);
         // Conditional on the status just read: on PostgreSQL (read committed) two concurrent changes
         // could both pass the check; the second finds no row and is refused instead of applied twice.
         try (PreparedStatement ps = c.prepareStatement(

@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
  * idempotency key, so that desk may hold it twice. {@link #pollOnce()} asks the desk about every forwarded open complaint and turns its
  * answer into a status change (open: IN_PROGRESS, closed: RESOLVED with its status_notes), which
  * notifies the residents like any other change. {@link #start()} runs both on one background thread.
+ *
+ * <p>{@code complaint.forward_state} (V30's comment names only the first three; a migration is never
+ * edited): NULL not forwarded, PENDING to send or retry, SENT accepted ({@code external_id} is the
+ * service_request_id), TOKEN filed later ({@code external_id} is the token), FAILED refused
+ * ({@code forward_error} says why).
  */
 public final class Open311Forwarder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Open311Forwarder.class.getName());

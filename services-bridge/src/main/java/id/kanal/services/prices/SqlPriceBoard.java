@@ -79,7 +79,12 @@ public final class SqlPriceBoard implements PriceService {
 
     /** Days between the quote's date and today (Asia/Jakarta). */
     public long ageDays(PriceQuote quote) {
-        return ChronoUnit.DAYS.between(quote.date(), LocalDate.now(clock.withZone(JAKARTA)));
+        return ageDays(quote.date());
+    }
+
+    /** Days between a survey day and today (Asia/Jakarta). */
+    public long ageDays(LocalDate day) {
+        return ChronoUnit.DAYS.between(day, LocalDate.now(clock.withZone(JAKARTA)));
     }
 
     /** True when the quote is older than the configured number of days: the reply should state its date. */
@@ -118,6 +123,25 @@ public final class SqlPriceBoard implements PriceService {
                 .flatMap(e -> quote(h, Optional.of(e.getKey()), e.getValue()).stream())
                 .sorted(Comparator.comparingLong(PriceQuote::rupiah).thenComparing(q -> q.market().orElse("")))
                 .toList()).orElse(List.of()));
+    }
+
+    /**
+     * The newest survey day of each commodity on the board, by canonical name in name order: how
+     * fresh the board is, for an administrator (the console's Prices page). Read from the database
+     * each time, not cached: it is asked once per page view, right after an import.
+     */
+    public java.util.SortedMap<String, LocalDate> newestDays() {
+        return db.read(c -> {
+            var out = new TreeMap<String, LocalDate>();
+            // Days are ISO dates stored as text, so MAX is the newest day on SQLite and PostgreSQL alike.
+            try (var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT commodity, MAX(day) FROM price GROUP BY commodity")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+                }
+            }
+            return out;
+        });
     }
 
     /** The cheapest market's latest price (the first of {@link #latestByMarket}). */

@@ -77,4 +77,74 @@ class ComplaintLifecycleTest {
                 "T", RESOLVED, IN_PROGRESS, "", Optional.of(NOW.minus(Duration.ofDays(15))), NOW));
         assertTrue(e.getMessage().contains("14 days"), e.getMessage());
     }
+
+    static Stream<Arguments> allowedSets() {
+        return Stream.of(
+                Arguments.of(RECEIVED, List.of(ASSIGNED, REJECTED)),
+                Arguments.of(ASSIGNED, List.of(IN_PROGRESS, RESOLVED, REJECTED)),
+                Arguments.of(IN_PROGRESS, List.of(RESOLVED, REJECTED)),
+                Arguments.of(RESOLVED, List.of(IN_PROGRESS)),
+                Arguments.of(REJECTED, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("allowedSets")
+    void allowedNow_eachStatus_isItsRowOfTheTableInLifecycleOrder(ComplaintStatus from, List<ComplaintStatus> expected) {
+        Optional<Instant> resolvedAt = from == RESOLVED ? Optional.of(NOW.minus(Duration.ofDays(1))) : Optional.empty();
+        assertEquals(expected, List.copyOf(ComplaintLifecycle.allowedNow(from, resolvedAt, NOW)));
+    }
+
+    @Test
+    void allowedNow_resolvedExactly14DaysAgo_canStillBeReopened() {
+        assertEquals(Set.of(IN_PROGRESS),
+                ComplaintLifecycle.allowedNow(RESOLVED, Optional.of(NOW.minus(Duration.ofDays(14))), NOW));
+    }
+
+    @Test
+    void allowedNow_resolvedJustOver14DaysAgo_offersNothing() {
+        assertEquals(Set.of(), ComplaintLifecycle.allowedNow(RESOLVED,
+                Optional.of(NOW.minus(Duration.ofDays(14)).minusMillis(1)), NOW));
+    }
+
+    @Test
+    void allowedNow_resolved15DaysAgo_offersNothing() {
+        assertEquals(Set.of(), ComplaintLifecycle.allowedNow(RESOLVED, Optional.of(NOW.minus(Duration.ofDays(15))), NOW));
+    }
+
+    static Stream<Arguments> everyPairAtTheWindowEdges() {
+        List<Arguments> out = new ArrayList<>();
+        List<Duration> ages = List.of(Duration.ofDays(1), Duration.ofDays(14), Duration.ofDays(14).plusMillis(1),
+                Duration.ofDays(15));
+        for (ComplaintStatus from : ComplaintStatus.values()) {
+            for (ComplaintStatus to : ComplaintStatus.values()) {
+                for (Duration age : ages) {
+                    out.add(Arguments.of(from, to, age));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** What a read offers is exactly what a change then accepts: the console relies on it. */
+    @ParameterizedTest(name = "{0} -> {1}, resolved {2} ago")
+    @MethodSource("everyPairAtTheWindowEdges")
+    void allowedNow_agreesWithCheck(ComplaintStatus from, ComplaintStatus to, Duration resolvedAgo) {
+        Optional<Instant> resolvedAt = from == RESOLVED ? Optional.of(NOW.minus(resolvedAgo)) : Optional.empty();
+        String note = ComplaintLifecycle.needsReason(to) ? "alasan" : "";
+        boolean accepted;
+        try {
+            ComplaintLifecycle.check("T", from, to, note, resolvedAt, NOW);
+            accepted = true;
+        } catch (TransitionRefusedException e) {
+            accepted = false;
+        }
+        assertEquals(accepted, ComplaintLifecycle.allowedNow(from, resolvedAt, NOW).contains(to));
+    }
+
+    @Test
+    void needsReason_onlyForRejected() {
+        for (ComplaintStatus s : ComplaintStatus.values()) {
+            assertEquals(s == REJECTED, ComplaintLifecycle.needsReason(s), s.name());
+        }
+    }
 }

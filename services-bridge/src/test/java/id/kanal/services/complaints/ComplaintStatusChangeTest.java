@@ -316,4 +316,26 @@ class ComplaintStatusChangeTest {
         desk.changeStatus("TNG-000001", ComplaintStatus.RESOLVED, "staff:budi", "");
         assertFalse(desk.queries().detail("TNG-000001").orElseThrow().overdue());
     }
+
+    /** The read offers what a change then accepts, by the desk's clock, at the reopen window's edge. */
+    @Test
+    void reads_allowedTransitions_followTheLifecycleAndTheReopenWindow() {
+        String ticket = file(Channel.SMS, NUMBER);
+        assertEquals(List.of(ComplaintStatus.IN_PROGRESS, ComplaintStatus.RESOLVED, ComplaintStatus.REJECTED),
+                List.copyOf(desk.queries().detail(ticket).orElseThrow().allowedTransitions()), "filed, then ASSIGNED");
+        desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "");
+        clock.advance(Duration.ofDays(14));
+        assertEquals(Set.of(ComplaintStatus.IN_PROGRESS), desk.queries().detail(ticket).orElseThrow().allowedTransitions());
+        assertEquals(Set.of(ComplaintStatus.IN_PROGRESS), desk.queries().list(new ComplaintFilter(Set.of(), Set.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), 10))
+                .getFirst().allowedTransitions(), "lists carry it too");
+        clock.advance(Duration.ofDays(1));
+        assertEquals(Set.of(), desk.queries().detail(ticket).orElseThrow().allowedTransitions(), "day 15: nothing");
+        assertThrows(TransitionRefusedException.class,
+                () -> desk.changeStatus(ticket, ComplaintStatus.IN_PROGRESS, "staff:budi", ""));
+
+        String rejected = file(Channel.SMS, "+6281200000002");
+        desk.changeStatus(rejected, ComplaintStatus.REJECTED, "staff:budi", "Bukan wewenang kota");
+        assertEquals(Set.of(), desk.queries().detail(rejected).orElseThrow().allowedTransitions(), "REJECTED is final");
+    }
 }

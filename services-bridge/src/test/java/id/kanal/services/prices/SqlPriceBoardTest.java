@@ -91,4 +91,11 @@ class SqlPriceBoardTest {
         assertTrue(board.latest("beras", Optional.of("Pasar Anyar")).isEmpty());
         assertTrue(board.latestByMarket("durian").isEmpty());
     }
+
+    @Test
+    void newestDays_perCommodity_theLatestSurveyDayOfAnyMarket() {
+        assertEquals(java.util.Map.of("cabai rawit", LocalDate.of(2025, 11, 20), "beras", LocalDate.of(2025, 11, 10)),
+                board.newestDays());
+        assertEquals(10, board.ageDays(LocalDate.of(2025, 11, 10)));
+    }
 }

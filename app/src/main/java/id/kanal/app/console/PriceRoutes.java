@@ -1,0 +1,67 @@
+package id.kanal.app.console;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.kanal.app.KanalServer;
+import id.kanal.app.admin.PriceUpload;
+import id.kanal.services.prices.SqlPriceBoard;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.SortedMap;
+
+/**
+ * The Prices page's API, admins only. {@code GET /prices}: how fresh the price board is (the
+ * newest survey day of each commodity). {@code POST /prices}: a price CSV as the body, imported
+ * whole or not at all through the same {@link PriceUpload} as {@code POST /api/admin/prices}.
+ */
+final class PriceRoutes implements HttpService {
+    private final Console console;
+
+    PriceRoutes(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/prices", ConsoleHttp.guard(this::freshness))
+                .post("/prices", ConsoleHttp.guard(this::upload));
+    }
+
+    private void upload(ServerRequest req, ServerResponse res) {
+        Session s = console.guard().require(req, Role.ADMIN);
+        // Only the page's own fetch sends text/csv: an HTML form cannot (a third lock beside
+        // SameSite and the CSRF token), and a multipart form body is never misread as a CSV.
+        String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("text/csv")) {
+            throw new ConsoleException(415, "send the file as CSV (Content-Type: text/csv); nothing was imported");
+        }
+        PriceUpload.Answer answer = PriceUpload.run(console.kanal().priceImporter(), req.content().inputStream(),
+                "console:" + s.username());
+        ConsoleHttp.json(res, answer.status(), answer.body());
+    }
+
+    private void freshness(ServerRequest req, ServerResponse res) {
+        console.guard().require(req, Role.ADMIN);
+        SqlPriceBoard board = console.kanal().prices();
+        SortedMap<String, LocalDate> newest = board.newestDays();
+        ObjectNode body = ConsoleHttp.JSON.createObjectNode();
+        body.put("staleAfterDays", board.staleAfterDays());
+        // The page checks a file's size before sending it: a browser whose upload the server cuts
+        // short at the limit may report a network error rather than the 413.
+        body.put("maxBytes", KanalServer.MAX_PAYLOAD_BYTES);
+        body.put("newest", newest.values().stream().max(LocalDate::compareTo).map(LocalDate::toString).orElse(null));
+        ArrayNode list = body.putArray("commodities");
+        newest.forEach((commodity, day) -> {
+            long age = board.ageDays(day);
+            list.addObject().put("commodity", commodity).put("newest", day.toString()).put("ageDays", age)
+                    .put("stale", age > board.staleAfterDays());
+        });
+        ConsoleHttp.ok(res, body);
+    }
+}
