@@ -77,13 +77,16 @@ final class GtfsParser {
             }
         });
         Map<String, String> lines = new HashMap<>();
+        Map<String, Integer> routeTypes = new HashMap<>();
         each("routes.txt", List.of("route_id"), (t, line) -> {
             String name = t.opt("route_short_name").or(() -> t.opt("route_long_name"))
                     .orElseThrow(() -> new GtfsImportException("routes.txt", line, "route without a name"));
             lines.put(t.req("route_id"), name);
+            // route_type is required by GTFS, but a feed without it still answers (as "other").
+            routeTypes.put(t.req("route_id"), t.opt("route_type").isPresent() ? t.integer("route_type") : -1);
         });
         Map<String, FeedData.ServiceData> services = services();
-        record TripHead(String line, String headsign, String service) {
+        record TripHead(String line, int routeType, String headsign, String service) {
         }
         Map<String, TripHead> heads = new LinkedHashMap<>();
         each("trips.txt", List.of("trip_id", "route_id", "service_id"), (t, line) -> {
@@ -95,7 +98,7 @@ final class GtfsParser {
             if (!services.containsKey(service)) {
                 throw new GtfsImportException("trips.txt", line, "unknown service_id " + service);
             }
-            heads.put(t.req("trip_id"), new TripHead(lines.get(route), t.opt("trip_headsign").orElse(""), service));
+            heads.put(t.req("trip_id"), new TripHead(lines.get(route), routeTypes.get(route), t.opt("trip_headsign").orElse(""), service));
         });
         record Call(int seq, int stop, int arr, int dep, boolean pickup, boolean dropOff, String headsign) {
         }
@@ -165,7 +168,7 @@ final class GtfsParser {
             // terminal (train 1903 to Duri ends at Grogol): boarding there is real. Treat the
             // last call as the terminal only when it is where the headsign says the trip goes.
             boolean terminal = sameName(headsign, lastName);
-            trips.add(new FeedData.TripData(id, head.line(), headsign, head.service(), st, arr, dep, pick, drop,
+            trips.add(new FeedData.TripData(id, head.line(), head.routeType(), headsign, head.service(), st, arr, dep, pick, drop,
                     List.copyOf(frequencies.getOrDefault(id, List.of())), terminal));
         });
         progress.accept(count[0]);
