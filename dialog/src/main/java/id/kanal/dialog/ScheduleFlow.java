@@ -10,10 +10,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,11 +32,13 @@ final class ScheduleFlow {
     private final Replies replies;
     private final ScheduleService schedules;
     private final Clock clock;
+    private final StopPairs pairs;
 
     ScheduleFlow(Replies replies, ScheduleService schedules, Clock clock) {
         this.replies = replies;
         this.schedules = schedules;
         this.clock = clock;
+        this.pairs = new StopPairs(schedules, CHOICES);
     }
 
     Outcome start(Conversation c, InboundMessage m, Intent intent) {
@@ -89,14 +89,26 @@ final class ScheduleFlow {
             if (fromWords.isEmpty() || fromWords.get().isBlank()) {
                 return Outcome.of(c.with(new State.AskingStop(q)), replies.say(lang, "schedule.ask.from"));
             }
-            List<Stop> found = candidates(fromWords.get(), q.mode());
+            List<Stop> found = pairs.candidates(fromWords.get(), q.mode());
             if (q.toStop().isEmpty() && q.toWords().isPresent() && !found.isEmpty()) {
-                Optional<Outcome> both = resolveBoth(c, q, fromWords.get(), found);
-                if (both.isPresent()) {
-                    return both.get();
+                String toWords = q.toWords().get();
+                switch (pairs.resolve(fromWords.get(), found, toWords, pairs.candidates(toWords, q.mode()))) {
+                    case StopPairs.Resolution.Pair p -> {
+                        return Outcome.of(c.with(State.MENU), answer(lang, q.withFrom(p.from().id()).withTo(p.to().id())));
+                    }
+                    case StopPairs.Resolution.ChooseTo t -> {
+                        return unresolved(c, q.withFrom(t.from().id()).withoutToWords(), false, toWords, t.choices());
+                    }
+                    // The destination words stay, resolved against the origin chosen.
+                    case StopPairs.Resolution.ChooseFrom f -> {
+                        return unresolved(c, q, true, fromWords.get(), f.choices());
+                    }
+                    case StopPairs.Resolution.Unconnected u -> {
+                        // each end on its own, below; the answer then says there is no direct line
+                    }
                 }
             }
-            Optional<Stop> one = single(fromWords.get(), found);
+            Optional<Stop> one = StopPairs.single(fromWords.get(), found);
             if (one.isEmpty()) {
                 return unresolved(c, q, true, fromWords.get(), found);
             }
@@ -106,66 +118,15 @@ final class ScheduleFlow {
             if (q.toWords().isEmpty()) {
                 return Outcome.of(c.with(new State.AskingStop(q)), replies.say(lang, "schedule.ask.to"));
             }
-            String from = q.fromStop().get();
-            List<Stop> found = candidates(q.toWords().get(), q.mode());
             // A destination some trip reaches from the origin beats a likelier name no trip links to it.
-            List<Stop> reached = found.stream().filter(s -> schedules.connects(from, s.id())).toList();
-            if (!reached.isEmpty()) {
-                found = reached;
-            }
-            Optional<Stop> one = single(q.toWords().get(), found);
+            List<Stop> found = pairs.destinations(q.fromStop().get(), q.toWords().get(), q.mode());
+            Optional<Stop> one = StopPairs.single(q.toWords().get(), found);
             if (one.isEmpty()) {
                 return unresolved(c, q.withoutToWords(), false, q.toWords().get(), found);
             }
             q = q.withTo(one.get().id());
         }
         return Outcome.of(c.with(State.MENU), answer(lang, q));
-    }
-
-    /**
-     * Both ends named at once ("bus dari poris ke cikokol"): among the candidates for each end,
-     * the pairs some trip connects, those named most plainly first. Empty when no pair is
-     * connected (then each end is resolved on its own and the answer says there is no line).
-     */
-    private Optional<Outcome> resolveBoth(Conversation c, TripQuery q, String fromWords, List<Stop> fromFound) {
-        String toWords = q.toWords().orElseThrow();
-        List<Stop> toFound = candidates(toWords, q.mode());
-        record Pair(Stop from, Stop to, int score) {
-        }
-        List<Pair> pairs = new ArrayList<>();
-        for (Stop f : fromFound) {
-            for (Stop t : toFound) {
-                if (!f.id().equals(t.id()) && schedules.connects(f.id(), t.id())) {
-                    pairs.add(new Pair(f, t, (plainly(fromWords, f) ? 0 : 1) + (plainly(toWords, t) ? 0 : 1)));
-                }
-            }
-        }
-        if (pairs.isEmpty()) {
-            return Optional.empty();
-        }
-        int best = pairs.stream().mapToInt(Pair::score).min().orElseThrow();
-        List<Pair> good = pairs.stream().filter(p -> p.score() == best).toList();
-        List<Stop> froms = good.stream().map(Pair::from).distinct().toList();
-        List<Stop> tos = good.stream().map(Pair::to).distinct().toList();
-        if (good.size() == 1) {
-            TripQuery resolved = q.withFrom(good.getFirst().from().id()).withTo(good.getFirst().to().id());
-            return Optional.of(Outcome.of(c.with(State.MENU), answer(c.language(), resolved)));
-        }
-        if (froms.size() == 1) {
-            return Optional.of(unresolved(c, q.withFrom(froms.getFirst().id()).withoutToWords(), false, toWords, tos));
-        }
-        // Several origins: ask which; the destination words stay and are resolved against the choice.
-        return Optional.of(unresolved(c, q, true, fromWords, froms));
-    }
-
-    /** The stops matching the words; of the mode the resident named when some are. */
-    private List<Stop> candidates(String words, Optional<TransitMode> mode) {
-        if (mode.isEmpty()) {
-            return schedules.findStops(words, CHOICES);
-        }
-        List<Stop> found = schedules.findStops(words, 2 * CHOICES);
-        List<Stop> ofMode = found.stream().filter(s -> schedules.modes(s.id()).contains(mode.get())).toList();
-        return (ofMode.isEmpty() ? found : ofMode).stream().limit(CHOICES).toList();
     }
 
     private Outcome unresolved(Conversation c, TripQuery q, boolean forOrigin, String words, List<Stop> found) {
@@ -310,31 +271,6 @@ final class ScheduleFlow {
 
     private String stopName(String id) {
         return schedules.stop(id).map(Stop::name).orElse(id);
-    }
-
-    /** One stop when the words name it plainly (its name or code), or when only one matched. */
-    private static Optional<Stop> single(String words, List<Stop> found) {
-        if (found.size() == 1) {
-            return Optional.of(found.getFirst());
-        }
-        return found.stream().filter(s -> plainly(words, s)).findFirst();
-    }
-
-    /** Whether the words are the stop's name (without "stasiun", "halte") or its code. */
-    private static boolean plainly(String words, Stop s) {
-        String w = plain(words);
-        return plain(s.name()).equals(w) || s.code().map(code -> code.equalsIgnoreCase(w)).orElse(false);
-    }
-
-    /** A stop name without the words people put before it ("stasiun", "st.", "halte", "terminal"). */
-    static String plain(String name) {
-        String s = Words.simplify(name).toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("stasiun ", "station ", "st ", "halte ", "terminal ", "stop ")) {
-            if (s.startsWith(prefix)) {
-                s = s.substring(prefix.length());
-            }
-        }
-        return s.strip();
     }
 
     private static String label(Stop s) {

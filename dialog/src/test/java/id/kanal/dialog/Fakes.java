@@ -92,8 +92,8 @@ final class Fakes {
 
         @Override
         public List<id.kanal.dialog.port.Stop> findStops(String query, int limit) {
-            String q = ScheduleFlow.plain(query);
-            return STOPS.stream().filter(s -> s.id().equals(query) || ScheduleFlow.plain(s.name()).contains(q)
+            String q = StopPairs.plain(query);
+            return STOPS.stream().filter(s -> s.id().equals(query) || StopPairs.plain(s.name()).contains(q)
                             || s.code().map(c -> c.equalsIgnoreCase(q)).orElse(false)
                             || (q.equals("tng") && s == TANGERANG))
                     .limit(limit).toList();
