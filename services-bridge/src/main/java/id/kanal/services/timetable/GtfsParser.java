@@ -140,6 +140,10 @@ final class GtfsParser {
             frequencies.computeIfAbsent(trip, k -> new ArrayList<>()).add(new int[]{
                     time("frequencies.txt", line, t.req("start_time")), time("frequencies.txt", line, t.req("end_time")), headway});
         });
+        Map<String, Integer> byCompactName = new HashMap<>();
+        for (int i = 0; i < stops.size(); i++) {
+            byCompactName.putIfAbsent(compact(stops.get(i).name()), i); // same name in one feed: one station
+        }
         List<FeedData.TripData> trips = new ArrayList<>();
         heads.forEach((id, head) -> {
             List<Call> cs = calls.get(id);
@@ -168,11 +172,41 @@ final class GtfsParser {
             // terminal (train 1903 to Duri ends at Grogol): boarding there is real. Treat the
             // last call as the terminal only when it is where the headsign says the trip goes.
             boolean terminal = sameName(headsign, lastName);
+            Integer implied = terminal ? null : byCompactName.get(compact(headsign));
+            if (implied != null && !contains(st, implied)) {
+                // The headsign names a stop of the feed the trip never lists: it still ends there,
+                // at a time the feed does not give. Set down only, arrival unknown (-1), so
+                // "Tangerang to Duri" is a direct line on KRL although Duri is never listed.
+                st = java.util.Arrays.copyOf(st, n + 1);
+                arr = java.util.Arrays.copyOf(arr, n + 1);
+                dep = java.util.Arrays.copyOf(dep, n + 1);
+                pick = java.util.Arrays.copyOf(pick, n + 1);
+                drop = java.util.Arrays.copyOf(drop, n + 1);
+                st[n] = implied;
+                arr[n] = -1;
+                dep[n] = -1;
+                drop[n] = true;
+                terminal = true;
+            }
             trips.add(new FeedData.TripData(id, head.line(), head.routeType(), headsign, head.service(), st, arr, dep, pick, drop,
                     List.copyOf(frequencies.getOrDefault(id, List.of())), terminal));
         });
         progress.accept(count[0]);
         return new FeedData(feedName, List.copyOf(stops), List.copyOf(trips), Map.copyOf(services));
+    }
+
+    /** A name as a headsign may spell it: "Jakartakota" for the station "Jakarta Kota", "St. Duri" for "Duri". */
+    private static String compact(String name) {
+        return StopNames.key(name).replace(" ", "");
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameName(String headsign, String stopName) {

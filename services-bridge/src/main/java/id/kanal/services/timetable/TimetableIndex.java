@@ -269,7 +269,8 @@ final class TimetableIndex {
         LocalDateTime serviceMidnight = day.plusDays(c.dayOffset()).atStartOfDay();
         LocalDateTime departs = serviceMidnight.plusSeconds(t.departures()[c.pos()] + (long) c.shift());
         Optional<Stop> toStop = c.toPos() < 0 ? Optional.empty() : Optional.of(stops[tripStops[c.trip()][c.toPos()]]);
-        Optional<LocalDateTime> arrives = c.toPos() < 0 ? Optional.empty()
+        // An implied terminal (arrival -1, see FeedData.TripData) is reached at a time not known.
+        Optional<LocalDateTime> arrives = c.toPos() < 0 || t.arrivals()[c.toPos()] < 0 ? Optional.empty()
                 : Optional.of(serviceMidnight.plusSeconds(t.arrivals()[c.toPos()] + (long) c.shift()));
         return new Departure(t.line(), t.headsign(), stops[tripStops[c.trip()][c.pos()]], departs, toStop, arrives);
     }

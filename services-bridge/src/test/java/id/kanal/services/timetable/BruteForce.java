@@ -168,7 +168,7 @@ final class BruteForce {
                 }
                 for (int shift : shifts) {
                     LocalDateTime departs = midnight.plusSeconds(trip.departures()[p] + shift);
-                    String arrives = q < 0 ? "-" : midnight.plusSeconds(trip.arrivals()[q] + shift).toString();
+                    String arrives = q < 0 || trip.arrivals()[q] < 0 ? "-" : midnight.plusSeconds(trip.arrivals()[q] + shift).toString();
                     hits.add(new Hit(departs, t, departs + " " + trip.line() + " " + trip.headsign() + " " + arrives));
                 }
             }
