@@ -155,9 +155,17 @@ final class ScheduleFlow {
     }
 
     private Reply next(Language lang, TripQuery q, LocalDateTime now) {
-        List<Departure> next = schedules.nextDepartures(q.fromStop().orElseThrow(), q.toStop(), now, DEPARTURES);
-        // The timetable looks into tomorrow's early trips too; "today" is what leaves before midnight.
-        List<Departure> today = next.stream().filter(d -> !d.departs().toLocalDate().isAfter(now.toLocalDate())).toList();
+        String from = q.fromStop().orElseThrow();
+        List<Departure> next = schedules.nextDepartures(from, q.toStop(), now, DEPARTURES);
+        // The timetable looks into tomorrow's trips too. Today's are those before tomorrow's
+        // service starts: a night train at 00:10 still counts, tomorrow's 04:25 does not.
+        List<Departure> today = next;
+        if (next.stream().anyMatch(d -> d.departs().toLocalDate().isAfter(now.toLocalDate()))) {
+            Optional<LocalDateTime> tomorrow = schedules.firstDepartures(from, q.toStop(), now.toLocalDate().plusDays(1), 1)
+                    .stream().findFirst().map(Departure::departs);
+            today = next.stream().filter(d -> !d.departs().toLocalDate().isAfter(now.toLocalDate())
+                    || tomorrow.map(d.departs()::isBefore).orElse(true)).toList();
+        }
         if (today.isEmpty()) {
             return noneToday(lang, q, now);
         }

@@ -78,7 +78,8 @@ final class Fakes {
     }
 
     /**
-     * A timetable: KRL Tangerang and Poris to Duri every 20 minutes 05:00-23:40 every day, and the
+     * A timetable: KRL Tangerang and Poris to Duri every 20 minutes 05:00-23:40 every day (and a
+     * night train from Poris at 24:20:00, i.e. 00:20 the next morning), and the
      * K1 bus Poris Plawad to Halte Cikokol every 30 minutes 05:00-21:00 on weekdays only.
      */
     static final class Schedules implements id.kanal.dialog.port.ScheduleService {
@@ -153,6 +154,11 @@ final class Fakes {
                 java.time.LocalDateTime departs = t;
                 out.add(new id.kanal.dialog.port.Departure(bus ? "K1" : "Commuter Line Tangerang", bus ? "Cikokol" : "Duri",
                         from, departs, toStopId.flatMap(this::stop), toStopId.map(id -> departs.plusMinutes(bus ? 25 : 38))));
+            }
+            if (fromStopId.equals("PI")) { // a night train of this service day, 24:20:00 in GTFS
+                java.time.LocalDateTime night = day.plusDays(1).atTime(0, 20);
+                out.add(new id.kanal.dialog.port.Departure("Commuter Line Tangerang", "Duri", from, night,
+                        toStopId.flatMap(this::stop), toStopId.map(id -> night.plusMinutes(30))));
             }
             return out;
         }
