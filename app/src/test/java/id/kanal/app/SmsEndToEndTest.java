@@ -142,6 +142,20 @@ class SmsEndToEndTest {
         assertTrue(say("mau lapor lampu jalan mati").startsWith("Keluhan Lampu jalan (PJU). Di mana lokasinya?"));
     }
 
+    /** Sunday 10:00 on the demo feed: the last train, "poris" resolved by its connection, a weekday-only bus. */
+    @Test
+    void timetable_lastTrain_connectedPair_noLine_andNextServiceDay() throws Exception {
+        String last = say("kereta terakhir dari Tangerang ke Duri jam berapa?");
+        assertTrue(last.startsWith("Kereta terakhir dari Tangerang ke Duri hari ini:\n23:55 "), last);
+        String bus = say("bus dari poris ke cikokol");
+        assertTrue(bus.startsWith("Keberangkatan dari Terminal Poris Plawad ke Halte Cikokol:\n10:"), bus);
+        String train = say("kereta dari poris ke cikokol");
+        assertTrue(train.startsWith("Tidak ada jalur langsung dari Poris ke Halte Cikokol."), train);
+        // K2 (to Cadas Kukun) runs Monday to Friday only.
+        assertEquals("Tidak ada keberangkatan lagi dari Terminal Poris Plawad ke Halte Cadas Kukun hari ini; besok pertama 05:00.",
+                say("bus dari poris plawad ke cadas kukun"));
+    }
+
     @Test
     void firstStart_seedsKotaTangerang_categoriesRoutedAsTheFoundationAsks() throws Exception {
         Map<String, String> routed = new LinkedHashMap<>();

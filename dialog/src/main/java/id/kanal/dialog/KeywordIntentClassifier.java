@@ -21,9 +21,10 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         WORDS.put(Intents.COMPLAINT_STATUS, Set.of("status", "cek", "lacak", "track", "perkembangan"));
         WORDS.put(Intents.COMPLAINT_FILE, Set.of("lapor", "laporan", "melapor", "keluhan", "aduan", "mengadu",
                 "komplain", "complaint", "report", "rusak", "banjir", "sampah", "macet", "bocor", "mati"));
-        WORDS.put(Intents.PRICE_QUERY, Set.of("harga", "hrg", "price", "prices", "brp", "berapa"));
+        // Before prices: "kereta terakhir ... jam berapa?" asks a time, and "berapa" alone is a price word.
         WORDS.put(Intents.SCHEDULE_QUERY, Set.of("jadwal", "kereta", "krl", "bus", "busway", "schedule", "train",
-                "departure", "berangkat"));
+                "departure", "departures", "berangkat"));
+        WORDS.put(Intents.PRICE_QUERY, Set.of("harga", "hrg", "price", "prices", "brp", "berapa"));
         WORDS.put(Intents.HELP, Set.of("bantuan", "help", "tolong", "bingung", "gimana", "gmn", "caranya"));
         WORDS.put(Intents.THANKS, Set.of("terima", "makasih", "makasi", "thanks", "thank", "tq", "thx", "nuhun"));
         WORDS.put(Intents.GREETING, Set.of("halo", "hallo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam",

@@ -4,19 +4,27 @@ import id.kanal.dialog.port.Departure;
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.ScheduleService;
 import id.kanal.dialog.port.Stop;
+import id.kanal.dialog.port.TransitMode;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Bus and train departures: from a stop, optionally to another, the next three after now (local time). */
+/**
+ * Bus and train departures: from a stop, optionally to another, the next three after now
+ * (local time), or the first or last one of the day. Both ends named at once are resolved
+ * together, preferring a pair some trip connects and stops of the mode named ("kereta", "bus").
+ */
 final class ScheduleFlow {
     private static final int DEPARTURES = 3;
+    /** How far ahead "the next service day" is looked for (a weekday-only line seen on Friday night). */
+    private static final int NEXT_DAYS = 7;
     private static final int CHOICES = 5;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final Set<String> ANY = Set.of("semua", "all", "any", "mana saja", "bebas", "-");
@@ -24,16 +32,19 @@ final class ScheduleFlow {
     private final Replies replies;
     private final ScheduleService schedules;
     private final Clock clock;
+    private final StopPairs pairs;
 
     ScheduleFlow(Replies replies, ScheduleService schedules, Clock clock) {
         this.replies = replies;
         this.schedules = schedules;
         this.clock = clock;
+        this.pairs = new StopPairs(schedules, CHOICES);
     }
 
     Outcome start(Conversation c, InboundMessage m, Intent intent) {
         TripWords words = TripWords.from(intent, m.text());
-        TripQuery q = words.to().map(TripQuery.empty()::withToWords).orElse(TripQuery.empty());
+        TripQuery q = TripQuery.empty().with(TripWords.which(m.text()), TripWords.mode(m.text()));
+        q = words.to().map(q::withToWords).orElse(q);
         return proceed(c, q, words.from());
     }
 
@@ -78,8 +89,26 @@ final class ScheduleFlow {
             if (fromWords.isEmpty() || fromWords.get().isBlank()) {
                 return Outcome.of(c.with(new State.AskingStop(q)), replies.say(lang, "schedule.ask.from"));
             }
-            List<Stop> found = schedules.findStops(fromWords.get(), CHOICES);
-            Optional<Stop> one = single(fromWords.get(), found);
+            List<Stop> found = pairs.candidates(fromWords.get(), q.mode());
+            if (q.toStop().isEmpty() && q.toWords().isPresent() && !found.isEmpty()) {
+                String toWords = q.toWords().get();
+                switch (pairs.resolve(fromWords.get(), found, toWords, pairs.candidates(toWords, q.mode()))) {
+                    case StopPairs.Resolution.Pair p -> {
+                        return Outcome.of(c.with(State.MENU), answer(lang, q.withFrom(p.from().id()).withTo(p.to().id())));
+                    }
+                    case StopPairs.Resolution.ChooseTo t -> {
+                        return unresolved(c, q.withFrom(t.from().id()).withoutToWords(), false, toWords, t.choices());
+                    }
+                    // The destination words stay, resolved against the origin chosen.
+                    case StopPairs.Resolution.ChooseFrom f -> {
+                        return unresolved(c, q, true, fromWords.get(), f.choices());
+                    }
+                    case StopPairs.Resolution.Unconnected u -> {
+                        // each end on its own, below; the answer then says there is no direct line
+                    }
+                }
+            }
+            Optional<Stop> one = StopPairs.single(fromWords.get(), found);
             if (one.isEmpty()) {
                 return unresolved(c, q, true, fromWords.get(), found);
             }
@@ -89,15 +118,15 @@ final class ScheduleFlow {
             if (q.toWords().isEmpty()) {
                 return Outcome.of(c.with(new State.AskingStop(q)), replies.say(lang, "schedule.ask.to"));
             }
-            List<Stop> found = schedules.findStops(q.toWords().get(), CHOICES);
-            Optional<Stop> one = single(q.toWords().get(), found);
+            // A destination some trip reaches from the origin beats a likelier name no trip links to it.
+            List<Stop> found = pairs.destinations(q.fromStop().get(), q.toWords().get(), q.mode());
+            Optional<Stop> one = StopPairs.single(q.toWords().get(), found);
             if (one.isEmpty()) {
-                TripQuery withoutWords = new TripQuery(q.fromStop(), Optional.empty(), Optional.empty(), false);
-                return unresolved(c, withoutWords, false, q.toWords().get(), found);
+                return unresolved(c, q.withoutToWords(), false, q.toWords().get(), found);
             }
             q = q.withTo(one.get().id());
         }
-        return Outcome.of(c.with(State.MENU), departures(lang, q));
+        return Outcome.of(c.with(State.MENU), answer(lang, q));
     }
 
     private Outcome unresolved(Conversation c, TripQuery q, boolean forOrigin, String words, List<Stop> found) {
@@ -112,50 +141,144 @@ final class ScheduleFlow {
         return Outcome.of(c.with(new State.ChoosingStop(q, forOrigin, found.stream().map(Stop::id).toList())), reply);
     }
 
-    private Reply departures(Language lang, TripQuery q) {
+    private Reply answer(Language lang, TripQuery q) {
+        String from = q.fromStop().orElseThrow();
+        if (q.toStop().isPresent() && !schedules.connects(from, q.toStop().get())) {
+            return replies.say(lang, "schedule.no.line", Map.of("from", stopName(from), "to", stopName(q.toStop().get())));
+        }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), replies.settings().zone());
-        List<Departure> next = schedules.nextDepartures(q.fromStop().orElseThrow(), q.toStop(), now, DEPARTURES);
-        String fromName = next.isEmpty() ? stopName(q.fromStop().get()) : next.getFirst().from().name();
-        String to = q.toStop().map(id -> replies.say(lang, "schedule.to", Map.of("to", stopName(id))).text()).orElse("");
-        if (next.isEmpty()) {
-            return replies.say(lang, "schedule.none", Map.of("from", fromName, "to", to));
+        return switch (q.which()) {
+            case NEXT -> next(lang, q, now);
+            case FIRST -> first(lang, q, now);
+            case LAST -> last(lang, q, now);
+        };
+    }
+
+    private Reply next(Language lang, TripQuery q, LocalDateTime now) {
+        String from = q.fromStop().orElseThrow();
+        List<Departure> next = schedules.nextDepartures(from, q.toStop(), now, DEPARTURES);
+        // The timetable looks into tomorrow's trips too. Today's are those before tomorrow's
+        // service starts: a night train at 00:10 still counts, tomorrow's 04:25 does not.
+        List<Departure> today = next;
+        if (next.stream().anyMatch(d -> d.departs().toLocalDate().isAfter(now.toLocalDate()))) {
+            Optional<LocalDateTime> tomorrow = schedules.firstDepartures(from, q.toStop(), now.toLocalDate().plusDays(1), 1)
+                    .stream().findFirst().map(Departure::departs);
+            today = next.stream().filter(d -> !d.departs().toLocalDate().isAfter(now.toLocalDate())
+                    || tomorrow.map(d.departs()::isBefore).orElse(true)).toList();
+        }
+        if (today.isEmpty()) {
+            return noneToday(lang, q, now);
         }
         StringBuilder list = new StringBuilder();
-        for (Departure d : next) {
+        for (Departure d : today) {
             if (!list.isEmpty()) {
                 list.append('\n');
             }
-            String key = d.arrives().isPresent() ? "schedule.departure.arrives" : "schedule.departure";
-            list.append(replies.say(lang, key, Map.of("time", d.departs().format(HH_MM), "line", d.line(),
-                    "headsign", d.headsign(), "arrival", d.arrives().map(a -> a.format(HH_MM)).orElse(""))).text());
+            list.append(line(lang, d));
         }
-        return replies.say(lang, "schedule.departures", Map.of("from", fromName, "to", to, "list", list.toString()));
+        return replies.say(lang, "schedule.departures", Map.of("from", today.getFirst().from().name(), "to", to(lang, q),
+                "list", list.toString()));
+    }
+
+    /** Nothing more today: when the next service day (calendar and calendar_dates honoured) starts. */
+    private Reply noneToday(Language lang, TripQuery q, LocalDateTime now) {
+        String from = stopName(q.fromStop().orElseThrow());
+        Optional<Departure> first = firstOfNextServiceDay(q, now);
+        if (first.isEmpty()) {
+            return replies.say(lang, "schedule.none", Map.of("from", from, "to", to(lang, q)));
+        }
+        return replies.say(lang, "schedule.none.next", Map.of("from", from, "to", to(lang, q),
+                "day", day(lang, first.get().departs().toLocalDate(), now.toLocalDate()),
+                "first", first.get().departs().format(HH_MM)));
+    }
+
+    private Reply first(Language lang, TripQuery q, LocalDateTime now) {
+        String from = q.fromStop().orElseThrow();
+        Optional<Departure> first = schedules.firstDepartures(from, q.toStop(), now.toLocalDate(), 1).stream()
+                .filter(d -> d.departs().isAfter(now)).findFirst().or(() -> firstOfNextServiceDay(q, now));
+        if (first.isEmpty()) {
+            return replies.say(lang, "schedule.none", Map.of("from", stopName(from), "to", to(lang, q)));
+        }
+        return replies.say(lang, "schedule.first", Map.of("what", what(lang, q), "from", stopName(from), "to", to(lang, q),
+                "day", day(lang, first.get().departs().toLocalDate(), now.toLocalDate()),
+                "departure", line(lang, first.get())));
+    }
+
+    private Reply last(Language lang, TripQuery q, LocalDateTime now) {
+        String from = q.fromStop().orElseThrow();
+        // Soon after midnight yesterday's service day may still be running (GTFS times past 24:00).
+        List<Departure> last = schedules.lastDepartures(from, q.toStop(), now.toLocalDate().minusDays(1), 1).stream()
+                .filter(d -> d.departs().isAfter(now)).toList();
+        if (last.isEmpty()) {
+            last = schedules.lastDepartures(from, q.toStop(), now.toLocalDate(), 1);
+        }
+        if (last.isEmpty()) {
+            return noneToday(lang, q, now);
+        }
+        Departure d = last.getFirst();
+        Map<String, String> values = new HashMap<>(Map.of("what", what(lang, q), "from", stopName(from),
+                "to", to(lang, q), "departure", line(lang, d), "time", d.departs().format(HH_MM)));
+        if (d.departs().isAfter(now)) {
+            return replies.say(lang, "schedule.last", values);
+        }
+        Optional<Departure> first = firstOfNextServiceDay(q, now);
+        if (first.isEmpty()) {
+            return replies.say(lang, "schedule.last.gone", values);
+        }
+        values.put("day", day(lang, first.get().departs().toLocalDate(), now.toLocalDate()));
+        values.put("first", first.get().departs().format(HH_MM));
+        return replies.say(lang, "schedule.last.gone.next", values);
+    }
+
+    /** The first departure of the first of the next days that has one (a week ahead at most). */
+    private Optional<Departure> firstOfNextServiceDay(TripQuery q, LocalDateTime now) {
+        for (int d = 1; d <= NEXT_DAYS; d++) {
+            Optional<Departure> first = schedules.firstDepartures(q.fromStop().orElseThrow(), q.toStop(),
+                    now.toLocalDate().plusDays(d), 1).stream().filter(x -> x.departs().isAfter(now)).findFirst();
+            if (first.isPresent()) {
+                return first;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String line(Language lang, Departure d) {
+        String key = d.arrives().isPresent() ? "schedule.departure.arrives" : "schedule.departure";
+        return replies.say(lang, key, Map.of("time", d.departs().format(HH_MM), "line", d.line(),
+                "headsign", d.headsign(), "arrival", d.arrives().map(a -> a.format(HH_MM)).orElse(""))).text();
+    }
+
+    private String to(Language lang, TripQuery q) {
+        return q.toStop().map(id -> replies.say(lang, "schedule.to", Map.of("to", stopName(id))).text()).orElse("");
+    }
+
+    /** "hari ini", "besok", or the day's name and date ("Senin 23/11"). */
+    private String day(Language lang, LocalDate date, LocalDate today) {
+        if (date.equals(today)) {
+            return replies.text(lang, "schedule.day.today");
+        }
+        if (date.equals(today.plusDays(1))) {
+            return replies.text(lang, "schedule.day.tomorrow");
+        }
+        return replies.say(lang, "schedule.day.other", Map.of("weekday", replies.dates().day(date.getDayOfWeek(), lang),
+                "date", date.getDayOfMonth() + "/" + date.getMonthValue())).text();
+    }
+
+    /** "Kereta", "Bus" or "Keberangkatan": the mode asked, else the one the origin is served by. */
+    private String what(Language lang, TripQuery q) {
+        Optional<TransitMode> mode = q.mode().or(() -> {
+            Set<TransitMode> modes = schedules.modes(q.fromStop().orElseThrow());
+            return modes.size() == 1 ? Optional.of(modes.iterator().next()) : Optional.empty();
+        });
+        return replies.text(lang, switch (mode.orElse(TransitMode.OTHER)) {
+            case RAIL -> "schedule.what.rail";
+            case BUS -> "schedule.what.bus";
+            case OTHER -> "schedule.what.any";
+        });
     }
 
     private String stopName(String id) {
         return schedules.stop(id).map(Stop::name).orElse(id);
-    }
-
-    /** One stop when the words name it plainly (its name or code), or when only one matched. */
-    private static Optional<Stop> single(String words, List<Stop> found) {
-        if (found.size() == 1) {
-            return Optional.of(found.getFirst());
-        }
-        String w = plain(words);
-        return found.stream()
-                .filter(s -> plain(s.name()).equals(w) || s.code().map(code -> code.equalsIgnoreCase(w)).orElse(false))
-                .findFirst();
-    }
-
-    /** A stop name without the words people put before it ("stasiun", "st.", "halte", "terminal"). */
-    static String plain(String name) {
-        String s = Words.simplify(name).toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("stasiun ", "station ", "st ", "halte ", "terminal ", "stop ")) {
-            if (s.startsWith(prefix)) {
-                s = s.substring(prefix.length());
-            }
-        }
-        return s.strip();
     }
 
     private static String label(Stop s) {

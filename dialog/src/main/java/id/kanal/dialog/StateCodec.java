@@ -132,11 +132,18 @@ public final class StateCodec {
         if (q.anyDestination()) {
             f.put("any", "true");
         }
+        if (q.which() != TripQuery.Which.NEXT) {
+            f.put("which", q.which().name());
+        }
+        q.mode().ifPresent(v -> f.put("mode", v.name()));
     }
 
     private static TripQuery trip(Map<String, String> f) {
+        // States saved before "which" and "mode" existed read as the next departures, any mode.
+        TripQuery.Which which = f.containsKey("which") ? TripQuery.Which.valueOf(f.get("which")) : TripQuery.Which.NEXT;
         return new TripQuery(Optional.ofNullable(f.get("from")), Optional.ofNullable(f.get("to")),
-                Optional.ofNullable(f.get("to-words")), Boolean.parseBoolean(f.get("any")));
+                Optional.ofNullable(f.get("to-words")), Boolean.parseBoolean(f.get("any")), which,
+                Optional.ofNullable(f.get("mode")).map(id.kanal.dialog.port.TransitMode::valueOf));
     }
 
     private static void list(Map<String, String> f, String key, List<String> values) {

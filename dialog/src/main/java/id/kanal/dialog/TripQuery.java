@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.port.TransitMode;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,13 +10,24 @@ import java.util.Optional;
  * or as the resident's words while still to be resolved.
  *
  * @param anyDestination the resident asked for every departure, whatever its destination
+ * @param which          the next departures, or the first or last one of the day
+ * @param mode           the kind of transport the resident named ("kereta", "bus"), if any
  */
 public record TripQuery(Optional<String> fromStop, Optional<String> toStop, Optional<String> toWords,
-                        boolean anyDestination) {
+                        boolean anyDestination, Which which, Optional<TransitMode> mode) {
+    /** What the resident asked about the departures. */
+    public enum Which { NEXT, FIRST, LAST }
+
     public TripQuery {
         Objects.requireNonNull(fromStop, "fromStop");
         Objects.requireNonNull(toStop, "toStop");
         Objects.requireNonNull(toWords, "toWords");
+        Objects.requireNonNull(which, "which");
+        Objects.requireNonNull(mode, "mode");
+    }
+
+    public TripQuery(Optional<String> fromStop, Optional<String> toStop, Optional<String> toWords, boolean anyDestination) {
+        this(fromStop, toStop, toWords, anyDestination, Which.NEXT, Optional.empty());
     }
 
     public static TripQuery empty() {
@@ -22,18 +35,26 @@ public record TripQuery(Optional<String> fromStop, Optional<String> toStop, Opti
     }
 
     public TripQuery withFrom(String stopId) {
-        return new TripQuery(Optional.of(stopId), toStop, toWords, anyDestination);
+        return new TripQuery(Optional.of(stopId), toStop, toWords, anyDestination, which, mode);
     }
 
     public TripQuery withTo(String stopId) {
-        return new TripQuery(fromStop, Optional.of(stopId), Optional.empty(), false);
+        return new TripQuery(fromStop, Optional.of(stopId), Optional.empty(), false, which, mode);
     }
 
     public TripQuery withToWords(String words) {
-        return new TripQuery(fromStop, toStop, Optional.of(words), false);
+        return new TripQuery(fromStop, toStop, Optional.of(words), false, which, mode);
+    }
+
+    public TripQuery withoutToWords() {
+        return new TripQuery(fromStop, toStop, Optional.empty(), anyDestination, which, mode);
     }
 
     public TripQuery withAnyDestination() {
-        return new TripQuery(fromStop, Optional.empty(), Optional.empty(), true);
+        return new TripQuery(fromStop, Optional.empty(), Optional.empty(), true, which, mode);
+    }
+
+    public TripQuery with(Which which, Optional<TransitMode> mode) {
+        return new TripQuery(fromStop, toStop, toWords, anyDestination, which, mode);
     }
 }

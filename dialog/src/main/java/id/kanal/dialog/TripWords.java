@@ -1,9 +1,11 @@
 package id.kanal.dialog;
 
 import id.kanal.dialog.port.Intent;
+import id.kanal.dialog.port.TransitMode;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,33 @@ record TripWords(Optional<String> from, Optional<String> to) {
     /** Words around a place name that are not part of it. */
     private static final Pattern NOISE = Pattern.compile(
             "\\b(jam berapa|jam brp|kapan|sekarang|skrg|hari ini|besok|berikutnya|selanjutnya|terakhir|pertama"
-                    + "|what time|when|now|today|next|please|tolong|dong|ya)\\b");
+                    + "|paling akhir|paling awal|what time|when|now|today|next|last|first|earliest|latest|please|tolong|dong|ya)\\b");
+
+    private static final Set<String> LAST = Set.of("terakhir", "trakhir", "terakhr", "last", "latest");
+    private static final Set<String> FIRST = Set.of("pertama", "pertma", "first", "earliest");
+    private static final Set<String> RAIL = Set.of("kereta", "krl", "commuter", "commuterline", "train", "trains",
+            "rail", "stasiun", "station", "mrt", "lrt");
+    private static final Set<String> BUS = Set.of("bus", "bis", "buses", "busway", "transjakarta", "brt", "halte");
+
+    /** "kereta terakhir ..." asks for the last departure, "bus pertama ..." for the first; else the next ones. */
+    static TripQuery.Which which(String text) {
+        String s = Words.simplify(text);
+        if (Words.hasAnyWord(s, LAST) || s.contains("paling akhir") || s.contains("paling malam")) {
+            return TripQuery.Which.LAST;
+        }
+        if (Words.hasAnyWord(s, FIRST) || s.contains("paling awal") || s.contains("paling pagi")) {
+            return TripQuery.Which.FIRST;
+        }
+        return TripQuery.Which.NEXT;
+    }
+
+    /** The kind of transport named: "kereta", "KRL", "train" or "bus", "Trans Tangerang"; none when both or neither. */
+    static Optional<TransitMode> mode(String text) {
+        String s = Words.simplify(text);
+        boolean rail = Words.hasAnyWord(s, RAIL);
+        boolean bus = Words.hasAnyWord(s, BUS) || s.contains("trans tangerang");
+        return rail == bus ? Optional.empty() : Optional.of(rail ? TransitMode.RAIL : TransitMode.BUS);
+    }
 
     static TripWords from(Intent intent, String text) {
         Optional<String> from = intent.entity("from").or(() -> intent.entity("stop"));

@@ -77,18 +77,24 @@ final class Fakes {
         }
     }
 
-    /** A timetable: KRL Tangerang to Duri every 20 minutes from 05:00, and a bus from Poris Plawad. */
+    /**
+     * A timetable: KRL Tangerang and Poris to Duri every 20 minutes 05:00-23:40 every day (and a
+     * night train from Poris at 24:20:00, i.e. 00:20 the next morning), and the
+     * K1 bus Poris Plawad to Halte Cikokol every 30 minutes 05:00-21:00 on weekdays only.
+     */
     static final class Schedules implements id.kanal.dialog.port.ScheduleService {
         static final id.kanal.dialog.port.Stop TANGERANG = new id.kanal.dialog.port.Stop("TNG", "Tangerang", Optional.of("TNG"));
         static final id.kanal.dialog.port.Stop PORIS = new id.kanal.dialog.port.Stop("PI", "Poris", Optional.of("PI"));
         static final id.kanal.dialog.port.Stop PORIS_PLAWAD = new id.kanal.dialog.port.Stop("PP", "Poris Plawad", Optional.empty());
+        static final id.kanal.dialog.port.Stop CIKOKOL = new id.kanal.dialog.port.Stop("CK", "Halte Cikokol", Optional.empty());
         static final id.kanal.dialog.port.Stop DURI = new id.kanal.dialog.port.Stop("DU", "Duri", Optional.of("DU"));
-        static final List<id.kanal.dialog.port.Stop> STOPS = List.of(TANGERANG, PORIS, PORIS_PLAWAD, DURI);
+        static final List<id.kanal.dialog.port.Stop> STOPS = List.of(TANGERANG, PORIS, PORIS_PLAWAD, CIKOKOL, DURI);
+        private static final java.util.Set<String> RAIL = java.util.Set.of("TNG", "PI", "DU");
 
         @Override
         public List<id.kanal.dialog.port.Stop> findStops(String query, int limit) {
-            String q = ScheduleFlow.plain(query);
-            return STOPS.stream().filter(s -> s.id().equals(query) || ScheduleFlow.plain(s.name()).contains(q)
+            String q = StopPairs.plain(query);
+            return STOPS.stream().filter(s -> s.id().equals(query) || StopPairs.plain(s.name()).contains(q)
                             || s.code().map(c -> c.equalsIgnoreCase(q)).orElse(false)
                             || (q.equals("tng") && s == TANGERANG))
                     .limit(limit).toList();
@@ -102,19 +108,57 @@ final class Fakes {
         @Override
         public List<id.kanal.dialog.port.Departure> nextDepartures(String fromStopId, Optional<String> toStopId,
                                                                    java.time.LocalDateTime after, int limit) {
-            id.kanal.dialog.port.Stop from = STOPS.stream().filter(s -> s.id().equals(fromStopId)).findFirst().orElseThrow();
-            List<id.kanal.dialog.port.Departure> out = new ArrayList<>();
-            if (!fromStopId.equals("TNG") && !fromStopId.equals("PI")) {
-                return out;
+            List<id.kanal.dialog.port.Departure> out = new ArrayList<>(day(fromStopId, toStopId, after.toLocalDate()));
+            out.addAll(day(fromStopId, toStopId, after.toLocalDate().plusDays(1))); // as the real one: tomorrow's too
+            return out.stream().filter(d -> d.departs().isAfter(after)).limit(limit).toList();
+        }
+
+        @Override
+        public List<id.kanal.dialog.port.Departure> firstDepartures(String fromStopId, Optional<String> toStopId,
+                                                                    java.time.LocalDate serviceDay, int limit) {
+            return day(fromStopId, toStopId, serviceDay).stream().limit(limit).toList();
+        }
+
+        @Override
+        public List<id.kanal.dialog.port.Departure> lastDepartures(String fromStopId, Optional<String> toStopId,
+                                                                   java.time.LocalDate serviceDay, int limit) {
+            List<id.kanal.dialog.port.Departure> all = day(fromStopId, toStopId, serviceDay);
+            return all.subList(Math.max(0, all.size() - limit), all.size());
+        }
+
+        @Override
+        public boolean connects(String fromStopId, String toStopId) {
+            return (fromStopId.equals("TNG") && (toStopId.equals("PI") || toStopId.equals("DU")))
+                    || (fromStopId.equals("PI") && toStopId.equals("DU"))
+                    || (fromStopId.equals("PP") && toStopId.equals("CK"));
+        }
+
+        @Override
+        public java.util.Set<id.kanal.dialog.port.TransitMode> modes(String stopId) {
+            return stop(stopId).isEmpty() ? java.util.Set.of() : java.util.Set.of(RAIL.contains(stopId)
+                    ? id.kanal.dialog.port.TransitMode.RAIL : id.kanal.dialog.port.TransitMode.BUS);
+        }
+
+        /** One service day's departures from a stop, in time order. */
+        private List<id.kanal.dialog.port.Departure> day(String fromStopId, Optional<String> toStopId, java.time.LocalDate day) {
+            id.kanal.dialog.port.Stop from = stop(fromStopId).orElseThrow();
+            boolean bus = fromStopId.equals("PP");
+            if (!bus && !fromStopId.equals("TNG") && !fromStopId.equals("PI")
+                    || toStopId.isPresent() && !connects(fromStopId, toStopId.get())
+                    || bus && day.getDayOfWeek().getValue() > 5) {
+                return List.of();
             }
-            java.time.LocalDateTime t = after.toLocalDate().atTime(5, 0);
-            while (out.size() < limit && t.toLocalDate().equals(after.toLocalDate())) {
-                if (t.isAfter(after)) {
-                    java.time.LocalDateTime departs = t;
-                    out.add(new id.kanal.dialog.port.Departure("Commuter Line Tangerang", "Duri", from, departs,
-                            toStopId.map(id -> DURI), toStopId.map(id -> departs.plusMinutes(38))));
-                }
-                t = t.plusMinutes(20);
+            List<id.kanal.dialog.port.Departure> out = new ArrayList<>();
+            java.time.LocalDateTime last = day.atTime(bus ? 21 : 23, bus ? 0 : 40);
+            for (java.time.LocalDateTime t = day.atTime(5, 0); !t.isAfter(last); t = t.plusMinutes(bus ? 30 : 20)) {
+                java.time.LocalDateTime departs = t;
+                out.add(new id.kanal.dialog.port.Departure(bus ? "K1" : "Commuter Line Tangerang", bus ? "Cikokol" : "Duri",
+                        from, departs, toStopId.flatMap(this::stop), toStopId.map(id -> departs.plusMinutes(bus ? 25 : 38))));
+            }
+            if (fromStopId.equals("PI")) { // a night train of this service day, 24:20:00 in GTFS
+                java.time.LocalDateTime night = day.plusDays(1).atTime(0, 20);
+                out.add(new id.kanal.dialog.port.Departure("Commuter Line Tangerang", "Duri", from, night,
+                        toStopId.flatMap(this::stop), toStopId.map(id -> night.plusMinutes(30))));
             }
             return out;
         }

@@ -18,12 +18,22 @@ class StateCodecTest {
                 new State.AskingTicket(List.of("TNG-000001", "TNG-000002")), new State.ChoosingLanguage(),
                 new State.OfferingResume(d), new State.AskingCommodity(Optional.of("Pasar Anyar")),
                 new State.AskingStop(TripQuery.empty().withToWords("duri")),
+                new State.AskingStop(TripQuery.empty().with(TripQuery.Which.LAST,
+                        Optional.of(id.kanal.dialog.port.TransitMode.RAIL)).withToWords("duri")),
+                new State.ChoosingStop(TripQuery.empty().with(TripQuery.Which.FIRST,
+                        Optional.of(id.kanal.dialog.port.TransitMode.BUS)).withToWords("cikokol"), true, List.of("PI", "PP")),
                 new State.ChoosingStop(TripQuery.empty().withFrom("krl:TNG"), false, List.of("krl:DU", "tj:B01")),
                 new State.OfferingAgent(), new State.Queued("asked", java.time.Instant.parse("2026-11-22T03:00:00Z")),
                 new State.WithAgent("siti", java.time.Instant.parse("2026-11-22T03:05:00Z")));
         for (State s : states) {
             assertEquals(s, StateCodec.decode(StateCodec.encode(s)));
         }
+    }
+
+    @Test
+    void decode_tripSavedBeforeWhichAndMode_readsAsNextDeparturesAnyMode() {
+        State s = StateCodec.decode("type=asking-stop&from=krl%3ATNG");
+        assertEquals(new State.AskingStop(TripQuery.empty().withFrom("krl:TNG")), s);
     }
 
     @Test

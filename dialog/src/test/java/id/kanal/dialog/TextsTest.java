@@ -45,6 +45,11 @@ class TextsTest {
         WORST_CASE.put("arrival", "23:59");
         WORST_CASE.put("line", "Commuter Line Tangerang");
         WORST_CASE.put("headsign", "Duri via Grogol");
+        WORST_CASE.put("what", "Keberangkatan");
+        WORST_CASE.put("departure", "23:59 Commuter Line Tangerang arah Duri via Grogol, tiba 23:59");
+        WORST_CASE.put("day", "Kamis 31/12");
+        WORST_CASE.put("first", "23:59");
+        WORST_CASE.put("weekday", "Wednesday");
     }
 
     @Test

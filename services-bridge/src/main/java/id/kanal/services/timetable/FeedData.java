@@ -17,9 +17,12 @@ record FeedData(String name, List<StopData> stops, List<TripData> trips, Map<Str
      * A trip's calls: stop indices and arrival/departure seconds after the service day's midnight
      * (may pass 86,400: GTFS writes 25:10:00 for 01:10 the next morning). Frequency windows are
      * {start, end, headway} in seconds; a trip with windows runs its stop times as a template
-     * shifted so its first departure falls on each headway step.
+     * shifted so its first departure falls on each headway step. routeType is the route's GTFS
+     * route_type (2 rail, 3 bus, or an extended type such as 109 or 700). A last call with arrival
+     * and departure -1 is the terminal the headsign names but the feed does not list (set down
+     * only, time unknown).
      */
-    record TripData(String id, String line, String headsign, String service, int[] stops, int[] arrivals,
+    record TripData(String id, String line, int routeType, String headsign, String service, int[] stops, int[] arrivals,
                     int[] departures, boolean[] pickup, boolean[] dropOff, List<int[]> frequencies,
                     boolean lastIsTerminal) {
         /** Whether a resident can board at call {@code pos} (not at the terminal, not where pickup is forbidden). */

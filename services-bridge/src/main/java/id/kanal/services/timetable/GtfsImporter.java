@@ -54,7 +54,9 @@ public final class GtfsImporter {
         FeedData data = GtfsParser.parse(feed, files, safe(progress));
         long version = db.inTransaction(c -> GtfsFeedStore.save(c, feed, sourceName, clock.millis(), files));
         timetable.install(data, version);
-        int stopTimes = data.trips().stream().mapToInt(t -> t.stops().length).sum();
+        // The timed stop_times rows read; a terminal implied by a headsign (arrival -1) is no row.
+        int stopTimes = data.trips().stream().mapToInt(t -> t.arrivals()[t.arrivals().length - 1] < 0
+                ? t.stops().length - 1 : t.stops().length).sum();
         var result = new GtfsImportResult(feed, version, data.stops().size(), data.trips().size(), stopTimes,
                 Duration.ofNanos(System.nanoTime() - start));
         LOG.log(System.Logger.Level.INFO, () -> "gtfs imported feed=" + feed + " version=" + version + " stops="

@@ -77,13 +77,16 @@ final class GtfsParser {
             }
         });
         Map<String, String> lines = new HashMap<>();
+        Map<String, Integer> routeTypes = new HashMap<>();
         each("routes.txt", List.of("route_id"), (t, line) -> {
             String name = t.opt("route_short_name").or(() -> t.opt("route_long_name"))
                     .orElseThrow(() -> new GtfsImportException("routes.txt", line, "route without a name"));
             lines.put(t.req("route_id"), name);
+            // route_type is required by GTFS, but a feed without it still answers (as "other").
+            routeTypes.put(t.req("route_id"), t.opt("route_type").isPresent() ? t.integer("route_type") : -1);
         });
         Map<String, FeedData.ServiceData> services = services();
-        record TripHead(String line, String headsign, String service) {
+        record TripHead(String line, int routeType, String headsign, String service) {
         }
         Map<String, TripHead> heads = new LinkedHashMap<>();
         each("trips.txt", List.of("trip_id", "route_id", "service_id"), (t, line) -> {
@@ -95,7 +98,7 @@ final class GtfsParser {
             if (!services.containsKey(service)) {
                 throw new GtfsImportException("trips.txt", line, "unknown service_id " + service);
             }
-            heads.put(t.req("trip_id"), new TripHead(lines.get(route), t.opt("trip_headsign").orElse(""), service));
+            heads.put(t.req("trip_id"), new TripHead(lines.get(route), routeTypes.get(route), t.opt("trip_headsign").orElse(""), service));
         });
         record Call(int seq, int stop, int arr, int dep, boolean pickup, boolean dropOff, String headsign) {
         }
@@ -137,6 +140,10 @@ final class GtfsParser {
             frequencies.computeIfAbsent(trip, k -> new ArrayList<>()).add(new int[]{
                     time("frequencies.txt", line, t.req("start_time")), time("frequencies.txt", line, t.req("end_time")), headway});
         });
+        Map<String, Integer> byCompactName = new HashMap<>();
+        for (int i = 0; i < stops.size(); i++) {
+            byCompactName.putIfAbsent(compact(stops.get(i).name()), i); // same name in one feed: one station
+        }
         List<FeedData.TripData> trips = new ArrayList<>();
         heads.forEach((id, head) -> {
             List<Call> cs = calls.get(id);
@@ -165,11 +172,41 @@ final class GtfsParser {
             // terminal (train 1903 to Duri ends at Grogol): boarding there is real. Treat the
             // last call as the terminal only when it is where the headsign says the trip goes.
             boolean terminal = sameName(headsign, lastName);
-            trips.add(new FeedData.TripData(id, head.line(), headsign, head.service(), st, arr, dep, pick, drop,
+            Integer implied = terminal ? null : byCompactName.get(compact(headsign));
+            if (implied != null && !contains(st, implied)) {
+                // The headsign names a stop of the feed the trip never lists: it still ends there,
+                // at a time the feed does not give. Set down only, arrival unknown (-1), so
+                // "Tangerang to Duri" is a direct line on KRL although Duri is never listed.
+                st = java.util.Arrays.copyOf(st, n + 1);
+                arr = java.util.Arrays.copyOf(arr, n + 1);
+                dep = java.util.Arrays.copyOf(dep, n + 1);
+                pick = java.util.Arrays.copyOf(pick, n + 1);
+                drop = java.util.Arrays.copyOf(drop, n + 1);
+                st[n] = implied;
+                arr[n] = -1;
+                dep[n] = -1;
+                drop[n] = true;
+                terminal = true;
+            }
+            trips.add(new FeedData.TripData(id, head.line(), head.routeType(), headsign, head.service(), st, arr, dep, pick, drop,
                     List.copyOf(frequencies.getOrDefault(id, List.of())), terminal));
         });
         progress.accept(count[0]);
         return new FeedData(feedName, List.copyOf(stops), List.copyOf(trips), Map.copyOf(services));
+    }
+
+    /** A name as a headsign may spell it: "Jakartakota" for the station "Jakarta Kota", "St. Duri" for "Duri". */
+    private static String compact(String name) {
+        return StopNames.key(name).replace(" ", "");
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameName(String headsign, String stopName) {

@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import id.kanal.dialog.port.Departure;
 import id.kanal.dialog.port.ScheduleService;
 import id.kanal.dialog.port.Stop;
+import id.kanal.dialog.port.TransitMode;
 import id.kanal.store.Database;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -123,5 +126,44 @@ public final class GtfsTimetable implements ScheduleService {
             }
         }
         return index.nextDepartures(from.get(), to, after, limit);
+    }
+
+    @Override
+    public List<Departure> firstDepartures(String fromStopId, Optional<String> toStopId, LocalDate serviceDay, int limit) {
+        return dayDepartures(fromStopId, toStopId, serviceDay, limit, false);
+    }
+
+    @Override
+    public List<Departure> lastDepartures(String fromStopId, Optional<String> toStopId, LocalDate serviceDay, int limit) {
+        return dayDepartures(fromStopId, toStopId, serviceDay, limit, true);
+    }
+
+    private List<Departure> dayDepartures(String fromStopId, Optional<String> toStopId, LocalDate day, int limit,
+                                          boolean last) {
+        Objects.requireNonNull(fromStopId, "fromStopId");
+        Objects.requireNonNull(toStopId, "toStopId");
+        Objects.requireNonNull(day, "serviceDay");
+        TimetableIndex index = current.get().index();
+        Optional<Integer> from = index.stopIndex(fromStopId);
+        Optional<Optional<Integer>> to = toStopId.isEmpty() ? Optional.of(Optional.empty())
+                : index.stopIndex(toStopId.get()).map(Optional::of);
+        if (from.isEmpty() || to.isEmpty()) {
+            return List.of();
+        }
+        return index.dayDepartures(from.get(), to.get(), day, limit, last);
+    }
+
+    @Override
+    public boolean connects(String fromStopId, String toStopId) {
+        TimetableIndex index = current.get().index();
+        Optional<Integer> from = index.stopIndex(Objects.requireNonNull(fromStopId, "fromStopId"));
+        Optional<Integer> to = index.stopIndex(Objects.requireNonNull(toStopId, "toStopId"));
+        return from.isPresent() && to.isPresent() && index.connects(from.get(), to.get());
+    }
+
+    @Override
+    public Set<TransitMode> modes(String stopId) {
+        TimetableIndex index = current.get().index();
+        return index.stopIndex(Objects.requireNonNull(stopId, "stopId")).map(index::modes).orElse(Set.of());
     }
 }

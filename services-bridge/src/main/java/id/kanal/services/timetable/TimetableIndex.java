@@ -2,6 +2,7 @@ package id.kanal.services.timetable;
 
 import id.kanal.dialog.port.Departure;
 import id.kanal.dialog.port.Stop;
+import id.kanal.dialog.port.TransitMode;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,6 +45,10 @@ final class TimetableIndex {
     /** Per stop: calls of frequency-based trips as {trip, position} pairs. */
     private final int[][] freqCalls;
     private final Map<LocalDate, BitSet> activeByDate = new ConcurrentHashMap<>();
+    /** Per station (group root): bits of the {@link TransitMode} ordinals of the trips calling there. */
+    private final int[] modeBits;
+    /** Per station (group root): the stops one trip from it sets down at; computed when first asked. */
+    private final Map<Integer, BitSet> reachable = new ConcurrentHashMap<>();
     final StopSearch search;
 
     TimetableIndex(List<FeedData> feeds) {
@@ -134,7 +141,78 @@ final class TimetableIndex {
             callDep[i] = calls.stream().mapToInt(c -> c[2]).toArray();
             freqCalls[i] = frequency.get(i).stream().flatMapToInt(Arrays::stream).toArray();
         }
+        modeBits = new int[stopCount];
+        for (int t = 0; t < trips.length; t++) {
+            int bit = 1 << mode(trips[t].routeType()).ordinal();
+            for (int s : this.tripStops[t]) {
+                modeBits[group[s]] |= bit;
+            }
+        }
         search = new StopSearch(names, codes, group);
+    }
+
+    /** A GTFS route_type (basic or extended) as the kind of transport a resident names. */
+    static TransitMode mode(int routeType) {
+        if (routeType == 0 || routeType == 1 || routeType == 2 || routeType == 12
+                || (routeType >= 100 && routeType < 200) || (routeType >= 400 && routeType < 500)
+                || (routeType >= 900 && routeType < 1000)) {
+            return TransitMode.RAIL;
+        }
+        if (routeType == 3 || routeType == 11 || (routeType >= 200 && routeType < 300)
+                || (routeType >= 700 && routeType < 900)) {
+            return TransitMode.BUS;
+        }
+        return TransitMode.OTHER;
+    }
+
+    /** The modes of the trips calling at the stop's station. */
+    Set<TransitMode> modes(int stop) {
+        Set<TransitMode> out = EnumSet.noneOf(TransitMode.class);
+        for (TransitMode m : TransitMode.values()) {
+            if ((modeBits[group[stop]] & (1 << m.ordinal())) != 0) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a trip (on any day) boards at the station of {@code from} and later sets down at that of {@code to}. */
+    boolean connects(int from, int to) {
+        BitSet reach = reachable.get(group[from]);
+        if (reach == null) {
+            if (reachable.size() > 4096) {
+                reachable.clear(); // the stations asked about are few; keep the memory bounded
+            }
+            reach = reachable.computeIfAbsent(group[from], this::reachableFrom);
+        }
+        for (int m : groupMembers[to]) {
+            if (reach.get(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BitSet reachableFrom(int root) {
+        BitSet out = new BitSet(stops.length);
+        for (int s : groupMembers[root]) {
+            for (int i = 0; i < callTrip[s].length; i++) {
+                markLater(callTrip[s][i], callPos[s][i], out);
+            }
+            for (int k = 0; k < freqCalls[s].length; k += 2) {
+                markLater(freqCalls[s][k], freqCalls[s][k + 1], out);
+            }
+        }
+        return out;
+    }
+
+    private void markLater(int t, int pos, BitSet out) {
+        int[] st = tripStops[t];
+        for (int q = pos + 1; q < st.length; q++) {
+            if (trips[t].dropOff()[q]) {
+                out.set(st[q]);
+            }
+        }
     }
 
     Optional<Integer> stopIndex(String id) {
@@ -164,13 +242,7 @@ final class TimetableIndex {
         }
         LocalDate day = after.toLocalDate();
         int afterSecs = after.toLocalTime().toSecondOfDay();
-        BitSet toStops = null;
-        if (to.isPresent()) {
-            toStops = new BitSet();
-            for (int m : groupMembers[to.get()]) {
-                toStops.set(m);
-            }
-        }
+        BitSet toStops = destinationStops(to);
         List<Candidate> found = new ArrayList<>();
         // Yesterday's service day for its trips past 24:00, today's, and tomorrow's early trips.
         for (int offset = -1; offset <= 1; offset++) {
@@ -187,15 +259,79 @@ final class TimetableIndex {
             if (out.size() == limit) {
                 break;
             }
-            FeedData.TripData t = trips[c.trip()];
-            LocalDateTime serviceMidnight = day.plusDays(c.dayOffset()).atStartOfDay();
-            LocalDateTime departs = serviceMidnight.plusSeconds(t.departures()[c.pos()] + (long) c.shift());
-            Optional<Stop> toStop = c.toPos() < 0 ? Optional.empty() : Optional.of(stops[tripStops[c.trip()][c.toPos()]]);
-            Optional<LocalDateTime> arrives = c.toPos() < 0 ? Optional.empty()
-                    : Optional.of(serviceMidnight.plusSeconds(t.arrivals()[c.toPos()] + (long) c.shift()));
-            out.add(new Departure(t.line(), t.headsign(), stops[tripStops[c.trip()][c.pos()]], departs, toStop, arrives));
+            out.add(departure(c, day));
         }
         return out;
+    }
+
+    private Departure departure(Candidate c, LocalDate day) {
+        FeedData.TripData t = trips[c.trip()];
+        LocalDateTime serviceMidnight = day.plusDays(c.dayOffset()).atStartOfDay();
+        LocalDateTime departs = serviceMidnight.plusSeconds(t.departures()[c.pos()] + (long) c.shift());
+        Optional<Stop> toStop = c.toPos() < 0 ? Optional.empty() : Optional.of(stops[tripStops[c.trip()][c.toPos()]]);
+        // An implied terminal (arrival -1, see FeedData.TripData) is reached at a time not known.
+        Optional<LocalDateTime> arrives = c.toPos() < 0 || t.arrivals()[c.toPos()] < 0 ? Optional.empty()
+                : Optional.of(serviceMidnight.plusSeconds(t.arrivals()[c.toPos()] + (long) c.shift()));
+        return new Departure(t.line(), t.headsign(), stops[tripStops[c.trip()][c.pos()]], departs, toStop, arrives);
+    }
+
+    /**
+     * The first (or last) departures of one service day from the stop's station, in time order;
+     * trips past 24:00 count for the day they belong to, as GTFS means them.
+     */
+    List<Departure> dayDepartures(int from, Optional<Integer> to, LocalDate day, int limit, boolean last) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        BitSet active = active(day);
+        BitSet toStops = destinationStops(to);
+        List<Candidate> found = new ArrayList<>();
+        for (int s : groupMembers[from]) {
+            int[] deps = callDep[s];
+            int taken = 0;
+            for (int k = 0; k < deps.length && taken < limit; k++) {
+                int i = last ? deps.length - 1 - k : k;
+                int t = callTrip[s][i];
+                int toPos = active.get(tripService[t]) ? destination(t, callPos[s][i], toStops) : -2;
+                if (toPos != -2) {
+                    found.add(new Candidate(deps[i], t, callPos[s][i], 0, 0, toPos));
+                    taken++;
+                }
+            }
+            int[] calls = freqCalls[s];
+            for (int k = 0; k < calls.length; k += 2) {
+                int t = calls[k];
+                int pos = calls[k + 1];
+                int toPos = active.get(tripService[t]) ? destination(t, pos, toStops) : -2;
+                if (toPos == -2) {
+                    continue;
+                }
+                FeedData.TripData trip = trips[t];
+                int first = trip.departures()[0];
+                for (int[] w : trip.frequencies()) {
+                    int runs = ceilDiv(w[1] - w[0], w[2]); // runs start at start + n*headway < end
+                    for (int j = 0; j < Math.min(limit, runs); j++) {
+                        int shift = w[0] + (last ? runs - 1 - j : j) * w[2] - first;
+                        found.add(new Candidate(trip.departures()[pos] + (long) shift, t, pos, 0, shift, toPos));
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(Candidate::at).thenComparingInt(Candidate::trip));
+        List<Candidate> chosen = last ? found.subList(Math.max(0, found.size() - limit), found.size())
+                : found.subList(0, Math.min(limit, found.size()));
+        return chosen.stream().map(c -> departure(c, day)).toList();
+    }
+
+    private BitSet destinationStops(Optional<Integer> to) {
+        if (to.isEmpty()) {
+            return null;
+        }
+        BitSet toStops = new BitSet();
+        for (int m : groupMembers[to.get()]) {
+            toStops.set(m);
+        }
+        return toStops;
     }
 
     private void scheduled(int s, int threshold, int offset, BitSet active, BitSet toStops, int limit, List<Candidate> found) {

@@ -63,57 +63,117 @@ final class BruteForce {
     }
 
     List<String> departures(int from, Optional<Integer> to, LocalDateTime after, int limit) {
-        int[] fromStops = index.groupMembers(from);
-        int[] toStops = to.map(index::groupMembers).orElse(new int[0]);
-        record Hit(LocalDateTime departs, int trip, String text) {
-        }
         List<Hit> hits = new ArrayList<>();
         for (int offset = -1; offset <= 1; offset++) {
-            LocalDate serviceDay = after.toLocalDate().plusDays(offset);
-            LocalDateTime midnight = serviceDay.atStartOfDay();
-            for (int t = 0; t < feed.trips().size(); t++) {
-                FeedData.TripData trip = feed.trips().get(t);
-                if (!runs.test(trip.service(), serviceDay)) {
+            serviceDay(from, to, after.toLocalDate().plusDays(offset)).stream()
+                    .filter(h -> !h.departs().isBefore(after)).forEach(hits::add);
+        }
+        hits.sort(Comparator.comparing(Hit::departs).thenComparingInt(Hit::trip));
+        return hits.stream().limit(limit).map(Hit::text).toList();
+    }
+
+    /** The first (or last) departures of one service day, in time order. */
+    List<String> dayDepartures(int from, Optional<Integer> to, LocalDate day, int limit, boolean last) {
+        List<Hit> hits = serviceDay(from, to, day);
+        hits.sort(Comparator.comparing(Hit::departs).thenComparingInt(Hit::trip));
+        List<Hit> chosen = last ? hits.subList(Math.max(0, hits.size() - limit), hits.size())
+                : hits.subList(0, Math.min(limit, hits.size()));
+        return chosen.stream().map(Hit::text).toList();
+    }
+
+    /** Whether some trip (whatever its days) boards at from's station and later sets down at to's. */
+    boolean connects(int from, int to) {
+        int[] fromStops = index.groupMembers(from);
+        int[] toStops = index.groupMembers(to);
+        for (FeedData.TripData trip : feed.trips()) {
+            for (int p = 0; p < trip.stops().length; p++) {
+                if (!contains(fromStops, trip.stops()[p]) || !trip.boards(p)) {
                     continue;
                 }
-                List<Integer> shifts = new ArrayList<>();
-                if (trip.frequencies().isEmpty()) {
-                    shifts.add(0);
-                } else {
-                    for (int[] w : trip.frequencies()) {
-                        for (int start = w[0]; start < w[1]; start += w[2]) {
-                            shifts.add(start - trip.departures()[0]);
-                        }
-                    }
-                }
-                for (int p = 0; p < trip.stops().length; p++) {
-                    if (!contains(fromStops, trip.stops()[p]) || !trip.boards(p)) {
-                        continue;
-                    }
-                    int q = -1;
-                    if (to.isPresent()) {
-                        for (int k = p + 1; k < trip.stops().length && q < 0; k++) {
-                            if (contains(toStops, trip.stops()[k]) && trip.dropOff()[k]) {
-                                q = k;
-                            }
-                        }
-                        if (q < 0) {
-                            continue;
-                        }
-                    }
-                    for (int shift : shifts) {
-                        LocalDateTime departs = midnight.plusSeconds(trip.departures()[p] + shift);
-                        if (departs.isBefore(after)) {
-                            continue;
-                        }
-                        String arrives = q < 0 ? "-" : midnight.plusSeconds(trip.arrivals()[q] + shift).toString();
-                        hits.add(new Hit(departs, t, departs + " " + trip.line() + " " + trip.headsign() + " " + arrives));
+                for (int k = p + 1; k < trip.stops().length; k++) {
+                    if (contains(toStops, trip.stops()[k]) && trip.dropOff()[k]) {
+                        return true;
                     }
                 }
             }
         }
-        hits.sort(Comparator.comparing(Hit::departs).thenComparingInt(Hit::trip));
-        return hits.stream().limit(limit).map(Hit::text).toList();
+        return false;
+    }
+
+    /** Asks both for the first and last departures of random stop pairs on the given days; returns how many had answers. */
+    int compareDays(String name, int queries, long seed, List<LocalDate> days) {
+        Random random = new Random(seed);
+        int answered = 0;
+        for (int i = 0; i < queries; i++) {
+            FeedData.TripData trip = feed.trips().get(random.nextInt(feed.trips().size()));
+            if (trip.stops().length < 2) {
+                continue;
+            }
+            int a = random.nextInt(trip.stops().length - 1);
+            int from = trip.stops()[a];
+            Optional<Integer> to = i % 3 == 0 ? Optional.empty()
+                    : Optional.of(trip.stops()[a + 1 + random.nextInt(trip.stops().length - a - 1)]);
+            LocalDate day = days.get(random.nextInt(days.size()));
+            for (boolean last : new boolean[] {false, true}) {
+                List<String> expected = dayDepartures(from, to, day, 3, last);
+                List<String> actual = index.dayDepartures(from, to, day, 3, last).stream()
+                        .map(d -> d.departs() + " " + d.line() + " " + d.headsign() + " " + d.arrives().map(Object::toString).orElse("-"))
+                        .toList();
+                assertEquals(expected, actual, name + (last ? " last" : " first") + " from " + feed.stops().get(from).id()
+                        + " to " + to.map(t -> feed.stops().get(t).id()) + " on " + day);
+                answered += actual.isEmpty() ? 0 : 1;
+            }
+        }
+        return answered;
+    }
+
+    private record Hit(LocalDateTime departs, int trip, String text) {
+    }
+
+    /** Every run of every trip of one service day boarding at from's station (and reaching to's), unsorted. */
+    private List<Hit> serviceDay(int from, Optional<Integer> to, LocalDate serviceDay) {
+        int[] fromStops = index.groupMembers(from);
+        int[] toStops = to.map(index::groupMembers).orElse(new int[0]);
+        List<Hit> hits = new ArrayList<>();
+        LocalDateTime midnight = serviceDay.atStartOfDay();
+        for (int t = 0; t < feed.trips().size(); t++) {
+            FeedData.TripData trip = feed.trips().get(t);
+            if (!runs.test(trip.service(), serviceDay)) {
+                continue;
+            }
+            List<Integer> shifts = new ArrayList<>();
+            if (trip.frequencies().isEmpty()) {
+                shifts.add(0);
+            } else {
+                for (int[] w : trip.frequencies()) {
+                    for (int start = w[0]; start < w[1]; start += w[2]) {
+                        shifts.add(start - trip.departures()[0]);
+                    }
+                }
+            }
+            for (int p = 0; p < trip.stops().length; p++) {
+                if (!contains(fromStops, trip.stops()[p]) || !trip.boards(p)) {
+                    continue;
+                }
+                int q = -1;
+                if (to.isPresent()) {
+                    for (int k = p + 1; k < trip.stops().length && q < 0; k++) {
+                        if (contains(toStops, trip.stops()[k]) && trip.dropOff()[k]) {
+                            q = k;
+                        }
+                    }
+                    if (q < 0) {
+                        continue;
+                    }
+                }
+                for (int shift : shifts) {
+                    LocalDateTime departs = midnight.plusSeconds(trip.departures()[p] + shift);
+                    String arrives = q < 0 || trip.arrivals()[q] < 0 ? "-" : midnight.plusSeconds(trip.arrivals()[q] + shift).toString();
+                    hits.add(new Hit(departs, t, departs + " " + trip.line() + " " + trip.headsign() + " " + arrives));
+                }
+            }
+        }
+        return hits;
     }
 
     /** GTFS's rule, spelled out: a calendar_dates exception wins; else the weekday column within start..end. */

@@ -1,6 +1,8 @@
 package id.kanal.services.timetable;
 
+import id.kanal.dialog.StopPairs;
 import id.kanal.dialog.port.Departure;
+import id.kanal.dialog.port.TransitMode;
 import id.kanal.services.SharedData;
 import id.kanal.store.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shared real feeds (KRL: no coordinates, times past 24:00; TransJakarta: frequencies), checked by brute force. */
@@ -160,5 +164,100 @@ class SharedFeedsTest {
         List<Departure> d = timetable.nextDepartures(id, Optional.empty(), LocalDateTime.of(2025, 11, 20, 8, 0), 5);
         assertEquals(5, d.size(), d.toString());
         assertTrue(d.stream().allMatch(x -> !x.departs().isBefore(LocalDateTime.of(2025, 11, 20, 8, 0))));
+    }
+
+    /** First and last departures of a service day, for random stop pairs on weekdays, weekends and changed dates. */
+    @Test
+    void firstAndLastDepartures_matchBruteForceScan() {
+        Map<String, String> tjFiles = new HashMap<>(files(tj));
+        tjFiles.put("calendar_dates.txt", tjFiles.getOrDefault("calendar_dates.txt", "service_id,date,exception_type").strip()
+                + "\nSH,20251224,2\nHK,20251227,1\nHM,20251225,1\n");
+        List<LocalDate> days = new ArrayList<>();
+        for (int day = 20; day <= 28; day++) {
+            days.add(LocalDate.of(2025, 12, day));
+        }
+        for (Path feedDir : List.of(krl, tj)) {
+            String name = GtfsImporter.feedName(feedDir);
+            Map<String, String> files = feedDir.equals(tj) ? tjFiles : files(feedDir);
+            BruteForce check = new BruteForce(files, GtfsParser.parse(name, files, n -> { }));
+            int answered = check.compareDays(name, 300, 5, days);
+            assertTrue(answered > 300, name + ": too few answered queries to mean anything: " + answered);
+        }
+    }
+
+    /** A direct line between two stops: some trip boards at one and later sets down at the other. */
+    @Test
+    void connects_matchesBruteForceScan_forConnectedAndRandomPairs() {
+        for (Path feedDir : List.of(krl, tj)) {
+            FeedData feed = parsed(feedDir);
+            BruteForce check = new BruteForce(files(feedDir), feed);
+            Random random = new Random(3);
+            int connected = 0;
+            for (int i = 0; i < 300; i++) {
+                int a;
+                int b;
+                if (i % 2 == 0) { // two calls of one trip, in either order
+                    FeedData.TripData trip = feed.trips().get(random.nextInt(feed.trips().size()));
+                    a = trip.stops()[random.nextInt(trip.stops().length)];
+                    b = trip.stops()[random.nextInt(trip.stops().length)];
+                } else {
+                    a = random.nextInt(feed.stops().size());
+                    b = random.nextInt(feed.stops().size());
+                }
+                boolean expected = check.connects(a, b);
+                assertEquals(expected, check.index().connects(a, b),
+                        feedDir + " " + feed.stops().get(a).id() + " -> " + feed.stops().get(b).id());
+                connected += expected ? 1 : 0;
+            }
+            assertTrue(connected > 50 && connected < 300, feedDir + ": connected pairs " + connected);
+        }
+    }
+
+    /**
+     * KRL and TransJakarta loaded together: "poris" is KRL Poris and TransJakarta's Term. Poris
+     * Plawad; the destination decides which, and "kereta"/"bus" pick the mode.
+     */
+    @Test
+    void stopPairs_krlAndTransjakarta_resolveToTheConnectedPair() {
+        StopPairs pairs = new StopPairs(timetable, 5);
+        assertEquals(Set.of(TransitMode.RAIL), timetable.modes("krl-commuterline:PI"));
+        assertEquals(Set.of(TransitMode.BUS), timetable.modes("transjakarta:B05720P"));
+        assertEquals("krl-commuterline:PI -> krl-commuterline:DU", ids(pairs.resolve("poris", "duri", Optional.empty())));
+        assertEquals("krl-commuterline:PI -> krl-commuterline:TNG",
+                ids(pairs.resolve("poris", "tangerang", Optional.of(TransitMode.RAIL))));
+        assertEquals("transjakarta:B05720P -> transjakarta:B05677P",
+                ids(pairs.resolve("poris", "tangerang city mall", Optional.empty())));
+        assertEquals("transjakarta:B05720P -> transjakarta:B05677P",
+                ids(pairs.resolve("poris", "tangerang city mall", Optional.of(TransitMode.BUS))));
+        // No train links Poris with a TransJakarta stop.
+        assertFalse(timetable.connects("krl-commuterline:PI", "transjakarta:B05677P"));
+        assertInstanceOf(StopPairs.Resolution.Unconnected.class,
+                pairs.resolve("poris", "tangerang city mall", Optional.of(TransitMode.RAIL)));
+    }
+
+    @Test
+    void krl_lastTrainOfTheDay_tangerangToDuri_isTheLatestTheBruteForceFinds() {
+        FeedData feed = parsed(krl);
+        BruteForce check = new BruteForce(files(krl), feed);
+        int tng = check.index().stopIndex("TNG").orElseThrow();
+        int duri = check.index().stopIndex("DU").orElseThrow();
+        LocalDate day = LocalDate.of(2025, 11, 20);
+        List<String> last = check.dayDepartures(tng, Optional.of(duri), day, 1, true);
+        assertEquals(1, last.size());
+        Departure d = timetable.lastDepartures("krl-commuterline:TNG", Optional.of("krl-commuterline:DU"), day, 1).getFirst();
+        assertTrue(last.getFirst().startsWith(d.departs().toString()), last + " vs " + d);
+        assertTrue(d.departs().getHour() >= 20, "the last train leaves in the evening: " + d);
+        // The feed never lists Duri on the Tangerang line (departures only; train 1903 stops
+        // listing at Grogol): the headsign's terminal is implied, its arrival time unknown.
+        Departure first = timetable.firstDepartures("krl-commuterline:TNG", Optional.of("krl-commuterline:DU"), day, 1).getFirst();
+        assertEquals(LocalDateTime.of(2025, 11, 20, 4, 25), first.departs());
+        assertEquals("Duri", first.to().orElseThrow().name());
+        assertTrue(first.arrives().isEmpty(), first.toString());
+        assertTrue(timetable.connects("krl-commuterline:TNG", "krl-commuterline:DU"));
+    }
+
+    private static String ids(StopPairs.Resolution r) {
+        StopPairs.Resolution.Pair p = assertInstanceOf(StopPairs.Resolution.Pair.class, r);
+        return p.from().id() + " -> " + p.to().id();
     }
 }
