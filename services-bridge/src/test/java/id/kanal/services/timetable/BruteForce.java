@@ -1,5 +1,7 @@
 package id.kanal.services.timetable;
 
+import id.kanal.dialog.port.Departure;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +35,24 @@ final class BruteForce {
         this.runs = plainCalendar(files);
     }
 
+    /** A stop of a random trip and, unless {@code originOnly}, a later stop of the same trip. */
+    private record StopPair(int from, Optional<Integer> to) { }
+
+    private Optional<StopPair> randomPair(Random random, boolean originOnly) {
+        FeedData.TripData trip = feed.trips().get(random.nextInt(feed.trips().size()));
+        if (trip.stops().length < 2) {
+            return Optional.empty();
+        }
+        int a = random.nextInt(trip.stops().length - 1);
+        Optional<Integer> to = originOnly ? Optional.empty()
+                : Optional.of(trip.stops()[a + 1 + random.nextInt(trip.stops().length - a - 1)]);
+        return Optional.of(new StopPair(trip.stops()[a], to));
+    }
+
+    private static String describe(Departure d) {
+        return d.departs() + " " + d.line() + " " + d.headsign() + " " + d.arrives().map(Object::toString).orElse("-");
+    }
+
     TimetableIndex index() {
         return index;
     }
@@ -42,18 +62,16 @@ final class BruteForce {
         Random random = new Random(seed);
         int answered = 0;
         for (int i = 0; i < queries; i++) {
-            FeedData.TripData trip = feed.trips().get(random.nextInt(feed.trips().size()));
-            if (trip.stops().length < 2) {
+            Optional<StopPair> pair = randomPair(random, i % 3 == 0);
+            if (pair.isEmpty()) {
                 continue;
             }
-            int a = random.nextInt(trip.stops().length - 1);
-            int from = trip.stops()[a];
-            Optional<Integer> to = i % 3 == 0 ? Optional.empty()
-                    : Optional.of(trip.stops()[a + 1 + random.nextInt(trip.stops().length - a - 1)]);
+            int from = pair.get().from();
+            Optional<Integer> to = pair.get().to();
             LocalDateTime after = moments.get(random.nextInt(moments.size()));
             List<String> expected = departures(from, to, after, 5);
             List<String> actual = index.nextDepartures(from, to, after, 5).stream()
-                    .map(d -> d.departs() + " " + d.line() + " " + d.headsign() + " " + d.arrives().map(Object::toString).orElse("-"))
+                    .map(BruteForce::describe)
                     .toList();
             assertEquals(expected, actual, name + " from " + feed.stops().get(from).id() + " to "
                     + to.map(t -> feed.stops().get(t).id()) + " after " + after);
@@ -105,19 +123,17 @@ final class BruteForce {
         Random random = new Random(seed);
         int answered = 0;
         for (int i = 0; i < queries; i++) {
-            FeedData.TripData trip = feed.trips().get(random.nextInt(feed.trips().size()));
-            if (trip.stops().length < 2) {
+            Optional<StopPair> pair = randomPair(random, i % 3 == 0);
+            if (pair.isEmpty()) {
                 continue;
             }
-            int a = random.nextInt(trip.stops().length - 1);
-            int from = trip.stops()[a];
-            Optional<Integer> to = i % 3 == 0 ? Optional.empty()
-                    : Optional.of(trip.stops()[a + 1 + random.nextInt(trip.stops().length - a - 1)]);
+            int from = pair.get().from();
+            Optional<Integer> to = pair.get().to();
             LocalDate day = days.get(random.nextInt(days.size()));
             for (boolean last : new boolean[] {false, true}) {
                 List<String> expected = dayDepartures(from, to, day, 3, last);
                 List<String> actual = index.dayDepartures(from, to, day, 3, last).stream()
-                        .map(d -> d.departs() + " " + d.line() + " " + d.headsign() + " " + d.arrives().map(Object::toString).orElse("-"))
+                        .map(BruteForce::describe)
                         .toList();
                 assertEquals(expected, actual, name + (last ? " last" : " first") + " from " + feed.stops().get(from).id()
                         + " to " + to.map(t -> feed.stops().get(t).id()) + " on " + day);
