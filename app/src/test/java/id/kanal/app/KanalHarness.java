@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.channels.twilio.TwilioSigner;
 
 import java.net.URI;
@@ -93,6 +94,23 @@ final class KanalHarness implements AutoCloseable {
                                 PUBLIC_URL + "/channels/sms", form))
                         .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Settings for a Kanal on a scratch data directory whose outbox sends SMS through the fake
+     * Twilio at {@code twilio}, its webhooks signed for {@code publicUrl}; {@code more} adds keys.
+     */
+    static Settings withFakeTwilio(Path dataDir, FakeTwilio twilio, String publicUrl, Map<String, String> more) {
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
+                "KANAL_PORT", "0",
+                "KANAL_DATA_DIR", dataDir.toString(),
+                "KANAL_PUBLIC_URL", publicUrl,
+                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
+                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
+                "KANAL_TWILIO_API_URL", twilio.url().toString(),
+                "KANAL_TWILIO_SMS_FROM", "+6221500999"));
+        env.putAll(more);
+        return Settings.from(Main.config(), env);
     }
 
     /** The signature Twilio would send for this SMS form. */

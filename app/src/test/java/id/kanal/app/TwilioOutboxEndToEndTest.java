@@ -50,15 +50,8 @@ class TwilioOutboxEndToEndTest {
     @BeforeEach
     void start() {
         twilio = new FakeTwilio();
-        Settings settings = Settings.from(Main.config(), Map.of(
-                "KANAL_PORT", "0",
-                "KANAL_DATA_DIR", dataDir.toString(),
-                "KANAL_PUBLIC_URL", PUBLIC_URL,
-                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
-                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
-                "KANAL_TWILIO_API_URL", twilio.url().toString(),
-                "KANAL_TWILIO_SMS_FROM", "+6221500999",
-                "KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"));
+        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, PUBLIC_URL,
+                Map.of("KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"));
         kanal = Kanal.open(settings, Clock.fixed(NOW, ZoneOffset.UTC));
         server = KanalServer.start(kanal);
         kanal.outbox().start();

@@ -48,14 +48,7 @@ class UssdLateReplyEndToEndTest {
     @BeforeEach
     void start() {
         twilio = new FakeTwilio();
-        Settings settings = Settings.from(Main.config(), Map.of(
-                "KANAL_PORT", "0",
-                "KANAL_DATA_DIR", dataDir.toString(),
-                "KANAL_PUBLIC_URL", "https://kanal.test",
-                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
-                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
-                "KANAL_TWILIO_API_URL", twilio.url().toString(),
-                "KANAL_TWILIO_SMS_FROM", "+6221500999"));
+        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, "https://kanal.test", Map.of());
         kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         server = KanalServer.start(kanal);
         kanal.outbox().start();
