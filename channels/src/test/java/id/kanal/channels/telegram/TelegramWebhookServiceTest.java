@@ -7,9 +7,7 @@ import id.kanal.dialog.Reply;
 import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.OutboundMessage;
 import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,29 +44,26 @@ class TelegramWebhookServiceTest {
     static final String CHAT = "523901877";
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static final List<InboundMessage> received = new CopyOnWriteArrayList<>();
-    private static final Map<String, Reply> answered = new ConcurrentHashMap<>();
-    private static final List<String[]> links = new CopyOnWriteArrayList<>();
-    private static final List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
-    private static volatile boolean handlerFails;
+    // Per test instance: a reply the previous test's bot sends late lands in that test's fakes, never in this one's.
+    private final List<InboundMessage> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Reply> answered = new ConcurrentHashMap<>();
+    private final List<String[]> links = new CopyOnWriteArrayList<>();
+    private final List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
+    private volatile boolean handlerFails;
     /** Residents' remembered languages, by address value. */
-    private static final Map<String, Language> languages = new ConcurrentHashMap<>();
-    private static FakeBotApi api;
-    private static WebServer server;
-    private static WebServer unconfigured;
+    private final Map<String, Language> languages = new ConcurrentHashMap<>();
+    private FakeBotApi api;
+    private WebServer server;
+    private WebServer unconfigured;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     static final Reply MENU = new Reply("Layanan Tangerang:\n1 Lapor keluhan\n2 Cek status laporan\nBalas dengan angka.",
             List.of(new Reply.Option("1", "Lapor keluhan"), new Reply.Option("2", "Cek status laporan")), false);
 
-    @BeforeAll
-    static void startApi() {
-        api = new FakeBotApi();
-    }
-
-    /** A fresh bot per test: its memory of recent update ids must not leak between tests. */
+    /** A fresh bot and Bot API per test: update ids it remembers, or a reply it sends late, must not leak between tests. */
     @BeforeEach
     void start() {
+        api = new FakeBotApi();
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
         TelegramConfig config = config(Optional.of(SECRET));
         TelegramBot bot = new TelegramBot(new TelegramApi(new OkHttpTelegramClient(TOKEN, config.telegramUrl())),
@@ -92,7 +87,7 @@ class TelegramWebhookServiceTest {
                 .build().start();
     }
 
-    static TelegramConfig config(Optional<String> secret) {
+    TelegramConfig config(Optional<String> secret) {
         return new TelegramConfig(Optional.of(TOKEN), secret, api.url(), TelegramConfig.Mode.WEBHOOK);
     }
 
@@ -100,22 +95,7 @@ class TelegramWebhookServiceTest {
     void stop() {
         server.stop();
         unconfigured.stop();
-    }
-
-    @AfterAll
-    static void stopApi() {
         api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        received.clear();
-        answered.clear();
-        links.clear();
-        outbox.clear();
-        handlerFails = false;
-        api.clear();
-        languages.clear();
     }
 
     enum Secret { VALID, MISSING, WRONG }
