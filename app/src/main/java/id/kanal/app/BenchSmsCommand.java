@@ -1,7 +1,5 @@
 package id.kanal.app;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,15 +95,10 @@ final class BenchSmsCommand {
             throws Exception {
         Map<String, String> form = new TreeMap<>(Map.of("MessageSid", sid, "SmsSid", sid, "AccountSid",
                 "AC00000000000000000000000000000000", "From", from, "To", "+6221500123", "Body", text, "NumMedia", "0"));
-        StringBuilder data = new StringBuilder(publicUrl).append("/channels/sms");
         StringBuilder encoded = new StringBuilder();
-        form.forEach((k, v) -> {
-            data.append(k).append(v);
-            encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String signature = id.kanal.app.bench.Workloads.twilioSignature(token, publicUrl + "/channels/sms", form);
         return HttpRequest.newBuilder(URI.create(url + "/channels/sms"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature)

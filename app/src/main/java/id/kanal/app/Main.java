@@ -39,6 +39,9 @@ public final class Main {
                 "create a console account; the password from the file or stdin", id.kanal.app.console.AddAgentCommand::run));
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
+        COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 3] [--db sqlite|JDBC_URL]",
+                "a bare Helidon route and Kanal's SMS and USSD pipelines in one run: requests/s, p99, ratio, CPU per turn",
+                (settings, args) -> id.kanal.app.bench.BenchCommand.run(args, System.out)));
         COMMANDS.put("bench-services", new Entry("bench-services [SHARED_DATA_DIR]",
                 "import times of the shared feeds, price and departure query latency", ImportCommands::benchServices));
     }

@@ -1,0 +1,139 @@
+package id.kanal.app.bench;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code bench [--connections 50] [--seconds 10] [--warmup 3] [--db URL]}: in one run, on a
+ * scratch database, the same load generator drives a bare Helidon route (the denominator) and
+ * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
+ * errors, the Kanal/bare ratio, server CPU per turn, heap after the run and the heap cost of
+ * one cached conversation.
+ */
+public final class BenchCommand {
+    private static final String TOKEN = "bench-token";
+    private static final String USSD_SECRET = "bench-secret";
+
+    private BenchCommand() {
+    }
+
+    /** A row of the figures table. */
+    private record Row(String target, LoadResult load, Optional<Double> cpuMicrosPerRequest, Optional<Long> heapBytes) {
+    }
+
+    public static int run(String[] args, PrintStream out) throws Exception {
+        Map<String, String> opts = options(args);
+        int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));
+        Duration length = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "10")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "3")));
+        Optional<String> db = Optional.ofNullable(opts.get("db")).filter(v -> !v.equals("sqlite"));
+        Path scratch = Files.createTempDirectory("kanal-bench");
+        out.printf("bench: %d connections, %d s warm-up + %d s measured per target, database %s, scratch %s%n",
+                connections, warmup.toSeconds(), length.toSeconds(), db.map(BenchCommand::withoutPassword).orElse("SQLite"),
+                scratch);
+        List<Row> rows = new ArrayList<>();
+
+        int barePort = ServerProcess.freePort();
+        try (ServerProcess bare = ServerProcess.start(BareServer.class.getName(), List.of(String.valueOf(barePort)),
+                Map.of(), scratch.resolve("bare.log"), barePort)) {
+            rows.add(measure("bare Helidon route", bare, connections, warmup, length, Workloads.bare()));
+        }
+
+        int port = ServerProcess.freePort();
+        Map<String, String> env = new HashMap<>(Map.of("KANAL_PORT", String.valueOf(port),
+                "KANAL_DATA_DIR", scratch.resolve("data").toString(), "KANAL_TWILIO_AUTH_TOKEN", TOKEN,
+                "KANAL_PUBLIC_URL", "http://localhost:" + port, "KANAL_USSD_SECRET", USSD_SECRET,
+                "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32"));
+        db.ifPresent(url -> env.put("KANAL_DB_URL", url));
+        try (ServerProcess kanal = ServerProcess.start("id.kanal.app.Main", List.of("serve"), env,
+                scratch.resolve("kanal.log"), port)) {
+            rows.add(measure("Kanal SMS (signed, full pipeline)", kanal, connections, warmup, length,
+                    Workloads.sms("http://localhost:" + port, TOKEN, connections)));
+            rows.add(measure("Kanal USSD", kanal, connections, warmup, length, Workloads.ussd(USSD_SECRET, connections)));
+        }
+        print(rows, out);
+        out.printf("one cached conversation: %d bytes of heap (%d conversations in a cache built like the store's)%n",
+                conversationHeapBytes(200_000), 200_000);
+        long errors = rows.stream().mapToLong(r -> r.load().errors()).sum();
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static Row measure(String target, ServerProcess server, int connections, Duration warmup, Duration length,
+                               HttpLoad.Requests requests) throws Exception {
+        AtomicReference<Duration> cpuAtStart = new AtomicReference<>();
+        LoadResult load = HttpLoad.run(server.port(), connections, warmup, length, requests,
+                () -> cpuAtStart.set(server.cpu()));
+        Duration cpu = server.cpu().minus(cpuAtStart.get());
+        Optional<Double> perRequest = load.requests() == 0 ? Optional.empty()
+                : Optional.of(cpu.toNanos() / 1e3 / load.requests());
+        return new Row(target, load, perRequest, server.heapAfterGcBytes());
+    }
+
+    private static void print(List<Row> rows, PrintStream out) {
+        double bare = rows.get(0).load().perSecond();
+        out.printf("%-36s %10s %8s %8s %8s %7s %7s %12s %10s%n", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors", "ratio", "CPU us/req", "heap MiB");
+        for (Row r : rows) {
+            LoadResult l = r.load();
+            out.printf("%-36s %10.0f %8.2f %8.2f %8.2f %7d %6.1f%% %12s %10s%n", r.target(), l.perSecond(),
+                    l.percentileMillis(50), l.percentileMillis(99), l.percentileMillis(99.9), l.errors(),
+                    100 * l.perSecond() / bare, r.cpuMicrosPerRequest().map(v -> String.format("%.0f", v)).orElse("-"),
+                    r.heapBytes().map(b -> String.format("%.1f", b / 1048576.0)).orElse("-"));
+        }
+    }
+
+    /** Heap per entry of a conversation cache like the store's, measured over many entries. */
+    static long conversationHeapBytes(int count) {
+        Cache<Address, Conversation> cache = Caffeine.newBuilder().maximumSize(count)
+                .expireAfterAccess(Duration.ofHours(2)).build();
+        long before = usedHeapAfterGc();
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            Address a = new Address(Channel.SMS, Workloads.phone(i));
+            cache.put(a, Conversation.start(a, now));
+        }
+        cache.cleanUp();
+        long after = usedHeapAfterGc();
+        long perEntry = (after - before) / count;
+        cache.invalidateAll(); // keeps the cache reachable until here
+        return perEntry;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String withoutPassword(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            out.put(args[i].substring(2), args[i + 1]);
+        }
+        return out;
+    }
+}

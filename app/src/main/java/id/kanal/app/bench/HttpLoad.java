@@ -1,0 +1,158 @@
+package id.kanal.app.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop HTTP/1.1 load generator: each connection is one kept-alive socket that sends a
+ * request, reads the whole answer and sends the next, like wrk. Raw sockets rather than
+ * {@code java.net.http} so the generator spends little CPU of the two cores it shares with the
+ * server under test.
+ */
+final class HttpLoad {
+    /** Builds the raw bytes of request number {@code n} of connection {@code connection}. */
+    @FunctionalInterface
+    interface Requests {
+        byte[] request(int connection, long n);
+    }
+
+    private HttpLoad() {
+    }
+
+    /** Runs {@code connections} loops for warm-up plus {@code length}; latencies are kept for the measured part only. */
+    static LoadResult run(int port, int connections, Duration warmup, Duration length, Requests requests,
+                          Runnable atMeasureStart) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + length.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perConnection = new ArrayList<>();
+        int[] counts = new int[connections];
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int c = 0; c < connections; c++) {
+            long[] latencies = new long[1 << 20];
+            perConnection.add(latencies);
+            int connection = c;
+            Thread.ofPlatform().daemon().start(() -> {
+                int count = 0;
+                try (Socket socket = new Socket()) {
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                    socket.setSoTimeout(30_000);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream(), 16_384);
+                    for (long n = 0; System.nanoTime() < end; n++) {
+                        byte[] request = requests.request(connection, n);
+                        long t0 = System.nanoTime();
+                        out.write(request);
+                        out.flush();
+                        int status = readResponse(in);
+                        long t1 = System.nanoTime();
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                        }
+                        if (t0 >= measureFrom && count < latencies.length) {
+                            latencies[count++] = t1 - t0;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    errors.incrementAndGet();
+                } finally {
+                    counts[connection] = count;
+                    done.countDown();
+                }
+            });
+        }
+        Thread.ofPlatform().daemon().start(() -> {
+            long wait = measureFrom - System.nanoTime();
+            try {
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait)); // the clock of a benchmark, not a test
+                }
+                atMeasureStart.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        done.await();
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int c = 0; c < connections; c++) {
+            System.arraycopy(perConnection.get(c), 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return new LoadResult(all, length, errors.get());
+    }
+
+    /** Reads one response (Content-Length or chunked) and returns its status code. */
+    static int readResponse(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (statusLine.isEmpty()) {
+            throw new IOException("connection closed");
+        }
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase();
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(header.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(line(in).strip(), 16); size > 0; size = Long.parseLong(line(in).strip(), 16)) {
+                skip(in, size);
+                line(in);
+            }
+            line(in);
+        } else {
+            skip(in, length);
+        }
+        return status;
+    }
+
+    private static void skip(InputStream in, long n) throws IOException {
+        in.skipNBytes(n);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int b = in.read(); b != -1; b = in.read()) {
+            if (b == '\n') {
+                int len = sb.length();
+                return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+            }
+            sb.append((char) b);
+        }
+        return sb.toString();
+    }
+
+    /** A POST with a form body, as raw bytes. */
+    static byte[] formPost(String path, String body, String... headers) {
+        StringBuilder sb = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\n")
+                .append("Content-Type: application/x-www-form-urlencoded\r\n");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            sb.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+        sb.append("Content-Length: ").append(payload.length).append("\r\n\r\n");
+        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + payload.length);
+        System.arraycopy(payload, 0, all, head.length, payload.length);
+        return all;
+    }
+}
