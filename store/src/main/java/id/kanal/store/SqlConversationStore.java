@@ -36,8 +36,12 @@ public final class SqlConversationStore implements ConversationStore {
             .expireAfterAccess(Duration.ofHours(2))
             .build();
 
+    /** Turns of many residents share one commit (see {@link GroupCommit}); 64 keeps a batch's transaction short. */
+    private final GroupCommit turns;
+
     public SqlConversationStore(Database db) {
         this.db = db;
+        this.turns = new GroupCommit(db, 64);
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void save(Turn turn) {
         Conversation conv = turn.conversation();
-        db.inTransaction(c -> {
+        turns.inTransaction(c -> {
             insertInbound(c, turn);
             upsertConversation(c, conv);
             long seq = nextSeq(c, conv.resident());
@@ -102,7 +106,7 @@ public final class SqlConversationStore implements ConversationStore {
 
     @Override
     public void saveState(Conversation conversation) {
-        db.inTransaction(c -> {
+        turns.inTransaction(c -> {
             upsertConversation(c, conversation);
             return null;
         });
