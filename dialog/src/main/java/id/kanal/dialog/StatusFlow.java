@@ -43,15 +43,24 @@ final class StatusFlow {
             return Outcome.misunderstood(c.with(new State.AskingTicket(listed)),
                     replies.say(c.language(), "status.ask", Map.of("example", example())));
         }
-        return Outcome.of(c.with(State.MENU), describe(c.language(), ticket.get()));
+        return Outcome.of(c.with(State.MENU), describe(c, ticket.get()));
     }
 
-    private Reply describe(Language lang, String ticket) {
+    private Reply describe(Conversation c, String ticket) {
+        Language lang = c.language();
         Optional<ComplaintView> found = complaints.find(ticket);
         if (found.isEmpty()) {
             return replies.say(lang, "status.not.found", Map.of("ticket", ticket, "example", example()));
         }
         ComplaintView v = found.get();
+        if (!complaints.filedBy(v.ticket(), c.resident())) {
+            // Someone else's ticket: its progress is public, where it is and what was said are not.
+            return replies.say(lang, "status.found.public", Map.of(
+                    "ticket", v.ticket(),
+                    "category", v.category().name(lang),
+                    "status", replies.text(lang, "status." + v.status().name()),
+                    "date", replies.dates().dateTime(v.updatedAt(), replies.settings().zone(), lang)));
+        }
         return replies.say(lang, "status.found", Map.of(
                 "ticket", v.ticket(),
                 "category", v.category().name(lang),

@@ -90,6 +90,20 @@ class DialogEngineTest {
     }
 
     @Test
+    void handle_statusOfSomeoneElsesTicket_answersTheStatusAlone() {
+        send("lapor sampah");
+        send("Jl Merdeka 5 depan rumah Bu Sari");
+        send("Sampah menumpuk");
+        send("ya");
+        Address neighbour = new Address(Channel.SMS, "+6281299990000");
+        Reply status = engine.handle(InboundMessage.text("SM-n1", neighbour, "status TNG-000001", clock.instant()));
+        assertEquals("Laporan TNG-000001 (Sampah): diterima sejak 22 Nov 2026 10:00.", status.text());
+        Address sameResidentOnWhatsApp = new Address(Channel.WHATSAPP, resident.value());
+        Reply own = engine.handle(InboundMessage.text("SM-w1", sameResidentOnWhatsApp, "status TNG-000001", clock.instant()));
+        assertTrue(own.text().contains("Jl Merdeka 5"), own.text());
+    }
+
+    @Test
     void handle_unknownTicket_saysNotFound() {
         Reply reply = send("status TNG-999999");
         assertTrue(reply.text().contains("tidak ditemukan"), reply.text());

@@ -226,6 +226,17 @@ final class Fakes {
         }
 
         @Override
+        public boolean filedBy(String ticket, Address resident) {
+            List<ComplaintView> all = views();
+            for (int i = 0; i < filed.size(); i++) {
+                if (all.get(i).ticket().equalsIgnoreCase(ticket) && filed.get(i).reporter().value().equals(resident.value())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         public List<ComplaintView> latestBy(Address reporter, int limit) {
             List<ComplaintView> mine = new ArrayList<>();
             for (int i = 0; i < filed.size(); i++) {

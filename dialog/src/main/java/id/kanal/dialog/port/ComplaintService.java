@@ -15,6 +15,13 @@ public interface ComplaintService {
     /** A complaint by its ticket code (any case). */
     Optional<ComplaintView> find(String ticket);
 
+    /**
+     * Whether the resident, by any identity linked to them (a Telegram chat that shared its phone
+     * number is that number), filed the complaint or a duplicate linked to it. Only they hear its
+     * location: ticket codes are sequential, so anyone can ask about any of them.
+     */
+    boolean filedBy(String ticket, Address resident);
+
     /** The reporter's latest complaints, newest first. */
     List<ComplaintView> latestBy(Address reporter, int limit);
 

@@ -220,11 +220,38 @@ public final class SqlComplaintDesk implements ComplaintService {
     }
 
     @Override
+    public boolean filedBy(String ticket, Address resident) {
+        String code = ticket.strip().toUpperCase(Locale.ROOT);
+        String other = linkedIdentity(resident);
+        try {
+            return db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM complaint WHERE reporter_address IN (?, ?) "
+                        + "AND (ticket = ? OR duplicate_of = ? OR ticket = (SELECT duplicate_of FROM complaint WHERE ticket = ?))")) {
+                    ps.setString(1, resident.value());
+                    ps.setString(2, other);
+                    ps.setString(3, code);
+                    ps.setString(4, code);
+                    ps.setString(5, code);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+        } catch (DatabaseException e) {
+            throw new ServiceUnavailableException("complaint desk could not be read", e);
+        }
+    }
+
+    /** A Telegram user who shared their contact is one person with their phone number: both count. */
+    private String linkedIdentity(Address resident) {
+        return resident.channel() == Channel.TELEGRAM
+                ? db.read(c -> TelegramChats.phoneOf(c, resident.value())).orElse(resident.value())
+                : resident.value();
+    }
+
+    @Override
     public List<ComplaintView> latestBy(Address reporter, int limit) {
-        // A Telegram user who shared their contact is one person with their phone number: both count.
-        String other = reporter.channel() == Channel.TELEGRAM
-                ? db.read(c -> TelegramChats.phoneOf(c, reporter.value())).orElse(reporter.value())
-                : reporter.value();
+        String other = linkedIdentity(reporter);
         return views(VIEW_SQL + "WHERE c.reporter_address IN (?, ?) ORDER BY c.filed_at DESC, c.ticket DESC LIMIT " + limit,
                 reporter.value(), other);
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,6 +189,22 @@ class SqlComplaintDeskTest {
                 Optional.empty(), List.of()));
         assertEquals(List.of("TNG-000002", "TNG-000001"),
                 desk.latestBy(reporter, 5).stream().map(ComplaintView::ticket).toList());
+    }
+
+    @Test
+    void filedBy_theReporterByAnyLinkedIdentity_andNoOneElse() {
+        desk.file(complaint("k1", "sampah"));
+        Address telegram = new Address(Channel.TELEGRAM, "523901877");
+        assertTrue(desk.filedBy("tng-000001", reporter));
+        assertTrue(desk.filedBy("TNG-000001", new Address(Channel.USSD, reporter.value())));
+        assertFalse(desk.filedBy("TNG-000001", new Address(Channel.SMS, "+6289999999999")));
+        assertFalse(desk.filedBy("TNG-000001", telegram));
+        assertFalse(desk.filedBy("TNG-999999", reporter));
+        db.inTransaction(c -> {
+            id.kanal.store.TelegramChats.link(c, reporter.value(), "523901877", clock.instant());
+            return null;
+        });
+        assertTrue(desk.filedBy("TNG-000001", telegram));
     }
 
     @Test
