@@ -39,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -276,6 +277,17 @@ class OutboxDeliveryTest {
         assertEquals("FAILED", row(id).get("status"));
         assertEquals(8, ((Number) row(id).get("attempts")).intValue());
         assertTrue(String.valueOf(row(id).get("last_error")).startsWith("gave up after 8 attempts: twilio 500"), row(id).toString());
+    }
+
+    @Test
+    void twilioErrorQuotingTheNumber_isStoredMasked() {
+        twilio.failFor(RESIDENT, 400, 21211, "The 'To' number " + RESIDENT + " is not a valid phone number.");
+        String id = enqueue(Channel.SMS, RESIDENT, "Status 1", OutboundMessage.BULK);
+        sender().drainOnce();
+        assertEquals("FAILED", row(id).get("status"));
+        String error = String.valueOf(row(id).get("last_error"));
+        assertTrue(error.contains("+6281******890 is not a valid phone number"), error);
+        assertFalse(error.contains(RESIDENT), error);
     }
 
     @Test

@@ -1,10 +1,15 @@
 package id.kanal.channels.outbox;
 
+import id.kanal.dialog.Masking;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How a provider answered one send. */
+/**
+ * How a provider answered one send. Error texts are kept in the outbox row and logged, so every
+ * phone number in them is masked here, where they are made (Twilio's errors quote the full number).
+ */
 public sealed interface SendResult {
     /** Accepted; {@code providerId} is e.g. Twilio's MessageSid or Telegram's message_id. */
     record Sent(String providerId) implements SendResult {
@@ -16,7 +21,7 @@ public sealed interface SendResult {
     /** Try again later (5xx, timeout, 429): after {@code retryAfter} when the provider said so. */
     record RetryLater(String error, Optional<Duration> retryAfter) implements SendResult {
         public RetryLater {
-            Objects.requireNonNull(error, "error");
+            error = Masking.maskNumbersIn(Objects.requireNonNull(error, "error"));
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
@@ -27,7 +32,7 @@ public sealed interface SendResult {
      */
     record Failed(String error, boolean residentOptedOut) implements SendResult {
         public Failed {
-            Objects.requireNonNull(error, "error");
+            error = Masking.maskNumbersIn(Objects.requireNonNull(error, "error"));
         }
     }
 }
