@@ -143,6 +143,10 @@ public final class TelegramBot {
                     LOG.log(System.Logger.Level.WARNING, "answerCallbackQuery failed update={0}", d.updateId());
                 }
             });
+            if (d.reply().isSilent()) {
+                // An agent owns the chat, or a repeated STOP: the dialog chose to say nothing, so nothing is sent.
+                return;
+            }
             SendResult result = api.sendMessage(d.chatId(), d.reply().text(), d.reply().options());
             switch (result) {
                 case SendResult.Sent s -> LOG.log(System.Logger.Level.DEBUG, "sent channel=telegram chat={0} message={1}",

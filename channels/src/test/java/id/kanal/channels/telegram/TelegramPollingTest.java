@@ -50,6 +50,28 @@ class TelegramPollingTest {
     }
 
     @Test
+    void poll_silentReply_sendsNothing() throws Exception {
+        String text = TelegramWebhookServiceTest.fixture("text.json");
+        String start = TelegramWebhookServiceTest.fixture("start.json");
+        try (FakeBotApi api = new FakeBotApi()) {
+            api.script("getupdates", 200, "{\"ok\":true,\"result\":[" + text + "," + start + "]}");
+            TelegramConfig config = new TelegramConfig(Optional.of(TelegramWebhookServiceTest.TOKEN), Optional.empty(),
+                    api.url(), TelegramConfig.Mode.POLLING);
+            // The first message finds an agent owning the chat (the dialog is silent); the second gets an answer.
+            TelegramBot bot = new TelegramBot(TelegramApi.create(config),
+                    m -> m.text().equals("MENU") ? Reply.of("Menu") : Reply.silent(),
+                    (e164, chat) -> { }, m -> { }, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+            try (TelegramPolling polling = TelegramPolling.start(config, bot, 1)) {
+                List<FakeBotApi.Call> calls = api.await(c -> c.stream().anyMatch(x -> x.method().equals("sendmessage"))
+                        && c.stream().filter(x -> x.method().equals("getupdates")).count() >= 2, Duration.ofSeconds(10));
+                List<String> texts = calls.stream().filter(x -> x.method().equals("sendmessage"))
+                        .map(x -> x.body().get("text").asText()).toList();
+                assertEquals(List.of("Menu"), texts, "no '-' for the silent turn");
+            }
+        }
+    }
+
+    @Test
     void poll_turnFails_apologisesInTheResidentsLanguage() throws Exception {
         String text = TelegramWebhookServiceTest.fixture("text.json");
         try (FakeBotApi api = new FakeBotApi()) {
