@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * fails the start ({@link #rejectSecretsIn}). Adding a setting is one row here (for SMPP, say,
  * {@code env("kanal.smpp.host", ...)} with the {@code KANAL_SMPP_...} name, {@code secret(...)} for
  * its password) plus its reader (the channel reads {@code host} from its {@code kanal.smpp}
- * subtree), a line in {@code application.yaml} and a row in the README's table
- * ({@code ConfigurationTest} checks all three).
+ * subtree), a line in {@code application.yaml}, a row in the README's table and a probe in
+ * {@code ConfigurationTest} (a value and where the settings show it), which checks all of them.
  */
 public final class ConfigKeys {
     /**

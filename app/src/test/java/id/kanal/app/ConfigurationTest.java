@@ -94,6 +94,16 @@ class ConfigurationTest {
     }
 
     @Test
+    void table_eachKeyAndVariableOnce() {
+        List<String> keys = ConfigKeys.ALL.stream().map(ConfigKeys.Key::key).toList();
+        List<String> variables = ConfigKeys.ALL.stream().flatMap(k -> k.variable().stream()).toList();
+        assertEquals(keys.size(), Set.copyOf(keys).size(), "a key twice: " + keys);
+        assertEquals(variables.size(), Set.copyOf(variables).size(), "a variable twice: " + variables);
+        ConfigKeys.ALL.forEach(k -> assertTrue(k.key().matches("kanal(\\.[a-z0-9]+(-[a-z0-9]+)*)+"),
+                k.key() + ": keys are kebab-case under kanal"));
+    }
+
+    @Test
     void everyKey_whenSet_changesTheSettings() {
         assertEquals(keys(ConfigKeys.ALL.stream()), new TreeSet<>(PROBES.keySet()), "a probe for every key");
         Settings defaults = Settings.from(Main.config(), Map.of());
