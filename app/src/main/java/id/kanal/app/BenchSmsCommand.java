@@ -31,10 +31,10 @@ final class BenchSmsCommand {
 
     static int run(Settings settings, String[] args) throws Exception {
         Map<String, String> opts = options(args);
-        String url = opts.getOrDefault("url", "http://localhost:" + settings.port());
-        String token = java.util.Optional.ofNullable(opts.get("token")).or(settings::twilioAuthToken).orElseThrow(() ->
+        String url = opts.getOrDefault("url", "http://localhost:" + settings.server().port());
+        String token = java.util.Optional.ofNullable(opts.get("token")).or(() -> settings.twilio().authToken()).orElseThrow(() ->
                 new IllegalArgumentException("--token (or KANAL_TWILIO_AUTH_TOKEN) is needed to sign requests"));
-        String publicUrl = opts.getOrDefault("public-url", settings.publicUrl());
+        String publicUrl = opts.getOrDefault("public-url", settings.server().baseUrl());
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));
         Duration length = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));

@@ -1,23 +1,22 @@
 package id.kanal.app;
 
-import io.helidon.config.Config;
+import io.helidon.common.config.Config;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings of the complaints desk, the staff API and Open311 (config {@code kanal.complaints.*},
- * each overridden by its environment variable; secrets come from the environment only).
+ * Settings of the complaints desk, the staff API and Open311 ({@code kanal.complaints}; the
+ * tokens and keys come only from the environment).
  *
  * @param adminToken                the staff API's bearer token ({@code KANAL_ADMIN_TOKEN}); unset: the API answers 503
  * @param open311ApiKeys            keys Open311 clients must send to file ({@code KANAL_OPEN311_API_KEY}, comma-separated);
  *                                  empty: Open311 filing is refused
  * @param whatsAppStatusTemplateSid WhatsApp template for status changes outside the 24-hour window
- * @param open311Endpoint           an external Open311 desk complaints are forwarded to ({@code KANAL_OPEN311_ENDPOINT})
+ * @param open311Endpoint           an external Open311 desk complaints are forwarded to ({@code open311.endpoint})
  */
 public record ComplaintSettings(Optional<String> adminToken, List<String> open311ApiKeys,
                                 Optional<String> whatsAppStatusTemplateSid, Optional<URI> open311Endpoint,
@@ -27,48 +26,25 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
         open311ApiKeys = List.copyOf(open311ApiKeys);
     }
 
-    static ComplaintSettings from(Config kanal, Map<String, String> env) {
-        Config k = kanal.get("complaints");
+    /** Reads the {@code kanal.complaints} subtree. */
+    public static ComplaintSettings create(Config complaints) {
+        Config open311 = complaints.get("open311");
         return new ComplaintSettings(
-                env("KANAL_ADMIN_TOKEN", env),
-                env("KANAL_OPEN311_API_KEY", env).map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                ConfigValues.string(complaints.get("admin-token")),
+                ConfigValues.string(open311.get("api-keys")).map(v -> Arrays.stream(v.split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList()).orElse(List.of()),
-                env("KANAL_WHATSAPP_STATUS_TEMPLATE_SID", env)
-                        .or(() -> k.get("whatsapp-status-template-sid").asString().asOptional()),
-                env("KANAL_OPEN311_ENDPOINT", env).or(() -> k.get("open311.endpoint").asString().asOptional())
-                        .map(ComplaintSettings::uri),
-                env("KANAL_OPEN311_CLIENT_API_KEY", env),
-                env("KANAL_OPEN311_JURISDICTION", env).or(() -> k.get("open311.jurisdiction").asString().asOptional()),
-                env("KANAL_OPEN311_POLL_INTERVAL", env).map(ComplaintSettings::pollInterval)
-                        .orElse(k.get("open311.poll-interval").as(Duration.class).orElse(Duration.ofMinutes(5))));
+                ConfigValues.string(complaints.get("whatsapp-status-template-sid")),
+                ConfigValues.url(open311.get("endpoint"), "https://311.example.go.id/open311/v2/"),
+                ConfigValues.string(open311.get("client-api-key")),
+                ConfigValues.string(open311.get("jurisdiction")),
+                ConfigValues.positiveDuration(open311.get("poll-interval"), Duration.ofMinutes(5)));
     }
 
-    private static Duration pollInterval(String value) {
-        try {
-            Duration d = Duration.parse(value);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return d;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("KANAL_OPEN311_POLL_INTERVAL must be a positive ISO-8601 duration "
-                    + "(e.g. PT5M): " + value);
-        }
-    }
-
-    private static URI uri(String value) {
-        try {
-            URI u = URI.create(value);
-            if (u.getScheme() == null || !u.getScheme().startsWith("http")) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("KANAL_OPEN311_ENDPOINT must be an http(s) URL: " + value);
-        }
-    }
-
-    private static Optional<String> env(String name, Map<String, String> env) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    @Override
+    public String toString() {
+        return "ComplaintSettings[adminToken=" + (adminToken.isPresent() ? "***" : "unset") + ", open311ApiKeys="
+                + open311ApiKeys.size() + ", whatsAppStatusTemplateSid=" + whatsAppStatusTemplateSid
+                + ", open311Endpoint=" + open311Endpoint + ", open311Jurisdiction=" + open311Jurisdiction
+                + ", open311PollInterval=" + open311PollInterval + "]";
     }
 }

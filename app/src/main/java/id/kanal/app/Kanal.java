@@ -67,7 +67,8 @@ public final class Kanal implements AutoCloseable {
                         cs.open311PollInterval())), clock));
         this.conversations = new SqlConversationStore(database);
         this.residents = new SqlResidentRegistry(database);
-        this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.priceStaleAfterDays());
+        this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
+                settings.dialog().zone());
         this.timetable = GtfsTimetable.load(database);
         DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
@@ -77,8 +78,8 @@ public final class Kanal implements AutoCloseable {
         this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
         this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable));
         this.engine = new DialogEngine(
-                new DialogSettings(region.name(), region.ticketPrefix(), settings.idleTimeout(), settings.zone(),
-                        settings.agentHours(), settings.priceStaleAfterDays()),
+                new DialogSettings(region.name(), region.ticketPrefix(), settings.dialog().idleTimeout(),
+                        settings.dialog().zone(), settings.dialog().agentHours(), settings.dialog().priceStaleAfterDays()),
                 Texts.builtIn(),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable),
@@ -91,8 +92,8 @@ public final class Kanal implements AutoCloseable {
     /** Opens the database (migrating it) and wires the services. */
     public static Kanal open(Settings settings, Clock clock) {
         RegionDefinition region = RegionFiles.load(settings.regionFile());
-        Database db = settings.dbUrl().map(url -> Database.open(url, 8))
-                .orElseGet(() -> Database.openSqlite(settings.dataDir()));
+        Database db = settings.store().dbUrl().map(url -> Database.open(url, 8))
+                .orElseGet(() -> Database.openSqlite(settings.store().dataDir()));
         try {
             Kanal kanal = new Kanal(settings, clock, db, region);
             LOG.log(System.Logger.Level.INFO, "region={0} prefix={1} database={2}", region.name(),

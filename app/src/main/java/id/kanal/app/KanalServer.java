@@ -17,15 +17,12 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
-import java.time.Duration;
 import java.util.Set;
 
 /** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
 public final class KanalServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KanalServer.class.getName());
 
-    /** How long a shutdown waits for the requests in flight (Twilio itself gives up after 15 s). */
-    private static final Duration GRACE = Duration.ofSeconds(10);
     /** The largest request body the server reads (a bigger one is refused with 413), e.g. a price CSV. */
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
 
@@ -43,10 +40,10 @@ public final class KanalServer implements AutoCloseable {
     public static KanalServer start(Kanal kanal) {
         InFlightRequests inFlight = new InFlightRequests(Set.of(ConsoleApi.EVENTS_PATH));
         WebServer server = WebServer.builder()
-                .port(kanal.settings().port())
+                .port(kanal.settings().server().port())
                 // Kanal stops the server itself, then closes the database: one ordered shutdown.
                 .shutdownHook(false)
-                .shutdownGracePeriod(GRACE)
+                .shutdownGracePeriod(kanal.settings().server().shutdownGracePeriod())
                 .maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .addFeature(observe(kanal))
                 .routing(r -> routing(r.addFilter(inFlight), kanal))
@@ -59,7 +56,7 @@ public final class KanalServer implements AutoCloseable {
 
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
-        TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
+        TwilioConfig twilio = new TwilioConfig(kanal.settings().twilio().authToken(), kanal.settings().server().baseUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
         routing.register("/open311/v2", Open311Service.create(kanal));
@@ -95,7 +92,7 @@ public final class KanalServer implements AutoCloseable {
     @Override
     public void close() {
         kanal.open311Forwarder().ifPresent(Open311Forwarder::close);
-        inFlight.drain(GRACE);
+        inFlight.drain(kanal.settings().server().shutdownGracePeriod());
         server.stop();
         LOG.log(System.Logger.Level.INFO, "server stopped");
     }

@@ -78,8 +78,11 @@ public final class Main {
         }
     }
 
+    /**
+     * The configuration files' tree ({@code application.yaml}); {@link Settings#from} layers the
+     * environment's documented variables over it ({@link ConfigKeys}), never the whole environment.
+     */
     static Config config() {
-        // Environment variables are read by Settings under their documented names only.
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()

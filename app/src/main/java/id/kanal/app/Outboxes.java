@@ -33,7 +33,7 @@ final class Outboxes {
         if (settings.channels().telegram().botToken().isPresent()) {
             senders.add(id.kanal.channels.telegram.TelegramSender.create(settings.channels().telegram()));
         }
-        OutboundSettings out = settings.outbound();
+        TwilioSettings out = settings.twilio();
         OutboxPolicy policy = OutboxPolicy.defaults(Map.of(
                 Channel.SMS, RateLimit.perSecond(out.smsRatePerSecond()),
                 Channel.USSD, RateLimit.perSecond(out.smsRatePerSecond()),
@@ -42,20 +42,20 @@ final class Outboxes {
     }
 
     private static Optional<ChannelSender> twilio(Settings settings, ResidentRegistry residents, Clock clock) {
-        OutboundSettings out = settings.outbound();
-        if (settings.twilioAccountSid().isEmpty() || settings.twilioAuthToken().isEmpty()
+        TwilioSettings out = settings.twilio();
+        if (out.accountSid().isEmpty() || out.authToken().isEmpty()
                 || (out.smsFrom().isEmpty() && out.whatsAppFrom().isEmpty())) {
             LOG.log(System.Logger.Level.INFO, "Twilio sending off: set KANAL_TWILIO_ACCOUNT_SID, KANAL_TWILIO_AUTH_TOKEN "
                     + "and KANAL_TWILIO_SMS_FROM or KANAL_TWILIO_WHATSAPP_FROM");
             return Optional.empty();
         }
         // Twilio refuses a StatusCallback it cannot reach; a local address gets no callbacks.
-        String callback = settings.publicUrl().replaceAll("/+$", "") + "/channels/twilio/status";
+        String callback = settings.server().baseUrl().replaceAll("/+$", "") + "/channels/twilio/status";
         String host = Optional.ofNullable(URI.create(callback).getHost()).orElse("localhost");
         Optional<String> statusCallback = host.equals("localhost") || host.startsWith("127.")
                 ? Optional.empty() : Optional.of(callback);
-        return Optional.of(new TwilioSender(new TwilioSenderConfig(settings.twilioAccountSid().get(),
-                settings.twilioAuthToken().get(), out.apiUrl(), out.smsFrom(), out.whatsAppFrom(),
+        return Optional.of(new TwilioSender(new TwilioSenderConfig(out.accountSid().get(),
+                out.authToken().get(), out.apiUrl(), out.smsFrom(), out.whatsAppFrom(),
                 out.whatsAppTemplateSid(), statusCallback, TWILIO_TIMEOUT), residents, clock));
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * of in-scope accuracy for recall. Never give it a test split.
  */
 public final class ThresholdTuner {
+    private static final System.Logger LOG = System.getLogger(ThresholdTuner.class.getName());
+
     private ThresholdTuner() {
     }
 
@@ -100,8 +102,10 @@ public final class ThresholdTuner {
             double inAccuracy = inScope == 0 ? 0 : (double) inRight / inScope;
             double oosRecall = outOfScope == 0 ? 0 : (double) oosRight / outOfScope;
             curve.add(new Choice(t, inAccuracy, oosRecall));
-            if (System.getenv("KANAL_NLU_CURVE") != null && (c / stride) % 4 == 0) {
-                System.out.printf(java.util.Locale.ROOT, "val t=%.4f in=%.4f oos=%.4f%n", t, inAccuracy, oosRecall);
+            // The curve, for tuning by hand: at debug level, not behind an undocumented variable.
+            if ((c / stride) % 4 == 0) {
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT,
+                        "threshold curve t=%.4f in=%.4f oos=%.4f", t, inAccuracy, oosRecall));
             }
         }
         double bestIn = 0;

@@ -3,6 +3,8 @@ package id.kanal.intents;
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.Intents;
 
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,15 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IntentsConfigTest {
     @Test
-    void fromEnvironment_unset_givesDefaults() {
-        assertEquals(IntentsConfig.defaults(), IntentsConfig.fromEnvironment(Map.of()));
+    void create_unset_givesDefaults() {
+        assertEquals(IntentsConfig.defaults(), IntentsConfig.create(intents(Map.of())));
+        assertEquals(IntentsConfig.defaults(), IntentsConfig.create(intents(Map.of("threshold", " "))));
     }
 
     @Test
-    void fromEnvironment_badThreshold_namesTheVariable() {
+    void create_badThreshold_namesTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> IntentsConfig.fromEnvironment(Map.of(IntentsConfig.THRESHOLD_ENV, "high")));
-        assertTrue(e.getMessage().contains(IntentsConfig.THRESHOLD_ENV), e.getMessage());
+                () -> IntentsConfig.create(intents(Map.of("threshold", "high"))));
+        assertTrue(e.getMessage().contains("kanal.intents.threshold"), e.getMessage());
+    }
+
+    /** A {@code kanal.intents} subtree with these keys. */
+    private static io.helidon.common.config.Config intents(Map<String, String> keys) {
+        Map<String, String> full = new java.util.HashMap<>();
+        keys.forEach((k, v) -> full.put("kanal.intents." + k, v));
+        return Config.just(ConfigSources.create(full)).get("kanal.intents");
     }
 
     @Test
@@ -37,8 +47,8 @@ class IntentsConfigTest {
         }
         Path lexicon = dir.resolve("lexicon.csv");
         Files.writeString(lexicon, "slang,formal\nhrgny,harganya\n");
-        IntentsConfig config = IntentsConfig.fromEnvironment(Map.of(IntentsConfig.MODEL_ENV, model.toString(),
-                IntentsConfig.LEXICON_ENV, lexicon.toString(), IntentsConfig.THRESHOLD_ENV, "0.3"));
+        IntentsConfig config = IntentsConfig.create(intents(Map.of("model-path", model.toString(),
+                "lexicon-path", lexicon.toString(), "threshold", "0.3")));
         OpenNlpIntentClassifier c = OpenNlpIntentClassifier.create(config,
                 LiveVocabulary.fixed(Vocabulary.tangerang()), Optional.empty());
         Intent intent = c.classify("hrgny beras brp");

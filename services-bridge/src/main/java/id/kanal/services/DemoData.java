@@ -53,7 +53,7 @@ public final class DemoData {
         Optional<ImportResult> prices = Optional.empty();
         if (board.commodities().isEmpty()) {
             prices = Optional.of(PriceImporter.forBoard(db, board, clock)
-                    .importCsv(new StringReader(pricesCsv(LocalDate.now(clock.withZone(SqlPriceBoard.JAKARTA)))), "demo", n -> { }));
+                    .importCsv(new StringReader(pricesCsv(LocalDate.now(clock.withZone(board.zone())))), "demo", n -> { }));
         }
         Optional<GtfsImportResult> gtfs = Optional.empty();
         if (timetable.feeds().isEmpty()) {

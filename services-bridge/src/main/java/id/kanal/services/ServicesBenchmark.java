@@ -11,6 +11,7 @@ import id.kanal.services.timetable.GtfsImporter;
 import id.kanal.services.timetable.GtfsTimetable;
 import id.kanal.store.Database;
 
+import java.time.ZoneId;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ public final class ServicesBenchmark {
                 out.printf("import %-18s %6d ms  (%d stops, %d trips, %d stop times)%n", feed, r.took().toMillis(),
                         r.stops(), r.trips(), r.stopTimes());
             }
-            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), clock, 3);
+            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), clock, 3, ZoneId.of("Asia/Jakarta"));
             ImportResult p = PriceImporter.forBoard(db, board, clock)
                     .importFile(dir.resolve("prices").resolve("bapanas-kota-bandung.csv"), quiet);
             out.printf("import %-18s %6d ms  (%d rows, %d prices, %d without a price)%n", "bapanas-csv", p.took().toMillis(),

@@ -10,6 +10,7 @@ import id.kanal.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.ZoneId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class DemoDataTest {
     @Test
     void seedIfEmpty_freshDatabase_answersPricesAndDepartures(@TempDir Path dir) {
         try (Database db = Database.openSqlite(dir)) {
-            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3);
+            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
             GtfsTimetable timetable = GtfsTimetable.empty();
             DemoData.Seeded seeded = DemoData.seedIfEmpty(db, board, timetable, CLOCK);
             assertTrue(seeded.prices().isPresent());
@@ -62,10 +63,10 @@ class DemoDataTest {
     @Test
     void seedIfEmpty_secondStartAfterRestart_importsNothingAndKeepsAnswers(@TempDir Path dir) {
         try (Database db = Database.openSqlite(dir)) {
-            DemoData.seedIfEmpty(db, new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3), GtfsTimetable.empty(), CLOCK);
+            DemoData.seedIfEmpty(db, new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta")), GtfsTimetable.empty(), CLOCK);
         }
         try (Database db = Database.openSqlite(dir)) {
-            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3);
+            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
             GtfsTimetable timetable = GtfsTimetable.load(db);
             DemoData.Seeded again = DemoData.seedIfEmpty(db, board, timetable, CLOCK);
             assertTrue(again.prices().isEmpty());

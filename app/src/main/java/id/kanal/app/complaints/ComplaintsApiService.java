@@ -58,7 +58,7 @@ public final class ComplaintsApiService implements HttpService {
 
     public static ComplaintsApiService create(Kanal kanal) {
         return new ComplaintsApiService(kanal.complaints(),
-                new BearerTokenAuth(kanal.settings().complaints().adminToken(), "KANAL_ADMIN_TOKEN"), kanal.settings().zone());
+                new BearerTokenAuth(kanal.settings().complaints().adminToken(), "KANAL_ADMIN_TOKEN"), kanal.settings().dialog().zone());
     }
 
     @Override

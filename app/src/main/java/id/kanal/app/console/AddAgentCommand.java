@@ -20,8 +20,8 @@ public final class AddAgentCommand {
 
     /** The command line entry: opens the configured database (migrating it), creates the account. */
     public static int run(id.kanal.app.Settings settings, String[] args) throws java.io.IOException {
-        try (Database db = settings.dbUrl().map(url -> Database.open(url, 1))
-                .orElseGet(() -> Database.openSqlite(settings.dataDir()))) {
+        try (Database db = settings.store().dbUrl().map(url -> Database.open(url, 1))
+                .orElseGet(() -> Database.openSqlite(settings.store().dataDir()))) {
             return run(db, settings.console(), Clock.systemUTC(), args, System.in, System.out);
         }
     }

@@ -1,13 +1,13 @@
 package id.kanal.app.console;
 
-import io.helidon.config.Config;
+import id.kanal.app.ConfigValues;
+import io.helidon.common.config.Config;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The agent console's settings ({@code kanal.console.*}, environment variables win).
+ * The agent console's settings ({@code kanal.console}; the admin password comes only from the environment).
  *
  * @param adminPassword     {@code KANAL_ADMIN_PASSWORD}: the first admin's password; empty: a one-time
  *                          password is generated and logged once
@@ -23,21 +23,19 @@ public record ConsoleSettings(Optional<String> adminPassword, boolean demo, int 
 
     public ConsoleSettings {
         if (passwordMemoryKb < 8) {
-            throw new IllegalArgumentException("KANAL_CONSOLE_PASSWORD_MEMORY_KB must be >= 8: " + passwordMemoryKb);
+            throw new IllegalArgumentException("kanal.console.password-memory-kb must be >= 8: " + passwordMemoryKb);
         }
         if (sessionTtl.isNegative() || sessionTtl.isZero()) {
             throw new IllegalArgumentException("kanal.console.session-ttl must be positive: " + sessionTtl);
         }
     }
 
-    /** Reads {@code kanal.console} and the environment. */
-    public static ConsoleSettings from(Config c, Map<String, String> env, String publicUrl) {
-        Optional<String> password = Optional.ofNullable(env.get("KANAL_ADMIN_PASSWORD")).filter(v -> !v.isBlank());
-        boolean demo = Optional.ofNullable(env.get("KANAL_DEMO")).map(v -> v.strip().equalsIgnoreCase("true"))
-                .orElse(c.get("demo").asBoolean().orElse(false));
-        int memory = Optional.ofNullable(env.get("KANAL_CONSOLE_PASSWORD_MEMORY_KB")).map(String::strip)
-                .map(Integer::parseInt).orElse(c.get("password-memory-kb").asInt().orElse(DEFAULT_MEMORY_KB));
-        Duration ttl = c.get("session-ttl").as(Duration.class).orElse(Duration.ofHours(12));
+    /** Reads the {@code kanal.console} subtree; the cookie is {@code Secure} when the public URL is https. */
+    public static ConsoleSettings create(Config console, String publicUrl) {
+        Optional<String> password = console.get("admin-password").asString().asOptional().filter(v -> !v.isBlank());
+        boolean demo = ConfigValues.bool(console.get("demo"), false);
+        int memory = ConfigValues.integer(console.get("password-memory-kb"), 8, Integer.MAX_VALUE, DEFAULT_MEMORY_KB);
+        Duration ttl = ConfigValues.positiveDuration(console.get("session-ttl"), Duration.ofHours(12));
         return new ConsoleSettings(password, demo, memory, ttl, publicUrl.startsWith("https://"));
     }
 }

@@ -11,7 +11,7 @@ final class DashboardRoutes implements HttpService {
     DashboardRoutes(Console console) {
         this.console = console;
         this.queries = new DashboardQueries(console.kanal().database(), console.kanal().clock(),
-                console.kanal().settings().zone());
+                console.kanal().settings().dialog().zone());
     }
 
     @Override

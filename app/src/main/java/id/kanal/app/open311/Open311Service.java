@@ -72,7 +72,7 @@ public final class Open311Service implements HttpService {
 
     public static Open311Service create(Kanal kanal) {
         return new Open311Service(kanal.complaints(), kanal.settings().complaints().open311ApiKeys(),
-                kanal.settings().zone(), kanal.clock());
+                kanal.settings().dialog().zone(), kanal.clock());
     }
 
     @Override

@@ -429,9 +429,10 @@ class ConsoleApiTest {
     @Test
     void secureCookie_whenThePublicUrlIsHttps() {
         var config = io.helidon.config.Config.empty();
-        assertTrue(ConsoleSettings.from(config, Map.of(), "https://kanal.example.go.id").secureCookie());
-        assertFalse(ConsoleSettings.from(config, Map.of(), "http://localhost:8080").secureCookie());
-        assertTrue(ConsoleSettings.from(config, Map.of("KANAL_DEMO", "true"), "http://x").demo());
+        assertTrue(ConsoleSettings.create(config, "https://kanal.example.go.id").secureCookie());
+        assertFalse(ConsoleSettings.create(config, "http://localhost:8080").secureCookie());
+        assertTrue(ConsoleSettings.create(io.helidon.config.Config.just(io.helidon.config.ConfigSources.create(
+                Map.of("demo", "true"))), "http://x").demo());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.kanal.channels.telegram;
 
+import io.helidon.common.config.Config;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 import java.net.URI;
@@ -29,7 +30,7 @@ public record TelegramConfig(Optional<String> botToken, Optional<String> webhook
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("KANAL_TELEGRAM_MODE must be webhook or polling: " + value);
+                throw new IllegalArgumentException("kanal.telegram.mode must be webhook or polling: " + value);
             }
         }
     }
@@ -40,19 +41,31 @@ public record TelegramConfig(Optional<String> botToken, Optional<String> webhook
         botToken = botToken.filter(t -> !t.isBlank());
         webhookSecret = webhookSecret.filter(t -> !t.isBlank());
         if (apiUrl.getScheme() == null || apiUrl.getHost() == null) {
-            throw new IllegalArgumentException("KANAL_TELEGRAM_API_URL must be an absolute URL: " + apiUrl);
+            throw new IllegalArgumentException("kanal.telegram.api-url must be an absolute URL: " + apiUrl);
         }
     }
 
     /**
-     * Reads the settings; without an explicit mode Kanal polls when it has no public URL
-     * (Telegram cannot call {@code localhost}) and takes the webhook otherwise.
+     * Reads the {@code kanal.telegram} subtree: {@code bot-token} and {@code webhook-secret}
+     * (secrets, set through the environment), {@code api-url} and {@code mode}. Without a mode
+     * Kanal polls when it has no public URL (Telegram cannot call {@code localhost}) and takes
+     * the webhook otherwise.
      */
-    public static TelegramConfig of(Optional<String> botToken, Optional<String> webhookSecret,
-                                    Optional<String> apiUrl, Optional<String> mode, boolean hasPublicUrl) {
-        return new TelegramConfig(botToken, webhookSecret,
-                apiUrl.map(URI::create).orElse(DEFAULT_API_URL),
-                mode.map(Mode::of).orElse(hasPublicUrl ? Mode.WEBHOOK : Mode.POLLING));
+    public static TelegramConfig create(Config telegram, boolean hasPublicUrl) {
+        Config apiUrl = telegram.get("api-url");
+        return new TelegramConfig(value(telegram.get("bot-token")), value(telegram.get("webhook-secret")),
+                value(apiUrl).map(v -> {
+                    try {
+                        return URI.create(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(apiUrl.key() + " must be an absolute URL: " + v, e);
+                    }
+                }).orElse(DEFAULT_API_URL),
+                value(telegram.get("mode")).map(Mode::of).orElse(hasPublicUrl ? Mode.WEBHOOK : Mode.POLLING));
+    }
+
+    private static Optional<String> value(Config key) {
+        return key.asString().asOptional().map(String::strip).filter(v -> !v.isEmpty());
     }
 
     public boolean enabled() {

@@ -1,5 +1,7 @@
 package id.kanal.channels.ussd;
 
+import io.helidon.common.config.Config;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +35,20 @@ public record UssdConfig(List<Cidr> allowed, Optional<String> secret, Duration d
     public static UssdConfig of(Optional<String> allowedIps, Optional<String> secret) {
         return new UssdConfig(allowedIps.map(Cidr::parseList).orElse(Cidr.LOOPBACK), secret,
                 DEFAULT_DEADLINE, DEFAULT_RESUME_WINDOW);
+    }
+
+    /**
+     * Reads the {@code kanal.ussd} subtree: {@code allowed-ips} (comma-separated CIDRs) and
+     * {@code secret} (set through the environment).
+     */
+    public static UssdConfig create(Config ussd) {
+        Optional<String> allowed = ussd.get("allowed-ips").asString().asOptional().map(String::strip)
+                .filter(v -> !v.isEmpty());
+        try {
+            return of(allowed, ussd.get("secret").asString().asOptional().map(String::strip));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ussd.get("allowed-ips").key() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A copy with another turn deadline (tests use a short one). */

@@ -60,7 +60,7 @@ class NluEvalCommandTest {
         assertEquals(0, code, bytes.toString(StandardCharsets.UTF_8));
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("model_saved=" + file), bytes.toString(StandardCharsets.UTF_8));
         OpenNlpIntentClassifier loaded = OpenNlpIntentClassifier.create(
-                IntentsConfig.fromEnvironment(Map.of(IntentsConfig.MODEL_ENV, file.toString())),
+                new IntentsConfig(Optional.empty(), Optional.of(file), IntentsConfig.defaults().threshold()),
                 LiveVocabulary.fixed(Vocabulary.tangerang()), Optional.empty());
         OpenNlpIntentClassifier trained = OpenNlpIntentClassifier.create();
         for (Example e : TrainingData.builtInHeldOut()) {

@@ -28,11 +28,10 @@ import java.util.TreeMap;
  * The price board over the database, with a Caffeine cache in front that every import clears
  * ({@link #invalidate()}). Names are matched case-insensitively; a commodity may be asked by a
  * synonym ("cabe rawit"). Freshness: {@link #isStale(PriceQuote)} is true when a quote's date
- * is more than {@code staleAfterDays} days before today in Asia/Jakarta, so the dialog can say
+ * is more than {@code staleAfterDays} days before today in the region's time zone, so the dialog can say
  * "harga per 16 Nov 2025" plainly instead of passing old data off as today's.
  */
 public final class SqlPriceBoard implements PriceService {
-    public static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final String ALL = "*";
     private static final java.time.Duration CROSS_NODE_STALENESS = java.time.Duration.ofMinutes(1);
 
@@ -40,6 +39,7 @@ public final class SqlPriceBoard implements PriceService {
     private final CommodityCatalog catalog;
     private final Clock clock;
     private final int staleAfterDays;
+    private final ZoneId zone;
     private final LoadingCache<String, Optional<PriceHistory>> histories;
     private final LoadingCache<String, Catalogue> catalogue;
 
@@ -48,8 +48,9 @@ public final class SqlPriceBoard implements PriceService {
 
     /**
      * @param staleAfterDays a quote older than this many days is stale (config {@code prices.stale-after-days}, e.g. 3)
+     * @param zone           where "today" is counted (config {@code dialog.zone}, e.g. Asia/Jakarta)
      */
-    public SqlPriceBoard(Database db, CommodityCatalog catalog, Clock clock, int staleAfterDays) {
+    public SqlPriceBoard(Database db, CommodityCatalog catalog, Clock clock, int staleAfterDays, ZoneId zone) {
         if (staleAfterDays < 0) {
             throw new IllegalArgumentException("staleAfterDays must be >= 0: " + staleAfterDays);
         }
@@ -57,6 +58,7 @@ public final class SqlPriceBoard implements PriceService {
         this.catalog = catalog;
         this.clock = clock;
         this.staleAfterDays = staleAfterDays;
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
         // Imports on this node clear the cache at once; the expiry bounds how long another node
         // (PostgreSQL, several servers) answers from prices imported elsewhere.
         this.histories = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(CROSS_NODE_STALENESS).build(this::loadHistory);
@@ -77,14 +79,19 @@ public final class SqlPriceBoard implements PriceService {
         return staleAfterDays;
     }
 
-    /** Days between the quote's date and today (Asia/Jakarta). */
+    /** The time zone "today" is counted in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Days between the quote's date and today (in {@link #zone()}). */
     public long ageDays(PriceQuote quote) {
         return ageDays(quote.date());
     }
 
-    /** Days between a survey day and today (Asia/Jakarta). */
+    /** Days between a survey day and today (in {@link #zone()}). */
     public long ageDays(LocalDate day) {
-        return ChronoUnit.DAYS.between(day, LocalDate.now(clock.withZone(JAKARTA)));
+        return ChronoUnit.DAYS.between(day, LocalDate.now(clock.withZone(zone)));
     }
 
     /** True when the quote is older than the configured number of days: the reply should state its date. */

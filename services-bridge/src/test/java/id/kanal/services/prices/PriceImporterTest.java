@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.ZoneId;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +47,7 @@ class PriceImporterTest {
     @BeforeEach
     void open() {
         db = openDatabase();
-        board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3);
+        board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
         importer = PriceImporter.forBoard(db, board, CLOCK);
     }
 

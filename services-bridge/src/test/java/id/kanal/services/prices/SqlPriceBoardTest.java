@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.ZoneId;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class SqlPriceBoardTest {
     @BeforeEach
     void open() {
         db = openDatabase();
-        board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3);
+        board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
         PriceImporter.forBoard(db, board, CLOCK).importCsv(new StringReader("""
                 date,market,commodity,unit,price
                 2025-11-12,Pasar Anyar,cabai rawit,kg,58000
