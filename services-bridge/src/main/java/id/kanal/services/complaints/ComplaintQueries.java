@@ -139,7 +139,7 @@ public final class ComplaintQueries {
      * queued the reporter's SMS receipt in that same transaction ({@link UssdReceiptWriter}), so
      * a filed complaint means a queued receipt.
      */
-    public boolean filedBy(InboundMessage turn) {
+    public boolean filedInTurn(InboundMessage turn) {
         String key = turn.channel().id() + ":" + turn.providerMessageId();
         return read(c -> Statements.first(c, "SELECT 1 FROM complaint WHERE idempotency_key = ?", rs -> true, key)
                 .isPresent());
