@@ -4,14 +4,15 @@ import id.kanal.channels.telegram.TelegramBot;
 import id.kanal.channels.telegram.TelegramConfig;
 import id.kanal.channels.telegram.TelegramPolling;
 import id.kanal.channels.telegram.TelegramWebhookService;
+import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdService;
 import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.port.ConversationStore;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Database;
-import id.kanal.store.Outbox;
+import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
-import id.kanal.store.TelegramChats;
+import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -30,20 +31,21 @@ final class Channels implements AutoCloseable {
     private final UssdService ussd;
     private volatile TelegramPolling polling;
 
+    /** @param receipts whether a USSD turn filed a complaint, whose SMS receipt the complaint desk queued */
     Channels(ChannelSettings settings, InboundHandler handler, ConversationStore conversations, Database database,
-             Clock clock) {
+             QueuedReceipts receipts, Clock clock) {
         this.settings = settings;
-        Consumer<OutboundMessage> outbox = m -> database.inTransaction(c -> Outbox.enqueue(c, m, clock.instant()));
+        SqlOutboxQueue outboxQueue = new SqlOutboxQueue(database);
+        Consumer<OutboundMessage> outbox = m -> outboxQueue.enqueue(m, clock.instant());
+        SqlResidentRegistry residents = new SqlResidentRegistry(database);
         this.bot = settings.telegram().enabled()
                 ? Optional.of(TelegramBot.create(settings.telegram(), handler,
-                        (e164, chat) -> database.inTransaction(c -> {
-                            TelegramChats.link(c, e164, chat, clock.instant());
-                            return null;
-                        }), new SqlResidentRegistry(database)::language, outbox, clock))
+                        (e164, chat) -> residents.linkTelegramChat(e164, chat, clock.instant()),
+                        residents::language, outbox, clock))
                 : Optional.empty();
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
-        this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox,
-                new SqlUssdReceipts(database), clock);
+        this.ussd = new UssdService(settings.ussd(), handler, conversations,
+                new StoredUssdSessions(new SqlUssdSessions(database)), outbox, receipts, clock);
     }
 
     TelegramWebhookService telegram() {

@@ -86,7 +86,8 @@ public final class Kanal implements AutoCloseable {
                 clock);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
-        this.channels = new Channels(settings.channels(), engine, conversations, database, clock);
+        this.channels = new Channels(settings.channels(), engine, conversations, database,
+                complaints.queries()::filedInTurn, clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */

@@ -42,6 +42,11 @@ public final class SqlOutboxQueue implements OutboxQueue {
         this.db = db;
     }
 
+    /** Queues a message in a transaction of its own ({@link Outbox#enqueue} joins a caller's transaction). */
+    public String enqueue(OutboundMessage m, Instant now) {
+        return db.inTransaction(c -> Outbox.enqueue(c, m, now));
+    }
+
     @Override
     public List<OutboxItem> claimDue(Set<Channel> channels, Instant now, Duration lease, int limit) {
         if (channels.isEmpty() || limit <= 0) {

@@ -102,6 +102,14 @@ public final class SqlResidentRegistry implements ResidentRegistry {
         });
     }
 
+    /** Links a Telegram chat to the phone number its user shared ({@link TelegramChats#link}). */
+    public void linkTelegramChat(String e164, String chatId, Instant now) {
+        db.inTransaction(c -> {
+            TelegramChats.link(c, e164, chatId, now);
+            return null;
+        });
+    }
+
     /** The WhatsApp profile name a resident last showed, for the agent console. */
     public Optional<String> whatsAppProfileName(Address resident) {
         return db.read(c -> {

@@ -11,10 +11,12 @@ import java.util.Map;
 
 /** Accounts (admin only), and the list of agents anyone may transfer a conversation to. */
 final class AccountRoutes implements HttpService {
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final Accounts accounts;
 
-    AccountRoutes(Console console) {
-        this.console = console;
+    AccountRoutes(ConsoleGuard guard, Accounts accounts) {
+        this.guard = guard;
+        this.accounts = accounts;
     }
 
     @Override
@@ -27,45 +29,45 @@ final class AccountRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.ADMIN);
-        ConsoleHttp.ok(res, console.accounts().list().stream().map(AccountRoutes::view).toList());
+        guard.require(req, Role.ADMIN);
+        ConsoleHttp.ok(res, accounts.list().stream().map(AccountRoutes::view).toList());
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.ADMIN);
+        guard.require(req, Role.ADMIN);
         JsonNode body = ConsoleHttp.body(req);
-        Account a = console.accounts().create(ConsoleHttp.text(body, "username"),
+        Account a = accounts.create(ConsoleHttp.text(body, "username"),
                 Role.of(ConsoleHttp.text(body, "role")), ConsoleHttp.text(body, "password"));
         ConsoleHttp.json(res, 201, view(a));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
-        Session s = console.guard().require(req, Role.ADMIN);
+        Session s = guard.require(req, Role.ADMIN);
         String username = req.path().pathParameters().get("username");
         JsonNode body = ConsoleHttp.body(req);
         ConsoleHttp.optText(body, "role").map(Role::of).ifPresent(r -> {
             if (username.equals(s.username()) && r != Role.ADMIN) {
                 throw ConsoleException.badRequest("you cannot take the admin role from yourself");
             }
-            console.accounts().setRole(username, r);
+            accounts.setRole(username, r);
         });
-        ConsoleHttp.optText(body, "password").ifPresent(p -> console.accounts().setPassword(username, p));
+        ConsoleHttp.optText(body, "password").ifPresent(p -> accounts.setPassword(username, p));
         ConsoleHttp.ok(res, Map.of("updated", username));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Session s = console.guard().require(req, Role.ADMIN);
+        Session s = guard.require(req, Role.ADMIN);
         String username = req.path().pathParameters().get("username");
         if (username.equals(s.username())) {
             throw ConsoleException.badRequest("you cannot delete your own account");
         }
-        console.accounts().delete(username);
+        accounts.delete(username);
         ConsoleHttp.ok(res, Map.of("deleted", username));
     }
 
     private void agents(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
-        List<String> names = console.accounts().list().stream().map(Account::username).toList();
+        guard.require(req, Role.AGENT);
+        List<String> names = accounts.list().stream().map(Account::username).toList();
         ConsoleHttp.ok(res, names);
     }
 

@@ -1,6 +1,7 @@
 package id.kanal.app.console;
 
 import id.kanal.store.Database;
+import id.kanal.store.console.SqlConsoleAccounts;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -51,7 +52,7 @@ public final class AddAgentCommand {
         if (password == null) {
             throw new IllegalArgumentException("no password: give --password-file or one line on stdin");
         }
-        Accounts accounts = new Accounts(db, new PasswordHasher(settings.passwordMemoryKb()), clock);
+        Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock);
         Account a = accounts.create(username, Role.of(role), password.strip());
         out.println("created console account " + a.username() + " (" + a.role().id() + ")");
         return 0;

@@ -14,10 +14,21 @@ import java.util.Optional;
 final class AuthRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(AuthRoutes.class.getName());
 
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final LoginLimiter limiter;
+    private final ConsoleSettings settings;
+    private final String regionName;
 
-    AuthRoutes(Console console) {
-        this.console = console;
+    AuthRoutes(ConsoleGuard guard, Accounts accounts, Sessions sessions, LoginLimiter limiter, ConsoleSettings settings,
+               String regionName) {
+        this.guard = guard;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.limiter = limiter;
+        this.settings = settings;
+        this.regionName = regionName;
     }
 
     @Override
@@ -32,7 +43,7 @@ final class AuthRoutes implements HttpService {
         String username = ConsoleHttp.optText(body, "username").orElse("").strip().toLowerCase(java.util.Locale.ROOT);
         String password = ConsoleHttp.optText(body, "password").orElse("");
         String ip = ConsoleHttp.clientIp(req);
-        Duration wait = console.limiter().retryAfter(username, ip);
+        Duration wait = limiter.retryAfter(username, ip);
         if (!wait.isZero()) {
             LOG.log(System.Logger.Level.WARNING, "console login refused username={0} ip={1}: too many failures",
                     username, ip);
@@ -40,34 +51,34 @@ final class AuthRoutes implements HttpService {
             ConsoleHttp.error(res, 429, "too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " min");
             return;
         }
-        Optional<Account> account = console.accounts().verify(username, password);
+        Optional<Account> account = accounts.verify(username, password);
         if (account.isEmpty()) {
-            console.limiter().failed(username, ip);
+            limiter.failed(username, ip);
             LOG.log(System.Logger.Level.INFO, "console login failed username={0} ip={1}", username, ip);
             ConsoleHttp.error(res, 401, "wrong username or password");
             return;
         }
-        console.limiter().succeeded(username);
-        Sessions.Opened opened = console.sessions().open(account.get());
-        res.header("Set-Cookie", cookie(opened.token(), console.sessions().ttl().toSeconds()));
+        limiter.succeeded(username);
+        Sessions.Opened opened = sessions.open(account.get());
+        res.header("Set-Cookie", cookie(opened.token(), sessions.ttl().toSeconds()));
         LOG.log(System.Logger.Level.INFO, "console login username={0} role={1}", username, account.get().role().id());
         ConsoleHttp.ok(res, me(opened.session()));
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
-        Optional<Session> s = console.guard().session(req);
+        Optional<Session> s = guard.session(req);
         if (s.isPresent()) {
             ConsoleGuard.checkCsrf(req, s.get());
-            console.sessions().close(s.get());
+            sessions.close(s.get());
         }
         res.header("Set-Cookie", cookie("", 0));
         ConsoleHttp.ok(res, Map.of("loggedOut", true));
     }
 
     private void me(ServerRequest req, ServerResponse res) {
-        Optional<Session> s = console.guard().session(req);
+        Optional<Session> s = guard.session(req);
         if (s.isEmpty()) {
-            ConsoleHttp.json(res, 401, Map.of("error", "log in first", "demo", console.settings().demo()));
+            ConsoleHttp.json(res, 401, Map.of("error", "log in first", "demo", settings.demo()));
             return;
         }
         ConsoleHttp.ok(res, me(s.get()));
@@ -75,11 +86,11 @@ final class AuthRoutes implements HttpService {
 
     private Map<String, Object> me(Session s) {
         return Map.of("username", s.username(), "role", s.role().id(), "csrfToken", s.csrfToken(),
-                "demo", console.settings().demo(), "region", console.kanal().region().name());
+                "demo", settings.demo(), "region", regionName);
     }
 
     private String cookie(String token, long maxAgeSeconds) {
         return ConsoleGuard.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds
-                + (console.settings().secureCookie() ? "; Secure" : "");
+                + (settings.secureCookie() ? "; Secure" : "");
     }
 }

@@ -1,28 +1,27 @@
 package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.kanal.store.console.CannedReplies;
+import id.kanal.store.console.CannedReply;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
 /** Canned replies: every agent reads them, supervisors keep them. */
 final class CannedRoutes implements HttpService {
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final CannedReplies canned;
+    private final Clock clock;
 
-    CannedRoutes(Console console) {
-        this.console = console;
-    }
-
-    /** A canned reply; template is a WhatsApp template reference or null. */
-    record Canned(String id, String title, String body, String template) {
+    CannedRoutes(ConsoleGuard guard, CannedReplies canned, Clock clock) {
+        this.guard = guard;
+        this.canned = canned;
+        this.clock = clock;
     }
 
     @Override
@@ -33,48 +32,23 @@ final class CannedRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
-        ConsoleHttp.ok(res, console.kanal().database().read(c -> {
-            List<Canned> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, title, body, template FROM canned_reply ORDER BY title");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Canned(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-            return out;
-        }));
+        guard.require(req, Role.AGENT);
+        ConsoleHttp.ok(res, canned.list());
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Session s = console.guard().require(req, Role.SUPERVISOR);
+        Session s = guard.require(req, Role.SUPERVISOR);
         JsonNode body = ConsoleHttp.body(req);
-        Canned canned = new Canned(UUID.randomUUID().toString(), ConsoleHttp.text(body, "title"),
+        CannedReply reply = new CannedReply(UUID.randomUUID().toString(), ConsoleHttp.text(body, "title"),
                 ConsoleHttp.text(body, "body"), ConsoleHttp.optText(body, "template").orElse(null));
-        console.kanal().database().inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO canned_reply (id, title, body, template, "
-                    + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, canned.id());
-                ps.setString(2, canned.title());
-                ps.setString(3, canned.body());
-                ps.setString(4, canned.template());
-                ps.setString(5, s.username());
-                ps.setLong(6, console.kanal().clock().millis());
-                return ps.executeUpdate();
-            }
-        });
-        ConsoleHttp.json(res, 201, canned);
+        canned.add(reply, s.username(), clock.instant());
+        ConsoleHttp.json(res, 201, reply);
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.SUPERVISOR);
+        guard.require(req, Role.SUPERVISOR);
         String id = req.path().pathParameters().get("id");
-        console.kanal().database().inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM canned_reply WHERE id = ?")) {
-                ps.setString(1, id);
-                return ps.executeUpdate();
-            }
-        });
+        canned.delete(id);
         ConsoleHttp.ok(res, Map.of("deleted", id));
     }
 }

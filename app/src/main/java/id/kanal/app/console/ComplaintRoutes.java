@@ -2,6 +2,8 @@ package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.services.console.ConsoleComplaints;
+import id.kanal.store.console.AgentRecords;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -18,10 +20,14 @@ import java.util.Optional;
 final class ComplaintRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(ComplaintRoutes.class.getName());
 
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final ConsoleComplaints complaints;
+    private final ConsoleEvents events;
 
-    ComplaintRoutes(Console console) {
-        this.console = console;
+    ComplaintRoutes(ConsoleGuard guard, ConsoleComplaints complaints, ConsoleEvents events) {
+        this.guard = guard;
+        this.complaints = complaints;
+        this.events = events;
     }
 
     @Override
@@ -33,23 +39,23 @@ final class ComplaintRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
+        guard.require(req, Role.AGENT);
         ConsoleComplaints.Filter f = new ConsoleComplaints.Filter(
                 nonEmpty(ConsoleHttp.query(req, "status")).map(ComplaintRoutes::status),
                 nonEmpty(ConsoleHttp.query(req, "category")), nonEmpty(ConsoleHttp.query(req, "agency")),
                 "true".equals(ConsoleHttp.query(req, "overdue")), 200);
-        ConsoleHttp.ok(res, console.complaints().list(f));
+        ConsoleHttp.ok(res, complaints.list(f));
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
+        guard.require(req, Role.AGENT);
         String ticket = req.path().pathParameters().get("ticket");
-        ConsoleHttp.ok(res, console.complaints().detail(ticket)
+        ConsoleHttp.ok(res, complaints.detail(ticket)
                 .orElseThrow(() -> ConsoleException.notFound("no such complaint: " + ticket)));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
-        Session s = console.guard().require(req, Role.AGENT);
+        Session s = guard.require(req, Role.AGENT);
         String ticket = req.path().pathParameters().get("ticket");
         JsonNode body = ConsoleHttp.body(req);
         ComplaintStatus status = status(ConsoleHttp.text(body, "status"));
@@ -59,20 +65,19 @@ final class ComplaintRoutes implements HttpService {
         }
         ConsoleComplaints.Detail d;
         try {
-            d = console.complaints().changeStatus(ticket, status, note, AgentActions.author(s.username()));
+            d = complaints.changeStatus(ticket, status, note, AgentRecords.author(s.username()));
         } catch (id.kanal.services.complaints.TransitionRefusedException e) {
             throw ConsoleException.conflict(e.getMessage());
         }
         LOG.log(System.Logger.Level.INFO, "complaint status ticket={0} status={1} by={2}", ticket, status, s.username());
-        console.events().publishAll();
+        events.publishAll();
         ConsoleHttp.ok(res, d);
     }
 
     private void filters(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
+        guard.require(req, Role.AGENT);
         ConsoleHttp.ok(res, Map.of("statuses", java.util.Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList(),
-                "categories", DashboardQueries.codes(console.kanal().database(), "SELECT code, name_id FROM category ORDER BY position"),
-                "agencies", DashboardQueries.codes(console.kanal().database(), "SELECT code, name FROM agency ORDER BY name")));
+                "categories", complaints.categories(), "agencies", complaints.agencies()));
     }
 
     private static ComplaintStatus status(String s) {

@@ -1,97 +1,71 @@
 package id.kanal.app.console;
 
 import id.kanal.app.Kanal;
-import id.kanal.dialog.Address;
-import id.kanal.dialog.Channel;
+import id.kanal.dialog.DialogEngine;
+import id.kanal.services.console.ConsoleComplaints;
+import id.kanal.services.console.SqlConsoleComplaints;
+import id.kanal.services.console.SqlDashboard;
+import id.kanal.store.Database;
+import id.kanal.store.console.ConversationQueue;
+import id.kanal.store.console.SqlAgentRecords;
+import id.kanal.store.console.SqlCannedReplies;
+import id.kanal.store.console.SqlConsoleAccounts;
+import id.kanal.store.console.SqlConsoleSessions;
+import id.kanal.store.console.SqlConversationQueue;
+import id.kanal.store.console.SqlSimulatorInbox;
+import io.helidon.webserver.http.HttpService;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * The agent console's parts, built once per server from Kanal: accounts, sessions, the login
- * limiter, the event bus and the complaints seam. The routes under {@code /api/console} use it.
+ * The agent console wired once per server from Kanal: its stores over Kanal's database, accounts,
+ * sessions, the login limiter and the event bus, and each group of routes under
+ * {@code /api/console} given only what it uses.
  */
-public final class Console {
-    private final Kanal kanal;
-    private final ConsoleSettings settings;
-    private final Accounts accounts;
-    private final Sessions sessions;
-    private final ConsoleGuard guard;
-    private final LoginLimiter limiter;
+final class Console {
     private final ConsoleEvents events;
-    private final ConsoleComplaints complaints;
-    private final ConversationQueries conversations;
+    private final List<HttpService> routes;
 
-    private Console(Kanal kanal) {
-        this.kanal = kanal;
-        this.settings = kanal.settings().console();
-        this.accounts = new Accounts(kanal.database(), new PasswordHasher(settings.passwordMemoryKb()), kanal.clock());
-        this.sessions = new Sessions(kanal.database(), kanal.clock(), settings.sessionTtl());
-        this.guard = new ConsoleGuard(sessions);
-        this.limiter = new LoginLimiter(kanal.clock());
-        this.events = new ConsoleEvents();
-        this.complaints = new SqlConsoleComplaints(kanal.database(), kanal.clock(), kanal.complaints());
-        this.conversations = new ConversationQueries(kanal.database(), kanal.clock());
+    private Console(ConsoleEvents events, List<HttpService> routes) {
+        this.events = events;
+        this.routes = routes;
     }
 
     /** Builds the console, creating the first admin on a fresh database and hooking the event bus to conversations. */
-    public static Console create(Kanal kanal) {
-        Console c = new Console(kanal);
-        c.accounts.ensureFirstAdmin(c.settings.adminPassword());
-        c.events.seed(handedOff(kanal));
-        kanal.conversations().addListener(c.events::conversationSaved);
-        return c;
-    }
-
-    private static List<Address> handedOff(Kanal kanal) {
-        return kanal.database().read(conn -> {
-            List<Address> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT channel, address FROM conversation WHERE mode <> 'bot'");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Address(Channel.of(rs.getString(1)), rs.getString(2)));
-                }
-            }
-            return out;
-        });
-    }
-
-    Kanal kanal() {
-        return kanal;
-    }
-
-    ConsoleSettings settings() {
-        return settings;
-    }
-
-    Accounts accounts() {
-        return accounts;
-    }
-
-    Sessions sessions() {
-        return sessions;
-    }
-
-    ConsoleGuard guard() {
-        return guard;
-    }
-
-    LoginLimiter limiter() {
-        return limiter;
+    static Console create(Kanal kanal) {
+        ConsoleSettings settings = kanal.settings().console();
+        Clock clock = kanal.clock();
+        Database db = kanal.database();
+        DialogEngine engine = kanal.engine();
+        Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock);
+        accounts.ensureFirstAdmin(settings.adminPassword());
+        Sessions sessions = new Sessions(new SqlConsoleSessions(db), clock, settings.sessionTtl());
+        ConsoleGuard guard = new ConsoleGuard(sessions);
+        ConversationQueue conversations = new SqlConversationQueue(db, clock);
+        ConsoleEvents events = new ConsoleEvents();
+        events.seed(conversations.handedOff());
+        kanal.conversations().addListener(events::conversationSaved);
+        ConsoleComplaints complaints = new SqlConsoleComplaints(db, clock, kanal.complaints());
+        AgentActions actions = new AgentActions(new SqlAgentRecords(db), kanal.outbox(), events, clock);
+        return new Console(events, List.of(
+                new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name()),
+                new AccountRoutes(guard, accounts),
+                new QueueRoutes(guard, conversations, engine, actions, events, clock),
+                new ConversationRoutes(guard, conversations, complaints, actions, clock),
+                new HandoffRoutes(guard, accounts, engine, actions),
+                new CannedRoutes(guard, new SqlCannedReplies(db), clock),
+                new ComplaintRoutes(guard, complaints, events),
+                new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
+                new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
+                new PriceRoutes(guard, kanal::priceImporter, kanal.prices())));
     }
 
     ConsoleEvents events() {
         return events;
     }
 
-    ConsoleComplaints complaints() {
-        return complaints;
-    }
-
-    ConversationQueries conversations() {
-        return conversations;
+    List<HttpService> routes() {
+        return routes;
     }
 }

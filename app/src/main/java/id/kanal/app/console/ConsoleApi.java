@@ -30,10 +30,7 @@ public final class ConsoleApi implements HttpService {
             ConsoleHttp.securityHeaders(res);
             res.next();
         });
-        rules.register(new AuthRoutes(console), new AccountRoutes(console), new QueueRoutes(console),
-                new ConversationRoutes(console), new CannedRoutes(console), new ComplaintRoutes(console),
-                new DashboardRoutes(console), new SimulatorRoutes(console));
-        rules.register(new PriceRoutes(console));
+        rules.register(console.routes().toArray(HttpService[]::new));
     }
 
     @Override

@@ -2,6 +2,7 @@ package id.kanal.app.console;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Conversation;
+import id.kanal.store.console.ConversationSummary;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -88,7 +89,7 @@ public final class ConsoleEvents {
     }
 
     static String key(Address a) {
-        return a.channel().id() + "/" + a.value();
+        return ConversationSummary.key(a);
     }
 
     /** One browser's pending changes. */

@@ -1,24 +1,24 @@
 package id.kanal.app.console;
 
+import id.kanal.services.console.Dashboard;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
 /** {@code GET /dashboard}: the figures for the wall screen. */
 final class DashboardRoutes implements HttpService {
-    private final Console console;
-    private final DashboardQueries queries;
+    private final ConsoleGuard guard;
+    private final Dashboard dashboard;
 
-    DashboardRoutes(Console console) {
-        this.console = console;
-        this.queries = new DashboardQueries(console.kanal().database(), console.kanal().clock(),
-                console.kanal().settings().dialog().zone());
+    DashboardRoutes(ConsoleGuard guard, Dashboard dashboard) {
+        this.guard = guard;
+        this.dashboard = dashboard;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/dashboard", ConsoleHttp.guard((req, res) -> {
-            console.guard().require(req, Role.AGENT);
-            ConsoleHttp.ok(res, queries.figures());
+            guard.require(req, Role.AGENT);
+            ConsoleHttp.ok(res, dashboard.figures());
         }));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.kanal.app.KanalServer;
 import id.kanal.app.admin.PriceUpload;
+import id.kanal.services.prices.PriceImporter;
 import id.kanal.services.prices.SqlPriceBoard;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -14,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /**
  * The Prices page's API, admins only. {@code GET /prices}: how fresh the price board is (the
@@ -21,10 +23,14 @@ import java.util.SortedMap;
  * whole or not at all through the same {@link PriceUpload} as {@code POST /api/admin/prices}.
  */
 final class PriceRoutes implements HttpService {
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final Supplier<PriceImporter> importer;
+    private final SqlPriceBoard board;
 
-    PriceRoutes(Console console) {
-        this.console = console;
+    PriceRoutes(ConsoleGuard guard, Supplier<PriceImporter> importer, SqlPriceBoard board) {
+        this.guard = guard;
+        this.importer = importer;
+        this.board = board;
     }
 
     @Override
@@ -34,21 +40,20 @@ final class PriceRoutes implements HttpService {
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
-        Session s = console.guard().require(req, Role.ADMIN);
+        Session s = guard.require(req, Role.ADMIN);
         // Only the page's own fetch sends text/csv: an HTML form cannot (a third lock beside
         // SameSite and the CSRF token), and a multipart form body is never misread as a CSV.
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("text/csv")) {
             throw new ConsoleException(415, "send the file as CSV (Content-Type: text/csv); nothing was imported");
         }
-        PriceUpload.Answer answer = PriceUpload.run(console.kanal().priceImporter(), req.content().inputStream(),
+        PriceUpload.Answer answer = PriceUpload.run(importer.get(), req.content().inputStream(),
                 "console:" + s.username());
         ConsoleHttp.json(res, answer.status(), answer.body());
     }
 
     private void freshness(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.ADMIN);
-        SqlPriceBoard board = console.kanal().prices();
+        guard.require(req, Role.ADMIN);
         SortedMap<String, LocalDate> newest = board.newestDays();
         ObjectNode body = ConsoleHttp.JSON.createObjectNode();
         body.put("staleAfterDays", board.staleAfterDays());

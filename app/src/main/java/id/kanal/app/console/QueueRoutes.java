@@ -1,6 +1,9 @@
 package id.kanal.app.console;
 
 import id.kanal.dialog.Address;
+import id.kanal.dialog.DialogEngine;
+import id.kanal.store.console.ConversationQueue;
+import id.kanal.store.console.ConversationSummary;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -9,7 +12,9 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,10 +25,21 @@ final class QueueRoutes implements HttpService {
     /** A comment this often finds browsers that went away (a write to a closed socket fails). */
     private static final Duration PING = Duration.ofSeconds(2);
 
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final ConversationQueue conversations;
+    private final DialogEngine engine;
+    private final AgentActions actions;
+    private final ConsoleEvents events;
+    private final Clock clock;
 
-    QueueRoutes(Console console) {
-        this.console = console;
+    QueueRoutes(ConsoleGuard guard, ConversationQueue conversations, DialogEngine engine, AgentActions actions,
+                ConsoleEvents events, Clock clock) {
+        this.guard = guard;
+        this.conversations = conversations;
+        this.engine = engine;
+        this.actions = actions;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -34,34 +50,33 @@ final class QueueRoutes implements HttpService {
     }
 
     private void queue(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
-        ConsoleHttp.ok(res, Map.of("now", console.kanal().clock().millis(), "conversations",
-                console.conversations().queue()));
+        guard.require(req, Role.AGENT);
+        ConsoleHttp.ok(res, Map.of("now", clock.millis(), "conversations", conversations.queue()));
     }
 
     private void take(ServerRequest req, ServerResponse res) {
-        Session s = console.guard().require(req, Role.AGENT);
+        Session s = guard.require(req, Role.AGENT);
         Address a = ConsoleHttp.address(req);
-        Long queuedAt = console.conversations().find(a).map(ConversationQueries.Row::since).orElse(null);
-        if (!console.kanal().engine().assignAgent(a, s.username())) {
-            String owner = console.conversations().find(a).map(ConversationQueries.Row::agent).orElse(null);
+        Long queuedAt = conversations.find(a).map(ConversationSummary::since).orElse(null);
+        if (!engine.assignAgent(a, s.username())) {
+            String owner = conversations.find(a).map(ConversationSummary::agent).orElse(null);
             throw ConsoleException.conflict(owner == null ? "this conversation is no longer waiting"
                     : "already taken by " + owner);
         }
-        long now = console.kanal().clock().millis();
-        AgentActions.logTake(console, a, s.username(), queuedAt == null ? now : queuedAt, now);
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        actions.taken(a, s.username(), queuedAt == null ? now : Instant.ofEpochMilli(queuedAt), now);
         LOG.log(System.Logger.Level.INFO, "conversation taken conversation={0} agent={1}", a, s.username());
         ConsoleHttp.ok(res, Map.of("taken", true, "agent", s.username()));
     }
 
     private void events(ServerRequest req, ServerResponse res) {
-        console.guard().require(req, Role.AGENT);
-        ConsoleEvents.Subscriber sub = console.events().subscribe();
+        guard.require(req, Role.AGENT);
+        ConsoleEvents.Subscriber sub = events.subscribe();
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(SseEvent.builder().name("hello").data("{}").build());
-            while (!console.events().closed()) {
+            while (!events.closed()) {
                 Set<String> changed = sub.next(PING);
-                if (changed.isEmpty() && console.guard().session(req).isEmpty()) {
+                if (changed.isEmpty() && guard.session(req).isEmpty()) {
                     // Logged out, expired, or the account was deleted: the stream ends with the session.
                     break;
                 }
@@ -81,7 +96,7 @@ final class QueueRoutes implements HttpService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         } finally {
-            console.events().unsubscribe(sub);
+            events.unsubscribe(sub);
         }
     }
 }

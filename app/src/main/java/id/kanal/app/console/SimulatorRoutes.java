@@ -3,20 +3,18 @@ package id.kanal.app.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
+import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.PhoneNumbers;
 import id.kanal.dialog.Reply;
-import id.kanal.store.Residents;
+import id.kanal.store.console.SimulatorInbox;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,10 +30,19 @@ import java.util.UUID;
 final class SimulatorRoutes implements HttpService {
     private static final String PREFIX = Simulated.PREFIX;
 
-    private final Console console;
+    private final ConsoleGuard guard;
+    private final boolean demo;
+    private final SimulatorInbox inbox;
+    private final InboundHandler engine;
+    private final Clock clock;
 
-    SimulatorRoutes(Console console) {
-        this.console = console;
+    /** @param demo whether anyone may use the simulator without logging in */
+    SimulatorRoutes(ConsoleGuard guard, boolean demo, SimulatorInbox inbox, InboundHandler engine, Clock clock) {
+        this.guard = guard;
+        this.demo = demo;
+        this.inbox = inbox;
+        this.engine = engine;
+        this.clock = clock;
     }
 
     @Override
@@ -45,12 +52,12 @@ final class SimulatorRoutes implements HttpService {
     }
 
     private void allowed(ServerRequest req) {
-        Optional<Session> s = console.guard().session(req);
+        Optional<Session> s = guard.session(req);
         if (s.isPresent()) {
             if (ConsoleGuard.changesState(req)) {
                 ConsoleGuard.checkCsrf(req, s.get());
             }
-        } else if (!console.settings().demo()) {
+        } else if (!demo) {
             throw new ConsoleException(401, "log in first (or switch on demo mode: KANAL_DEMO=true)");
         }
     }
@@ -63,15 +70,12 @@ final class SimulatorRoutes implements HttpService {
         if (text.length() > 1600) {
             throw ConsoleException.badRequest("at most 1600 characters");
         }
-        Instant now = console.kanal().clock().instant();
+        Instant now = clock.instant();
         if (from.channel() == Channel.WHATSAPP) {
             // The Twilio adapter records this for real WhatsApp messages: the 24-hour window opens.
-            console.kanal().database().inTransaction(c -> {
-                Residents.touchWhatsApp(c, from.value(), now);
-                return null;
-            });
+            inbox.whatsAppInbound(from.value(), now);
         }
-        Reply reply = console.kanal().engine().handle(InboundMessage.text(PREFIX + UUID.randomUUID(), from, text, now));
+        Reply reply = engine.handle(InboundMessage.text(PREFIX + UUID.randomUUID(), from, text, now));
         ConsoleHttp.ok(res, Map.of("text", reply.text(), "endSession", reply.endSession(),
                 "options", reply.options().stream().map(o -> Map.of("key", o.key(), "label", o.label())).toList(),
                 "at", now.toEpochMilli()));
@@ -82,33 +86,7 @@ final class SimulatorRoutes implements HttpService {
         Address from = address(ConsoleHttp.query(req, "channel"), ConsoleHttp.query(req, "from"));
         long after = ConsoleHttp.query(req, "after").isBlank() ? 0 : Long.parseLong(ConsoleHttp.query(req, "after"));
         Address to = AgentActions.replyAddress(from);
-        List<Map<String, Object>> out = console.kanal().database().read(c -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (PreparedStatement used = c.prepareStatement("SELECT 1 FROM inbound_message WHERE channel = ? "
-                    + "AND address = ? AND provider_id LIKE '" + PREFIX + "%' LIMIT 1")) {
-                used.setString(1, from.channel().id());
-                used.setString(2, from.value());
-                try (ResultSet rs = used.executeQuery()) {
-                    if (!rs.next()) {
-                        return rows;
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, body, kind, created_at FROM outbox WHERE channel = ? "
-                    + "AND address = ? AND created_at > ? ORDER BY created_at, id")) {
-                ps.setString(1, to.channel().id());
-                ps.setString(2, to.value());
-                ps.setLong(3, after);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(Map.of("id", rs.getString(1), "body", rs.getString(2), "kind", rs.getString(3),
-                                "at", rs.getLong(4), "channel", to.channel().id()));
-                    }
-                }
-            }
-            return rows;
-        });
-        ConsoleHttp.ok(res, out);
+        ConsoleHttp.ok(res, inbox.sentTo(from, to, after));
     }
 
     private static Address address(String channel, String from) {

@@ -1,5 +1,6 @@
 package id.kanal.app.console;
 
+import id.kanal.store.console.SqlConsoleAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kanal.app.Kanal;
@@ -118,7 +119,7 @@ final class ConsoleHarness implements AutoCloseable {
 
     Client createAccount(String username, Role role) throws Exception {
         kanal.database();
-        new Accounts(kanal.database(), new PasswordHasher(64), kanal.clock()).create(username, role, username + "-password");
+        new Accounts(new SqlConsoleAccounts(kanal.database()), new PasswordHasher(64), kanal.clock()).create(username, role, username + "-password");
         return login(username, username + "-password");
     }
 

@@ -1,5 +1,6 @@
 package id.kanal.app.console;
 
+import id.kanal.store.console.SqlConsoleAccounts;
 import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.store.Database;
@@ -44,7 +45,7 @@ class FirstAdminTest {
         };
         logger.addHandler(handler);
         try (Database db = Database.openSqlite(dataDir)) {
-            Accounts accounts = new Accounts(db, new PasswordHasher(64), new MutableClock(Instant.parse("2026-11-23T03:00:00Z")));
+            Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(64), new MutableClock(Instant.parse("2026-11-23T03:00:00Z")));
             String password = accounts.ensureFirstAdmin(Optional.empty()).orElseThrow();
             assertTrue(password.length() >= 16, password);
             assertEquals(Role.ADMIN, accounts.verify("admin", password).orElseThrow().role());
@@ -66,7 +67,7 @@ class FirstAdminTest {
     @Test
     void firstStart_withConfiguredPassword_usesIt() {
         try (Database db = Database.openSqlite(dataDir)) {
-            Accounts accounts = new Accounts(db, new PasswordHasher(64), new MutableClock(Instant.parse("2026-11-23T03:00:00Z")));
+            Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(64), new MutableClock(Instant.parse("2026-11-23T03:00:00Z")));
             assertEquals(Optional.empty(), accounts.ensureFirstAdmin(Optional.of("configured-pass")));
             assertTrue(accounts.verify("admin", "configured-pass").isPresent());
             assertTrue(accounts.verify("admin", "other-password").isEmpty());

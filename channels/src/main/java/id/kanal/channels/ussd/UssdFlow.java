@@ -40,12 +40,12 @@ final class UssdFlow {
     private final ConversationStore conversations;
     private final UssdSessions sessions;
     private final Consumer<OutboundMessage> outbox;
-    private final UssdReceipts receipts;
+    private final QueuedReceipts receipts;
     private final Texts texts;
     private final Clock clock;
 
     UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
-             Consumer<OutboundMessage> outbox, UssdReceipts receipts, Texts texts, Clock clock) {
+             Consumer<OutboundMessage> outbox, QueuedReceipts receipts, Texts texts, Clock clock) {
         this.config = config;
         this.handler = handler;
         this.conversations = conversations;

@@ -50,7 +50,7 @@ public final class UssdService implements HttpService {
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
                        UssdSessions sessions, Consumer<OutboundMessage> outbox, Clock clock) {
-        this(config, handler, conversations, sessions, outbox, UssdReceipts.none(), clock);
+        this(config, handler, conversations, sessions, outbox, QueuedReceipts.none(), clock);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class UssdService implements HttpService {
      * @param receipts      whether a turn filed a complaint whose SMS receipt is queued: its late reply is not sent
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
-                       UssdSessions sessions, Consumer<OutboundMessage> outbox, UssdReceipts receipts, Clock clock) {
+                       UssdSessions sessions, Consumer<OutboundMessage> outbox, QueuedReceipts receipts, Clock clock) {
         this.config = config;
         this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         Texts texts = Texts.builtIn();

@@ -1,12 +1,14 @@
 package id.kanal.services.complaints;
 
 import id.kanal.dialog.GeoPoint;
+import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.Media;
 import id.kanal.dialog.port.Category;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.store.Database;
 import id.kanal.store.DatabaseException;
+import id.kanal.store.Statements;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -129,6 +131,18 @@ public final class ComplaintQueries {
      */
     public static Optional<Instant> resolvedAt(ComplaintStatus status, Instant updatedAt) {
         return status == ComplaintStatus.RESOLVED ? Optional.of(updatedAt) : Optional.empty();
+    }
+
+    /**
+     * Whether this inbound message's turn filed a complaint: ComplaintFlow files with
+     * {@code <channel>:<provider message id>} as the idempotency key. For a USSD turn the desk
+     * queued the reporter's SMS receipt in that same transaction ({@link UssdReceiptWriter}), so
+     * a filed complaint means a queued receipt.
+     */
+    public boolean filedInTurn(InboundMessage turn) {
+        String key = turn.channel().id() + ":" + turn.providerMessageId();
+        return read(c -> Statements.first(c, "SELECT 1 FROM complaint WHERE idempotency_key = ?", rs -> true, key)
+                .isPresent());
     }
 
     /** Counts of problems (duplicates left out) by status, category and agency, and how many are overdue. */

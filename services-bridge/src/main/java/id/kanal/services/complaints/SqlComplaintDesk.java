@@ -47,7 +47,7 @@ public final class SqlComplaintDesk implements ComplaintService {
     private final List<Category> categories;
     private final StatusWriter statusWriter;
     private final ComplaintQueries queries;
-    private final UssdReceipts receipts = new UssdReceipts(Texts.builtIn());
+    private final UssdReceiptWriter receipts = new UssdReceiptWriter(Texts.builtIn());
 
     private SqlComplaintDesk(Database db, Clock clock, String regionCode, NotificationSettings notifications,
                              boolean forwarding) {

@@ -65,6 +65,6 @@ class TransitionNotificationTest {
         desk.changeStatus(ticket, to, "staff:budi", "ok");
         // The filing's own SMS receipt (a USSD reporter's) is not a status notification.
         assertEquals(List.of(new Sent("sms", "+6281234567890", text, "status-change", 1, null)),
-                outbox(db).stream().filter(s -> !s.kind().equals(UssdReceipts.KIND)).toList());
+                outbox(db).stream().filter(s -> !s.kind().equals(UssdReceiptWriter.KIND)).toList());
     }
 }

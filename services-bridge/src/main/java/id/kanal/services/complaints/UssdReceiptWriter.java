@@ -21,12 +21,12 @@ import java.util.Optional;
  * can read it again, and a crash between filing and queueing must not lose it. It answers what
  * the resident just did, so it goes as a reply (ahead of bulk, and even after STOP).
  */
-final class UssdReceipts {
+final class UssdReceiptWriter {
     static final String KIND = "ussd-receipt";
 
     private final Texts texts;
 
-    UssdReceipts(Texts texts) {
+    UssdReceiptWriter(Texts texts) {
         this.texts = texts;
     }
 

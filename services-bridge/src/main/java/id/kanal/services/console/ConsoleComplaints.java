@@ -1,4 +1,4 @@
-package id.kanal.app.console;
+package id.kanal.services.console;
 
 import id.kanal.dialog.port.ComplaintStatus;
 
@@ -7,10 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The console's one seam to complaints: list, detail, status change. On this branch
- * {@link SqlConsoleComplaints} reads the complaint tables itself; when the complaint lifecycle
- * (with its {@code /api/complaints} endpoints) is merged, an adapter over it replaces that class
- * and nothing else in the console changes.
+ * The console's one seam to complaints: list, detail, status change, and what the lists filter by.
+ * {@link SqlConsoleComplaints} reads the complaint tables and changes statuses through the
+ * complaint desk.
  */
 public interface ConsoleComplaints {
     /** Complaints matching the filter, newest first. */
@@ -28,6 +27,12 @@ public interface ConsoleComplaints {
 
     /** A resident's complaints (by E.164 number or Telegram address), newest first. */
     List<Row> byResident(String address);
+
+    /** The categories, in their menu order (count 0: a code and its name). */
+    List<LabelledCount> categories();
+
+    /** The agencies, by name (count 0: a code and its name). */
+    List<LabelledCount> agencies();
 
     /** What the list filters by; empty means any. */
     record Filter(Optional<ComplaintStatus> status, Optional<String> category, Optional<String> agency,

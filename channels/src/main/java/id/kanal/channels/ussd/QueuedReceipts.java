@@ -8,12 +8,12 @@ import id.kanal.dialog.InboundMessage;
  * turn that reply says what the receipt says, so the resident would get the same news twice.
  */
 @FunctionalInterface
-public interface UssdReceipts {
+public interface QueuedReceipts {
     /** @param turn the inbound message whose turn ran */
     boolean queuedFor(InboundMessage turn);
 
     /** Without a complaint desk to ask: every late reply is sent. */
-    static UssdReceipts none() {
+    static QueuedReceipts none() {
         return turn -> false;
     }
 }

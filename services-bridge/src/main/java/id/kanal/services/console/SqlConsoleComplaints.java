@@ -1,4 +1,4 @@
-package id.kanal.app.console;
+package id.kanal.services.console;
 
 import id.kanal.services.complaints.ComplaintLifecycle;
 import id.kanal.services.complaints.ComplaintNotFoundException;
@@ -7,6 +7,7 @@ import id.kanal.services.complaints.SqlComplaintDesk;
 
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.store.Database;
+import id.kanal.store.Statements;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link ConsoleComplaints} over Kanal's own complaint tables (until the lifecycle service is merged). */
-final class SqlConsoleComplaints implements ConsoleComplaints {
+/** {@link ConsoleComplaints} over Kanal's own complaint tables; status changes go through the complaint desk. */
+public final class SqlConsoleComplaints implements ConsoleComplaints {
     private final SqlComplaintDesk desk;
     private static final long DAY = 86_400_000L;
     private static final String OPEN = "('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')";
@@ -33,7 +34,7 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
     private final Database db;
     private final Clock clock;
 
-    SqlConsoleComplaints(Database db, Clock clock, SqlComplaintDesk desk) {
+    public SqlConsoleComplaints(Database db, Clock clock, SqlComplaintDesk desk) {
         this.desk = desk;
         this.db = db;
         this.clock = clock;
@@ -76,6 +77,16 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
     }
 
     @Override
+    public List<LabelledCount> categories() {
+        return db.read(c -> Statements.list(c, "SELECT code, name_id FROM category ORDER BY position", LabelledCount::code));
+    }
+
+    @Override
+    public List<LabelledCount> agencies() {
+        return db.read(c -> Statements.list(c, "SELECT code, name FROM agency ORDER BY name", LabelledCount::code));
+    }
+
+    @Override
     public Detail changeStatus(String ticket, ComplaintStatus status, String note, String by) {
         // The complaint desk decides what the lifecycle allows and who is told (every reporter of the
         // problem, on their own channel, never one who sent STOP), in one transaction.
@@ -88,7 +99,6 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
     }
 
     private Optional<Detail> detail(Connection c, String ticket) throws SQLException {
-        List<Object> args = List.of(ticket);
         List<Row> rows = new ArrayList<>();
         String description = null;
         try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE c.ticket = ?")) {
@@ -103,17 +113,10 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<HistoryEntry> history = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, status, changed_at, changed_by, note "
-                + "FROM complaint_history WHERE ticket = ? ORDER BY seq")) {
-            ps.setString(1, args.getFirst().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    history.add(new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5)));
-                }
-            }
-        }
+        List<HistoryEntry> history = Statements.list(c, "SELECT seq, status, changed_at, changed_by, note "
+                        + "FROM complaint_history WHERE ticket = ? ORDER BY seq",
+                rs -> new HistoryEntry(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+                ticket);
         Row row = rows.getFirst();
         // The lifecycle (through the desk, with its clock) decides what may come next; the agent is offered
         // only that, and a change that loses a race with another one is still refused with a 409.
@@ -126,18 +129,7 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
     }
 
     private List<Row> rows(Connection c, String sql, List<Object> args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<Row> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
-        }
+        return Statements.list(c, sql, this::row, args.toArray());
     }
 
     private Row row(ResultSet rs) throws SQLException {

@@ -1,0 +1,41 @@
+package id.kanal.store.console;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The console's accounts as stored: names, roles (by id), password hashes. Checking names and
+ * passwords, hashing and verifying belong to the caller; this keeps the rows.
+ */
+public interface ConsoleAccounts {
+    /** An account row; {@code role} is the role's id ("agent", "supervisor", "admin"). */
+    record StoredAccount(String username, String role, String passwordHash, Instant createdAt) {
+        public StoredAccount {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(passwordHash, "passwordHash");
+            Objects.requireNonNull(createdAt, "createdAt");
+        }
+    }
+
+    /** Adds the account; false (and nothing written) when the name is taken. */
+    boolean create(StoredAccount account);
+
+    boolean isEmpty();
+
+    Optional<StoredAccount> find(String username);
+
+    /** Every account, by name. */
+    List<StoredAccount> list();
+
+    /** @return false when there is no such account */
+    boolean setRole(String username, String role, Instant at);
+
+    /** Replaces the hash and ends the account's sessions (opened with the old password). */
+    boolean setPasswordHash(String username, String passwordHash, Instant at);
+
+    /** Deletes the account and its sessions; false when there is no such account. */
+    boolean delete(String username);
+}

@@ -1,0 +1,21 @@
+package id.kanal.store.console;
+
+import id.kanal.dialog.Address;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the console reads about conversations: the queue, one conversation, its transcript, its reply limits. */
+public interface ConversationQueue {
+    /** Waiting conversations oldest first, then those with agents (oldest first). */
+    List<ConversationSummary> queue();
+
+    Optional<ConversationSummary> find(Address resident);
+
+    List<TranscriptLine> transcript(Address resident);
+
+    ReplyLimits limits(Address resident);
+
+    /** Every conversation not with the bot (queued or with an agent). */
+    List<Address> handedOff();
+}
