@@ -7,18 +7,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,23 +39,22 @@ class UssdLateReplyEndToEndTest {
     @TempDir
     Path dataDir;
     private FakeTwilio twilio;
+    private KanalHarness harness;
     private Kanal kanal;
-    private KanalServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
         twilio = new FakeTwilio();
-        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, "https://kanal.test", Map.of());
-        kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-        server = KanalServer.start(kanal);
+        harness = KanalHarness.withFakeTwilio(dataDir, twilio, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
+                Map.of());
+        kanal = harness.kanal();
         kanal.outbox().start();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        kanal.close();
+        harness.close();
         twilio.close();
     }
 
@@ -133,14 +130,12 @@ class UssdLateReplyEndToEndTest {
     }
 
     private HttpRequest request(String text) {
-        String form = "sessionId=" + SESSION + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
-                + "&networkCode=51010&text=" + enc(text);
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/channels/ussd"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("sessionId", SESSION);
+        form.put("serviceCode", "*384*1234#");
+        form.put("phoneNumber", PHONE);
+        form.put("networkCode", "51010");
+        form.put("text", text);
+        return harness.formRequest("/channels/ussd", form).build();
     }
 }
