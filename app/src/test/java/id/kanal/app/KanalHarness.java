@@ -30,6 +30,8 @@ final class KanalHarness implements AutoCloseable {
     /** The Twilio auth token and public URL this Kanal checks webhook signatures with. */
     private final String twilioToken;
     private final String publicUrl;
+    /** The fake Twilio this harness made, and closes, for a Kanal that sends through it; else null. */
+    private final FakeTwilio twilio;
     private final HttpClient http = HttpClient.newHttpClient();
     private Kanal kanal;
     private KanalServer server;
@@ -41,24 +43,40 @@ final class KanalHarness implements AutoCloseable {
     /** @param env more environment variables (they win over the harness's own) */
     KanalHarness(Path dataDir, Clock clock, Map<String, String> env) {
         this(settings(dataDir, env), clock, env.getOrDefault("KANAL_TWILIO_AUTH_TOKEN", TOKEN),
-                env.getOrDefault("KANAL_PUBLIC_URL", PUBLIC_URL));
+                env.getOrDefault("KANAL_PUBLIC_URL", PUBLIC_URL), null);
     }
 
-    private KanalHarness(Settings settings, Clock clock, String twilioToken, String publicUrl) {
+    private KanalHarness(Settings settings, Clock clock, String twilioToken, String publicUrl, FakeTwilio twilio) {
         this.settings = settings;
         this.clock = clock;
         this.twilioToken = twilioToken;
         this.publicUrl = publicUrl;
+        this.twilio = twilio;
         start();
     }
 
     /**
-     * A Kanal whose outbox sends SMS through the fake Twilio (see {@link #withFakeTwilio(Path,
-     * FakeTwilio, String, Map)}), its webhooks signed for {@link #PUBLIC_URL}; the outbox is not
-     * started.
+     * A Kanal whose outbox runs and sends through a new fake Twilio (see {@link #withFakeTwilio(Path,
+     * FakeTwilio, String, Map)}), its webhooks signed for {@link #PUBLIC_URL}; closing the harness
+     * closes the fake too.
      */
-    static KanalHarness withFakeTwilio(Path dataDir, FakeTwilio twilio, Clock clock, Map<String, String> more) {
-        return new KanalHarness(withFakeTwilio(dataDir, twilio, PUBLIC_URL, more), clock, FakeTwilio.AUTH_TOKEN, PUBLIC_URL);
+    static KanalHarness sendingThroughFakeTwilio(Path dataDir, Clock clock, Map<String, String> more) {
+        FakeTwilio twilio = new FakeTwilio();
+        try {
+            return new KanalHarness(withFakeTwilio(dataDir, twilio, PUBLIC_URL, more), clock, FakeTwilio.AUTH_TOKEN,
+                    PUBLIC_URL, twilio);
+        } catch (RuntimeException e) {
+            twilio.close();
+            throw e;
+        }
+    }
+
+    /** The fake Twilio of {@link #sendingThroughFakeTwilio}. */
+    FakeTwilio twilio() {
+        if (twilio == null) {
+            throw new IllegalStateException("this harness sends through no fake Twilio");
+        }
+        return twilio;
     }
 
     static Settings settings(Path dataDir) {
@@ -78,6 +96,9 @@ final class KanalHarness implements AutoCloseable {
     void start() {
         kanal = Kanal.open(settings, clock);
         server = KanalServer.start(kanal);
+        if (twilio != null) {
+            kanal.outbox().start();
+        }
     }
 
     /** Stops as SIGTERM does: the server first, then the database. */
@@ -193,6 +214,12 @@ final class KanalHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            if (twilio != null) {
+                twilio.close();
+            }
+        }
     }
 }

@@ -36,23 +36,21 @@ class TwilioOutboxEndToEndTest {
 
     @TempDir
     Path dataDir;
-    private FakeTwilio twilio;
     private KanalHarness harness;
+    private FakeTwilio twilio;
     private Kanal kanal;
 
     @BeforeEach
     void start() {
-        twilio = new FakeTwilio();
-        harness = KanalHarness.withFakeTwilio(dataDir, twilio, Clock.fixed(NOW, ZoneOffset.UTC),
+        harness = KanalHarness.sendingThroughFakeTwilio(dataDir, Clock.fixed(NOW, ZoneOffset.UTC),
                 Map.of("KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"));
+        twilio = harness.twilio();
         kanal = harness.kanal();
-        kanal.outbox().start();
     }
 
     @AfterEach
     void stop() {
         harness.close();
-        twilio.close();
     }
 
     @Test

@@ -38,24 +38,22 @@ class UssdLateReplyEndToEndTest {
 
     @TempDir
     Path dataDir;
-    private FakeTwilio twilio;
     private KanalHarness harness;
+    private FakeTwilio twilio;
     private Kanal kanal;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        twilio = new FakeTwilio();
-        harness = KanalHarness.withFakeTwilio(dataDir, twilio, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
-                Map.of());
+        harness = KanalHarness.sendingThroughFakeTwilio(dataDir,
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of());
+        twilio = harness.twilio();
         kanal = harness.kanal();
-        kanal.outbox().start();
     }
 
     @AfterEach
     void stop() {
         harness.close();
-        twilio.close();
     }
 
     @Test
