@@ -1,7 +1,6 @@
 package id.kanal.app;
 
 import id.kanal.channels.testing.LogCapture;
-import id.kanal.channels.twilio.FakeTwilio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,12 @@ class UssdLateReplyEndToEndTest {
     @TempDir
     Path dataDir;
     private KanalHarness harness;
-    private FakeTwilio twilio;
-    private Kanal kanal;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
         harness = KanalHarness.sendingThroughFakeTwilio(dataDir,
                 Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of());
-        twilio = harness.twilio();
-        kanal = harness.kanal();
     }
 
     @AfterEach
@@ -71,7 +66,7 @@ class UssdLateReplyEndToEndTest {
             // Slow the filing turn: hold the database's writer until the turn has run past its deadline.
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> kanal.database().inTransaction(c -> {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> harness.kanal().database().inTransaction(c -> {
                 holding.countDown();
                 try {
                     release.await();
@@ -93,12 +88,12 @@ class UssdLateReplyEndToEndTest {
             // The late turn filed the complaint; its reply is either skipped (logged) or queued.
             LogCapture.await(() -> flow.contains("late reply not sent") || flow.contains("late reply queued")
                     || outboxRows() >= 2, Duration.ofSeconds(10), "the late reply's fate");
-            kanal.outbox().wake();
-            assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(10)));
+            harness.kanal().outbox().wake();
+            assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(10)));
             LogCapture.await(() -> pendingRows() == 0 || outboxRows() >= 2, Duration.ofSeconds(10), "the outbox to drain");
         }
         assertEquals(1, outboxRows(), "one SMS for one complaint: the receipt, not also the late reply");
-        List<Map<String, String>> sent = twilio.accepted();
+        List<Map<String, String>> sent = harness.twilio().accepted();
         assertEquals(1, sent.size(), "one SMS for one complaint: " + sent);
         assertEquals(PHONE, sent.getFirst().get("To"));
         assertTrue(sent.getFirst().get("Body").matches("(?s).*TNG-\\d{6}.*"), sent.getFirst().get("Body"));
@@ -113,7 +108,7 @@ class UssdLateReplyEndToEndTest {
     }
 
     private int count(String sql) {
-        return kanal.database().read(c -> {
+        return harness.kanal().database().read(c -> {
             try (ResultSet rs = c.createStatement().executeQuery(sql)) {
                 rs.next();
                 return rs.getInt(1);
