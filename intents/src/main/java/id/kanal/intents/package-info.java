@@ -3,6 +3,7 @@
  * (slang), features, the intent model (Kanal's SGD softmax by default, OpenNLP's trainers as
  * alternatives) and entity extraction.
  *
- * <p>Depends on dialog and OpenNLP.
+ * <p>Depends on dialog, OpenNLP and, for reading its own configuration subtree, Helidon's config
+ * interface.
  */
 package id.kanal.intents;

@@ -4,6 +4,6 @@
  * percentiles, CPU and heap per turn.
  *
  * <p>Depends on {@code id.kanal.app} (to start Kanal's server), dialog, Helidon and Caffeine; nothing
- * in Kanal depends on it.
+ * but {@code Main}'s command table uses it.
  */
 package id.kanal.app.bench;
