@@ -93,7 +93,7 @@ public final class Kanal implements AutoCloseable {
     /** Opens the database (migrating it) and wires the services. */
     public static Kanal open(Settings settings, Clock clock) {
         RegionDefinition region = RegionFiles.load(settings.regionFile());
-        Database db = settings.store().dbUrl().map(url -> Database.open(url, 8))
+        Database db = settings.store().dbUrl().map(url -> Database.open(url, settings.store().pool()))
                 .orElseGet(() -> Database.openSqlite(settings.store().dataDir()));
         try {
             Kanal kanal = new Kanal(settings, clock, db, region);

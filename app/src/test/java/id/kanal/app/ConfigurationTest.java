@@ -51,6 +51,11 @@ class ConfigurationTest {
         p.put("kanal.port", new Probe("8181", s -> s.server().port()));
         p.put("kanal.data-dir", new Probe("/var/lib/kanal", s -> s.store().dataDir()));
         p.put("kanal.db-url", new Probe("jdbc:postgresql://db/kanal", s -> s.store().dbUrl()));
+        p.put("kanal.db-pool.size", new Probe("16", s -> s.store().pool().size()));
+        p.put("kanal.db-pool.connection-timeout", new Probe("PT5S", s -> s.store().pool().connectionTimeout()));
+        p.put("kanal.db-pool.validation-timeout", new Probe("PT1S", s -> s.store().pool().validationTimeout()));
+        p.put("kanal.db-pool.keepalive-time", new Probe("PT1M", s -> s.store().pool().keepaliveTime()));
+        p.put("kanal.db-pool.max-lifetime", new Probe("PT20M", s -> s.store().pool().maxLifetime()));
         p.put("kanal.public-url", new Probe("https://kanal.example.go.id", s -> s.server().baseUrl()));
         p.put("kanal.shutdown-grace-period", new Probe("PT3S", s -> s.server().shutdownGracePeriod()));
         p.put("kanal.region-file", new Probe("/etc/kanal/region.yaml", Settings::regionFile));

@@ -18,16 +18,20 @@ import java.util.regex.Pattern;
 
 /**
  * A real Kanal (SQLite file in a temporary directory, Helidon on a free port) that tests can
- * stop and start again, and a Twilio-signed SMS sender.
+ * stop and start again, and a sender of Twilio-signed webhooks (SMS, WhatsApp, status callbacks).
  */
 final class KanalHarness implements AutoCloseable {
     static final String TOKEN = "harness-auth-token";
     static final String PUBLIC_URL = "https://kanal.test";
     private static final Pattern MESSAGE = Pattern.compile("<Message>(.*)</Message>", Pattern.DOTALL);
 
-    private final Path dataDir;
+    private final Settings settings;
     private final Clock clock;
-    private final Map<String, String> env;
+    /** The Twilio auth token and public URL this Kanal checks webhook signatures with. */
+    private final String twilioToken;
+    private final String publicUrl;
+    /** The fake Twilio this harness made, and closes, for a Kanal that sends through it; else null. */
+    private final FakeTwilio twilio;
     private final HttpClient http = HttpClient.newHttpClient();
     private Kanal kanal;
     private KanalServer server;
@@ -38,10 +42,41 @@ final class KanalHarness implements AutoCloseable {
 
     /** @param env more environment variables (they win over the harness's own) */
     KanalHarness(Path dataDir, Clock clock, Map<String, String> env) {
-        this.dataDir = dataDir;
+        this(settings(dataDir, env), clock, env.getOrDefault("KANAL_TWILIO_AUTH_TOKEN", TOKEN),
+                env.getOrDefault("KANAL_PUBLIC_URL", PUBLIC_URL), null);
+    }
+
+    private KanalHarness(Settings settings, Clock clock, String twilioToken, String publicUrl, FakeTwilio twilio) {
+        this.settings = settings;
         this.clock = clock;
-        this.env = env;
+        this.twilioToken = twilioToken;
+        this.publicUrl = publicUrl;
+        this.twilio = twilio;
         start();
+    }
+
+    /**
+     * A Kanal whose outbox runs and sends through a new fake Twilio (see {@link #withFakeTwilio(Path,
+     * FakeTwilio, String, Map)}), its webhooks signed for {@link #PUBLIC_URL}; closing the harness
+     * closes the fake too.
+     */
+    static KanalHarness sendingThroughFakeTwilio(Path dataDir, Clock clock, Map<String, String> more) {
+        FakeTwilio twilio = new FakeTwilio();
+        try {
+            return new KanalHarness(withFakeTwilio(dataDir, twilio, PUBLIC_URL, more), clock, FakeTwilio.AUTH_TOKEN,
+                    PUBLIC_URL, twilio);
+        } catch (RuntimeException e) {
+            twilio.close();
+            throw e;
+        }
+    }
+
+    /** The fake Twilio of {@link #sendingThroughFakeTwilio}. */
+    FakeTwilio twilio() {
+        if (twilio == null) {
+            throw new IllegalStateException("this harness sends through no fake Twilio");
+        }
+        return twilio;
     }
 
     static Settings settings(Path dataDir) {
@@ -59,8 +94,11 @@ final class KanalHarness implements AutoCloseable {
     }
 
     void start() {
-        kanal = Kanal.open(settings(dataDir, env), clock);
+        kanal = Kanal.open(settings, clock);
         server = KanalServer.start(kanal);
+        if (twilio != null) {
+            kanal.outbox().start();
+        }
     }
 
     /** Stops as SIGTERM does: the server first, then the database. */
@@ -87,13 +125,30 @@ final class KanalHarness implements AutoCloseable {
     }
 
     HttpResponse<String> sms(String sid, String from, String body) throws Exception {
-        Map<String, String> form = smsForm(sid, from, body);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/channels/sms"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Twilio-Signature", TwilioSigner.sign(env.getOrDefault("KANAL_TWILIO_AUTH_TOKEN", TOKEN),
-                                PUBLIC_URL + "/channels/sms", form))
-                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
+        return twilioPost("/channels/sms", smsForm(sid, from, body));
+    }
+
+    /** Posts a form to a Twilio webhook route, signed as Twilio signs it. */
+    HttpResponse<String> twilioPost(String path, Map<String, String> form) throws Exception {
+        return http.send(formRequest(path, form)
+                        .header("X-Twilio-Signature", TwilioSigner.sign(twilioToken, publicUrl + path, form)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form without any signature. */
+    HttpResponse<String> formPost(String path, Map<String, String> form) throws Exception {
+        return http.send(formRequest(path, form).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of a form to a path of this Kanal, to send (or send asynchronously) as it is. */
+    HttpRequest.Builder formRequest(String path, Map<String, String> form) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port() + path);
     }
 
     /**
@@ -153,12 +208,18 @@ final class KanalHarness implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            if (twilio != null) {
+                twilio.close();
+            }
+        }
     }
 }

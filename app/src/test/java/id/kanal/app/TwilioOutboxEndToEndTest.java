@@ -1,7 +1,6 @@
 package id.kanal.app;
 
 import id.kanal.channels.twilio.FakeTwilio;
-import id.kanal.channels.twilio.TwilioSigner;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.OutboundMessage;
@@ -11,12 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,32 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * come back to the server and land on the outbox row and the resident.
  */
 class TwilioOutboxEndToEndTest {
-    private static final String PUBLIC_URL = "https://kanal.test";
+    private static final String PUBLIC_URL = KanalHarness.PUBLIC_URL;
     private static final String RESIDENT = "+6281234567890";
     private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
 
     @TempDir
     Path dataDir;
+    private KanalHarness harness;
     private FakeTwilio twilio;
     private Kanal kanal;
-    private KanalServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        twilio = new FakeTwilio();
-        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, PUBLIC_URL,
+        harness = KanalHarness.sendingThroughFakeTwilio(dataDir, Clock.fixed(NOW, ZoneOffset.UTC),
                 Map.of("KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"));
-        kanal = Kanal.open(settings, Clock.fixed(NOW, ZoneOffset.UTC));
-        server = KanalServer.start(kanal);
-        kanal.outbox().start();
+        twilio = harness.twilio();
+        kanal = harness.kanal();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        kanal.close();
-        twilio.close();
+        harness.close();
     }
 
     @Test
@@ -108,9 +97,7 @@ class TwilioOutboxEndToEndTest {
         assertTrue(kanal.residents().isOptedOut(new Address(Channel.SMS, RESIDENT)), "one number, one resident");
 
         Map<String, String> unsigned = status(sid, "delivered", null);
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
-                        + "/channels/twilio/status")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(unsigned))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = harness.formPost("/channels/twilio/status", unsigned);
         assertEquals(403, forged.statusCode());
     }
 
@@ -178,17 +165,6 @@ class TwilioOutboxEndToEndTest {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Twilio-Signature", TwilioSigner.sign(FakeTwilio.AUTH_TOKEN, PUBLIC_URL + path, form))
-                        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(Map<String, String> form) {
-        StringBuilder out = new StringBuilder();
-        form.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return out.toString();
+        return harness.twilioPost(path, form);
     }
 }

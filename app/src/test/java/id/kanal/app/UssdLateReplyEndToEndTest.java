@@ -1,24 +1,21 @@
 package id.kanal.app;
 
 import id.kanal.channels.testing.LogCapture;
-import id.kanal.channels.twilio.FakeTwilio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,25 +37,18 @@ class UssdLateReplyEndToEndTest {
 
     @TempDir
     Path dataDir;
-    private FakeTwilio twilio;
-    private Kanal kanal;
-    private KanalServer server;
+    private KanalHarness harness;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        twilio = new FakeTwilio();
-        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, "https://kanal.test", Map.of());
-        kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-        server = KanalServer.start(kanal);
-        kanal.outbox().start();
+        harness = KanalHarness.sendingThroughFakeTwilio(dataDir,
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of());
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        kanal.close();
-        twilio.close();
+        harness.close();
     }
 
     @Test
@@ -76,7 +66,7 @@ class UssdLateReplyEndToEndTest {
             // Slow the filing turn: hold the database's writer until the turn has run past its deadline.
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> kanal.database().inTransaction(c -> {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> harness.kanal().database().inTransaction(c -> {
                 holding.countDown();
                 try {
                     release.await();
@@ -98,12 +88,12 @@ class UssdLateReplyEndToEndTest {
             // The late turn filed the complaint; its reply is either skipped (logged) or queued.
             LogCapture.await(() -> flow.contains("late reply not sent") || flow.contains("late reply queued")
                     || outboxRows() >= 2, Duration.ofSeconds(10), "the late reply's fate");
-            kanal.outbox().wake();
-            assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(10)));
+            harness.kanal().outbox().wake();
+            assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(10)));
             LogCapture.await(() -> pendingRows() == 0 || outboxRows() >= 2, Duration.ofSeconds(10), "the outbox to drain");
         }
         assertEquals(1, outboxRows(), "one SMS for one complaint: the receipt, not also the late reply");
-        List<Map<String, String>> sent = twilio.accepted();
+        List<Map<String, String>> sent = harness.twilio().accepted();
         assertEquals(1, sent.size(), "one SMS for one complaint: " + sent);
         assertEquals(PHONE, sent.getFirst().get("To"));
         assertTrue(sent.getFirst().get("Body").matches("(?s).*TNG-\\d{6}.*"), sent.getFirst().get("Body"));
@@ -118,7 +108,7 @@ class UssdLateReplyEndToEndTest {
     }
 
     private int count(String sql) {
-        return kanal.database().read(c -> {
+        return harness.kanal().database().read(c -> {
             try (ResultSet rs = c.createStatement().executeQuery(sql)) {
                 rs.next();
                 return rs.getInt(1);
@@ -133,14 +123,12 @@ class UssdLateReplyEndToEndTest {
     }
 
     private HttpRequest request(String text) {
-        String form = "sessionId=" + SESSION + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
-                + "&networkCode=51010&text=" + enc(text);
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/channels/ussd"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("sessionId", SESSION);
+        form.put("serviceCode", "*384*1234#");
+        form.put("phoneNumber", PHONE);
+        form.put("networkCode", "51010");
+        form.put("text", text);
+        return harness.formRequest("/channels/ussd", form).build();
     }
 }

@@ -18,10 +18,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Kanal's {@link IntentClassifier}: normalise, score with an OpenNLP document categorizer,
- * extract entities. A message is {@link Intents#OUT_OF_SCOPE} when the model says so (it is
- * trained with an out-of-scope class) or when the best in-scope probability is below the
- * threshold. Thread-safe; never throws for any input.
+ * Kanal's {@link IntentClassifier}: normalise, score with an {@link IntentModel}, extract
+ * entities. A message is {@link Intents#OUT_OF_SCOPE} when the model says so (it is trained
+ * with an out-of-scope class) or when the best in-scope probability is below the threshold.
+ * Thread-safe; never throws for any input.
+ *
+ * <p>Despite the name, the model that scores by default is not OpenNLP's: it is Kanal's own SGD
+ * softmax ({@link SoftmaxModel}, {@link ModelOptions#defaults()}), trained at start-up on the
+ * built-in training data over OpenNLP's tokens and Kanal's {@link KanalFeatureGenerator}. An
+ * OpenNLP document categorizer scores only when {@link Builder#options} names an OpenNLP trainer
+ * or a saved OpenNLP model is loaded ({@code intents.model-path}); see {@link ModelOptions#defaults()}
+ * for why.
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
     private static final System.Logger LOG = System.getLogger(OpenNlpIntentClassifier.class.getName());

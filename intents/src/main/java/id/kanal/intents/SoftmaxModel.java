@@ -13,8 +13,10 @@ import java.util.Random;
 /**
  * Multinomial logistic regression (maxent) over {@link KanalFeatureGenerator} features, trained
  * by stochastic gradient descent with L2 decay, features scaled to unit length. An alternative
- * to OpenNLP's GIS trainer for large label sets (CLINC150: 151 classes), where GIS plateaus;
- * see the module README for the measured figures. Immutable after training; thread-safe.
+ * to OpenNLP's trainers, kept (and the default) only because it measures better: on CLINC150
+ * (151 classes) macro-F1 88.9% against 84.2% for OpenNLP's {@code MAXENT_QN}, trained 8x faster,
+ * where GIS plateaus lower still (figures at {@link ModelOptions#defaults()}). Immutable after
+ * training; thread-safe.
  */
 final class SoftmaxModel {
     static final String MAGIC = "KANAL-SOFTMAX-1";

@@ -6,18 +6,13 @@ import org.sqlite.SQLiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Kanal's one database: a small pool of connections, transactions, and the schema migrations
+ * Kanal's one database: a pool of connections, transactions, and the schema migrations
  * (Flyway, {@code classpath:db/migration}) applied when it opens.
  *
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a committed turn survives a crash
@@ -25,39 +20,30 @@ import java.util.concurrent.TimeUnit;
  * busy timeout instead of failing to upgrade a read lock. SQLite has one writer at a time anyway;
  * its busy handler waits by sleeping (1, 2, 5 ... 100 ms), which under load turns into long tail
  * latencies, so writers queue in order on a fair lock here instead, and never meet a busy database.
+ * Its connections are a fixed set ({@link SqlitePool}).
  *
- * <p>PostgreSQL runs transactions at once (READ COMMITTED) and needs neither; its server can drop
- * a connection, which the pool then replaces (see {@link #usable}).
+ * <p>PostgreSQL runs transactions at once (READ COMMITTED) and needs neither; its connections are
+ * pooled by HikariCP ({@link PostgresPool}), which replaces those the server dropped.
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
-    private static final Duration BORROW_TIMEOUT = Duration.ofSeconds(10);
-    /** A PostgreSQL connection idle this long is checked before use (a restart or a proxy may have dropped it). */
-    private static final Duration VALIDATE_AFTER_IDLE = Duration.ofSeconds(10);
-    private static final int VALIDATE_TIMEOUT_SECONDS = 2;
+    private static final int SQLITE_POOL_SIZE = 4;
 
     private final String url;
-    private final Properties properties;
     private final Dialect dialect;
-    private final BlockingQueue<Connection> idle;
-    private final List<Connection> all = new ArrayList<>();
-    /** Connections that failed as a lost connection does: reopened before their next use. */
-    private final java.util.Set<Connection> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** When each idle connection was last given back (System.nanoTime()). */
-    private final java.util.Map<Connection, Long> idleSince = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock(true);
-    private volatile boolean closed;
+    private final Duration closeWait;
+    private final ConnectionPool pool;
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    /** Guards {@link #borrowed} and {@link #closed}; close waits on it for borrowed connections to come back. */
+    private final Object lifecycle = new Object();
+    private int borrowed;
+    private boolean closed;
 
-    private Database(String url, Properties properties, int poolSize) throws SQLException {
+    private Database(String url, Dialect dialect, Duration closeWait, ConnectionPool pool) {
         this.url = url;
-        this.properties = properties;
-        this.dialect = Dialect.of(url);
-        this.idle = new ArrayBlockingQueue<>(poolSize);
-        for (int i = 0; i < poolSize; i++) {
-            Connection c = DriverManager.getConnection(url, properties);
-            all.add(c);
-            idle.add(c);
-        }
+        this.dialect = dialect;
+        this.closeWait = closeWait;
+        this.pool = pool;
     }
 
     /** Opens (creating if needed) the SQLite file {@code kanal.db} in a data directory, and migrates it. */
@@ -67,22 +53,39 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot create data directory " + dataDir, e);
         }
-        return open("jdbc:sqlite:" + dataDir.resolve("kanal.db").toAbsolutePath(), 4);
+        return open("jdbc:sqlite:" + dataDir.resolve("kanal.db").toAbsolutePath(), SQLITE_POOL_SIZE);
     }
 
-    /** Opens a database by JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}) and migrates it. */
+    /**
+     * Opens a database by JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}) with
+     * {@code poolSize} connections and otherwise {@link PoolOptions#DEFAULTS}, and migrates it.
+     */
     public static Database open(String jdbcUrl, int poolSize) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be >= 1: " + poolSize);
         }
-        Properties properties = Dialect.of(jdbcUrl) == Dialect.SQLITE ? sqliteProperties() : new Properties();
+        return open(jdbcUrl, PoolOptions.DEFAULTS.withSize(poolSize));
+    }
+
+    /** Opens a database by JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}) and migrates it. */
+    public static Database open(String jdbcUrl, PoolOptions options) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        ConnectionPool pool;
         try {
-            Database db = new Database(jdbcUrl, properties, poolSize);
-            db.migrate();
-            return db;
-        } catch (SQLException e) {
+            pool = dialect == Dialect.SQLITE
+                    ? new SqlitePool(jdbcUrl, sqliteProperties(), options)
+                    : new PostgresPool(jdbcUrl, options);
+        } catch (SQLException | RuntimeException e) {
             throw new DatabaseException("cannot open database", e);
         }
+        Database db = new Database(jdbcUrl, dialect, options.connectionTimeout(), pool);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
     }
 
     private static Properties sqliteProperties() {
@@ -95,6 +98,7 @@ public final class Database implements AutoCloseable {
         return config.toProperties();
     }
 
+    /** Flyway runs on one of the pool's own, already configured connections (and never asks for a second). */
     private void migrate() {
         Connection c = borrow();
         try {
@@ -140,7 +144,6 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            markIfLost(c, e);
             throw new DatabaseException("transaction failed", e);
         } finally {
             release(c);
@@ -153,7 +156,6 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(c);
         } catch (SQLException e) {
-            markIfLost(c, e);
             throw new DatabaseException("query failed", e);
         } finally {
             release(c);
@@ -162,8 +164,10 @@ public final class Database implements AutoCloseable {
 
     /** True when the database answers a trivial query. */
     public boolean ping() {
-        if (closed) {
-            return false;
+        synchronized (lifecycle) {
+            if (closed) {
+                return false;
+            }
         }
         try {
             return read(c -> {
@@ -177,84 +181,36 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection borrow() {
-        if (closed) {
-            throw new DatabaseException("database is closed", null);
-        }
-        try {
-            Connection c = idle.poll(BORROW_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (c == null) {
-                throw new DatabaseException("no database connection free after " + BORROW_TIMEOUT, null);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new DatabaseException("database is closed", null);
             }
-            return usable(c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseException("interrupted waiting for a connection", e);
+            borrowed++;
         }
-    }
-
-    /**
-     * The connection itself, or a new one in its place when it is lost: PostgreSQL's server can
-     * drop connections (a restart, an idle timeout on the way), and a pool that kept a dead one
-     * would fail every request it served until Kanal restarted. When no new one can be opened,
-     * the old one goes back to the pool (to be tried again next time) and this borrow fails.
-     */
-    private Connection usable(Connection c) {
-        if (!lost(c)) {
-            return c;
-        }
-        Connection fresh;
         try {
-            fresh = DriverManager.getConnection(url, properties);
+            return pool.borrow();
         } catch (SQLException e) {
-            broken.add(c);
-            release(c);
+            returned();
             throw new DatabaseException("database unreachable", e);
-        }
-        synchronized (all) {
-            all.set(all.indexOf(c), fresh);
-        }
-        broken.remove(c);
-        idleSince.remove(c);
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a lost connection failed", e);
-        }
-        LOG.log(System.Logger.Level.WARNING, "database connection lost; replaced by a new one");
-        return fresh;
-    }
-
-    private boolean lost(Connection c) {
-        try {
-            if (broken.contains(c) || c.isClosed()) {
-                return true;
-            }
-            Long since = idleSince.get(c);
-            return dialect == Dialect.POSTGRESQL && since != null
-                    && System.nanoTime() - since >= VALIDATE_AFTER_IDLE.toNanos()
-                    && !c.isValid(VALIDATE_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
-    /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server shut the session down). */
-    private void markIfLost(Connection c, SQLException e) {
-        String state = e.getSQLState();
-        boolean closed;
-        try {
-            closed = c.isClosed();
-        } catch (SQLException ignored) {
-            closed = true;
-        }
-        if (closed || (state != null && (state.startsWith("08") || state.startsWith("57P0")))) {
-            broken.add(c);
+        } catch (RuntimeException e) {
+            returned();
+            throw e;
         }
     }
 
     private void release(Connection c) {
-        idleSince.put(c, System.nanoTime());
-        idle.add(c);
+        try {
+            pool.release(c);
+        } finally {
+            returned();
+        }
+    }
+
+    private void returned() {
+        synchronized (lifecycle) {
+            borrowed--;
+            lifecycle.notifyAll();
+        }
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -265,32 +221,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Waits for the connections in use to come back, then closes them all (SQLite checkpoints its WAL). */
+    /**
+     * Waits (up to the connection timeout) for the connections in use to come back, then closes
+     * them all (SQLite checkpoints its WAL).
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (int i = 0; i < all.size(); i++) {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            long deadline = System.nanoTime() + closeWait.toNanos();
             try {
-                idle.poll(BORROW_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                for (long left = closeWait.toNanos(); borrowed > 0 && left > 0; left = deadline - System.nanoTime()) {
+                    lifecycle.wait(Math.max(1, left / 1_000_000));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+            }
+            if (borrowed > 0) {
+                LOG.log(System.Logger.Level.WARNING, "closing the database with {0} connection(s) still in use", borrowed);
             }
         }
-        List<Connection> opened;
-        synchronized (all) {
-            opened = List.copyOf(all);
-        }
-        for (Connection c : opened) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing a connection failed", e);
-            }
-        }
+        pool.close();
         LOG.log(System.Logger.Level.INFO, "database closed");
     }
 }

@@ -89,6 +89,57 @@ class DatabaseTest {
     }
 
     @Test
+    void close_whileATransactionRuns_waitsForItToCommit() throws Exception {
+        closeWaitsForTheRunningTransaction(Database.openSqlite(dir), () -> Database.openSqlite(dir));
+    }
+
+    /**
+     * Closes a database while a transaction is inside its work, then lets the work finish: the
+     * transaction commits (close waited for it) and a reopened database sees its row.
+     */
+    static void closeWaitsForTheRunningTransaction(Database db, java.util.function.Supplier<Database> reopen)
+            throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        // Own threads: the common pool may have a single one on a small machine.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            closeWhileRunning(db, reopen, inside, finish, threads);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void closeWhileRunning(Database db, java.util.function.Supplier<Database> reopen,
+                                          java.util.concurrent.CountDownLatch inside,
+                                          java.util.concurrent.CountDownLatch finish,
+                                          java.util.concurrent.ExecutorService threads) throws Exception {
+        var transaction = java.util.concurrent.CompletableFuture.runAsync(() -> db.inTransaction(c -> {
+            c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('late', 'Late')");
+            inside.countDown();
+            try {
+                return finish.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }), threads);
+        assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        var closing = java.util.concurrent.CompletableFuture.runAsync(db::close, threads);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (db.ping()) { // ping answers false once close has begun
+            assertTrue(System.nanoTime() < deadline, "close did not begin");
+            Thread.onSpinWait();
+        }
+        assertFalse(closing.isDone(), "close returned while a transaction was running");
+        finish.countDown();
+        transaction.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try (Database again = reopen.get()) {
+            assertEquals("Late", again.read(c -> scalar(c, "SELECT name FROM agency WHERE code = 'late'")));
+        }
+    }
+
+    @Test
     void open_unsupportedUrl_saysWhich() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Database.open("jdbc:mysql://localhost/kanal?password=secret", 1));

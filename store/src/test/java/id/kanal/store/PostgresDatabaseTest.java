@@ -221,6 +221,11 @@ class PostgresDatabaseTest {
         }
     }
 
+    @Test
+    void close_whileATransactionRuns_waitsForItToCommit() throws Exception {
+        DatabaseTest.closeWaitsForTheRunningTransaction(schema.open(2), () -> schema.open(1));
+    }
+
     /** Ends the sessions of an application name, waiting (up to 5 s each) until they are gone; how many. */
     private List<String> terminate(String applicationName) throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection(schema.url())) {

@@ -18,15 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,7 +41,6 @@ class TwilioMessagingServiceTest {
     private static final RecordingResidents residents = new RecordingResidents();
     private static WebServer server;
     private static WebServer unconfigured;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -216,28 +207,15 @@ class TwilioMessagingServiceTest {
         assertTrue(new RequestValidator(TOKEN).validate(SMS_URL, FormBody.parse(body).fields(), sign(TOKEN, SMS_URL, body)));
     }
 
-    static String sign(String token, String url, String body) {
-        if (body.contains("%E0%A4%A&")) {
-            return "c2lnbmF0dXJlIG9mIGFuIHVucmVhZGFibGUgYm9keQ=="; // unreadable bodies cannot be signed
-        }
-        return TwilioSigner.sign(token, url, FormBody.parse(body).fields());
+    private static String sign(String token, String url, String body) {
+        return TwilioRequests.sign(token, url, body);
     }
 
     private static HttpResponse<String> post(WebServer target, String body, String signature) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + target.port() + "/channels/sms"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            req.header("X-Twilio-Signature", signature);
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return TwilioRequests.post(target.port(), "/channels/sms", body, signature);
     }
 
-    static String fixture(String name) {
-        try {
-            return Files.readString(Path.of("src/test/resources/fixtures/twilio", name)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String fixture(String name) {
+        return TwilioRequests.fixture("twilio", name);
     }
 }

@@ -13,14 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +40,6 @@ class TwilioStatusServiceTest {
     private static final Map<String, String> recorded = new ConcurrentHashMap<>();
     private static final RecordingResidents residents = new RecordingResidents();
     private static WebServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -130,13 +122,8 @@ class TwilioStatusServiceTest {
     @MethodSource("cases")
     void post_recordedStatusCallback_recordsAsExpected(Case c) throws Exception {
         String body = fixture(c.fixture());
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/channels/twilio/status"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (c.signed()) {
-            req.header("X-Twilio-Signature", TwilioMessagingServiceTest.sign(c.signingToken(), URL, body));
-        }
-        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = TwilioRequests.post(server.port(), "/channels/twilio/status", body,
+                c.signed() ? TwilioRequests.sign(c.signingToken(), URL, body) : null);
         assertEquals(c.status(), res.statusCode(), res.body());
         assertEquals(c.recorded() == null ? Map.of() : Map.of(KNOWN_SID, c.recorded()), recorded);
         assertEquals(c.optedOut(), residents.optedOut.containsKey("+6281234567890"));
@@ -146,11 +133,7 @@ class TwilioStatusServiceTest {
         assertTrue(c.status() != 200 || !res.body().isBlank());
     }
 
-    static String fixture(String name) {
-        try {
-            return Files.readString(Path.of("src/test/resources/fixtures/twilio-status", name)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String fixture(String name) {
+        return TwilioRequests.fixture("twilio-status", name);
     }
 }

@@ -15,15 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +38,6 @@ class TwilioWhatsAppTest {
     private static final List<InboundMessage> received = new CopyOnWriteArrayList<>();
     private static final RecordingResidents residents = new RecordingResidents();
     private static WebServer server;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -114,9 +105,9 @@ class TwilioWhatsAppTest {
     void post_recordedWhatsAppPayload_answersAsExpected(Case c) throws Exception {
         String body = fixture(c.fixture());
         String signature = switch (c.signing()) {
-            case VALID, MISSING -> TwilioMessagingServiceTest.sign(TOKEN, URL, body);
-            case INVALID -> TwilioMessagingServiceTest.sign("another-token", URL, body);
-            case SIGNED_FOR_SMS_ROUTE -> TwilioMessagingServiceTest.sign(TOKEN, PUBLIC_URL + "/channels/sms", body);
+            case VALID, MISSING -> TwilioRequests.sign(TOKEN, URL, body);
+            case INVALID -> TwilioRequests.sign("another-token", URL, body);
+            case SIGNED_FOR_SMS_ROUTE -> TwilioRequests.sign(TOKEN, PUBLIC_URL + "/channels/sms", body);
         };
         HttpResponse<String> res = post(body, c.signing() == Signing.MISSING ? null : signature);
         assertEquals(c.status(), res.statusCode(), res.body());
@@ -136,20 +127,10 @@ class TwilioWhatsAppTest {
     }
 
     private static HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/channels/whatsapp"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            req.header("X-Twilio-Signature", signature);
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return TwilioRequests.post(server.port(), "/channels/whatsapp", body, signature);
     }
 
-    static String fixture(String name) {
-        try {
-            return Files.readString(Path.of("src/test/resources/fixtures/whatsapp", name)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String fixture(String name) {
+        return TwilioRequests.fixture("whatsapp", name);
     }
 }

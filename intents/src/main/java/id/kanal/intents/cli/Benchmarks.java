@@ -1,5 +1,7 @@
 package id.kanal.intents.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kanal.dialog.port.Intents;
 import id.kanal.intents.Example;
 
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Public benchmark files read at evaluation time (never copied into the repository): CLINC150
@@ -17,6 +18,8 @@ import java.util.Map;
  * {@link Intents#OUT_OF_SCOPE}.
  */
 public final class Benchmarks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Benchmarks() {
     }
 
@@ -31,8 +34,8 @@ public final class Benchmarks {
 
     /** CLINC150 full: train + oos_train, val + oos_val, test + oos_test. */
     public static Splits clinc150(Path dataFullJson) throws IOException {
-        Object root = MiniJson.parse(Files.readString(dataFullJson, StandardCharsets.UTF_8));
-        if (!(root instanceof Map<?, ?> m)) {
+        JsonNode m = JSON.readTree(dataFullJson.toFile());
+        if (m == null || !m.isObject()) {
             throw new IOException("not a CLINC150 file (no top-level object): " + dataFullJson);
         }
         return new Splits(
@@ -60,15 +63,18 @@ public final class Benchmarks {
         return out;
     }
 
-    private static List<Example> rows(Map<?, ?> root, String key, boolean outOfScope) throws IOException {
-        if (!(root.get(key) instanceof List<?> list)) {
+    /** The rows of one split: each a pair {@code [text, intent]}. */
+    private static List<Example> rows(JsonNode root, String key, boolean outOfScope) throws IOException {
+        JsonNode list = root.get(key);
+        if (list == null || !list.isArray()) {
             throw new IOException("CLINC150 file lacks the list '" + key + "'");
         }
         List<Example> out = new ArrayList<>(list.size());
-        for (Object row : list) {
-            List<?> pair = (List<?>) row;
-            String text = (String) pair.get(0);
-            out.add(Example.of(outOfScope ? Intents.OUT_OF_SCOPE : (String) pair.get(1), text));
+        for (JsonNode pair : list) {
+            if (!pair.isArray() || pair.size() < 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+                throw new IOException("CLINC150 row in '" + key + "' is not [text, intent]: " + pair);
+            }
+            out.add(Example.of(outOfScope ? Intents.OUT_OF_SCOPE : pair.get(1).asText(), pair.get(0).asText()));
         }
         return out;
     }

@@ -1,6 +1,9 @@
 package id.kanal.intents.cli;
 
-/** Writes JSON string literals by hand: the commands print a few fields, no library needed. */
+/**
+ * Writes JSON string literals: the commands print a few fields in a fixed order, and escape
+ * {@code < > &} as well, so output pasted into HTML stays inert (Jackson reads the benchmark files).
+ */
 final class Json {
     private Json() {
     }

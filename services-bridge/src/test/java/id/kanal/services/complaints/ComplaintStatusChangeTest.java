@@ -1,6 +1,5 @@
 package id.kanal.services.complaints;
 
-import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
@@ -11,17 +10,11 @@ import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.NewComplaint;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.services.complaints.DeskFixture.Sent;
-import id.kanal.store.Database;
 import id.kanal.store.Residents;
 import id.kanal.store.TelegramChats;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,31 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Status changes through the real desk: history, outbox notifications per channel, STOP, language, overdue. */
-class ComplaintStatusChangeTest {
+class ComplaintStatusChangeTest extends DeskTest {
     private static final String TEMPLATE_SID = "HX0123456789abcdef0123456789abcdef";
     private static final String NUMBER = "+6281234567890";
 
-    @TempDir
-    Path dir;
-    private Database db;
-    private SqlComplaintDesk desk;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
-
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock,
+    @Override
+    SqlComplaintDesk openDesk() {
+        return SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock,
                 new NotificationSettings(Optional.of(TEMPLATE_SID)), false);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private String file(Channel channel, String address) {

@@ -1,50 +1,22 @@
 package id.kanal.services.complaints;
 
-import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.FiledComplaint;
-import id.kanal.store.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import static id.kanal.services.complaints.DeskFixture.complaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class DuplicateLinkingTest {
+class DuplicateLinkingTest extends DeskTest {
     private static final GeoPoint HERE = new GeoPoint(-6.1783, 106.6319);
-    @TempDir
-    Path dir;
-    private Database db;
-    private SqlComplaintDesk desk;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
     private int keys;
-
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private FiledComplaint file(String category, String location, Optional<GeoPoint> point) {
         keys++;

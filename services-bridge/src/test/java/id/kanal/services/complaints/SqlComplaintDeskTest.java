@@ -8,16 +8,8 @@ import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.ComplaintView;
 import id.kanal.dialog.port.FiledComplaint;
 import id.kanal.dialog.port.NewComplaint;
-import id.kanal.store.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,35 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SqlComplaintDeskTest {
+class SqlComplaintDeskTest extends DeskTest {
     static final RegionDefinition REGION = new RegionDefinition("kota-tangerang", "Kota Tangerang", "TNG",
             List.of(new RegionDefinition.Agency("pupr", "Dinas PUPR"), new RegionDefinition.Agency("dlh", "Dinas Lingkungan Hidup")),
             List.of(new RegionDefinition.CategoryDefinition("jalan-rusak", "Jalan rusak", "Damaged road", "pupr",
                             List.of("jalan rusak", "lubang"), 14),
                     new RegionDefinition.CategoryDefinition("sampah", "Sampah", "Rubbish", "dlh", List.of("sampah"), 3)));
 
-    @TempDir
-    Path dir;
-    private Database db;
-    private SqlComplaintDesk desk;
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
     private final Address reporter = new Address(Channel.SMS, "+6281234567890");
-
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        desk = SqlComplaintDesk.open(db, REGION, clock);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private NewComplaint complaint(String key, String category) {
         return new NewComplaint(key, reporter, category, "Jl. Merdeka 5", "Rusak parah", Optional.empty(), List.of());

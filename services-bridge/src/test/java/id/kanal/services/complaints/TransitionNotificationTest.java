@@ -1,20 +1,13 @@
 package id.kanal.services.complaints;
 
-import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.services.complaints.DeskFixture.Sent;
-import id.kanal.store.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,29 +16,7 @@ import static id.kanal.services.complaints.DeskFixture.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every allowed transition puts exactly one notification with its own wording in the outbox. */
-class TransitionNotificationTest {
-    @TempDir
-    Path dir;
-    private Database db;
-    private SqlComplaintDesk desk;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
-
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        desk = SqlComplaintDesk.open(db, SqlComplaintDeskTest.REGION, clock);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class TransitionNotificationTest extends DeskTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "RECEIVED    | ASSIGNED    | Laporan TNG-000001 (Sampah) diteruskan ke Dinas Lingkungan Hidup. Catatan: ok",

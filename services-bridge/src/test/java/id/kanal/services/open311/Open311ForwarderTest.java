@@ -160,10 +160,7 @@ class Open311ForwarderTest {
     @Test
     void forwarder_failsFirstThenForwardsAndPollsClosed_residentIsNotified() {
         SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
-        Open311Client client = new Open311Client(new Open311Endpoint(
-                URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/georeport/v2"),
-                Optional.of("kanal-key"), Optional.of("tangerangkota.go.id"), Duration.ofMinutes(5)));
-        Open311Forwarder forwarder = new Open311Forwarder(db, desk, client, clock);
+        Open311Forwarder forwarder = forwarder(desk);
         String ticket = desk.file(new NewComplaint("sms:SM1", new Address(Channel.SMS, NUMBER), "jalan-rusak",
                 "Jl. Merdeka 5", "Lubang besar", Optional.of(new GeoPoint(-6.1783, 106.6319)),
                 List.of(new Media("https://api.twilio.com/ME1", "image/jpeg")))).ticket();
@@ -212,6 +209,18 @@ class Open311ForwarderTest {
                 Optional.of("kanal-key"), Optional.of("tangerangkota.go.id"), Duration.ofMinutes(5))), clock);
     }
 
+    /** A forwarding desk, its forwarder, and one complaint filed there. */
+    private record OneFiled(SqlComplaintDesk desk, Open311Forwarder forwarder, String ticket) {
+    }
+
+    /** One complaint filed on a forwarding desk whose Open311 server answers posts with this status and body. */
+    private OneFiled fileOneAnswering(int postStatus, String postBody) {
+        postCode = postStatus;
+        postAnswer = postBody;
+        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
+        return new OneFiled(desk, forwarder(desk), fileOne(desk));
+    }
+
     private String fileOne(SqlComplaintDesk desk) {
         return desk.file(new NewComplaint("sms:SM1", new Address(Channel.SMS, NUMBER), "jalan-rusak", "Jl. Merdeka 5",
                 "Lubang besar", Optional.empty(), List.of())).ticket();
@@ -231,11 +240,9 @@ class Open311ForwarderTest {
 
     @Test
     void forwarder_deskRefuses400_keptAsFailedWithItsError_neverPostedAgain() {
-        postCode = 400;
-        postAnswer = "[{\"code\":400,\"description\":\"service_code jalan-rusak not found\"}]";
-        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
-        Open311Forwarder forwarder = forwarder(desk);
-        String ticket = fileOne(desk);
+        OneFiled filed = fileOneAnswering(400, "[{\"code\":400,\"description\":\"service_code jalan-rusak not found\"}]");
+        Open311Forwarder forwarder = filed.forwarder();
+        String ticket = filed.ticket();
         assertEquals(0, forwarder.forwardOnce());
         assertEquals("FAILED", column(ticket, "forward_state"));
         assertTrue(column(ticket, "forward_error").contains("service_code jalan-rusak not found"), column(ticket, "forward_error"));
@@ -246,11 +253,9 @@ class Open311ForwarderTest {
 
     @Test
     void forwarder_deskThrottles429_retriedLater() {
-        postCode = 429;
-        postAnswer = "[{\"code\":429,\"description\":\"slow down\"}]";
-        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
-        Open311Forwarder forwarder = forwarder(desk);
-        String ticket = fileOne(desk);
+        OneFiled filed = fileOneAnswering(429, "[{\"code\":429,\"description\":\"slow down\"}]");
+        Open311Forwarder forwarder = filed.forwarder();
+        String ticket = filed.ticket();
         assertEquals(0, forwarder.forwardOnce());
         assertEquals("PENDING", column(ticket, "forward_state"));
         postCode = null;
@@ -262,11 +267,10 @@ class Open311ForwarderTest {
 
     @Test
     void forwarder_deskAnswersAToken_exchangedForTheIdWhenFiled_thenPolled() {
-        postCode = 201;
-        postAnswer = "[{\"token\":\"tok-12345\"}]";
-        SqlComplaintDesk desk = SqlComplaintDesk.open(db, REGION, clock, NotificationSettings.none(), true);
-        Open311Forwarder forwarder = forwarder(desk);
-        String ticket = fileOne(desk);
+        OneFiled filed = fileOneAnswering(201, "[{\"token\":\"tok-12345\"}]");
+        SqlComplaintDesk desk = filed.desk();
+        Open311Forwarder forwarder = filed.forwarder();
+        String ticket = filed.ticket();
         assertEquals(1, forwarder.forwardOnce());
         assertEquals("TOKEN", column(ticket, "forward_state"));
         assertEquals(0, forwarder.forwardOnce());

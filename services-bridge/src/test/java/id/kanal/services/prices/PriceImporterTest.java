@@ -2,19 +2,11 @@ package id.kanal.services.prices;
 
 import id.kanal.dialog.port.PriceQuote;
 import id.kanal.services.SharedData;
-import id.kanal.store.Database;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.time.ZoneId;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PriceImporterTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-20T01:00:00Z"), ZoneOffset.UTC);
+class PriceImporterTest extends BoardTest {
     private static final String SIMPLE = """
             date,market,commodity,unit,price
             2025-11-13,Pasar Anyar,cabai rawit,kg,60000
@@ -32,29 +23,6 @@ class PriceImporterTest {
             2025-11-20,Pasar Lama,Cabe Rawit,kg,64000
             2025-11-20,"Pasar Malabar",beras,kg,14500
             """;
-
-    @TempDir
-    Path dir;
-    private Database db;
-    private SqlPriceBoard board;
-    private PriceImporter importer;
-
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
-        importer = PriceImporter.forBoard(db, board, CLOCK);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void importCsv_sameFileTwice_changesNothing() {

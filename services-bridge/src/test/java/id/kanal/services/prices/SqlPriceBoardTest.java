@@ -1,19 +1,11 @@
 package id.kanal.services.prices;
 
 import id.kanal.dialog.port.PriceQuote;
-import id.kanal.store.Database;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.time.ZoneId;
 import java.io.StringReader;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,24 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SqlPriceBoardTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-20T01:00:00Z"), ZoneOffset.UTC);
-
-    @TempDir
-    Path dir;
-    private Database db;
-    private SqlPriceBoard board;
-
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
+class SqlPriceBoardTest extends BoardTest {
     @BeforeEach
-    void open() {
-        db = openDatabase();
-        board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
-        PriceImporter.forBoard(db, board, CLOCK).importCsv(new StringReader("""
+    void importAWeekOfPrices() {
+        importer.importCsv(new StringReader("""
                 date,market,commodity,unit,price
                 2025-11-12,Pasar Anyar,cabai rawit,kg,58000
                 2025-11-13,Pasar Anyar,cabai rawit,kg,60000
@@ -48,11 +26,6 @@ class SqlPriceBoardTest {
                 2025-11-20,Pasar Bandeng,cabai rawit,kg,70000
                 2025-11-10,Pasar Lama,beras,kg,14500
                 """), "test", n -> { });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test
