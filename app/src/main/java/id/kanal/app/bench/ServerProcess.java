@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * A server under test in its own JVM, so that its CPU time and heap are its own and not the
- * load generator's. Started from the same class path as the running command.
+ * load generator's. Started from the same class path as the running command. The fault suite
+ * uses it too, to kill a server with SIGKILL in the middle of a load.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern G1_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
@@ -30,7 +31,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code mainClass args} with {@code env} added, and waits until {@code GET /observe/health} answers. */
-    static ServerProcess start(String mainClass, List<String> args, Map<String, String> env, Path log, int port)
+    public static ServerProcess start(String mainClass, List<String> args, Map<String, String> env, Path log, int port)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), mainClass));
@@ -43,14 +44,19 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, as a power cut or the OOM killer would end it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     private void awaitHealthy(Duration within) throws IOException, InterruptedException {
@@ -102,6 +108,7 @@ final class ServerProcess implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /** SIGTERM, then SIGKILL after 15 s. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
