@@ -9,6 +9,7 @@ import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.app.admin.AdminPricesService;
+import id.kanal.app.web.ErrorMapping;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -18,6 +19,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
@@ -59,6 +61,7 @@ public final class KanalServer implements AutoCloseable {
 
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
+        ErrorMapping.register(routing, Map.of(ConsoleApi.ROOT, ConsoleApi::securityHeaders));
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
