@@ -24,7 +24,10 @@ public final class BoundedBody {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        try (InputStream in = req.content().inputStream()) {
+        // Not closed here: closing drains the rest of the body, and after the server refused it (an
+        // oversized chunk) the rest is attacker-chosen bytes; the server itself consumes or drops it.
+        InputStream in = req.content().inputStream();
+        try {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
                 throw tooLarge(maxBytes);
