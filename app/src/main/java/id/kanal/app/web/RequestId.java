@@ -25,6 +25,6 @@ public record RequestId(String value) {
 
     /** The request's id; "unknown" for a request that did not pass the filter (none in Kanal's routing). */
     public static String of(ServerRequest req) {
-        return req.context().get(RequestId.class, RequestId.class).map(RequestId::value).orElse("unknown");
+        return req.context().get(RequestId.class).map(RequestId::value).orElse("unknown");
     }
 }
