@@ -40,26 +40,19 @@ class RefusedBodyTest {
 
     @TempDir
     Path dataDir;
-    private Kanal kanal;
-    private KanalServer server;
+    private KanalHarness kanal;
 
     @BeforeEach
     void start() {
-        Settings settings = Settings.from(Main.config(), Map.of(
-                "KANAL_PORT", "0",
-                "KANAL_DATA_DIR", dataDir.toString(),
-                "KANAL_PUBLIC_URL", "https://kanal.test",
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of(
                 "KANAL_TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN",
                 "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
                 // Nothing listens here: no update in these tests reaches the Bot API.
                 "KANAL_TELEGRAM_API_URL", "http://127.0.0.1:9"));
-        kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-        server = KanalServer.start(kanal);
     }
 
     @AfterEach
     void stop() {
-        server.close();
         kanal.close();
     }
 
@@ -81,7 +74,7 @@ class RefusedBodyTest {
 
         // The control: the same callback sent on its own does run (so the count above can see it).
         HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/channels/ussd"))
+                        URI.create("http://127.0.0.1:" + kanal.port() + "/channels/ussd"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(SMUGGLED_FORM)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(direct.body().startsWith("CON "), direct.body());
@@ -116,7 +109,7 @@ class RefusedBodyTest {
     }
 
     private long ussdSessions(String sessionId) {
-        return kanal.database().read(c -> {
+        return kanal.kanal().database().read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM ussd_session WHERE session_id = ?")) {
                 ps.setString(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -139,7 +132,7 @@ class RefusedBodyTest {
     }
 
     private Exchange exchange(String raw) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", kanal.port())) {
             // A deadline, not a sleep: a connection left open shows as silence until it passes.
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
