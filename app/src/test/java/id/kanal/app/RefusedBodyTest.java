@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RefusedBodyTest {
     private static final String SECRET = "telegram-webhook-secret";
+    private static final String ADMIN = "admin-token-refused-bodies";
     /** One chunk one byte over the server's 1 MiB limit: refused when its size line is read. */
     private static final String OVERSIZED_CHUNK = Integer.toHexString(KanalServer.MAX_PAYLOAD_BYTES + 1);
     private static final String SMUGGLED_FORM = "sessionId=ATUid_smuggled&serviceCode=%2A384%2A1234%23"
@@ -47,6 +48,7 @@ class RefusedBodyTest {
         kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of(
                 "KANAL_TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN",
                 "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "KANAL_ADMIN_TOKEN", ADMIN,
                 // Nothing listens here: no update in these tests reaches the Bot API.
                 "KANAL_TELEGRAM_API_URL", "http://127.0.0.1:9"));
     }
@@ -86,6 +88,20 @@ class RefusedBodyTest {
         String raw = "POST /channels/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "X-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + OVERSIZED_CHUNK + "\r\n{\"update_id\":1}";
+
+        Exchange answer = exchange(raw);
+
+        assertEquals(413, answer.status(), answer.text());
+        assertTrue(answer.closed(), answer.text());
+    }
+
+    @Test
+    void oversizedChunkedPriceFile_413_connectionClosed_withoutWaitingForTheRest() throws Exception {
+        // The bytes after the size line end without a line break: a reader that drains the refused
+        // body waits for one until the socket times out; the answer must not.
+        String raw = "POST /api/admin/prices HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+                + "Authorization: Bearer " + ADMIN + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + OVERSIZED_CHUNK + "\r\ndate,market,commodity,unit,price";
 
         Exchange answer = exchange(raw);
 

@@ -8,7 +8,6 @@ import id.kanal.services.prices.PriceImportException;
 import id.kanal.services.prices.PriceImporter;
 import id.kanal.store.DatabaseException;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -38,7 +37,10 @@ public final class PriceUpload {
      * @param requestId put in an error answer, as in every error of Kanal's JSON APIs
      */
     public static Answer run(PriceImporter importer, InputStream body, String source, String requestId) {
-        try (var reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+        // The request's stream is not closed here: closing drains what is left of it, and after the
+        // server refused the body (an oversized chunk) what is left is the sender's bytes, not a body.
+        var reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+        try {
             ImportResult r = importer.importCsv(reader, source, rows -> { });
             return new Answer(200, Json.object()
                     .put("format", r.format())
@@ -51,7 +53,7 @@ public final class PriceUpload {
             LOG.log(System.Logger.Level.INFO, "price upload rejected source={0} row={1}", source, e.row());
             return new Answer(400, ErrorMapping.body(e.getMessage(), requestId).put("row", e.row())
                     .put("reason", e.reason()).put("imported", false));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return new Answer(400, ErrorMapping.body("could not read the body: " + e.getMessage(), requestId)
                     .put("imported", false));
         } catch (DatabaseException e) {
