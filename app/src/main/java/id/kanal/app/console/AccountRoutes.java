@@ -19,11 +19,11 @@ final class AccountRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/accounts", this::list)
-                .post("/accounts", this::create)
-                .post("/accounts/{username}", this::update)
-                .delete("/accounts/{username}", this::delete)
-                .get("/agents", this::agents);
+        rules.get("/accounts", ConsoleHttp.guard(this::list))
+                .post("/accounts", ConsoleHttp.guard(this::create))
+                .post("/accounts/{username}", ConsoleHttp.guard(this::update))
+                .delete("/accounts/{username}", ConsoleHttp.guard(this::delete))
+                .get("/agents", ConsoleHttp.guard(this::agents));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

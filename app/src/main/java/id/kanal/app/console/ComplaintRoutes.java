@@ -62,6 +62,9 @@ final class ComplaintRoutes implements HttpService {
             d = console.complaints().changeStatus(ticket, status, note, AgentActions.author(s.username()));
         } catch (id.kanal.services.complaints.TransitionRefusedException e) {
             throw ConsoleException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // ConsoleComplaints' contract for a ticket that does not exist: the agent's mistake, as before.
+            throw ConsoleException.badRequest(e.getMessage());
         }
         LOG.log(System.Logger.Level.INFO, "complaint status ticket={0} status={1} by={2}", ticket, status, s.username());
         console.events().publishAll();

@@ -22,7 +22,7 @@ public interface ConsoleComplaints {
      * Changes the status with a note; the resident's notification is queued in the outbox in the
      * same transaction.
      *
-     * @throws ConsoleException (400) for an unknown ticket
+     * @throws IllegalArgumentException for an unknown ticket
      */
     Detail changeStatus(String ticket, ComplaintStatus status, String note, String by);
 

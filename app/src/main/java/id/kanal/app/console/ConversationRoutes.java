@@ -24,11 +24,11 @@ final class ConversationRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/conversations/{channel}/{address}", this::show)
-                .post("/conversations/{channel}/{address}/reply", this::reply)
-                .post("/conversations/{channel}/{address}/note", this::note)
-                .post("/conversations/{channel}/{address}/handback", this::handBack)
-                .post("/conversations/{channel}/{address}/transfer", this::transfer);
+        rules.get("/conversations/{channel}/{address}", ConsoleHttp.guard(this::show))
+                .post("/conversations/{channel}/{address}/reply", ConsoleHttp.guard(this::reply))
+                .post("/conversations/{channel}/{address}/note", ConsoleHttp.guard(this::note))
+                .post("/conversations/{channel}/{address}/handback", ConsoleHttp.guard(this::handBack))
+                .post("/conversations/{channel}/{address}/transfer", ConsoleHttp.guard(this::transfer));
     }
 
     private void show(ServerRequest req, ServerResponse res) {

@@ -30,8 +30,8 @@ final class PriceRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/prices", this::freshness)
-                .post("/prices", this::upload);
+        rules.get("/prices", ConsoleHttp.guard(this::freshness))
+                .post("/prices", ConsoleHttp.guard(this::upload));
     }
 
     private void upload(ServerRequest req, ServerResponse res) {

@@ -82,7 +82,7 @@ final class SqlConsoleComplaints implements ConsoleComplaints {
         try {
             desk.changeStatus(ticket, status, by, note);
         } catch (ComplaintNotFoundException e) {
-            throw ConsoleException.badRequest("no such complaint: " + ticket);
+            throw new IllegalArgumentException("no such complaint: " + ticket);
         }
         return detail(ticket).orElseThrow();
     }
