@@ -19,8 +19,8 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
+import java.util.Map;
 
 /** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
 public final class KanalServer implements AutoCloseable {
@@ -61,7 +61,6 @@ public final class KanalServer implements AutoCloseable {
 
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
-        ErrorMapping.register(routing, Map.of(ConsoleApi.ROOT, ConsoleApi::securityHeaders));
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilioAuthToken(), kanal.settings().publicUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
@@ -72,6 +71,7 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/channels", kanal.channels().ussd());
         routing.register("/console", ConsolePages.create());
         routing.register(ConsoleApi.ROOT, ConsoleApi.create(kanal));
+        ErrorMapping.register(routing, Map.of(ConsoleApi.ROOT, ConsoleApi::securityHeaders));
     }
 
     private static ObserveFeature observe(Kanal kanal) {
