@@ -89,10 +89,7 @@ class RefusedBodyTest {
                 + "X-Telegram-Bot-Api-Secret-Token: " + SECRET + "\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + OVERSIZED_CHUNK + "\r\n{\"update_id\":1}";
 
-        Exchange answer = exchange(raw);
-
-        assertEquals(413, answer.status(), answer.text());
-        assertTrue(answer.closed(), answer.text());
+        assertRefusedAndClosed(raw, 413);
     }
 
     @Test
@@ -103,10 +100,7 @@ class RefusedBodyTest {
                 + "Authorization: Bearer " + ADMIN + "\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + OVERSIZED_CHUNK + "\r\ndate,market,commodity,unit,price";
 
-        Exchange answer = exchange(raw);
-
-        assertEquals(413, answer.status(), answer.text());
-        assertTrue(answer.closed(), answer.text());
+        assertRefusedAndClosed(raw, 413);
     }
 
     @Test
@@ -116,12 +110,15 @@ class RefusedBodyTest {
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length + "\r\n\r\n"
                     + SMUGGLED_FORM;
 
-            Exchange answer = exchange(raw);
-
-            assertEquals(400, answer.status(), length + ": " + answer.text());
-            assertTrue(answer.closed(), length + ": " + answer.text());
+            assertRefusedAndClosed(raw, 400);
             assertEquals(0, ussdSessions("ATUid_smuggled"), length);
         }
+    }
+
+    private void assertRefusedAndClosed(String raw, int status) throws IOException {
+        Exchange answer = exchange(raw);
+        assertEquals(status, answer.status(), answer.text());
+        assertTrue(answer.closed(), "the connection must close after a refused body: " + answer.text());
     }
 
     private long ussdSessions(String sessionId) {
