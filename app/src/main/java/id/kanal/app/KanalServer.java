@@ -9,6 +9,7 @@ import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.app.admin.AdminPricesService;
+import id.kanal.app.web.ErrorMapping;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -18,6 +19,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.util.Set;
+import java.util.Map;
 
 /** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
 public final class KanalServer implements AutoCloseable {
@@ -66,6 +68,7 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/channels", kanal.channels().ussd());
         routing.register("/console", ConsolePages.create());
         routing.register(ConsoleApi.ROOT, ConsoleApi.create(kanal));
+        ErrorMapping.register(routing, Map.of(ConsoleApi.ROOT, ConsoleApi::securityHeaders));
     }
 
     private static ObserveFeature observe(Kanal kanal) {

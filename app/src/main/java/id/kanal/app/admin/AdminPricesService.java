@@ -3,6 +3,7 @@ package id.kanal.app.admin;
 import id.kanal.app.Kanal;
 import id.kanal.app.web.BearerTokenAuth;
 import id.kanal.app.web.Json;
+import id.kanal.app.web.RequestId;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
@@ -36,7 +37,8 @@ public final class AdminPricesService implements HttpService {
     }
 
     private void importPrices(ServerRequest req, ServerResponse res) {
-        PriceUpload.Answer answer = PriceUpload.run(kanal.priceImporter(), req.content().inputStream(), "http");
+        PriceUpload.Answer answer = PriceUpload.run(kanal.priceImporter(), req.content().inputStream(), "http",
+                RequestId.of(req));
         Json.send(res, Status.create(answer.status()), answer.body());
     }
 }

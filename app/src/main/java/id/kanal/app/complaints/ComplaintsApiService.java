@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.kanal.app.Kanal;
 import id.kanal.app.web.BearerTokenAuth;
 import id.kanal.app.web.Json;
+import id.kanal.channels.web.ClientErrorException;
 import id.kanal.dialog.port.ComplaintStatus;
-import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.services.complaints.ComplaintCounts;
 import id.kanal.services.complaints.ComplaintDetail;
 import id.kanal.services.complaints.ComplaintFilter;
@@ -15,7 +15,6 @@ import id.kanal.services.complaints.ComplaintNotFoundException;
 import id.kanal.services.complaints.HistoryEntry;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.services.complaints.StatusChanged;
-import id.kanal.services.complaints.TransitionRefusedException;
 import id.kanal.dialog.Media;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -64,30 +63,10 @@ public final class ComplaintsApiService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.any(auth)
-                .get("/", guarded(this::list))
-                .get("/counts", guarded(this::counts))
-                .get("/{ticket}", guarded(this::detail))
-                .post("/{ticket}/status", guarded(this::changeStatus));
-    }
-
-    private static Handler guarded(Handler h) {
-        return (req, res) -> {
-            try {
-                h.handle(req, res);
-            } catch (TransitionRefusedException e) {
-                fail(res, Status.CONFLICT_409, e.getMessage());
-            } catch (ComplaintNotFoundException e) {
-                fail(res, Status.NOT_FOUND_404, e.getMessage());
-            } catch (IllegalArgumentException e) {
-                fail(res, Status.BAD_REQUEST_400, e.getMessage());
-            } catch (ServiceUnavailableException e) {
-                fail(res, Status.SERVICE_UNAVAILABLE_503, "the complaint desk is unavailable, try again later");
-            }
-        };
-    }
-
-    private static void fail(ServerResponse res, Status status, String message) {
-        Json.send(res, status, Json.object().put("error", message));
+                .get("/", this::list)
+                .get("/counts", this::counts)
+                .get("/{ticket}", this::detail)
+                .post("/{ticket}/status", this::changeStatus);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -96,7 +75,7 @@ public final class ComplaintsApiService implements HttpService {
         Optional<Boolean> overdue = param(req, "overdue").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("overdue must be true or false: " + v);
+            default -> throw ClientErrorException.badRequest("overdue must be true or false: " + v);
         });
         int limit = param(req, "limit").map(ComplaintsApiService::limit).orElse(DEFAULT_LIMIT);
         ComplaintFilter filter = new ComplaintFilter(statuses, param(req, "category").map(Set::of).orElse(Set.of()),
@@ -132,7 +111,7 @@ public final class ComplaintsApiService implements HttpService {
         JsonNode body = Json.parse(req.content().as(String.class));
         String status = body.path("status").asText("");
         if (status.isBlank()) {
-            throw new IllegalArgumentException("status is required");
+            throw ClientErrorException.badRequest("status is required");
         }
         String by = body.path("by").asText("").strip();
         StatusChanged changed = desk.changeStatus(ticket, status(status), "staff:" + (by.isEmpty() ? "unknown" : by),
@@ -183,7 +162,7 @@ public final class ComplaintsApiService implements HttpService {
         try {
             return ComplaintStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown status " + value + "; one of "
+            throw ClientErrorException.badRequest("unknown status " + value + "; one of "
                     + Arrays.toString(ComplaintStatus.values()));
         }
     }
@@ -196,7 +175,7 @@ public final class ComplaintsApiService implements HttpService {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ": " + value);
+            throw ClientErrorException.badRequest("limit must be 1-" + MAX_LIMIT + ": " + value);
         }
     }
 }

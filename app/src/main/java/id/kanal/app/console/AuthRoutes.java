@@ -33,9 +33,9 @@ final class AuthRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/login", ConsoleHttp.guard(this::login))
-                .post("/logout", ConsoleHttp.guard(this::logout))
-                .get("/me", ConsoleHttp.guard(this::me));
+        rules.post("/login", this::login)
+                .post("/logout", this::logout)
+                .get("/me", this::me);
     }
 
     private void login(ServerRequest req, ServerResponse res) {
@@ -48,14 +48,14 @@ final class AuthRoutes implements HttpService {
             LOG.log(System.Logger.Level.WARNING, "console login refused username={0} ip={1}: too many failures",
                     username, ip);
             res.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            ConsoleHttp.error(res, 429, "too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " min");
+            ConsoleHttp.error(req, res, 429, "too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " min");
             return;
         }
         Optional<Account> account = accounts.verify(username, password);
         if (account.isEmpty()) {
             limiter.failed(username, ip);
             LOG.log(System.Logger.Level.INFO, "console login failed username={0} ip={1}", username, ip);
-            ConsoleHttp.error(res, 401, "wrong username or password");
+            ConsoleHttp.error(req, res, 401, "wrong username or password");
             return;
         }
         limiter.succeeded(username);

@@ -26,9 +26,9 @@ final class CannedRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/canned", ConsoleHttp.guard(this::list))
-                .post("/canned", ConsoleHttp.guard(this::create))
-                .delete("/canned/{id}", ConsoleHttp.guard(this::delete));
+        rules.get("/canned", this::list)
+                .post("/canned", this::create)
+                .delete("/canned/{id}", this::delete);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

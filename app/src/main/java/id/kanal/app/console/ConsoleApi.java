@@ -3,6 +3,7 @@ package id.kanal.app.console;
 import id.kanal.app.Kanal;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The console's JSON API, mounted at {@code /api/console}: every answer carries the security
@@ -31,6 +32,11 @@ public final class ConsoleApi implements HttpService {
             res.next();
         });
         rules.register(console.routes().toArray(HttpService[]::new));
+    }
+
+    /** The headers of every console answer, errors included. */
+    public static void securityHeaders(ServerResponse res) {
+        ConsoleHttp.securityHeaders(res);
     }
 
     @Override

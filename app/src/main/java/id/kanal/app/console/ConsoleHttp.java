@@ -2,10 +2,10 @@ package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.kanal.app.web.ErrorMapping;
+import id.kanal.app.web.RequestId;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
-import id.kanal.store.DatabaseException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -18,7 +18,6 @@ import java.util.Optional;
 
 /** Small helpers shared by the console's routes: JSON in and out, errors, cookies, headers. */
 final class ConsoleHttp {
-    private static final System.Logger LOG = System.getLogger(ConsoleHttp.class.getName());
     static final ObjectMapper JSON = new ObjectMapper();
     static final HeaderName CSRF = HeaderNames.create("X-CSRF-Token");
     /** No inline script anywhere: data can never become code. Charts are SVG built through the DOM. */
@@ -26,22 +25,6 @@ final class ConsoleHttp {
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private ConsoleHttp() {
-    }
-
-    /** Wraps a handler: console errors become JSON answers, never stack traces. */
-    static Handler guard(Handler h) {
-        return (req, res) -> {
-            try {
-                h.handle(req, res);
-            } catch (ConsoleException e) {
-                error(res, e.status(), e.getMessage());
-            } catch (IllegalArgumentException e) {
-                error(res, 400, e.getMessage());
-            } catch (DatabaseException e) {
-                LOG.log(System.Logger.Level.ERROR, "console request failed path=" + req.path().path(), e);
-                error(res, 503, "the database is not answering; try again");
-            }
-        };
     }
 
     static void securityHeaders(ServerResponse res) {
@@ -66,10 +49,9 @@ final class ConsoleHttp {
         json(res, 200, body);
     }
 
-    static void error(ServerResponse res, int status, String message) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("error", message);
-        json(res, status, n);
+    /** An error answered here rather than thrown (it carries headers of its own): still the one error shape. */
+    static void error(ServerRequest req, ServerResponse res, int status, String message) {
+        json(res, status, ErrorMapping.body(message, RequestId.of(req)));
     }
 
     /** The JSON body; 415 unless sent as JSON (an HTML form cannot send JSON cross-site without CORS). */

@@ -38,9 +38,9 @@ final class ConversationRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/conversations/{channel}/{address}", ConsoleHttp.guard(this::show))
-                .post("/conversations/{channel}/{address}/reply", ConsoleHttp.guard(this::reply))
-                .post("/conversations/{channel}/{address}/note", ConsoleHttp.guard(this::note));
+        rules.get("/conversations/{channel}/{address}", this::show)
+                .post("/conversations/{channel}/{address}/reply", this::reply)
+                .post("/conversations/{channel}/{address}/note", this::note);
     }
 
     private void show(ServerRequest req, ServerResponse res) {

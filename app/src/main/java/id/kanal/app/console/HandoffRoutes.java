@@ -27,8 +27,8 @@ final class HandoffRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/conversations/{channel}/{address}/handback", ConsoleHttp.guard(this::handBack))
-                .post("/conversations/{channel}/{address}/transfer", ConsoleHttp.guard(this::transfer));
+        rules.post("/conversations/{channel}/{address}/handback", this::handBack)
+                .post("/conversations/{channel}/{address}/transfer", this::transfer);
     }
 
     private void handBack(ServerRequest req, ServerResponse res) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.kanal.app.KanalServer;
 import id.kanal.app.admin.PriceUpload;
+import id.kanal.app.web.RequestId;
 import id.kanal.services.prices.PriceImporter;
 import id.kanal.services.prices.SqlPriceBoard;
 import io.helidon.http.HeaderNames;
@@ -35,8 +36,8 @@ final class PriceRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/prices", ConsoleHttp.guard(this::freshness))
-                .post("/prices", ConsoleHttp.guard(this::upload));
+        rules.get("/prices", this::freshness)
+                .post("/prices", this::upload);
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
@@ -48,7 +49,7 @@ final class PriceRoutes implements HttpService {
             throw new ConsoleException(415, "send the file as CSV (Content-Type: text/csv); nothing was imported");
         }
         PriceUpload.Answer answer = PriceUpload.run(importer.get(), req.content().inputStream(),
-                "console:" + s.username());
+                "console:" + s.username(), RequestId.of(req));
         ConsoleHttp.json(res, answer.status(), answer.body());
     }
 

@@ -44,9 +44,9 @@ final class QueueRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/queue", ConsoleHttp.guard(this::queue))
-                .post("/conversations/{channel}/{address}/take", ConsoleHttp.guard(this::take))
-                .get(EVENTS, ConsoleHttp.guard(this::events));
+        rules.get("/queue", this::queue)
+                .post("/conversations/{channel}/{address}/take", this::take)
+                .get(EVENTS, this::events);
     }
 
     private void queue(ServerRequest req, ServerResponse res) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.kanal.app.Kanal;
 import id.kanal.app.web.Json;
 import id.kanal.channels.web.FormBody;
-import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.channels.web.ClientErrorException;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.Masking;
 import id.kanal.dialog.Media;
@@ -13,13 +13,11 @@ import id.kanal.dialog.PhoneNumbers;
 import id.kanal.dialog.port.Category;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.FiledComplaint;
-import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.services.complaints.ComplaintDetail;
 import id.kanal.services.complaints.ComplaintFiling;
 import id.kanal.services.complaints.ComplaintFilter;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -46,7 +44,8 @@ import java.util.stream.Collectors;
  * An Open311 GeoReport v2 server (JSON format) over Kanal's complaint desk, mounted at
  * {@code /open311/v2}: services, service definitions, filing (an {@code api_key} is required) and
  * reading requests. The {@code service_request_id} is the ticket code, the {@code service_code}
- * the category code. Errors come as the spec's {@code [{"code":400,"description":"..."}]}.
+ * the category code. Errors come as the spec's {@code [{"code":400,"description":"..."}]}, written by
+ * {@code ErrorMapping} for every path under {@code /open311/}; a desk outage is ours (503), so clients retry.
  * See https://wiki.open311.org/GeoReport_v2.
  */
 public final class Open311Service implements HttpService {
@@ -77,33 +76,12 @@ public final class Open311Service implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/services.json", guarded(this::services))
-                .get("/services/{file}", guarded(this::service))
-                .post("/requests.json", guarded(this::file))
-                .get("/requests.json", guarded(this::requests))
-                .get("/requests/{file}", guarded(this::request));
-    }
-
-    /** Every failure leaves in the spec's error form; a desk outage is ours (503), so clients retry. */
-    private static Handler guarded(Handler h) {
-        return (req, res) -> {
-            try {
-                h.handle(req, res);
-            } catch (Open311Error e) {
-                error(res, e.status, e.getMessage());
-            } catch (MalformedRequestException | IllegalArgumentException e) {
-                error(res, Status.BAD_REQUEST_400, e.getMessage());
-            } catch (ServiceUnavailableException e) {
-                LOG.log(System.Logger.Level.WARNING, "open311 desk unavailable", e);
-                error(res, Status.SERVICE_UNAVAILABLE_503, "the complaint desk is unavailable, try again later");
-            }
-        };
-    }
-
-    private static void error(ServerResponse res, Status status, String description) {
-        ArrayNode body = Json.array();
-        body.addObject().put("code", status.code()).put("description", description);
-        Json.send(res, status, body);
+        // Errors leave through the server's ErrorMapping, in the spec's form for every path under /open311/.
+        rules.get("/services.json", this::services)
+                .get("/services/{file}", this::service)
+                .post("/requests.json", this::file)
+                .get("/requests.json", this::requests)
+                .get("/requests/{file}", this::request);
     }
 
     private void services(ServerRequest req, ServerResponse res) {
@@ -134,12 +112,12 @@ public final class Open311Service implements HttpService {
         FormBody form = FormBody.parse(req.content().as(String.class));
         checkApiKey(form.get("api_key"));
         String code = form.nonBlank("service_code")
-                .orElseThrow(() -> new Open311Error(Status.BAD_REQUEST_400, "service_code is required"));
+                .orElseThrow(() -> ClientErrorException.badRequest("service_code is required"));
         Category category = category(code);
         Optional<GeoPoint> point = point(form);
         Optional<String> address = form.nonBlank("address_string").or(() -> form.nonBlank("address_id"));
         if (point.isEmpty() && address.isEmpty()) {
-            throw new Open311Error(Status.BAD_REQUEST_400, "a location is required: lat and long, or address_string");
+            throw ClientErrorException.badRequest("a location is required: lat and long, or address_string");
         }
         String location = address.orElseGet(() -> point.get().latitude() + "," + point.get().longitude());
         // A reporter with a phone number is told of changes by SMS like any resident; others follow on Open311.
@@ -167,7 +145,7 @@ public final class Open311Service implements HttpService {
             switch (s.toLowerCase(Locale.ROOT)) {
                 case "open" -> statuses.addAll(OPEN);
                 case "closed" -> statuses.addAll(CLOSED);
-                default -> throw new Open311Error(Status.BAD_REQUEST_400, "status must be open or closed: " + s);
+                default -> throw ClientErrorException.badRequest("status must be open or closed: " + s);
             }
         }
         Optional<Instant> start = date(req, "start_date");
@@ -185,7 +163,7 @@ public final class Open311Service implements HttpService {
     private void request(ServerRequest req, ServerResponse res) {
         String ticket = jsonName(req.path().pathParameters().get("file")).toUpperCase(Locale.ROOT);
         ComplaintDetail d = desk.queries().detail(ticket)
-                .orElseThrow(() -> new Open311Error(Status.NOT_FOUND_404, "service_request_id not found: " + ticket));
+                .orElseThrow(() -> ClientErrorException.notFound("service_request_id not found: " + ticket));
         ArrayNode out = Json.array();
         out.add(Open311Json.request(d, zone));
         Json.send(res, Status.OK_200, out);
@@ -193,7 +171,7 @@ public final class Open311Service implements HttpService {
 
     private void checkApiKey(Optional<String> given) {
         if (apiKeys.isEmpty()) {
-            throw new Open311Error(Status.FORBIDDEN_403, "filing requests is disabled on this server (no api_key configured)");
+            throw ClientErrorException.forbidden("filing requests is disabled on this server (no api_key configured)");
         }
         byte[] key = given.orElse("").getBytes(StandardCharsets.UTF_8);
         boolean ok = false;
@@ -202,19 +180,19 @@ public final class Open311Service implements HttpService {
             ok |= MessageDigest.isEqual(key, k);
         }
         if (!ok) {
-            throw new Open311Error(Status.FORBIDDEN_403, "Invalid api_key received -- can't proceed with create_request.");
+            throw ClientErrorException.forbidden("Invalid api_key received -- can't proceed with create_request.");
         }
     }
 
     private Category category(String code) {
         return desk.categories().stream().filter(c -> c.code().equals(code)).findFirst()
-                .orElseThrow(() -> new Open311Error(Status.NOT_FOUND_404, "service_code not found: " + code));
+                .orElseThrow(() -> ClientErrorException.notFound("service_code not found: " + code));
     }
 
     /** {@code name.json} to {@code name}; Kanal answers JSON only, so other formats are not found. */
     private static String jsonName(String file) {
         if (!file.endsWith(".json")) {
-            throw new Open311Error(Status.NOT_FOUND_404, "only the JSON format is supported: " + file);
+            throw ClientErrorException.notFound("only the JSON format is supported: " + file);
         }
         return file.substring(0, file.length() - 5);
     }
@@ -228,7 +206,7 @@ public final class Open311Service implements HttpService {
         try {
             return Optional.of(new GeoPoint(Double.parseDouble(lat.get()), Double.parseDouble(lon.get())));
         } catch (IllegalArgumentException e) {
-            throw new Open311Error(Status.BAD_REQUEST_400, "lat and long must be WGS84 degrees: " + e.getMessage());
+            throw ClientErrorException.badRequest("lat and long must be WGS84 degrees: " + e.getMessage());
         }
     }
 
@@ -247,18 +225,9 @@ public final class Open311Service implements HttpService {
         try {
             return v.map(s -> OffsetDateTime.parse(s.strip()).toInstant());
         } catch (DateTimeParseException e) {
-            throw new Open311Error(Status.BAD_REQUEST_400, name + " must be ISO 8601 with an offset, e.g. "
+            throw ClientErrorException.badRequest(name + " must be ISO 8601 with an offset, e.g. "
                     + "2026-11-22T10:00:00+07:00: " + v.orElse(""));
         }
     }
 
-    /** A refusal with its HTTP status, answered in the spec's error form. */
-    private static final class Open311Error extends RuntimeException {
-        private final transient Status status;
-
-        Open311Error(Status status, String description) {
-            super(description);
-            this.status = status;
-        }
-    }
 }

@@ -33,8 +33,8 @@ public final class BearerTokenAuth implements Handler {
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
         if (token.isEmpty()) {
-            Json.send(res, Status.SERVICE_UNAVAILABLE_503, Json.object()
-                    .put("error", "the staff API is disabled: set " + variable));
+            Json.send(res, Status.SERVICE_UNAVAILABLE_503,
+                    ErrorMapping.body("the staff API is disabled: set " + variable, RequestId.of(req)));
             return;
         }
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
@@ -45,7 +45,8 @@ public final class BearerTokenAuth implements Handler {
             LOG.log(System.Logger.Level.WARNING, "staff API refused path={0} reason={1}", req.path().path(),
                     header.isEmpty() ? "no-token" : "wrong-token");
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-            Json.send(res, Status.UNAUTHORIZED_401, Json.object().put("error", "a valid staff bearer token is required"));
+            Json.send(res, Status.UNAUTHORIZED_401,
+                    ErrorMapping.body("a valid staff bearer token is required", RequestId.of(req)));
             return;
         }
         res.next();

@@ -2,6 +2,7 @@ package id.kanal.channels.telegram;
 
 import id.kanal.channels.outbox.SendResult;
 import id.kanal.channels.web.AdapterTexts;
+import id.kanal.channels.web.ClientErrorException;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.InboundHandler;
@@ -181,6 +182,11 @@ public final class TelegramBot {
         Optional<Delivery> d;
         try {
             d = accept(update);
+        } catch (ClientErrorException e) {
+            // Polling cannot refuse an update: one the webhook would answer 413 is skipped.
+            LOG.log(System.Logger.Level.INFO, "ignored channel=telegram update={0} reason={1}",
+                    String.valueOf(update.getUpdateId()), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=telegram update=" + update.getUpdateId(), e);
             TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());

@@ -1,5 +1,7 @@
 package id.kanal.channels.telegram;
 
+import id.kanal.channels.web.BoundedBody;
+import id.kanal.channels.web.ClientErrorException;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.GeoPoint;
@@ -9,6 +11,7 @@ import id.kanal.dialog.PhoneNumbers;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Contact;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.location.Location;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
@@ -22,6 +25,11 @@ import java.util.Optional;
  * What one Bot API {@code Update} means to Kanal (https://core.telegram.org/bots/api#update).
  * Exactly one optional field of an update is set; Kanal reads {@code message} and
  * {@code callback_query} and ignores the rest (edits, channel posts, polls, member changes).
+ *
+ * <p>A malformed update (no chat, a location without coordinates or off the globe, a contact
+ * without a number, a button press with neither sender nor message) is {@link Ignored}, never an
+ * exception: an update that fails is answered 500 and Telegram would resend it forever. A text or
+ * caption longer than the Bot API allows is refused with 413 ({@link ClientErrorException}).
  */
 sealed interface TelegramUpdate {
     /** A resident's input for the dialog; {@code callbackQueryId} when it came from a button. */
@@ -35,6 +43,10 @@ sealed interface TelegramUpdate {
     /** Nothing for Kanal; the reason is logged. */
     record Ignored(String reason) implements TelegramUpdate {
     }
+
+    /** The Bot API's limits for a message text and a media caption: https://core.telegram.org/bots/api#sendmessage */
+    int MAX_TEXT_CHARACTERS = 4096;
+    int MAX_CAPTION_CHARACTERS = 1024;
 
     /** Telegram's file reference for a photo: fetched later with {@code getFile} (its URL holds the token). */
     String FILE_SCHEME = "telegram-file:";
@@ -54,7 +66,7 @@ sealed interface TelegramUpdate {
     }
 
     private static TelegramUpdate message(String id, Message m, Instant now) {
-        if (m.getChatId() == null) {
+        if (m.getChat() == null || m.getChat().getId() == null) {
             return new Ignored("message without chat");
         }
         String chatId = String.valueOf(m.getChatId());
@@ -63,10 +75,14 @@ sealed interface TelegramUpdate {
             return contact(id, chatId, m);
         }
         if (m.getLocation() != null) {
-            GeoPoint point = new GeoPoint(m.getLocation().getLatitude(), m.getLocation().getLongitude());
-            return input(new InboundMessage(id, from, "", List.of(), Optional.of(point), now));
+            return point(m.getLocation())
+                    .<TelegramUpdate>map(p -> input(new InboundMessage(id, from, "", List.of(), Optional.of(p), now)))
+                    .orElseGet(() -> new Ignored("location without coordinates on the globe"));
         }
         if (m.getPhoto() != null && !m.getPhoto().isEmpty()) {
+            if (m.getCaption() != null) {
+                BoundedBody.checkLength("caption", m.getCaption(), MAX_CAPTION_CHARACTERS);
+            }
             // Telegram sends several sizes of one photo; keep the largest for the complaint.
             PhotoSize largest = m.getPhoto().stream()
                     .max(Comparator.comparingLong(TelegramUpdate::pixels)).orElseThrow();
@@ -74,6 +90,7 @@ sealed interface TelegramUpdate {
             return input(new InboundMessage(id, from, m.getCaption(), List.of(media), Optional.empty(), now));
         }
         if (m.getText() != null && !m.getText().isBlank()) {
+            BoundedBody.checkLength("text", m.getText(), MAX_TEXT_CHARACTERS);
             return input(InboundMessage.text(id, from, command(m.getText()), now));
         }
         return new Ignored("message without text, photo, location or contact");
@@ -86,19 +103,36 @@ sealed interface TelegramUpdate {
         if (m.getFrom() == null || c.getUserId() == null || !c.getUserId().equals(m.getFrom().getId())) {
             return new Ignored("contact of someone else");
         }
+        if (c.getPhoneNumber() == null || c.getPhoneNumber().isBlank()) {
+            return new Ignored("contact without a phone number");
+        }
         return PhoneNumbers.normalise(c.getPhoneNumber().startsWith("+") ? c.getPhoneNumber() : "+" + c.getPhoneNumber())
                 .<TelegramUpdate>map(e164 -> new SharedContact(id, chatId, e164))
                 .orElseGet(() -> new Ignored("contact without a valid phone number"));
     }
 
     private static TelegramUpdate callback(String id, CallbackQuery q, Instant now) {
-        Long chat = q.getMessage() != null ? q.getMessage().getChatId() : null;
+        Long chat = q.getMessage() != null && q.getMessage().getChat() != null ? q.getMessage().getChat().getId() : null;
         // In a private chat the chat id is the user's id; a button under an old, inaccessible
         // message may come without the message.
-        String chatId = String.valueOf(chat != null ? chat : q.getFrom().getId());
+        Long user = q.getFrom() != null ? q.getFrom().getId() : null;
+        if (chat == null && user == null) {
+            return new Ignored("callback_query without message or sender");
+        }
+        String chatId = String.valueOf(chat != null ? chat : user);
         String data = q.getData() == null ? "" : q.getData();
         return new Input(InboundMessage.text(id, new Address(Channel.TELEGRAM, chatId), data, now),
                 Optional.ofNullable(q.getId()));
+    }
+
+    /** The shared point; empty when a coordinate is missing or off the globe. */
+    private static Optional<GeoPoint> point(Location location) {
+        Double lat = location.getLatitude();
+        Double lon = location.getLongitude();
+        if (lat == null || lon == null || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
+            return Optional.empty();
+        }
+        return Optional.of(new GeoPoint(lat, lon));
     }
 
     private static TelegramUpdate input(InboundMessage message) {

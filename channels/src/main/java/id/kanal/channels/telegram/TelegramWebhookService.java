@@ -2,6 +2,9 @@ package id.kanal.channels.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.kanal.channels.web.BoundedBody;
+import id.kanal.channels.web.ClientErrorException;
+import id.kanal.channels.web.MalformedRequestException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -23,13 +26,19 @@ import java.util.Optional;
  *
  * <p>Outcomes, as in courier: 503 while no secret is configured (unauthenticated updates are
  * never accepted), 403 for a missing or wrong secret, 400 for a body that is not an update,
- * 200 for an update handled or ignored (unknown types), 500 when Kanal fails: Telegram then
+ * 413 for a body above {@link #MAX_BODY_BYTES} or a text above the Bot API's limits, 200 for an
+ * update handled or ignored (unknown types, malformed messages: logged), 500 when Kanal fails: Telegram then
  * delivers the update again, and the dialog's deduplication by {@code update_id} keeps the
  * retry from running a second turn. The reply is sent after the 200 has been written.
  */
 public final class TelegramWebhookService implements HttpService {
     private static final System.Logger LOG = System.getLogger(TelegramWebhookService.class.getName());
     static final HeaderName SECRET = HeaderNames.create("X-Telegram-Bot-Api-Secret-Token");
+    /**
+     * The largest update read: a 4096-character text escaped as six-character unicode escapes is 24 KiB, and an
+     * update may quote another message (reply_to_message) with its own text and entities.
+     */
+    static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final Optional<byte[]> secret;
     private final Optional<TelegramBot> bot;
@@ -66,21 +75,23 @@ public final class TelegramWebhookService implements HttpService {
         }
         Update update;
         try {
-            update = json.readValue(req.content().as(byte[].class), Update.class);
-        } catch (IOException | RuntimeException e) {
-            // Jackson's message quotes the body: log only the kind of failure.
-            LOG.log(System.Logger.Level.WARNING, "rejected channel=telegram: body is not an Update: {0}",
-                    e.getClass().getSimpleName());
-            res.status(Status.BAD_REQUEST_400).send("body is not a Telegram Update");
-            return;
-        }
-        if (update == null) {
-            res.status(Status.BAD_REQUEST_400).send("body is not a Telegram Update");
+            // Read outside the parse's catch: a body the server refuses (too large, cut off) must
+            // leave as the server's refusal, which closes the connection, never as a 400 here.
+            byte[] body = BoundedBody.bytes(req, MAX_BODY_BYTES);
+            update = parse(body);
+        } catch (ClientErrorException e) {
+            LOG.log(System.Logger.Level.WARNING, "rejected channel=telegram status={0}: {1}", e.status(), e.getMessage());
+            res.status(Status.create(e.status())).send(e.getMessage());
             return;
         }
         Optional<TelegramBot.Delivery> delivery;
         try {
             delivery = bot.get().accept(update);
+        } catch (ClientErrorException e) {
+            LOG.log(System.Logger.Level.WARNING, "rejected channel=telegram update={0} status={1}: {2}",
+                    String.valueOf(update.getUpdateId()), e.status(), e.getMessage());
+            res.status(Status.create(e.status())).send(e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=telegram update=" + update.getUpdateId(), e);
             res.status(Status.INTERNAL_SERVER_ERROR_500).send("failed; Telegram will retry");
@@ -88,5 +99,21 @@ public final class TelegramWebhookService implements HttpService {
         }
         res.status(Status.OK_200).send();
         delivery.ifPresent(bot.get()::deliver);
+    }
+
+    /** The update in the body; {@link MalformedRequestException} when it is not one. */
+    private Update parse(byte[] body) {
+        Update update;
+        try {
+            update = json.readValue(body, Update.class);
+        } catch (IOException | RuntimeException e) {
+            // Jackson's message quotes the body: log only the kind of failure.
+            LOG.log(System.Logger.Level.DEBUG, "body is not an Update: {0}", e.getClass().getSimpleName());
+            throw new MalformedRequestException("body is not a Telegram Update");
+        }
+        if (update == null) {
+            throw new MalformedRequestException("body is not a Telegram Update");
+        }
+        return update;
     }
 }

@@ -2,7 +2,8 @@ package id.kanal.channels.twilio;
 
 import id.kanal.channels.web.AdapterTexts;
 import id.kanal.channels.web.FormBody;
-import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.channels.web.BoundedBody;
+import id.kanal.channels.web.ClientErrorException;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.InboundMessage;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * Verifies the signature, reads the form, hands the message to the dialog and answers TwiML.
  *
  * <p>Outcomes, as in courier: 403 for a missing or wrong signature, 400 for a request Kanal
- * cannot read, 503 while no auth token is configured (unsigned requests are never accepted).
+ * cannot read, 413 for a body longer than the channel allows (1600 characters for SMS, 4096 for
+ * WhatsApp: more never comes from Twilio, so it is not stored), 503 while no auth token is configured (unsigned requests are never accepted).
  * When Kanal itself fails, the resident still gets a polite TwiML answer in their language: Twilio does not
  * retry a failed webhook, so a 500 would only mean silence.
  *
@@ -35,6 +37,10 @@ import java.util.Optional;
 public final class TwilioMessagingService implements HttpService {
     private static final System.Logger LOG = System.getLogger(TwilioMessagingService.class.getName());
     private static final String TEXT_XML = "text/xml; charset=UTF-8";
+    /** Twilio's limit for one (concatenated) SMS: https://www.twilio.com/docs/glossary/what-sms-character-limit */
+    static final int MAX_SMS_CHARACTERS = 1600;
+    /** WhatsApp's limit for a text message body: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages */
+    static final int MAX_WHATSAPP_CHARACTERS = 4096;
 
     private final TwilioWebhook webhook;
     private final InboundHandler handler;
@@ -74,8 +80,10 @@ public final class TwilioMessagingService implements HttpService {
         InboundMessage message;
         try {
             parsed = TwilioMessage.parse(form.get());
+            BoundedBody.checkLength("Body", parsed.body(),
+                    channel == Channel.WHATSAPP ? MAX_WHATSAPP_CHARACTERS : MAX_SMS_CHARACTERS);
             message = parsed.toInbound(channel, clock.instant());
-        } catch (MalformedRequestException e) {
+        } catch (ClientErrorException e) {
             TwilioWebhook.reject(res, channel.id(), e);
             return;
         }

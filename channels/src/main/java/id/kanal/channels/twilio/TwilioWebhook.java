@@ -1,7 +1,8 @@
 package id.kanal.channels.twilio;
 
 import id.kanal.channels.web.FormBody;
-import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.channels.web.BoundedBody;
+import id.kanal.channels.web.ClientErrorException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,11 +13,18 @@ import java.util.Optional;
 
 /**
  * The checks every Twilio webhook (messages and status callbacks) passes before it is read:
- * configured (else 503), form-encoded (else 400), signed for the public URL (else 403).
+ * configured (else 503), no larger than {@link #MAX_FORM_BYTES} (else 413), form-encoded (else 400),
+ * signed for the public URL (else 403).
  */
 final class TwilioWebhook {
     private static final System.Logger LOG = System.getLogger(TwilioWebhook.class.getName());
     private static final HeaderName SIGNATURE = HeaderNames.create("X-Twilio-Signature");
+    /**
+     * The largest webhook form: a 4096-character WhatsApp body, up to 4 UTF-8 bytes a character and
+     * each byte percent-encoded (3 characters), is 48 KiB; Twilio's other fields (ten media URLs,
+     * addresses, ids) are a few KiB more.
+     */
+    static final int MAX_FORM_BYTES = 64 * 1024;
 
     private final TwilioConfig config;
     private final Optional<TwilioSignature> signature;
@@ -39,8 +47,8 @@ final class TwilioWebhook {
         }
         FormBody form;
         try {
-            form = FormBody.parse(req.content().as(String.class));
-        } catch (MalformedRequestException e) {
+            form = FormBody.parse(BoundedBody.text(req, MAX_FORM_BYTES));
+        } catch (ClientErrorException e) {
             reject(res, route, e);
             return Optional.empty();
         }
@@ -57,8 +65,9 @@ final class TwilioWebhook {
         return Optional.of(form);
     }
 
-    static void reject(ServerResponse res, String route, MalformedRequestException e) {
-        LOG.log(System.Logger.Level.WARNING, "rejected route={0}: {1}", route, e.getMessage());
-        res.status(Status.BAD_REQUEST_400).send(e.getMessage());
+    /** A refused request, answered in Twilio's plain form: the status and the reason (Twilio logs it). */
+    static void reject(ServerResponse res, String route, ClientErrorException e) {
+        LOG.log(System.Logger.Level.WARNING, "rejected route={0} status={1}: {2}", route, e.status(), e.getMessage());
+        res.status(Status.create(e.status())).send(e.getMessage());
     }
 }

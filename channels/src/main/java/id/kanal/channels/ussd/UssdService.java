@@ -1,7 +1,8 @@
 package id.kanal.channels.ussd;
 
 import id.kanal.channels.web.AdapterTexts;
-import id.kanal.channels.web.MalformedRequestException;
+import id.kanal.channels.web.BoundedBody;
+import id.kanal.channels.web.ClientErrorException;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Conversation;
@@ -32,12 +33,21 @@ import java.util.function.Consumer;
  * {@code CON ...} or {@code END ...} (https://developers.africastalking.com/docs/ussd/handle_sessions).
  *
  * <p>Outcomes: 403 for a caller outside {@code KANAL_USSD_ALLOWED_IPS} or without the right
- * {@code key}; 400 for a request Kanal cannot read; otherwise 200 with a screen, an
+ * {@code key}; 400 for a request Kanal cannot read; 413 for a form above {@link #MAX_FORM_BYTES} or a
+ * {@code text} above {@link #MAX_TEXT_CHARACTERS}; otherwise 200 with a screen, an
  * {@code END} apology when Kanal fails (a gateway shows an error page for anything else).
  */
 public final class UssdService implements HttpService {
     private static final System.Logger LOG = System.getLogger(UssdService.class.getName());
     private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+    /**
+     * The longest {@code text} of a session: every input so far joined by {@code *}. One USSD input is
+     * at most 182 characters (GSM 03.90), and a session ends after a few minutes and a dozen screens,
+     * so 4096 characters is generous; longer never comes from a real gateway.
+     */
+    static final int MAX_TEXT_CHARACTERS = 4096;
+    /** The longest callback form: {@link #MAX_TEXT_CHARACTERS} percent-encoded, plus the other short fields. */
+    static final int MAX_FORM_BYTES = 16 * 1024;
 
     private final UssdConfig config;
     private final Optional<byte[]> key;
@@ -82,12 +92,13 @@ public final class UssdService implements HttpService {
         }
         UssdRequest request;
         try {
-            request = UssdRequest.parse(req.content().as(String.class));
+            request = UssdRequest.parse(BoundedBody.text(req, MAX_FORM_BYTES));
+            BoundedBody.checkLength("text", request.text(), MAX_TEXT_CHARACTERS);
             LOG.log(System.Logger.Level.DEBUG, "ussd session={0} serviceCode={1} network={2}", request.sessionId(),
                     request.serviceCode(), request.networkCode());
-        } catch (MalformedRequestException e) {
-            LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd: {0}", e.getMessage());
-            res.status(Status.BAD_REQUEST_400).send(e.getMessage());
+        } catch (ClientErrorException e) {
+            LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd status={0}: {1}", e.status(), e.getMessage());
+            res.status(Status.create(e.status())).send(e.getMessage());
             return;
         }
         String screen;

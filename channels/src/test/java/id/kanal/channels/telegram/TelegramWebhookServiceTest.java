@@ -121,6 +121,16 @@ class TelegramWebhookServiceTest {
                 new Case("unknown update type ignored", "my_chat_member.json", Secret.VALID, 200, Optional.empty(), false),
                 new Case("missing secret", "text.json", Secret.MISSING, 403, Optional.empty(), false),
                 new Case("wrong secret", "text.json", Secret.WRONG, 403, Optional.empty(), false),
+                // Malformed updates: ignored with 200, or 400 where the Bot API library already refuses to
+                // read them (its required fields); never a 5xx, which Telegram would resend forever.
+                new Case("location off the globe ignored", "location-out-of-range.json", Secret.VALID, 200, Optional.empty(), false),
+                new Case("location without latitude refused", "location-null-latitude.json", Secret.VALID, 400, Optional.empty(), false),
+                new Case("null location ignored", "location-null.json", Secret.VALID, 200, Optional.empty(), false),
+                new Case("contact without a phone ignored", "contact-without-phone.json", Secret.VALID, 200, Optional.empty(), false),
+                new Case("button press without sender or message ignored", "callback-without-from-or-message.json",
+                        Secret.VALID, 200, Optional.empty(), false),
+                new Case("null chat ignored", "chat-null.json", Secret.VALID, 200, Optional.empty(), false),
+                new Case("chat without id refused", "chat-without-id.json", Secret.VALID, 400, Optional.empty(), false),
                 new Case("malformed JSON", "malformed.json", Secret.VALID, 400, Optional.empty(), false),
                 new Case("JSON that is not an update", "not-an-update.json", Secret.VALID, 400, Optional.empty(), false));
     }
@@ -144,6 +154,26 @@ class TelegramWebhookServiceTest {
         } else {
             assertEquals(List.of(), api.calls(), "nothing may be sent");
         }
+    }
+
+    @Test
+    void post_textLongerThanTelegramAllows_413AndNoTurn() throws Exception {
+        String text = "a".repeat(TelegramUpdate.MAX_TEXT_CHARACTERS);
+        assertEquals(200, post(server, fixture("text.json").replace("lapor jalan rusak", text), SECRET).statusCode());
+        HttpResponse<String> res = post(server, fixture("text.json").replace("lapor jalan rusak", text + "a")
+                .replace("718293", "718294"), SECRET);
+        assertEquals(413, res.statusCode(), res.body());
+        assertEquals(List.of(text), received.stream().map(InboundMessage::text).toList(), "only the text within the limit");
+    }
+
+    @Test
+    void post_bodyAboveTheChannelCap_413() throws Exception {
+        // Valid JSON padded past the cap with a field Kanal ignores: refused before it is parsed.
+        String padded = fixture("text.json").replaceFirst("\\{", "{\"pad\":\""
+                + "x".repeat(TelegramWebhookService.MAX_BODY_BYTES) + "\",");
+        HttpResponse<String> res = post(server, padded, SECRET);
+        assertEquals(413, res.statusCode(), res.body());
+        assertEquals(List.of(), received);
     }
 
     @Test

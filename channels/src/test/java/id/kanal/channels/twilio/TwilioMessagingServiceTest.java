@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -169,6 +171,26 @@ class TwilioMessagingServiceTest {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    @Test
+    void post_smsLongerThanTwilioSends_413AndNotStored() throws Exception {
+        String longest = "é".repeat(TwilioMessagingService.MAX_SMS_CHARACTERS);
+        String ok = fixture("sms-text.form").replace("Body=halo", "Body=" + URLEncoder.encode(longest, StandardCharsets.UTF_8));
+        assertEquals(200, post(server, ok, sign(TOKEN, SMS_URL, ok)).statusCode());
+        String tooLong = fixture("sms-text.form").replace("Body=halo",
+                "Body=" + URLEncoder.encode(longest + "é", StandardCharsets.UTF_8));
+        HttpResponse<String> res = post(server, tooLong, sign(TOKEN, SMS_URL, tooLong));
+        assertEquals(413, res.statusCode(), res.body());
+        assertEquals(List.of(longest), received.stream().map(InboundMessage::text).toList(), "only the body within the limit");
+    }
+
+    @Test
+    void post_formAboveTheChannelCap_413BeforeTheSignatureIsChecked() throws Exception {
+        String body = fixture("sms-text.form") + "&Pad=" + "x".repeat(TwilioWebhook.MAX_FORM_BYTES);
+        HttpResponse<String> res = post(server, body, "unsigned");
+        assertEquals(413, res.statusCode(), res.body());
+        assertEquals(List.of(), received);
     }
 
     @Test

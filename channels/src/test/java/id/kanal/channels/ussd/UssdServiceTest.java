@@ -119,6 +119,23 @@ class UssdServiceTest {
     }
 
     @Test
+    void session_textLongerThanAnyGatewaySends_413AndNoTurn() throws Exception {
+        String form = "sessionId=S9&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                + "&networkCode=51010&text=" + "1".repeat(UssdService.MAX_TEXT_CHARACTERS + 1);
+        HttpResponse<String> res = post(server, form, null);
+        assertEquals(413, res.statusCode(), res.body());
+        assertEquals(List.of(), dialog.received, "the dialog must not run");
+    }
+
+    @Test
+    void formAboveTheChannelCap_413() throws Exception {
+        String form = "sessionId=S9&phoneNumber=" + enc(PHONE) + "&pad=" + "x".repeat(UssdService.MAX_FORM_BYTES);
+        HttpResponse<String> res = post(server, form, null);
+        assertEquals(413, res.statusCode(), res.body());
+        assertEquals(List.of(), dialog.received, "the dialog must not run");
+    }
+
+    @Test
     void session_takesOnlyTheNewInput() throws Exception {
         assertTrue(ussd("S1", "").startsWith("CON Layanan"));
         ussd("S1", "1");
