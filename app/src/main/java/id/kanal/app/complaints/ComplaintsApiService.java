@@ -108,7 +108,7 @@ public final class ComplaintsApiService implements HttpService {
 
     private void changeStatus(ServerRequest req, ServerResponse res) {
         String ticket = req.path().pathParameters().get("ticket");
-        JsonNode body = Json.parse(req.content().as(String.class));
+        JsonNode body = Json.parse(Json.bodyText(req));
         String status = body.path("status").asText("");
         if (status.isBlank()) {
             throw ClientErrorException.badRequest("status is required");

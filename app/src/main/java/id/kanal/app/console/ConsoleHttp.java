@@ -60,15 +60,11 @@ final class ConsoleHttp {
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ConsoleException(415, "send JSON (Content-Type: application/json)");
         }
-        try {
-            JsonNode n = JSON.readTree(req.content().as(String.class));
-            if (n == null || !n.isObject()) {
-                throw ConsoleException.badRequest("the body must be a JSON object");
-            }
-            return n;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ConsoleException.badRequest("malformed JSON");
+        JsonNode n = id.kanal.app.web.Json.parse(id.kanal.app.web.Json.bodyText(req));
+        if (!n.isObject()) {
+            throw ConsoleException.badRequest("the body must be a JSON object");
         }
+        return n;
     }
 
     static String text(JsonNode body, String field) {

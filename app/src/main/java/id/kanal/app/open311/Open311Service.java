@@ -109,7 +109,7 @@ public final class Open311Service implements HttpService {
     }
 
     private void file(ServerRequest req, ServerResponse res) {
-        FormBody form = FormBody.parse(req.content().as(String.class));
+        FormBody form = FormBody.parse(id.kanal.app.web.Json.bodyText(req));
         checkApiKey(form.get("api_key"));
         String code = form.nonBlank("service_code")
                 .orElseThrow(() -> ClientErrorException.badRequest("service_code is required"));

@@ -33,11 +33,19 @@ public final class Json {
 
     /** Parses a request body; a body that is not JSON is the caller's error. */
     public static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            throw ClientErrorException.badRequest("the body is empty; send a JSON object");
+        }
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw ClientErrorException.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The request's body as text; empty when the request has none (Helidon refuses to read an absent entity). */
+    public static String bodyText(io.helidon.webserver.http.ServerRequest req) {
+        return req.content().hasEntity() ? req.content().as(String.class) : "";
     }
 
     /** {@code 2026-11-22T10:00:00+07:00}: the form of the Open311 examples, in the region's zone. */
