@@ -148,7 +148,7 @@ class Open311ServiceTest {
         for (String path : List.of("/requests/TNG-000001.json", "/requests.json?service_request_id=TNG-000001",
                 "/requests.json", "/requests.json?status=open&service_code=jalan-rusak,sampah",
                 "/requests.json?start_date=2026-11-22T09:00:00%2B07:00&end_date=2026-11-22T11:00:00%2B07:00")) {
-            JsonNode list = json(get(path));
+            JsonNode list = json(get(path + (path.contains("?") ? "&" : "?") + "api_key=key-one"));
             assertEquals(1, list.size(), path);
             JsonNode r = list.get(0);
             assertEquals(REQUEST_FIELDS, fields(r), path);
@@ -170,6 +170,16 @@ class Open311ServiceTest {
             assertTrue(r.get("lat").isNumber());
             assertEquals("https://example.org/photos/1.jpg", r.get("media_url").asText());
         }
+        JsonNode open = json(get("/requests/TNG-000001.json")).get(0);
+        assertEquals(REQUEST_FIELDS, fields(open));
+        assertEquals("open", open.get("status").asText());
+        assertEquals("Dinas PUPR", open.get("agency_responsible").asText());
+        for (String personal : List.of("description", "address", "status_notes", "media_url")) {
+            assertTrue(open.get(personal).isNull(), "without a key, no " + personal + ": " + open);
+        }
+        assertEquals(-6.178, open.get("lat").asDouble(), "the street, not the house");
+        assertEquals(106.632, open.get("long").asDouble());
+        assertError(get("/requests/TNG-000001.json?api_key=wrong"), 403, "api_key");
         assertEquals(0, json(get("/requests.json?status=closed")).size());
         assertEquals(0, json(get("/requests.json?service_code=sampah")).size());
         assertEquals(0, json(get("/requests.json?start_date=2026-11-23T00:00:00Z")).size());
@@ -186,11 +196,22 @@ class Open311ServiceTest {
     }
 
     @Test
+    void getRequest_whatsAppPhoto_twilioUrlNeverPublished() throws Exception {
+        String ticket = kanal.kanal().complaints().file(new id.kanal.dialog.port.NewComplaint("wa:1",
+                new id.kanal.dialog.Address(id.kanal.dialog.Channel.WHATSAPP, "+6285711112222"), "sampah", "Pasar Anyar", "Bau",
+                Optional.empty(), List.of(new id.kanal.dialog.Media("https://api.twilio.com/2010-04-01/Accounts/"
+                        + "AC00000000000000000000000000000000/Messages/MM1/Media/ME1", "image/jpeg")))).ticket();
+        JsonNode r = json(get("/requests/" + ticket + ".json?api_key=key-one")).get(0);
+        assertEquals("Bau", r.get("description").asText(), "a key holder sees the details");
+        assertTrue(r.get("media_url").isNull(), r.toString());
+    }
+
+    @Test
     void postRequest_closedAfterStaffResolves() throws Exception {
         post(pothole("key-one"));
         kanal.kanal().complaints().changeStatus("TNG-000001", id.kanal.dialog.port.ComplaintStatus.RESOLVED,
                 "staff:budi", "Sudah ditambal");
-        JsonNode r = json(get("/requests/tng-000001.json")).get(0);
+        JsonNode r = json(get("/requests/tng-000001.json?api_key=key-one")).get(0);
         assertEquals("closed", r.get("status").asText());
         assertEquals("Sudah ditambal", r.get("status_notes").asText());
     }

@@ -156,7 +156,8 @@ public final class Open311Service implements HttpService {
         List<ComplaintDetail> found = desk.queries().list(new ComplaintFilter(statuses, codes, Optional.empty(),
                 Optional.empty(), start, end, tickets, MAX_REQUESTS));
         ArrayNode out = Json.array();
-        found.forEach(d -> out.add(Open311Json.request(d, zone)));
+        Open311Json.Reader reader = reader(req);
+        found.forEach(d -> out.add(Open311Json.request(d, zone, reader)));
         Json.send(res, Status.OK_200, out);
     }
 
@@ -165,21 +166,37 @@ public final class Open311Service implements HttpService {
         ComplaintDetail d = desk.queries().detail(ticket)
                 .orElseThrow(() -> ClientErrorException.notFound("service_request_id not found: " + ticket));
         ArrayNode out = Json.array();
-        out.add(Open311Json.request(d, zone));
+        out.add(Open311Json.request(d, zone, reader(req)));
         Json.send(res, Status.OK_200, out);
+    }
+
+    /** A reader with a valid {@code api_key} sees the details; without one, the public view; a wrong key is refused. */
+    private Open311Json.Reader reader(ServerRequest req) {
+        Optional<String> given = req.query().first("api_key").asOptional();
+        if (given.isEmpty()) {
+            return Open311Json.Reader.PUBLIC;
+        }
+        if (!validKey(given.get())) {
+            throw ClientErrorException.forbidden("Invalid api_key received; leave it out for the public view.");
+        }
+        return Open311Json.Reader.KEY_HOLDER;
+    }
+
+    private boolean validKey(String given) {
+        byte[] key = given.getBytes(StandardCharsets.UTF_8);
+        boolean ok = false;
+        for (byte[] k : apiKeys) {
+            // Every key compared in constant time, none skipped, so timing reveals nothing.
+            ok |= MessageDigest.isEqual(key, k);
+        }
+        return ok;
     }
 
     private void checkApiKey(Optional<String> given) {
         if (apiKeys.isEmpty()) {
             throw ClientErrorException.forbidden("filing requests is disabled on this server (no api_key configured)");
         }
-        byte[] key = given.orElse("").getBytes(StandardCharsets.UTF_8);
-        boolean ok = false;
-        for (byte[] k : apiKeys) {
-            // Every key compared in constant time, none skipped, so timing reveals nothing.
-            ok |= MessageDigest.isEqual(key, k);
-        }
-        if (!ok) {
+        if (!validKey(given.orElse(""))) {
             throw ClientErrorException.forbidden("Invalid api_key received -- can't proceed with create_request.");
         }
     }
