@@ -48,6 +48,7 @@ public final class ConfigKeys {
             env("kanal.region-file", "KANAL_REGION_FILE"),
             yaml("kanal.dialog.idle-timeout"),
             yaml("kanal.dialog.zone"),
+            env("kanal.dialog.conversation-cache-size", "KANAL_CONVERSATION_CACHE_SIZE"),
             env("kanal.handoff.hours", "KANAL_AGENT_HOURS"),
             yaml("kanal.prices.stale-after-days"),
             secret("kanal.twilio.account-sid", "KANAL_TWILIO_ACCOUNT_SID"),

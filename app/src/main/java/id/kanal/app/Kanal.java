@@ -65,7 +65,7 @@ public final class Kanal implements AutoCloseable {
         this.open311Forwarder = cs.open311Endpoint().map(url -> new Open311Forwarder(database, complaints,
                 new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
                         cs.open311PollInterval())), clock));
-        this.conversations = new SqlConversationStore(database);
+        this.conversations = new SqlConversationStore(database, settings.dialog().conversationCacheSize());
         this.residents = new SqlResidentRegistry(database);
         this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
                 settings.dialog().zone());

@@ -61,6 +61,7 @@ class ConfigurationTest {
         p.put("kanal.region-file", new Probe("/etc/kanal/region.yaml", Settings::regionFile));
         p.put("kanal.dialog.idle-timeout", new Probe("PT10M", s -> s.dialog().idleTimeout()));
         p.put("kanal.dialog.zone", new Probe("Asia/Makassar", s -> s.dialog().zone()));
+        p.put("kanal.dialog.conversation-cache-size", new Probe("5000", s -> s.dialog().conversationCacheSize()));
         p.put("kanal.handoff.hours", new Probe("MON-SUN 00:00-23:59", s -> s.dialog().agentHours()));
         p.put("kanal.prices.stale-after-days", new Probe("7", s -> s.dialog().priceStaleAfterDays()));
         p.put("kanal.twilio.account-sid", new Probe("AC123", s -> s.twilio().accountSid()));

@@ -31,16 +31,19 @@ public final class SqlConversationStore implements ConversationStore {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
-    private final Cache<Address, Conversation> cache = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofHours(2))
-            .build();
+    private final Cache<Address, Conversation> cache;
 
     /** Turns of many residents share one commit (see {@link GroupCommit}); 64 keeps a batch's transaction short. */
     private final GroupCommit turns;
 
     public SqlConversationStore(Database db) {
+        this(db, 100_000);
+    }
+
+    /** @param cacheSize conversations kept in memory (0: none); the database holds them all */
+    public SqlConversationStore(Database db, int cacheSize) {
         this.db = db;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.turns = new GroupCommit(db, 64);
     }
 
