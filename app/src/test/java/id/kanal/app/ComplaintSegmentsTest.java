@@ -1,0 +1,104 @@
+package id.kanal.app;
+
+import id.kanal.dialog.Gsm7;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a resident pays to file a complaint over SMS: the segments of every Kanal reply from the
+ * first message to the receipt, through the menu and from one free-text message (issue 14: at
+ * most 6, the receipt one). The resident answers whatever is asked, as a person would.
+ */
+class ComplaintSegmentsTest {
+    private static final int MAX_SEGMENTS = 6;
+    private static final String PLACE = "Jl. Merdeka No. 12 RT 03/05 Sukasari";
+    private static final String PROBLEM = "Jalan berlubang besar, sudah 2 motor jatuh";
+
+    @TempDir
+    Path dataDir;
+    private KanalHarness kanal;
+    private final AtomicInteger sids = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), java.util.Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        kanal.close();
+    }
+
+    @Test
+    void throughTheMenu_atMostSixSegments() throws Exception {
+        assertFiledWithin("+6281200000001", "menu", "halo", "1", "1");
+    }
+
+    @Test
+    void fromOneFreeTextMessage_atMostSixSegments() throws Exception {
+        assertFiledWithin("+6281200000002", "free text", "sampah numpuk di pasar lama udah seminggu");
+        assertFiledWithin("+6281200000003", "free text", "jalan berlubang di jl. imam bonjol dekat halte cikokol, bahaya buat motor");
+        assertFiledWithin("+6281200000004", "free text", "lampu pju mati sejak 3 hari di perumahan poris indah blok C");
+        assertFiledWithin("+6281200000005", "free text", "air pdam ga ngalir dr kmrn di kel. sukasari");
+        assertFiledWithin("+6281200000006", "free text", "mau lapor lampu jalan mati");
+    }
+
+    /** Sends the opening messages, then answers each question until the receipt; counts what Kanal sent. */
+    private void assertFiledWithin(String resident, String path, String... opening) throws Exception {
+        List<String> replies = new ArrayList<>();
+        for (String text : opening) {
+            replies.add(say(resident, text));
+        }
+        for (int turn = 0; turn < 6 && !replies.getLast().matches("(?s).*TNG-\\d{6}.*"); turn++) {
+            replies.add(say(resident, answer(replies.getLast())));
+        }
+        String receipt = replies.getLast();
+        assertTrue(receipt.matches("(?s).*TNG-\\d{6}.*"), "not filed: " + replies);
+        int segments = replies.stream().mapToInt(Gsm7::segments).sum();
+        int longest = replies.stream().mapToInt(String::length).max().orElse(0);
+        System.out.printf("segments %s: %d in %d replies, longest reply %d chars, opening '%s'%n", path, segments,
+                replies.size(), longest, String.join(" | ", opening));
+        assertEquals(1, Gsm7.segments(receipt), receipt);
+        assertTrue(segments <= MAX_SEGMENTS, path + ": " + segments + " segments in " + replies);
+    }
+
+    /** What a resident answers to a question: the confirmation, a category, the place or the problem. */
+    private static String answer(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        if (q.contains("balas ya")) {
+            return "ya";
+        }
+        if (q.contains("kategori")) {
+            return "1";
+        }
+        if (q.contains("lokasi") && !q.contains("masalah")) {
+            return PLACE;
+        }
+        if (q.contains("masalah") && q.contains("lokasi")) {
+            return PROBLEM + " di " + PLACE;
+        }
+        return PROBLEM;
+    }
+
+    private String say(String resident, String text) throws Exception {
+        HttpResponse<String> res = kanal.sms("SM" + sids.incrementAndGet(), resident, text);
+        assertEquals(200, res.statusCode(), res.body());
+        return KanalHarness.replyText(res);
+    }
+}
