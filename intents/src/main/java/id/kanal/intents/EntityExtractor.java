@@ -89,24 +89,23 @@ public final class EntityExtractor {
         Index idx = index();
         idx.commodities.longest(tokens).ifPresent(v -> out.put("commodity", v));
         idx.markets.longest(tokens).ifPresent(v -> out.put("market", v));
-        Optional<String> category = idx.categories.longest(tokens);
-        if (category.isPresent()) {
-            // A place counts as a complaint's location only in a message that names a problem
-            // ("mau ke pasar beli sayur" names none). The category then comes from the words
-            // outside the place: "di jalan merdeka lampunya mati" is a street light, not a road.
-            Optional<PlaceFinder.Place> place = places.find(cut, name -> knownPlace(name, idx), idx.problemWords);
-            if (place.isPresent()) {
-                PlaceFinder.Place p = place.get();
-                out.put("location", p.text());
-                if (p.guess()) {
-                    out.put("location_guess", "true");
-                }
-                category = idx.categories.longest(normaliser.tokens(cut.substring(0, p.begin()) + " " + cut.substring(p.end())))
-                        .or(() -> idx.categories.longest(tokens));
-            }
-            out.put("category", category.get());
-        }
         stops(String.join(" ", tokens), idx, out);
+        Optional<String> category = idx.categories.longest(tokens);
+        // A place is a complaint's location in a message that names a problem, or a sure place
+        // (a street, an RT, a market) in one that asks for no price or departure: "mau ke pasar
+        // beli sayur" names none. The category then comes from the words outside the place:
+        // "di jalan merdeka lampunya mati" is a street light, not a road.
+        Optional<PlaceFinder.Place> place = places.find(cut, name -> knownPlace(name, idx), idx.problemWords)
+                .filter(p -> category.isPresent() || !p.guess() && out.isEmpty());
+        if (place.isPresent()) {
+            PlaceFinder.Place p = place.get();
+            out.put("location", p.text());
+            if (p.guess()) {
+                out.put("location_guess", "true");
+            }
+        }
+        place.flatMap(p -> idx.categories.longest(normaliser.tokens(cut.substring(0, p.begin()) + " " + cut.substring(p.end()))))
+                .or(() -> category).ifPresent(c -> out.put("category", c));
         return out;
     }
 

@@ -49,7 +49,7 @@ final class PlaceFinder {
             // conditions and what happens
             "mati", "padam", "rusak", "bocor", "menumpuk", "berlubang", "lubang", "banjir", "macet", "mampet",
             "tersumbat", "tumbang", "gelap", "bau", "kotor", "tidak", "ngalir", "mengalir", "keruh", "retak",
-            "ambles", "amblas", "licin", "penuh", "nutup", "tutup", "menutup", "kena", "after", "before", "when", "during", "bikin", "buat", "membuat", "jadi", "sering", "is", "are", "was", "were",
+            "ambles", "amblas", "beli", "jual", "belanja", "makan", "buy", "licin", "penuh", "nutup", "tutup", "menutup", "kena", "after", "before", "when", "during", "bikin", "buat", "membuat", "jadi", "sering", "is", "are", "was", "were",
             "has", "have", "been", "not", "broken", "blocked", "out", "off", "dark", "flooded", "piling",
             // connectors and people
             "yang", "dan", "tapi", "karena", "soalnya", "sehingga", "untuk", "and", "but", "because", "so", "with",
