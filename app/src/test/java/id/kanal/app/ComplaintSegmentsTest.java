@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +39,7 @@ class ComplaintSegmentsTest {
 
     @BeforeEach
     void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), java.util.Map.of());
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of());
     }
 
     @AfterEach
@@ -47,26 +49,48 @@ class ComplaintSegmentsTest {
 
     @Test
     void throughTheMenu_atMostSixSegments() throws Exception {
-        assertFiledWithin("+6281200000001", "menu", "halo", "1", "1");
+        assertFiledWithin("+6281200000001", "menu", true, "halo", "1", "1");
+    }
+
+    @Test
+    void throughTheMenu_problemWithoutItsPlace_placeAskedStillAtMostSix() throws Exception {
+        assertFiledWithin("+6281200000007", "menu, place asked", false, "halo", "1", "1");
     }
 
     @Test
     void fromOneFreeTextMessage_atMostSixSegments() throws Exception {
-        assertFiledWithin("+6281200000002", "free text", "sampah numpuk di pasar lama udah seminggu");
-        assertFiledWithin("+6281200000003", "free text", "jalan berlubang di jl. imam bonjol dekat halte cikokol, bahaya buat motor");
-        assertFiledWithin("+6281200000004", "free text", "lampu pju mati sejak 3 hari di perumahan poris indah blok C");
-        assertFiledWithin("+6281200000005", "free text", "air pdam ga ngalir dr kmrn di kel. sukasari");
-        assertFiledWithin("+6281200000006", "free text", "mau lapor lampu jalan mati");
+        assertFiledWithin("+6281200000002", "free text", true, "sampah numpuk di pasar lama udah seminggu");
+        assertFiledWithin("+6281200000003", "free text", true, "jalan berlubang di jl. imam bonjol dekat halte cikokol, bahaya buat motor");
+        assertFiledWithin("+6281200000004", "free text", true, "lampu pju mati sejak 3 hari di perumahan poris indah blok C");
+        assertFiledWithin("+6281200000005", "free text", true, "air pdam ga ngalir dr kmrn di kel. sukasari");
+        assertFiledWithin("+6281200000006", "free text", true, "mau lapor lampu jalan mati");
+    }
+
+    /** The four messages: told once, summarised at once, the place without its time words. */
+    @Test
+    void oneMessageComplaints_summaryAtOnceWithThePlace() throws Exception {
+        Map<String, String> placeOf = new LinkedHashMap<>();
+        placeOf.put("sampah numpuk di pasar lama udah seminggu", "Lokasi: Pasar Lama\n");
+        placeOf.put("jalan berlubang di jl. imam bonjol dekat halte cikokol, bahaya buat motor",
+                "Lokasi: jl. imam bonjol dekat halte cikokol\n");
+        placeOf.put("lampu pju mati sejak 3 hari di perumahan poris indah blok C", "Lokasi: perumahan poris indah blok C\n");
+        placeOf.put("air pdam ga ngalir dr kmrn di kel. sukasari", "Lokasi: kel. sukasari\n");
+        int n = 10;
+        for (var e : placeOf.entrySet()) {
+            String summary = say("+62812000000" + n++, e.getKey());
+            assertTrue(summary.startsWith("Laporan ") && summary.contains(e.getValue()), summary);
+            assertTrue(summary.contains("Keluhan: " + e.getKey().substring(0, 20)), summary);
+        }
     }
 
     /** Sends the opening messages, then answers each question until the receipt; counts what Kanal sent. */
-    private void assertFiledWithin(String resident, String path, String... opening) throws Exception {
+    private void assertFiledWithin(String resident, String path, boolean placeWithProblem, String... opening) throws Exception {
         List<String> replies = new ArrayList<>();
         for (String text : opening) {
             replies.add(say(resident, text));
         }
         for (int turn = 0; turn < 6 && !replies.getLast().matches("(?s).*TNG-\\d{6}.*"); turn++) {
-            replies.add(say(resident, answer(replies.getLast())));
+            replies.add(say(resident, answer(replies.getLast(), placeWithProblem)));
         }
         String receipt = replies.getLast();
         assertTrue(receipt.matches("(?s).*TNG-\\d{6}.*"), "not filed: " + replies);
@@ -79,7 +103,7 @@ class ComplaintSegmentsTest {
     }
 
     /** What a resident answers to a question: the confirmation, a category, the place or the problem. */
-    private static String answer(String question) {
+    private static String answer(String question, boolean placeWithProblem) {
         String q = question.toLowerCase(Locale.ROOT);
         if (q.contains("balas ya")) {
             return "ya";
@@ -91,7 +115,7 @@ class ComplaintSegmentsTest {
             return PLACE;
         }
         if (q.contains("masalah") && q.contains("lokasi")) {
-            return PROBLEM + " di " + PLACE;
+            return placeWithProblem ? PROBLEM + " di " + PLACE : PROBLEM;
         }
         return PROBLEM;
     }

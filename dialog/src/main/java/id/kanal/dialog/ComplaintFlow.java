@@ -24,6 +24,8 @@ final class ComplaintFlow {
     /** Longest place echoed in the summary, and the shortest the resident's words are cut to there. */
     private static final int LOCATION_ECHO = 50;
     private static final int MIN_DESCRIPTION_ECHO = 24;
+    /** Words besides the place that make a reply a description too ("sampah numpuk di Jl. X", not "di Jl. X"). */
+    private static final int MIN_DESCRIPTION_WORDS = 2;
 
     private final Replies replies;
     private final ComplaintService complaints;
@@ -98,7 +100,7 @@ final class ComplaintFlow {
         if (text.length() >= MIN_TEXT) {
             d = d.withLocation(text);
         } else if (m.location().isPresent()) {
-            d = d.withLocation(m.location().get().latitude() + ", " + m.location().get().longitude());
+            d = withSharedPoint(d, m);
         } else if (!m.media().isEmpty()) {
             // A photo sent before the words (common on WhatsApp): kept, and the place is asked again.
             return next(c, d);
@@ -112,17 +114,23 @@ final class ComplaintFlow {
         ComplaintDraft d = withAttachments(draft, m);
         String text = m.text().strip();
         if (text.length() < MIN_TEXT) {
+            if (m.location().isPresent() && d.location().isEmpty()) {
+                return next(c, withSharedPoint(d, m)); // the place, shared: the problem is still to come
+            }
             // A photo alone is kept, and the description is asked again; a blank or a word is a misunderstanding.
             return m.media().isEmpty() && m.location().isEmpty()
                     ? Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"))
                     : next(c, d);
         }
-        d = d.withDescription(text);
         if (d.location().isEmpty()) {
-            // The prompt asked for the problem and its place together: read the place from it.
-            d = withPlace(d, understand.apply(text));
+            // The prompt asked for the problem and its place together: read the place from the reply.
+            ComplaintDraft placed = withPlace(d, understand.apply(text));
+            if (placed.location().isPresent() && wordsOutside(text, placed) < MIN_DESCRIPTION_WORDS) {
+                return next(c, placed); // only a place ("Jl. Merdeka 5"): the problem is still to come
+            }
+            d = placed;
         }
-        return next(c, d);
+        return next(c, d.withDescription(text));
     }
 
     private Outcome confirm(Conversation c, ComplaintDraft summarised, InboundMessage m) {
@@ -193,6 +201,17 @@ final class ComplaintFlow {
     /** The message without the place in it: a street called "Jalan ..." does not make a road complaint. */
     private static String outsidePlace(String text, ComplaintDraft d) {
         return d.location().map(p -> text.replace(p, " ")).orElse(text);
+    }
+
+    private static int wordsOutside(String text, ComplaintDraft placed) {
+        String rest = Words.simplify(outsidePlace(text, placed));
+        return rest.isEmpty() ? 0 : rest.split(" ").length;
+    }
+
+    /** A location shared from the phone (WhatsApp, Telegram) is the place, written as coordinates. */
+    private static ComplaintDraft withSharedPoint(ComplaintDraft d, InboundMessage m) {
+        GeoPoint p = m.location().orElseThrow();
+        return d.withLocation(p.latitude() + ", " + p.longitude());
     }
 
     private Optional<Category> category(String code) {
