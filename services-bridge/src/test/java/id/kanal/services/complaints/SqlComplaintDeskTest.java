@@ -112,7 +112,7 @@ class SqlComplaintDeskTest {
         FiledComplaint linked = desk.file(new NewComplaint("ussd:ATUid_2:9", new Address(Channel.USSD, "+6281311112222"),
                 "sampah", "jl merdeka no 5", "Bau sekali", Optional.empty(), List.of()));
         assertTrue(linked.isDuplicate());
-        assertTrue(DeskFixture.outbox(db).getLast().body().startsWith("Terima kasih. Masalah ini sudah pernah dilaporkan"),
+        assertTrue(DeskFixture.outbox(db).getLast().body().startsWith("Terima kasih. Masalah ini sudah dilaporkan"),
                 DeskFixture.outbox(db).getLast().body());
     }
 
