@@ -113,10 +113,11 @@ final class ComplaintFlow {
     private Outcome describe(Conversation c, ComplaintDraft draft, InboundMessage m) {
         ComplaintDraft d = withAttachments(draft, m);
         String text = m.text().strip();
+        if (m.location().isPresent() && d.location().isEmpty()) {
+            // A shared location (its label or address, else its coordinates) is the place; the problem is still to come.
+            return next(c, text.length() >= MIN_TEXT ? d.withLocation(text) : withSharedPoint(d, m));
+        }
         if (text.length() < MIN_TEXT) {
-            if (m.location().isPresent() && d.location().isEmpty()) {
-                return next(c, withSharedPoint(d, m)); // the place, shared: the problem is still to come
-            }
             // A photo alone is kept, and the description is asked again; a blank or a word is a misunderstanding.
             return m.media().isEmpty() && m.location().isEmpty()
                     ? Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"))

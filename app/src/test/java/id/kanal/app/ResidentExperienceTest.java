@@ -1,8 +1,10 @@
 package id.kanal.app;
 
 import id.kanal.dialog.Gsm7;
+import id.kanal.services.ServicesBenchmark;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,21 +15,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What a resident pays to file a complaint over SMS: the segments of every Kanal reply from the
- * first message to the receipt, through the menu and from one free-text message (issue 14: at
- * most 6, the receipt one). The resident answers whatever is asked, as a person would.
+ * Issue 14, as a resident sees it. What filing a complaint costs over SMS: the segments of every
+ * Kanal reply from the first message to the receipt, through the menu and from one free-text
+ * message (at most 6, the receipt one), the resident answering whatever is asked. And demo data
+ * never beside real data: after the real KRL feed no choice reads the same as another.
  */
-class ComplaintSegmentsTest {
+class ResidentExperienceTest {
     private static final int MAX_SEGMENTS = 6;
     private static final String PLACE = "Jl. Merdeka No. 12 RT 03/05 Sukasari";
     private static final String PROBLEM = "Jalan berlubang besar, sudah 2 motor jatuh";
@@ -124,5 +130,22 @@ class ComplaintSegmentsTest {
         HttpResponse<String> res = kanal.sms("SM" + sids.incrementAndGet(), resident, text);
         assertEquals(200, res.statusCode(), res.body());
         return KanalHarness.replyText(res);
+    }
+
+    /** On a fresh data directory the demo timetable is seeded, then the real feed imported (as import-gtfs does). */
+    @Test
+    void realFeedAfterDemo_stationTangerang_neverTwoChoicesThatReadTheSame() throws Exception {
+        Optional<Path> shared = ServicesBenchmark.findSharedData(Path.of("").toAbsolutePath());
+        Assumptions.assumeTrue(shared.isPresent() && shared.get().resolve("gtfs/krl-commuterline").toFile().exists(),
+                "shared/data/gtfs/krl-commuterline not found: skipping");
+        kanal.kanal().gtfsImporter().importPath(shared.get().resolve("gtfs/krl-commuterline"), n -> { });
+
+        HttpResponse<String> res = kanal.sms("SM-krl-1", "+6281299990000", "jadwal kereta dari stasiun tangerang ke grogol");
+        String reply = KanalHarness.replyText(res);
+        List<String> choices = Arrays.stream(reply.split("\n")).filter(l -> l.matches("\\d+ .*"))
+                .map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        assertEquals(choices.stream().distinct().toList(), choices, reply);
+        assertFalse(reply.contains("Ada beberapa yang cocok:\n1 Tangerang (TNG)\n2 Tangerang (TNG)"), reply);
+        System.out.println("after the real feed: " + reply.replace("\n", " | "));
     }
 }
