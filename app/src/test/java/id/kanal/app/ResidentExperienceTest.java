@@ -89,6 +89,18 @@ class ResidentExperienceTest {
         }
     }
 
+    /** A place Kanal only guessed is shown for correction, and one reply corrects it. */
+    @Test
+    void guessedPlace_shownInTheSummary_correctedWithOneReply() throws Exception {
+        String resident = "+6281200000020";
+        String summary = say(resident, "banjir di ciledug sejak subuh");
+        assertTrue(summary.contains("Lokasi: ciledug (salah? balas lokasinya)\n"), summary);
+        String corrected = say(resident, "Jl. HOS Cokroaminoto 12 RT 02 Ciledug");
+        assertTrue(corrected.contains("Lokasi: Jl. HOS Cokroaminoto 12 RT 02 Ciledug\n"), corrected);
+        assertFalse(corrected.contains("salah?"), corrected);
+        assertTrue(say(resident, "ya").matches("(?s).*TNG-\\d{6}.*"));
+    }
+
     /** Sends the opening messages, then answers each question until the receipt; counts what Kanal sent. */
     private void assertFiledWithin(String resident, String path, boolean placeWithProblem, String... opening) throws Exception {
         List<String> replies = new ArrayList<>();
