@@ -269,8 +269,8 @@ class ComplaintsApiTest {
             kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, text);
         }
         String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, "ya"));
-        assertTrue(reply.startsWith("Terima kasih. Masalah ini sudah pernah dilaporkan dan sedang ditangani Dinas "
-                + "Lingkungan Hidup."), reply);
+        assertTrue(reply.startsWith("Terima kasih. Masalah ini sudah dilaporkan dan ditangani Dinas Lingkungan Hidup."),
+                reply);
         Matcher m = TICKET.matcher(reply);
         assertTrue(m.find(), reply);
         JsonNode linked = JSON.readTree(call("GET", "/api/complaints/" + m.group(), ADMIN, null).body());

@@ -57,9 +57,9 @@ class SmsEndToEndTest {
     void conversation_halloToYa_filesComplaintAndStatusAnswersInIndonesian() throws Exception {
         assertTrue(say("halo").contains("1 Lapor keluhan"));
         assertTrue(say("1").contains("1 Jalan rusak"));
-        assertTrue(say("1").contains("Di mana lokasinya"));
-        assertTrue(say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Ceritakan"));
-        assertTrue(say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Balas YA"));
+        assertTrue(say("1").contains("Tulis masalah dan lokasinya"));
+        assertTrue(say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Di mana lokasinya"));
+        assertTrue(say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Balas YA"));
         String filed = say("ya");
         Matcher m = TICKET.matcher(filed);
         assertTrue(m.find(), filed);
@@ -171,7 +171,7 @@ class SmsEndToEndTest {
                 "Pendidikan", "Dinas Pendidikan",
                 "Pelayanan publik", "Inspektorat",
                 "Lainnya", "Diskominfo"), routed);
-        assertTrue(say("halo").contains("layanan Kota Tangerang"));
+        assertTrue(say("halo").contains("Layanan Kota Tangerang"));
     }
 
     @Test

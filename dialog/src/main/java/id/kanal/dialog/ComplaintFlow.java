@@ -5,36 +5,53 @@ import id.kanal.dialog.port.ComplaintService;
 import id.kanal.dialog.port.FiledComplaint;
 import id.kanal.dialog.port.NewComplaint;
 
+import id.kanal.dialog.port.Intent;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Filing a complaint: category, location, description, confirmation, ticket. Asks only for what is missing. */
+/**
+ * Filing a complaint: category, description, location, confirmation, ticket. Asks only for what
+ * is missing: a complaint told in one message ("sampah numpuk di pasar lama udah seminggu") is
+ * its own description, its category and place come from the classifier's reading of it, and
+ * only the summary is left to confirm. Every reply is written to keep a filed complaint within
+ * six SMS segments.
+ */
 final class ComplaintFlow {
     private static final int MIN_TEXT = 3;
-    /** "... di Jl. Sudirman 5", "near Jalan Merdeka": a place named in the first message. */
-    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
-            "(?iu)\\b(?:di|dekat|depan|at|near|on)\\s+((?:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks|blok"
-                    + "|rt|rw|kel|kelurahan|kec|kecamatan|pasar|street|road)\\b.{3,})");
+    /** Longest place echoed in the summary, and the shortest the resident's words are cut to there. */
+    private static final int LOCATION_ECHO = 50;
+    private static final int MIN_DESCRIPTION_ECHO = 24;
+    /** Words besides the place that make a reply a description too ("sampah numpuk di Jl. X", not "di Jl. X"). */
+    private static final int MIN_DESCRIPTION_WORDS = 2;
 
     private final Replies replies;
     private final ComplaintService complaints;
+    private final Function<String, Intent> understand;
 
-    ComplaintFlow(Replies replies, ComplaintService complaints) {
+    /**
+     * @param understand the classifier's reading of a message (never throws): its {@code category},
+     *                   {@code location} and {@code location_guess} entities fill the draft
+     */
+    ComplaintFlow(Replies replies, ComplaintService complaints, Function<String, Intent> understand) {
         this.replies = replies;
         this.complaints = complaints;
+        this.understand = understand;
     }
 
-    /** Starts from a message that asked to complain; it may already name the category. */
-    Outcome start(Conversation c, InboundMessage m) {
-        ComplaintDraft draft = ComplaintDraft.empty();
-        Optional<Category> named = categoryNamedIn(Words.simplify(m.text()));
+    /** Starts from a message that asked to complain, read by the classifier; it may tell the whole complaint. */
+    Outcome start(Conversation c, InboundMessage m, Intent intent) {
+        ComplaintDraft placed = withPlace(ComplaintDraft.empty(), intent);
+        Optional<Category> named = intent.entity("category").flatMap(this::category)
+                .or(() -> categoryNamedIn(Words.simplify(outsidePlace(m.text(), placed))));
+        ComplaintDraft draft = placed;
         if (named.isPresent()) {
             draft = draft.withCategory(named.get().code());
         }
-        java.util.regex.Matcher place = PLACE.matcher(m.text());
-        if (place.find()) {
-            draft = draft.withLocation(place.group(1).strip());
+        if (Words.number(m.text()).isEmpty() && ComplaintWords.describes(m.text())) {
+            draft = draft.withDescription(m.text().strip());
         }
         return next(c, withAttachments(draft, m));
     }
@@ -83,7 +100,7 @@ final class ComplaintFlow {
         if (text.length() >= MIN_TEXT) {
             d = d.withLocation(text);
         } else if (m.location().isPresent()) {
-            d = d.withLocation(m.location().get().latitude() + ", " + m.location().get().longitude());
+            d = withSharedPoint(d, m);
         } else if (!m.media().isEmpty()) {
             // A photo sent before the words (common on WhatsApp): kept, and the place is asked again.
             return next(c, d);
@@ -96,11 +113,23 @@ final class ComplaintFlow {
     private Outcome describe(Conversation c, ComplaintDraft draft, InboundMessage m) {
         ComplaintDraft d = withAttachments(draft, m);
         String text = m.text().strip();
+        if (m.location().isPresent() && d.location().isEmpty()) {
+            // A shared location (its label or address, else its coordinates) is the place; the problem is still to come.
+            return next(c, text.length() >= MIN_TEXT ? d.withLocation(text) : withSharedPoint(d, m));
+        }
         if (text.length() < MIN_TEXT) {
             // A photo alone is kept, and the description is asked again; a blank or a word is a misunderstanding.
             return m.media().isEmpty() && m.location().isEmpty()
                     ? Outcome.misunderstood(c, replies.say(c.language(), "complaint.description.again"))
                     : next(c, d);
+        }
+        if (d.location().isEmpty()) {
+            // The prompt asked for the problem and its place together: read the place from the reply.
+            ComplaintDraft placed = withPlace(d, understand.apply(text));
+            if (placed.location().isPresent() && wordsOutside(text, placed) < MIN_DESCRIPTION_WORDS) {
+                return next(c, placed); // only a place ("Jl. Merdeka 5"): the problem is still to come
+            }
+            d = placed;
         }
         return next(c, d.withDescription(text));
     }
@@ -111,6 +140,10 @@ final class ComplaintFlow {
         }
         // A photo or a location sent at the summary travels with the complaint too.
         ComplaintDraft draft = withAttachments(summarised, m);
+        if (draft.locationGuessed() && !Words.isYes(m.text()) && m.text().strip().length() >= MIN_TEXT) {
+            // The summary showed a guessed place and asked for the right one: this reply is it.
+            return next(c, draft.withLocation(m.text().strip()));
+        }
         if (!Words.isYes(m.text())) {
             Reply again = replies.say(c.language(), "complaint.confirm.again");
             return draft == summarised ? Outcome.misunderstood(c, again) : Outcome.of(c.with(new State.Confirming(draft)), again);
@@ -132,22 +165,63 @@ final class ComplaintFlow {
         if (d.categoryCode().isEmpty()) {
             return Outcome.of(c.with(new State.ChoosingCategory(d)), categoryList(lang, "complaint.category"));
         }
+        if (d.description().isEmpty()) {
+            // Problem and place in one reply when both are missing: one message less to pay for.
+            String key = d.location().isEmpty() ? "complaint.describe" : "complaint.description";
+            return Outcome.of(c.with(new State.AskingDescription(d)), replies.say(lang, key,
+                    Map.of("category", categoryName(d, lang))));
+        }
         if (d.location().isEmpty()) {
             return Outcome.of(c.with(new State.AskingLocation(d)), replies.say(lang, "complaint.location",
                     Map.of("category", categoryName(d, lang))));
         }
-        if (d.description().isEmpty()) {
-            return Outcome.of(c.with(new State.AskingDescription(d)), replies.say(lang, "complaint.description"));
-        }
-        return Outcome.of(c.with(new State.Confirming(d)), replies.say(lang, "complaint.confirm", Map.of(
-                "category", categoryName(d, lang),
-                "location", Replies.echo(d.location().get()),
-                "description", Replies.echo(d.description().get()))));
+        return Outcome.of(c.with(new State.Confirming(d)), summary(d, lang));
+    }
+
+    /**
+     * The summary to confirm, in one SMS segment where it can be: the resident's words are
+     * shortened to fit (they are kept whole in the complaint). A guessed place says so.
+     */
+    private Reply summary(ComplaintDraft d, Language lang) {
+        String location = Replies.echo(d.location().get(), LOCATION_ECHO);
+        String check = d.locationGuessed() ? replies.text(lang, "complaint.confirm.check") : "";
+        Function<Integer, Reply> fill = max -> replies.say(lang, "complaint.confirm", Map.of(
+                "category", categoryName(d, lang), "location", location, "check", check,
+                "description", Replies.echo(d.description().get(), max)));
+        Reply whole = fill.apply(Replies.ECHO_MAX);
+        int over = Gsm7.septets(whole.text()) - Gsm7.ONE_SEGMENT;
+        return over <= 0 ? whole : fill.apply(Math.max(MIN_DESCRIPTION_ECHO, Replies.ECHO_MAX - over));
+    }
+
+    /** The place the classifier read in a message, when it read one. */
+    private static ComplaintDraft withPlace(ComplaintDraft d, Intent intent) {
+        Optional<String> place = intent.entity("location").map(String::strip).filter(p -> p.length() >= MIN_TEXT);
+        return place.map(p -> d.withLocation(p, intent.entity("location_guess").isPresent())).orElse(d);
+    }
+
+    /** The message without the place in it: a street called "Jalan ..." does not make a road complaint. */
+    private static String outsidePlace(String text, ComplaintDraft d) {
+        return d.location().map(p -> text.replace(p, " ")).orElse(text);
+    }
+
+    private static int wordsOutside(String text, ComplaintDraft placed) {
+        String rest = Words.simplify(outsidePlace(text, placed));
+        return rest.isEmpty() ? 0 : rest.split(" ").length;
+    }
+
+    /** A location shared from the phone (WhatsApp, Telegram) is the place, written as coordinates. */
+    private static ComplaintDraft withSharedPoint(ComplaintDraft d, InboundMessage m) {
+        GeoPoint p = m.location().orElseThrow();
+        return d.withLocation(p.latitude() + ", " + p.longitude());
+    }
+
+    private Optional<Category> category(String code) {
+        return complaints.categories().stream().filter(cat -> cat.code().equals(code)).findFirst();
     }
 
     private Reply categoryList(Language lang, String key) {
         List<String> names = complaints.categories().stream().map(cat -> cat.name(lang)).toList();
-        return Replies.numbered(key, names, choices -> replies.say(lang, key, Map.of("choices", choices)).text());
+        return Replies.inColumns(names, choices -> replies.say(lang, key, Map.of("choices", choices)).text());
     }
 
     private String categoryName(ComplaintDraft d, Language lang) {

@@ -23,8 +23,6 @@ public final class DialogEngine implements InboundHandler {
             Intents.PRICE_QUERY, Intents.SCHEDULE_QUERY);
     /** A change of mind must be plain: a guess of the classifier does not leave the flow. */
     private static final double CHANGE_OF_MIND_CONFIDENCE = 0.6;
-    private static final Set<String> COMPLAINT_WORDS = Set.of("lapor", "laporan", "keluhan", "aduan", "adukan",
-            "komplain", "report", "complaint", "complain");
 
     private final DialogSettings settings;
     private final DialogServices services;
@@ -42,7 +40,7 @@ public final class DialogEngine implements InboundHandler {
         this.services = services;
         this.clock = clock;
         this.replies = new Replies(texts, settings);
-        this.complaintFlow = new ComplaintFlow(replies, services.complaints());
+        this.complaintFlow = new ComplaintFlow(replies, services.complaints(), this::understand);
         this.statusFlow = new StatusFlow(replies, services.complaints());
         this.priceFlow = new PriceFlow(replies, services.prices(), clock);
         this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
@@ -120,7 +118,7 @@ public final class DialogEngine implements InboundHandler {
             return false;
         }
         String wanted;
-        if (Words.hasAnyWord(Words.simplify(m.text()), COMPLAINT_WORDS)) {
+        if (Words.hasAnyWord(Words.simplify(m.text()), ComplaintWords.REQUEST)) {
             wanted = Intents.COMPLAINT_FILE;
         } else {
             try {
@@ -135,6 +133,16 @@ public final class DialogEngine implements InboundHandler {
             }
         }
         return FLOW_INTENTS.contains(wanted) && !wanted.equals(own.get());
+    }
+
+    /** The classifier's reading of a reply inside a flow; a failing classifier understands nothing. */
+    private Intent understand(String text) {
+        try {
+            return services.classifier().classify(text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "classifier failed: {0}", e.toString());
+            return Intent.of(Intents.OUT_OF_SCOPE, 0);
+        }
     }
 
     private boolean asksForAgent(InboundMessage m) {
@@ -235,7 +243,7 @@ public final class DialogEngine implements InboundHandler {
         Intent none = Intent.of(Intents.OUT_OF_SCOPE, 0);
         if (number.isPresent()) {
             return switch (number.get()) {
-                case 1 -> complaintFlow.start(c, m);
+                case 1 -> complaintFlow.start(c, m, none);
                 case 2 -> statusFlow.start(c);
                 case 3 -> priceFlow.start(c, m, none);
                 case 4 -> scheduleFlow.start(c, m, none);
@@ -248,13 +256,14 @@ public final class DialogEngine implements InboundHandler {
             // A ticket code at the menu is about that complaint ("gmn laporan TNG-000123?").
             return statusFlow.answer(c, m);
         }
-        if (Words.hasAnyWord(Words.simplify(m.text()), COMPLAINT_WORDS)) {
-            return complaintFlow.start(c, m);
+        if (Words.hasAnyWord(Words.simplify(m.text()), ComplaintWords.REQUEST)) {
+            // "lapor" always files; the classification still brings the category and the place.
+            return complaintFlow.start(c, m, understand(m.text()));
         }
         Intent intent = services.classifier().classify(m.text());
         LOG.log(System.Logger.Level.DEBUG, "intent={0} confidence={1}", intent.name(), intent.confidence());
         return switch (intent.name()) {
-            case Intents.COMPLAINT_FILE -> complaintFlow.start(c, m);
+            case Intents.COMPLAINT_FILE -> complaintFlow.start(c, m, intent);
             case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).or(() -> intent.entity("ticket")).isPresent()
                     ? statusFlow.answer(c, m) : statusFlow.start(c);
             case Intents.PRICE_QUERY -> priceFlow.start(c, m, intent);

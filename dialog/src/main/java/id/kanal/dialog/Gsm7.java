@@ -8,6 +8,8 @@ package id.kanal.dialog;
 public final class Gsm7 {
     /** Longest text in two concatenated GSM-7 segments (2 x 153). */
     public static final int TWO_SEGMENTS = 306;
+    /** Septets of a message that goes as one SMS. */
+    public static final int ONE_SEGMENT = 160;
 
     private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";

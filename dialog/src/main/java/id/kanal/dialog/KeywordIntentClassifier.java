@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A keyword classifier: the fallback when no trained model is wired, and a baseline for the
- * trained one. Knows the intent words in Indonesian, SMS-speak and English.
+ * trained one. Knows the intent words in Indonesian, SMS-speak and English, and a complaint's
+ * place when a street, RT/RW, kelurahan or market word follows "di"/"near" ({@code location}).
  */
 public final class KeywordIntentClassifier implements IntentClassifier {
     private static final Map<String, Set<String>> WORDS = new LinkedHashMap<>();
@@ -19,8 +20,9 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         WORDS.put(Intents.OPTOUT, Set.of("stop", "berhenti", "unreg", "unsubscribe"));
         WORDS.put(Intents.HANDOFF_REQUEST, Set.of("petugas", "agent", "operator", "cs", "manusia", "human"));
         WORDS.put(Intents.COMPLAINT_STATUS, Set.of("status", "cek", "lacak", "track", "perkembangan"));
-        WORDS.put(Intents.COMPLAINT_FILE, Set.of("lapor", "laporan", "melapor", "keluhan", "aduan", "mengadu",
-                "komplain", "complaint", "report", "rusak", "banjir", "sampah", "macet", "bocor", "mati"));
+        Set<String> complaint = new java.util.HashSet<>(ComplaintWords.REQUEST);
+        complaint.addAll(Set.of("rusak", "banjir", "sampah", "macet", "bocor", "mati"));
+        WORDS.put(Intents.COMPLAINT_FILE, Set.copyOf(complaint));
         // Before prices: "kereta terakhir ... jam berapa?" asks a time, and "berapa" alone is a price word.
         WORDS.put(Intents.SCHEDULE_QUERY, Set.of("jadwal", "kereta", "krl", "bus", "busway", "schedule", "train",
                 "departure", "departures", "berangkat"));
@@ -37,11 +39,13 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         if (Words.ticket(text).isPresent()) {
             return new Intent(Intents.COMPLAINT_STATUS, 0.9, Map.of("ticket", Words.ticket(text).get()));
         }
+        String place = ComplaintWords.place(text);
+        Map<String, String> entities = place == null ? Map.of() : Map.of("location", place);
         for (var e : WORDS.entrySet()) {
             if (Words.hasAnyWord(simplified, e.getValue())) {
-                return Intent.of(e.getKey(), 0.8);
+                return new Intent(e.getKey(), 0.8, entities);
             }
         }
-        return Intent.of(Intents.OUT_OF_SCOPE, 0.0);
+        return new Intent(Intents.OUT_OF_SCOPE, 0.0, entities);
     }
 }

@@ -53,11 +53,20 @@ final class Replies {
 
     /** Numbered choices written into a text ("1 Jalan rusak\n2 Sampah") and as buttons. */
     static Reply numbered(String template, List<String> labels, java.util.function.Function<String, String> fill) {
+        return numbered(labels, 1, fill);
+    }
+
+    /** Numbered choices two to a line ("1 Jalan rusak  2 Sampah"): a long list in one SMS segment. */
+    static Reply inColumns(List<String> labels, java.util.function.Function<String, String> fill) {
+        return numbered(labels, 2, fill);
+    }
+
+    private static Reply numbered(List<String> labels, int perLine, java.util.function.Function<String, String> fill) {
         StringBuilder choices = new StringBuilder();
         List<Reply.Option> options = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             if (i > 0) {
-                choices.append('\n');
+                choices.append(i % perLine == 0 ? "\n" : "  ");
             }
             choices.append(i + 1).append(' ').append(labels.get(i));
             options.add(new Reply.Option(String.valueOf(i + 1), labels.get(i)));
@@ -67,7 +76,12 @@ final class Replies {
 
     /** A resident's own words made safe to echo: GSM-7 and clipped. */
     static String echo(String residentText) {
-        return Gsm7.clip(Gsm7.sanitize(residentText.strip().replaceAll("\\s+", " ")), ECHO_MAX);
+        return echo(residentText, ECHO_MAX);
+    }
+
+    /** A resident's own words made safe to echo, in at most {@code max} septets. */
+    static String echo(String residentText, int max) {
+        return Gsm7.clip(Gsm7.sanitize(residentText.strip().replaceAll("\\s+", " ")), max);
     }
 
     DialogSettings settings() {

@@ -135,7 +135,7 @@ final class ScheduleFlow {
             return Outcome.misunderstood(c.with(new State.AskingStop(q)),
                     replies.say(lang, "schedule.unknown", Map.of("name", Replies.echo(words))));
         }
-        List<String> labels = found.stream().map(ScheduleFlow::label).toList();
+        List<String> labels = distinctLabels(lang, found);
         Reply reply = Replies.numbered("schedule.choose", labels,
                 choices -> replies.say(lang, "schedule.choose", Map.of("choices", choices)).text());
         return Outcome.of(c.with(new State.ChoosingStop(q, forOrigin, found.stream().map(Stop::id).toList())), reply);
@@ -283,5 +283,46 @@ final class ScheduleFlow {
 
     private static String label(Stop s) {
         return s.name() + s.code().map(code -> " (" + code + ")").orElse("");
+    }
+
+    /**
+     * Choices a resident can tell apart: where two read the same ("Tangerang (TNG)" in two feeds),
+     * the kind of transport is added, then the feed the stop comes from, then its id.
+     */
+    private List<String> distinctLabels(Language lang, List<Stop> stops) {
+        List<String> labels = stops.stream().map(ScheduleFlow::label).toList();
+        labels = told(labels, i -> {
+            Set<TransitMode> modes = schedules.modes(stops.get(i).id());
+            return modes.size() != 1 ? "" : switch (modes.iterator().next()) {
+                case RAIL -> replies.text(lang, "schedule.what.rail");
+                case BUS -> replies.text(lang, "schedule.what.bus");
+                case OTHER -> "";
+            };
+        });
+        labels = told(labels, i -> {
+            String id = stops.get(i).id();
+            return id.contains(":") ? id.substring(0, id.indexOf(':')) : "";
+        });
+        return told(labels, i -> stops.get(i).id());
+    }
+
+    /** Adds {@code extra} to labels that read the same, where it tells them apart (the same extra would not). */
+    private static List<String> told(List<String> labels, java.util.function.IntFunction<String> extra) {
+        Map<String, List<Integer>> same = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            same.computeIfAbsent(labels.get(i), l -> new java.util.ArrayList<>()).add(i);
+        }
+        List<String> out = new java.util.ArrayList<>(labels);
+        for (List<Integer> group : same.values()) {
+            List<String> extras = group.stream().map(extra::apply).toList();
+            if (group.size() > 1 && extras.stream().distinct().count() > 1) {
+                for (int k = 0; k < group.size(); k++) {
+                    if (!extras.get(k).isBlank()) {
+                        out.set(group.get(k), labels.get(group.get(k)) + ", " + extras.get(k));
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -108,6 +108,9 @@ public final class StateCodec {
         d.categoryCode().ifPresent(v -> f.put("category", v));
         d.location().ifPresent(v -> f.put("location", v));
         d.description().ifPresent(v -> f.put("description", v));
+        if (d.locationGuessed()) {
+            f.put("location-guessed", "true");
+        }
         d.point().ifPresent(p -> f.put("point", p.latitude() + "," + p.longitude()));
         list(f, "photo", d.photos().stream().map(m -> m.contentType() + " " + m.url()).toList());
     }
@@ -122,7 +125,7 @@ public final class StateCodec {
             return new Media(v.substring(sp + 1), v.substring(0, sp));
         }).toList();
         return new ComplaintDraft(Optional.ofNullable(f.get("category")), Optional.ofNullable(f.get("location")),
-                Optional.ofNullable(f.get("description")), point, photos);
+                Optional.ofNullable(f.get("description")), point, photos, "true".equals(f.get("location-guessed")));
     }
 
     private static void trip(Map<String, String> f, TripQuery q) {

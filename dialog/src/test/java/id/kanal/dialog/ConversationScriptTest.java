@@ -25,6 +25,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Runs every conversation in {@code src/test/resources/conversations} (format in its README.md). */
 class ConversationScriptTest {
     private static final Path DIR = Path.of("src/test/resources/conversations");
+    /** The longest reply seen on each channel, printed for the record (issue 14's figures). */
+    private static final java.util.Map<Channel, String> LONGEST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void printLongestReplies() {
+        LONGEST.forEach((channel, text) -> System.out.printf("longest reply %s: %d characters, %d SMS segments: %s%n",
+                channel.id(), text.length(), Gsm7.segments(text), text.replace("\n", " | ")));
+    }
 
     @TestFactory
     Stream<DynamicTest> everyScriptedConversation() throws IOException {
@@ -70,6 +78,7 @@ class ConversationScriptTest {
             }
             if (line.startsWith("> ") || line.startsWith(">photo ") || line.startsWith(">location ")) {
                 last = engine.handle(message("M" + (++n), resident, line, clock.instant()));
+                LONGEST.merge(channel, last.text(), (a, b) -> b.length() > a.length() ? b : a);
                 if (channel.isNarrow() && !last.isSilent()) {
                     assertTrue(Gsm7.isGsm7(last.text()) && Gsm7.segments(last.text()) <= 2, where + "too long for SMS: " + last.text());
                 }

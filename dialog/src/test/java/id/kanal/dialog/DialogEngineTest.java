@@ -48,7 +48,7 @@ class DialogEngineTest {
     @Test
     void handle_greeting_repliesWithNumberedMenu() {
         Reply reply = send("halo");
-        assertTrue(reply.text().startsWith("Halo! Selamat datang di layanan Kota Tangerang."), reply.text());
+        assertTrue(reply.text().startsWith("Halo! Layanan Kota Tangerang:"), reply.text());
         assertTrue(reply.text().contains("1 Lapor keluhan"));
         assertEquals(List.of("1", "2", "3", "4", "5", "0"), reply.options().stream().map(Reply.Option::key).toList());
     }
@@ -57,10 +57,10 @@ class DialogEngineTest {
     void handle_fullComplaint_filesWithTicketAndAgency() {
         send("halo");
         assertTrue(send("1").text().contains("2 Sampah"));
-        assertTrue(send("2").text().contains("Di mana lokasinya"));
-        assertTrue(send("Jl Merdeka No 5, RT 02/03").text().contains("Ceritakan"));
-        Reply summary = send("Sampah menumpuk seminggu");
-        assertTrue(summary.text().contains("Kategori: Sampah"), summary.text());
+        assertTrue(send("2").text().contains("Tulis masalah dan lokasinya"));
+        assertTrue(send("Sampah menumpuk seminggu").text().contains("Di mana lokasinya"));
+        Reply summary = send("Jl Merdeka No 5, RT 02/03");
+        assertTrue(summary.text().startsWith("Laporan Sampah"), summary.text());
         assertTrue(summary.text().contains("Lokasi: Jl Merdeka No 5, RT 02/03"));
         Reply filed = send("ya");
         assertTrue(filed.text().contains("TNG-000001"), filed.text());
@@ -81,8 +81,8 @@ class DialogEngineTest {
     @Test
     void handle_statusWithTicket_answersInIndonesian() {
         send("lapor sampah");
-        send("Jl Merdeka 5");
         send("Sampah menumpuk");
+        send("Jl Merdeka 5");
         send("ya");
         Reply status = send("status tng-000001");
         assertTrue(status.text().startsWith("Laporan TNG-000001 (Sampah, Jl Merdeka 5): diterima sejak 22 Nov 2026 10:00"),
@@ -112,8 +112,8 @@ class DialogEngineTest {
     @Test
     void handle_statusMenuOption_listsOwnLatestComplaints() {
         send("lapor sampah");
-        send("Jl Merdeka 5");
         send("Sampah menumpuk");
+        send("Jl Merdeka 5");
         send("ya");
         Reply reply = send("2");
         assertTrue(reply.text().contains("TNG-000001 Sampah: diterima"), reply.text());
@@ -142,7 +142,7 @@ class DialogEngineTest {
     void handle_unknownCategoryAnswer_asksAgainAndCountsMisunderstanding() {
         send("1");
         Reply reply = send("xyz");
-        assertTrue(reply.text().startsWith("Kategori tidak dikenali."), reply.text());
+        assertTrue(reply.text().startsWith("Balas angka kategori:"), reply.text());
         assertEquals(1, store.conversations.get(resident).misunderstandings());
         assertInstanceOf(State.ChoosingCategory.class, state());
     }
@@ -150,8 +150,8 @@ class DialogEngineTest {
     @Test
     void handle_sameProviderIdTwice_repliesSameAndFilesOnce() {
         send("lapor sampah");
-        send("Jl Merdeka 5");
         send("Sampah menumpuk");
+        send("Jl Merdeka 5");
         InboundMessage yes = InboundMessage.text("SM-retry", resident, "ya", clock.instant());
         Reply first = engine.handle(yes);
         Reply second = engine.handle(yes);
@@ -174,8 +174,8 @@ class DialogEngineTest {
     void handle_withinTimeout_keepsState() {
         send("1");
         clock.advance(Duration.ofMinutes(29));
-        assertTrue(send("2").text().contains("Banjir") || state() instanceof State.AskingLocation);
-        assertInstanceOf(State.AskingLocation.class, state());
+        assertTrue(send("2").text().startsWith("Keluhan Sampah."));
+        assertInstanceOf(State.AskingDescription.class, state());
     }
 
     @Test
@@ -188,8 +188,8 @@ class DialogEngineTest {
     @Test
     void handle_complaintDeskDown_repliesPolitelyAndKeepsDraft() {
         send("lapor sampah");
-        send("Jl Merdeka 5");
         send("Sampah menumpuk");
+        send("Jl Merdeka 5");
         complaints.down = true;
         Reply reply = send("ya");
         assertTrue(reply.text().startsWith("Maaf, layanan sedang gangguan"), reply.text());
@@ -236,7 +236,7 @@ class DialogEngineTest {
             } else if (before instanceof State.Menu) {
                 assertInstanceOf(State.ChoosingCategory.class, after);
             } else {
-                assertInstanceOf(State.AskingLocation.class, after, "category 1 chosen from " + before);
+                assertInstanceOf(State.AskingDescription.class, after, "category 1 chosen from " + before);
             }
         }
     }

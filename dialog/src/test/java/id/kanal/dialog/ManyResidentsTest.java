@@ -64,7 +64,7 @@ class ManyResidentsTest {
 
     private static String converse(DialogEngine engine, MutableClock clock, int n) {
         Address me = new Address(Channel.SMS, String.format("+62812%08d", n));
-        List<String> script = List.of("halo", "1", "2", "Jl. Warga " + n, "Keluhan warga nomor " + n, "ya", "STATUS",
+        List<String> script = List.of("halo", "1", "2", "Keluhan warga nomor " + n, "Jl. Warga " + n, "ya", "STATUS",
                 "menu", "3", "1");
         String ticket = null;
         for (int i = 0; i < script.size(); i++) {

@@ -3,6 +3,7 @@ package id.kanal.dialog;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ class TextsTest {
         WORST_CASE.put("location", echo);
         WORST_CASE.put("description", echo);
         WORST_CASE.put("status", "diteruskan ke dinas");
+        WORST_CASE.put("check", " (wrong? reply with the place)");
         WORST_CASE.put("date", "30 Des 2026 23:59");
         WORST_CASE.put("example", "TNGXX-000123");
         WORST_CASE.put("choices", String.join("\n", Fakes.CATEGORIES.stream().map(c -> "10 " + c.nameId()).toList())
@@ -62,6 +64,24 @@ class TextsTest {
                 assertTrue(Gsm7.isGsm7(text), language + " " + key + " is not GSM-7: " + text);
                 assertTrue(Gsm7.septets(text) <= Gsm7.TWO_SEGMENTS,
                         language + " " + key + " takes " + Gsm7.septets(text) + " septets");
+            }
+        }
+    }
+
+    /** Issue 14: the texts of filing a complaint are one SMS segment each (the summary is fitted at run time). */
+    @Test
+    void complaintTexts_inEveryLanguage_fitOneSegment() {
+        Texts texts = Texts.builtIn();
+        Map<String, String> values = new HashMap<>(WORST_CASE);
+        values.put("region", "Kota Tangerang Selatan");
+        values.put("ticket", "TNGXX-000123");
+        values.put("agency", "Dinas Perumahan, Permukiman dan Pertanahan");
+        values.put("category", "Lampu jalan (PJU)");
+        for (Language language : Language.values()) {
+            for (String key : List.of("menu", "menu.greeting", "complaint.describe", "complaint.location",
+                    "complaint.description", "complaint.filed")) {
+                String text = texts.get(language, key, values);
+                assertTrue(Gsm7.segments(text) == 1, language + " " + key + " takes " + Gsm7.septets(text) + " septets");
             }
         }
     }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the entities of a message: {@code ticket}, {@code commodity}, {@code market},
- * {@code from}/{@code to}/{@code stop} and {@code category}. Stops: "dari X ke Y" and "from X
+ * {@code from}/{@code to}/{@code stop}, {@code category} and {@code location} (the place a
+ * complaint names, see {@link PlaceFinder}; {@code location_guess} is "true" when it is a guess). Stops: "dari X ke Y" and "from X
  * to Y" give {@code from} and {@code to}; "di halte X", "stasiun X", "at X station" and a lone
  * "dari X" give {@code stop}; a lone "ke X" gives {@code to} only when the timetable knows X.
  * A stop is the timetable's name when it knows the span, else the span as written (normalised).
@@ -58,6 +59,7 @@ public final class EntityExtractor {
     private final TextNormaliser normaliser;
     private final Supplier<Vocabulary> vocabulary;
     private final Optional<StopFinder> stopFinder;
+    private final PlaceFinder places;
     private volatile Index index;
 
     /**
@@ -67,6 +69,7 @@ public final class EntityExtractor {
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.stopFinder = Objects.requireNonNull(stopFinder, "stopFinder");
+        this.places = new PlaceFinder(normaliser);
     }
 
     /** The entities of {@code raw}, whose normalised words are {@code tokens}. */
@@ -86,9 +89,38 @@ public final class EntityExtractor {
         Index idx = index();
         idx.commodities.longest(tokens).ifPresent(v -> out.put("commodity", v));
         idx.markets.longest(tokens).ifPresent(v -> out.put("market", v));
-        idx.categories.longest(tokens).ifPresent(v -> out.put("category", v));
         stops(String.join(" ", tokens), idx, out);
+        Optional<String> category = idx.categories.longest(tokens);
+        // A place is a complaint's location in a message that names a problem, or a sure place
+        // (a street, an RT, a market) in one that asks for no price or departure: "mau ke pasar
+        // beli sayur" names none. The category then comes from the words outside the place:
+        // "di jalan merdeka lampunya mati" is a street light, not a road.
+        Optional<PlaceFinder.Place> place = places.find(cut, name -> knownPlace(name, idx), idx.problemWords)
+                .filter(p -> category.isPresent() || !p.guess() && out.isEmpty());
+        if (place.isPresent()) {
+            PlaceFinder.Place p = place.get();
+            out.put("location", p.text());
+            if (p.guess()) {
+                out.put("location_guess", "true");
+            }
+        }
+        place.flatMap(p -> idx.categories.longest(normaliser.tokens(cut.substring(0, p.begin()) + " " + cut.substring(p.end()))))
+                .or(() -> category).ifPresent(c -> out.put("category", c));
         return out;
+    }
+
+    /** A market or stop Kanal knows by exactly these (normalised) words, by its own name. */
+    private Optional<String> knownPlace(String words, Index idx) {
+        Optional<String> market = idx.markets.lookup(words);
+        if (market.isPresent() || !StopFinder.KIND_WORDS.contains(words.split(" ")[0])) {
+            return market;
+        }
+        try {
+            return stopFinder.orElse(idx.builtInStops).find(words, 1).stream().map(Stop::name)
+                    .filter(name -> normaliser.normalise(name).equals(words)).findFirst();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a timetable outage leaves the resident's words
+        }
     }
 
     /** Convenience for tests and the command line. */
@@ -215,6 +247,7 @@ public final class EntityExtractor {
         final Phrases commodities = new Phrases();
         final Phrases markets = new Phrases();
         final Phrases categories = new Phrases();
+        final Set<String> problemWords = new java.util.HashSet<>();
         final StopFinder builtInStops;
 
         Index(Vocabulary v, TextNormaliser normaliser) {
@@ -235,6 +268,7 @@ public final class EntityExtractor {
             for (Category c : v.categories()) {
                 for (String k : c.keywords()) {
                     categories.putIfAbsent(normaliser.normalise(k), c.code());
+                    problemWords.add(normaliser.normalise(k));
                 }
                 categories.putIfAbsent(normaliser.normalise(c.nameId()), c.code());
             }

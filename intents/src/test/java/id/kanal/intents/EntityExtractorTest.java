@@ -106,7 +106,7 @@ class EntityExtractorTest {
         Vocabulary v = Vocabulary.tangerang().withCategories(List.of(
                 new Category("KEBAKARAN", "Kebakaran", "Fire", "Damkar", List.of("kebakaran", "api", "fire"))));
         EntityExtractor extractor = new EntityExtractor(NORMALISER, LiveVocabulary.fixed(v), Optional.empty());
-        assertEquals(Map.of("category", "KEBAKARAN"), extractor.extract("ada kebakaran di gang 5"));
+        assertEquals(Map.of("category", "KEBAKARAN", "location", "gang 5"), extractor.extract("ada kebakaran di gang 5"));
     }
 
     static Map<String, String> parse(String spec) {

@@ -88,5 +88,8 @@ class TrainingDataTest {
         for (Example e : TrainingData.builtInHeldOut()) {
             assertTrue(!training.contains(e.text().toLowerCase(java.util.Locale.ROOT)), "held-out text in training: " + e.text());
         }
+        for (ComplaintHeldOutTest.Expected e : ComplaintHeldOutTest.load()) {
+            assertTrue(!training.contains(e.text().toLowerCase(java.util.Locale.ROOT)), "complaint held-out text in training: " + e.text());
+        }
     }
 }

@@ -30,7 +30,7 @@ import java.util.Random;
  * K1 and K2 (real station names, made-up times). Loaded through the same importers as real feeds.
  */
 public final class DemoData {
-    public static final String FEED = "demo";
+    public static final String FEED = GtfsImporter.DEMO_FEED;
     static final int DAYS = 28;
     private static final String[] MARKET_FACTORS_PERMILLE = {"0", "25", "-20", "10", "40"};
 
@@ -47,13 +47,15 @@ public final class DemoData {
 
     /**
      * Loads demo prices when the board has none, and the demo timetable when no feed was ever
-     * imported, so a fresh start answers questions; real imports later sit beside or replace them.
+     * imported, so a fresh start answers questions. The first real import of each kind removes
+     * its demo ({@link GtfsImporter}, {@link PriceImporter}): demo data never sits beside real data.
      */
     public static Seeded seedIfEmpty(Database db, SqlPriceBoard board, GtfsTimetable timetable, Clock clock) {
         Optional<ImportResult> prices = Optional.empty();
         if (board.commodities().isEmpty()) {
             prices = Optional.of(PriceImporter.forBoard(db, board, clock)
-                    .importCsv(new StringReader(pricesCsv(LocalDate.now(clock.withZone(board.zone())))), "demo", n -> { }));
+                    .importCsv(new StringReader(pricesCsv(LocalDate.now(clock.withZone(board.zone())))),
+                            PriceImporter.DEMO_SOURCE, n -> { }));
         }
         Optional<GtfsImportResult> gtfs = Optional.empty();
         if (timetable.feeds().isEmpty()) {

@@ -4,7 +4,9 @@ import id.kanal.dialog.port.Departure;
 import id.kanal.dialog.port.PriceQuote;
 import id.kanal.dialog.port.Stop;
 import id.kanal.services.prices.CommodityCatalog;
+import id.kanal.services.prices.PriceImporter;
 import id.kanal.services.prices.SqlPriceBoard;
+import id.kanal.services.timetable.GtfsImporter;
 import id.kanal.services.timetable.GtfsTimetable;
 import id.kanal.store.Database;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,41 @@ class DemoDataTest {
             assertTrue(again.timetable().isEmpty());
             assertEquals(List.of(DemoData.FEED), List.copyOf(timetable.feeds().keySet()));
             assertEquals("TNG", timetable.findStops("TNG", 1).getFirst().code().orElseThrow());
+        }
+    }
+
+    /** Issue 14: the first real import of each kind removes its demo, so demo never sits beside real data. */
+    @Test
+    void realImports_replaceTheDemoOfTheirKind(@TempDir Path dir) {
+        Path krl = SharedData.require("gtfs/krl-commuterline");
+        Path bandung = SharedData.require("prices/bapanas-kota-bandung.csv");
+        try (Database db = Database.openSqlite(dir)) {
+            SqlPriceBoard board = new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta"));
+            GtfsTimetable timetable = GtfsTimetable.empty();
+            DemoData.seedIfEmpty(db, board, timetable, CLOCK);
+
+            new GtfsImporter(db, timetable, CLOCK).importPath(krl, n -> { });
+            assertEquals(List.of("krl-commuterline"), List.copyOf(timetable.feeds().keySet()));
+            assertEquals(List.of("krl-commuterline"), List.copyOf(GtfsTimetable.load(db).feeds().keySet()), "in the database too");
+            List<Stop> tangerang = timetable.findStops("stasiun tangerang", 5).stream()
+                    .filter(s -> s.name().equalsIgnoreCase("Tangerang")).toList();
+            assertEquals(1, tangerang.size(), tangerang.toString());
+
+            PriceImporter.forBoard(db, board, CLOCK).importFile(bandung, n -> { });
+            assertFalse(board.markets().contains("Pasar Anyar"), board.markets().toString());
+            int demoRows = db.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM price WHERE source = 'demo'")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertEquals(0, demoRows);
+        }
+        try (Database db = Database.openSqlite(dir)) {
+            // The next start seeds nothing: real data of both kinds exists.
+            DemoData.Seeded again = DemoData.seedIfEmpty(db, new SqlPriceBoard(db, CommodityCatalog.builtIn(), CLOCK, 3, ZoneId.of("Asia/Jakarta")),
+                    GtfsTimetable.load(db), CLOCK);
+            assertTrue(again.prices().isEmpty() && again.timetable().isEmpty());
         }
     }
 }

@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
         }
         fileComplaint("+6281300000001", "lapor jalan berlubang", "Jl. Daan Mogot km 3", "Lubang besar di lajur kiri");
         fileComplaint("+6281300000002", "lapor banjir", "Perumahan Poris Indah blok C", "Got mampet, air setinggi lutut");
-        fileComplaint("+6281300000003", "lapor lampu jalan mati", "Jl. Sudirman depan taman", "Lampu PJU mati tiga malam <img src=x onerror=alert(1)>");
+        fileComplaint("+6281300000003", "lapor lampu jalan", "Jl. Sudirman depan taman", "Lampu PJU mati tiga malam <img src=x onerror=alert(1)>");
         kanal.resident(Channel.USSD, "+6281300000010", "petugas");
         clock.advance(Duration.ofMinutes(2));
         kanal.resident(Channel.TELEGRAM, "100000042", "agent");

@@ -26,6 +26,8 @@ import java.util.function.IntConsumer;
  * and a progress printer) and from HTTP (the request body as a Reader).
  */
 public final class PriceImporter {
+    /** The source name of the built-in demo prices (see DemoData): the first real import removes them. */
+    public static final String DEMO_SOURCE = "demo";
     private static final System.Logger LOG = System.getLogger(PriceImporter.class.getName());
     private static final int BATCH = 1000;
 
@@ -58,6 +60,24 @@ public final class PriceImporter {
     }
 
     /**
+     * The first real price file replaces the built-in demo prices (and the demo's markets and
+     * commodities no real price uses), in the import's transaction: demo never sits beside real data.
+     */
+    private static void removeDemo(Connection c) throws SQLException {
+        try (PreparedStatement demo = c.prepareStatement("DELETE FROM price WHERE source = ?")) {
+            demo.setString(1, DEMO_SOURCE);
+            if (demo.executeUpdate() == 0) {
+                return;
+            }
+        }
+        try (var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM price_commodity WHERE name NOT IN (SELECT commodity FROM price)");
+            s.executeUpdate("DELETE FROM price_market WHERE name NOT IN (SELECT market FROM price)");
+        }
+        LOG.log(System.Logger.Level.INFO, "demo prices removed by the first real import");
+    }
+
+    /**
      * Imports one CSV.
      *
      * @param source   a name recorded with every price (a file name, "http")
@@ -86,6 +106,9 @@ public final class PriceImporter {
 
     private int[] write(Connection c, List<PriceRow> rows, String source, long now, IntConsumer progress)
             throws SQLException {
+        if (!source.equals(DEMO_SOURCE)) {
+            removeDemo(c);
+        }
         Set<String> commodities = new LinkedHashSet<>();
         Set<String> markets = new LinkedHashSet<>();
         try (PreparedStatement unit = c.prepareStatement("SELECT unit FROM price_commodity WHERE name = ?");

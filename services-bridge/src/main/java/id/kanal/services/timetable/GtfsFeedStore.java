@@ -42,6 +42,16 @@ final class GtfsFeedStore {
         });
     }
 
+    /** Deletes every version of a feed, in the caller's transaction. */
+    static void delete(Connection c, String feed) throws SQLException {
+        for (String table : new String[]{"gtfs_feed_file", "gtfs_feed"}) {
+            try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE feed = ?")) {
+                s.setString(1, feed);
+                s.executeUpdate();
+            }
+        }
+    }
+
     /**
      * Stores a new version of a feed and deletes the older ones, in the caller's transaction.
      *

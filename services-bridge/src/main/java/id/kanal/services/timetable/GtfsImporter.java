@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -17,6 +18,8 @@ import java.util.function.IntConsumer;
  * Tangerang) stay.
  */
 public final class GtfsImporter {
+    /** The built-in demo timetable's feed name (see DemoData): the first real import removes it. */
+    public static final String DEMO_FEED = "demo";
     private static final System.Logger LOG = System.getLogger(GtfsImporter.class.getName());
 
     private final Database db;
@@ -41,19 +44,32 @@ public final class GtfsImporter {
     }
 
     /**
+     * Imports a feed; a real feed (any name but {@link #DEMO_FEED}) removes the built-in demo
+     * timetable in the same transaction, so demo stops never sit beside real ones.
+     *
      * @param feed     the feed's name; a later import with the same name replaces it
      * @param progress called with the number of stop times read so far
      * @throws GtfsImportException when the feed is broken; the timetable keeps its previous feeds
      */
     public synchronized GtfsImportResult importFeed(String feed, GtfsSource source, String sourceName, IntConsumer progress) {
+        return importFeed(feed, source, sourceName, progress, !feed.equals(DEMO_FEED));
+    }
+
+    private GtfsImportResult importFeed(String feed, GtfsSource source, String sourceName, IntConsumer progress,
+                                        boolean replacesDemo) {
         if (feed.isBlank() || feed.contains(":")) {
             throw new IllegalArgumentException("feed name must be non-empty and without ':': " + feed);
         }
         long start = System.nanoTime();
         Map<String, String> files = GtfsParser.readFiles(source);
         FeedData data = GtfsParser.parse(feed, files, safe(progress));
-        long version = db.inTransaction(c -> GtfsFeedStore.save(c, feed, sourceName, clock.millis(), files));
-        timetable.install(data, version);
+        long version = db.inTransaction(c -> {
+            if (replacesDemo) {
+                GtfsFeedStore.delete(c, DEMO_FEED);
+            }
+            return GtfsFeedStore.save(c, feed, sourceName, clock.millis(), files);
+        });
+        timetable.install(data, version, replacesDemo ? Set.of(DEMO_FEED) : Set.of());
         // The timed stop_times rows read; a terminal implied by a headsign (arrival -1) is no row.
         int stopTimes = data.trips().stream().mapToInt(t -> t.arrivals()[t.arrivals().length - 1] < 0
                 ? t.stops().length - 1 : t.stops().length).sum();

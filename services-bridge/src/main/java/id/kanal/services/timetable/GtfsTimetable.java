@@ -71,6 +71,11 @@ public final class GtfsTimetable implements ScheduleService {
 
     /** Replaces (or adds) one feed; the other feeds stay. Called by the importer after its commit. */
     synchronized void install(FeedData feed, long version) {
+        install(feed, version, Set.of());
+    }
+
+    /** Replaces (or adds) one feed and drops the {@code removed} ones; the others stay. */
+    synchronized void install(FeedData feed, long version, Set<String> removed) {
         Snapshot old = current.get();
         Long installed = old.versions().get(feed.name());
         if (installed != null && installed >= version) {
@@ -78,8 +83,10 @@ public final class GtfsTimetable implements ScheduleService {
         }
         Map<String, FeedData> byName = new LinkedHashMap<>();
         old.index().feeds.forEach(f -> byName.put(f.name(), f));
+        byName.keySet().removeAll(removed);
         byName.put(feed.name(), feed);
         Map<String, Long> versions = new HashMap<>(old.versions());
+        versions.keySet().removeAll(removed);
         versions.put(feed.name(), version);
         current.set(snapshot(List.copyOf(byName.values()), versions));
     }

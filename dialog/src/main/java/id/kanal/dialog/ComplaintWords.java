@@ -1,0 +1,50 @@
+package id.kanal.dialog;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The few complaint words the dialog itself needs, in one place (the engine and the keyword
+ * classifier both read them): the words that ask to complain, and the words that say nothing
+ * about the problem. What a message means beyond that (category, place) is the classifier's job.
+ */
+final class ComplaintWords {
+    /** "lapor", "complaint": the resident wants to file a complaint. */
+    static final Set<String> REQUEST = Set.of("lapor", "laporan", "melapor", "keluhan", "aduan", "adukan", "mengadu",
+            "komplain", "report", "complaint", "complain");
+    /** Words that carry no part of the problem: "mau lapor", "I want to report a". */
+    private static final Set<String> EMPTY = Set.of("mau", "ingin", "pengen", "pgn", "mo", "saya", "sy", "aku", "gue",
+            "gw", "tolong", "min", "kak", "pak", "bu", "dong", "ya", "mohon", "i", "want", "to", "would", "like", "a",
+            "an", "please", "make", "ada", "ini", "halo", "hallo", "hai", "hi", "hello", "permisi", "selamat", "pagi",
+            "siang", "sore", "malam", "assalamualaikum");
+    /** Content words from which a message tells the problem rather than only asking to complain. */
+    private static final int DESCRIBING_WORDS = 3;
+    /**
+     * The keyword classifier's place: "... di Jl. Sudirman 5", "near Jalan Merdeka". The trained
+     * classifier (intents) reads places far better; this keeps the fallback useful.
+     */
+    private static final Pattern PLACE = Pattern.compile(
+            "(?iu)\\b(?:di|dekat|depan|at|near|on)\\s+((?:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks|blok"
+                    + "|rt|rw|kel|kelurahan|kec|kecamatan|pasar|street|road)\\b.{3,})");
+
+    private ComplaintWords() {
+    }
+
+    /** Whether the message already tells the problem ("sampah numpuk di pasar"), not just "lapor sampah". */
+    static boolean describes(String text) {
+        int content = 0;
+        for (String w : Words.simplify(text).split(" ")) {
+            if (!w.isEmpty() && !REQUEST.contains(w) && !EMPTY.contains(w)) {
+                content++;
+            }
+        }
+        return content >= DESCRIBING_WORDS;
+    }
+
+    /** The keyword classifier's reading of a place, or null. */
+    static String place(String text) {
+        Matcher m = PLACE.matcher(text);
+        return m.find() ? m.group(1).strip() : null;
+    }
+}
