@@ -148,11 +148,16 @@ class FaultKillTest {
                     complaints.size());
             for (String reply : answered.values()) {
                 Matcher m = TICKET.matcher(reply);
-                if (reply.contains("tercatat") && m.find()) {
+                if (filed(reply) && m.find()) {
                     assertTrue(complaints.containsKey(m.group()), "answered ticket " + m.group() + " is missing");
                 }
             }
         }
+    }
+
+    /** The receipt: it names the ticket and how to ask about it ("Cek: STATUS TNG-000123"). */
+    private static boolean filed(String reply) {
+        return reply.contains("STATUS TNG-");
     }
 
     private static ServerProcess start(Path data, int port) throws Exception {
@@ -192,7 +197,7 @@ class FaultKillTest {
 
         void heard(String reply) {
             lastReply = reply;
-            if (reply.contains("tercatat")) {
+            if (filed(reply)) {
                 complaint++;
                 turnsInThisComplaint = 0;
             }
@@ -207,7 +212,7 @@ class FaultKillTest {
                 complaint++;
                 return "BATAL";
             }
-            if (turnsInThisComplaint == 1 || lastReply.contains("tercatat")) {
+            if (turnsInThisComplaint == 1 || filed(lastReply)) {
                 return "sampah numpuk di " + place + " udah seminggu";
             }
             if (lastReply.contains("YA")) {

@@ -92,8 +92,8 @@ class DialogEngineTest {
     @Test
     void handle_statusOfSomeoneElsesTicket_answersTheStatusAlone() {
         send("lapor sampah");
-        send("Jl Merdeka 5 depan rumah Bu Sari");
         send("Sampah menumpuk");
+        send("Jl Merdeka 5");
         send("ya");
         Address neighbour = new Address(Channel.SMS, "+6281299990000");
         Reply status = engine.handle(InboundMessage.text("SM-n1", neighbour, "status TNG-000001", clock.instant()));

@@ -71,6 +71,7 @@ class GroupCommitTest {
             assertTrue(firstInside.await(10, TimeUnit.SECONDS));
             List<Throwable> failures = new ArrayList<>();
             Thread good1 = Thread.ofVirtual().start(() -> group.inTransaction(c -> insert(c, 1)));
+            awaitQueued(group, 1); // good1 ahead of bad in the batch, so bad's second insert is the duplicate
             Thread bad = Thread.ofVirtual().start(() -> {
                 try {
                     group.inTransaction(c -> {
