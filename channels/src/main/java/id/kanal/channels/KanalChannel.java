@@ -37,7 +37,10 @@ public interface KanalChannel extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** The provider's sending limits per {@link Channel}; the outbox honours them. At most one channel limits each. */
+    /**
+     * The provider's sending limits for the {@link Channel}s its {@link #sender} delivers; the outbox
+     * honours them. At most one active channel sends, and limits, each {@link Channel}.
+     */
     default Map<Channel, RateLimit> limits() {
         return Map.of();
     }

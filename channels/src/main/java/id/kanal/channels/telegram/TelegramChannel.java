@@ -69,10 +69,10 @@ public final class TelegramChannel implements KanalChannel {
         return sender;
     }
 
-    /** Telegram's documented limits: 30 messages/s overall, 1/s per chat. */
+    /** Telegram's documented limits, 30 messages/s overall and 1/s per chat, when the bot sends. */
     @Override
     public Map<Channel, RateLimit> limits() {
-        return Map.of(Channel.TELEGRAM, RateLimit.TELEGRAM);
+        return sender.isPresent() ? Map.of(Channel.TELEGRAM, RateLimit.TELEGRAM) : Map.of();
     }
 
     /** Starts long polling when a bot is configured in polling mode. */

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpRules;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -82,12 +83,17 @@ public final class TwilioChannel implements KanalChannel {
         return sender;
     }
 
-    /** USSD rows go out as SMS from the same number, so they share its limit. */
+    /**
+     * The limits of the channels Twilio sends (none when sending is off, so another channel, such
+     * as SMPP, may send and limit SMS). USSD rows go out as SMS from the same number, so they
+     * share its limit.
+     */
     @Override
     public Map<Channel, RateLimit> limits() {
-        return Map.of(Channel.SMS, RateLimit.perSecond(settings.smsRatePerSecond()),
-                Channel.USSD, RateLimit.perSecond(settings.smsRatePerSecond()),
-                Channel.WHATSAPP, RateLimit.perSecond(settings.whatsAppRatePerSecond()));
+        Map<Channel, RateLimit> limits = new EnumMap<>(Channel.class);
+        sender.ifPresent(s -> s.channels().forEach(c -> limits.put(c, RateLimit.perSecond(
+                c == Channel.WHATSAPP ? settings.whatsAppRatePerSecond() : settings.smsRatePerSecond()))));
+        return limits;
     }
 
     @Override
