@@ -96,8 +96,14 @@ public final class Kanal implements AutoCloseable {
                 clock);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
-        this.outbox = new OutboxSender(outboxQueue, residents, channels.senders(),
-                OutboxPolicy.defaults(channels.limits()), clock);
+        try {
+            this.outbox = new OutboxSender(outboxQueue, residents, channels.senders(),
+                    OutboxPolicy.defaults(channels.limits()), clock);
+        } catch (RuntimeException e) {
+            // Two channels sending or limiting one Channel: a wiring mistake, found before anything runs.
+            channels.close();
+            throw e;
+        }
     }
 
     /** The dialog's ports the channels use, and the stores they own the interfaces of, over the database. */

@@ -5,6 +5,7 @@ import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
 import id.kanal.channels.outbox.ChannelSender;
+import id.kanal.channels.outbox.RateLimit;
 import id.kanal.channels.outbox.SendResult;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -208,6 +210,27 @@ class ChannelContractTest {
                 kanal.channels().active().stream().map(KanalChannel::name).toList());
         assertEquals(404, post("/channels/unplugged", "menu").statusCode());
         assertFalse(get("/observe/health").body().contains("\"unplugged\""));
+    }
+
+    @Test
+    void twoChannelsLimitingOneChannel_failTheStart_namingThem() {
+        RateLimit limit = RateLimit.perSecond(5);
+        ChannelType<Boolean> greedy = ChannelType.of("greedy", k -> true, (on, context) -> Optional.of(new KanalChannel() {
+            @Override
+            public String name() {
+                return "greedy";
+            }
+
+            @Override
+            public Map<Channel, RateLimit> limits() {
+                return Map.of(Channel.SMS, limit);
+            }
+        }));
+        Settings settings = Settings.from(Main.config(), Map.of("KANAL_PORT", "0", "KANAL_DATA_DIR",
+                dataDir.resolve("greedy").toString()));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Kanal.open(settings, Clock.fixed(NOW, ZoneOffset.UTC), List.of(greedy, probeType("probe"), greedy)));
+        assertTrue(e.getMessage().contains("sms") && e.getMessage().contains("greedy"), e.getMessage());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
