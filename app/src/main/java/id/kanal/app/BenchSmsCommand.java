@@ -32,7 +32,7 @@ final class BenchSmsCommand {
     static int run(Settings settings, String[] args) throws Exception {
         Map<String, String> opts = options(args);
         String url = opts.getOrDefault("url", "http://localhost:" + settings.server().port());
-        String token = java.util.Optional.ofNullable(opts.get("token")).or(() -> settings.twilio().authToken()).orElseThrow(() ->
+        String token = java.util.Optional.ofNullable(opts.get("token")).or(() -> settings.channels().of(id.kanal.channels.twilio.TwilioChannel.TYPE).authToken()).orElseThrow(() ->
                 new IllegalArgumentException("--token (or KANAL_TWILIO_AUTH_TOKEN) is needed to sign requests"));
         String publicUrl = opts.getOrDefault("public-url", settings.server().baseUrl());
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));

@@ -1,77 +1,114 @@
 package id.kanal.app;
 
-import id.kanal.channels.telegram.TelegramBot;
-import id.kanal.channels.telegram.TelegramConfig;
-import id.kanal.channels.telegram.TelegramPolling;
-import id.kanal.channels.telegram.TelegramWebhookService;
-import id.kanal.channels.ussd.QueuedReceipts;
-import id.kanal.channels.ussd.UssdService;
-import id.kanal.dialog.InboundHandler;
-import id.kanal.dialog.port.ConversationStore;
-import id.kanal.dialog.port.OutboundMessage;
-import id.kanal.store.Database;
-import id.kanal.store.SqlOutboxQueue;
-import id.kanal.store.SqlResidentRegistry;
-import id.kanal.store.ussd.SqlUssdSessions;
+import id.kanal.channels.ChannelContext;
+import id.kanal.channels.ChannelHealth;
+import id.kanal.channels.ChannelType;
+import id.kanal.channels.KanalChannel;
+import id.kanal.channels.outbox.ChannelSender;
+import id.kanal.channels.outbox.RateLimit;
+import id.kanal.dialog.Channel;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
 
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Telegram and USSD wired to the dialog and the database: the webhook routes, the bot shared
- * by the webhook and long polling, and the outbox as the durable path for late replies.
+ * The channels that configuration activates, made from the {@link ChannelRegistry} table: their
+ * routes under {@code /channels}, their senders and limits for the outbox, a health check each,
+ * and their start and stop.
  */
 final class Channels implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Channels.class.getName());
+    /** Where every channel's webhooks are mounted. */
+    static final String ROOT = "/channels";
 
-    private final ChannelSettings settings;
-    private final Optional<TelegramBot> bot;
-    private final TelegramWebhookService telegram;
-    private final UssdService ussd;
-    private volatile TelegramPolling polling;
+    private final List<KanalChannel> active;
 
-    /** @param receipts whether a USSD turn filed a complaint, whose SMS receipt the complaint desk queued */
-    Channels(ChannelSettings settings, InboundHandler handler, ConversationStore conversations, Database database,
-             QueuedReceipts receipts, Clock clock) {
-        this.settings = settings;
-        SqlOutboxQueue outboxQueue = new SqlOutboxQueue(database);
-        Consumer<OutboundMessage> outbox = m -> outboxQueue.enqueue(m, clock.instant());
-        SqlResidentRegistry residents = new SqlResidentRegistry(database);
-        this.bot = settings.telegram().enabled()
-                ? Optional.of(TelegramBot.create(settings.telegram(), handler,
-                        (e164, chat) -> residents.linkTelegramChat(e164, chat, clock.instant()),
-                        residents::language, outbox, clock))
-                : Optional.empty();
-        this.telegram = new TelegramWebhookService(settings.telegram(), bot);
-        this.ussd = new UssdService(settings.ussd(), handler, conversations,
-                new StoredUssdSessions(new SqlUssdSessions(database)), outbox, receipts, clock);
+    private Channels(List<KanalChannel> active) {
+        this.active = List.copyOf(active);
     }
 
-    TelegramWebhookService telegram() {
-        return telegram;
+    /** Makes every type's channel that its settings activate; closes the ones made if one fails. */
+    static Channels create(List<ChannelType<?>> types, ChannelSettings settings, ChannelContext context) {
+        List<KanalChannel> made = new ArrayList<>();
+        try {
+            for (ChannelType<?> type : types) {
+                create(type, settings, context).ifPresent(made::add);
+            }
+        } catch (RuntimeException e) {
+            new Channels(made).close();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "channels active={0}", made.stream().map(KanalChannel::name).toList());
+        return new Channels(made);
     }
 
-    UssdService ussd() {
-        return ussd;
+    private static <S> Optional<KanalChannel> create(ChannelType<S> type, ChannelSettings settings, ChannelContext context) {
+        return type.create(settings.of(type), context);
     }
 
-    /** Starts Telegram long polling when a bot is configured in polling mode. */
-    void startPolling() {
-        if (bot.isPresent() && settings.telegram().mode() == TelegramConfig.Mode.POLLING) {
-            polling = TelegramPolling.start(settings.telegram(), bot.get());
-        } else {
-            LOG.log(System.Logger.Level.INFO, "Telegram long polling off: bot={0} mode={1}",
-                    bot.isPresent() ? "configured" : "unset", settings.telegram().mode());
+    List<KanalChannel> active() {
+        return active;
+    }
+
+    /** Mounts every active channel's webhooks under {@link #ROOT}. */
+    void routing(HttpRouting.Builder routing) {
+        active.forEach(c -> routing.register(ROOT, c::routing));
+    }
+
+    List<ChannelSender> senders() {
+        return active.stream().flatMap(c -> c.sender().stream()).toList();
+    }
+
+    /** Every channel's limits; two channels limiting one {@link Channel} is a wiring mistake. */
+    Map<Channel, RateLimit> limits() {
+        Map<Channel, RateLimit> limits = new EnumMap<>(Channel.class);
+        for (KanalChannel c : active) {
+            c.limits().forEach((channel, limit) -> {
+                if (limits.putIfAbsent(channel, limit) != null) {
+                    throw new IllegalStateException("two channels limit " + channel.id() + ", the second is " + c.name());
+                }
+            });
+        }
+        return limits;
+    }
+
+    /** One readiness check per channel, named after it: DOWN is down, DEGRADED is up with its state shown. */
+    void healthChecks(HealthObserverConfig.Builder health) {
+        for (KanalChannel c : active) {
+            health.addCheck(() -> response(c.health()), HealthCheckType.READINESS, c.name());
         }
     }
 
+    private static HealthCheckResponse response(ChannelHealth health) {
+        HealthCheckResponse.Builder b = HealthCheckResponse.builder()
+                .status(health.state() == ChannelHealth.State.DOWN ? HealthCheckResponse.Status.DOWN
+                        : HealthCheckResponse.Status.UP)
+                .detail("state", health.state().name());
+        health.details().forEach(b::detail);
+        return b.build();
+    }
+
+    /** Starts each channel's background work (long polling, binds), after the server and the outbox. */
+    void start() {
+        active.forEach(KanalChannel::start);
+    }
+
+    /** Stops the channels in reverse order; one failing to stop does not keep the others running. */
     @Override
     public void close() {
-        TelegramPolling p = polling;
-        if (p != null) {
-            p.close();
-            polling = null;
+        for (KanalChannel c : active.reversed()) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "stopping channel=" + c.name() + " failed", e);
+            }
         }
     }
 }

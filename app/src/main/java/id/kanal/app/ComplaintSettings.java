@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.ConfigValues;
 import io.helidon.common.config.Config;
 
 import java.net.URI;

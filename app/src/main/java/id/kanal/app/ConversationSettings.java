@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.ConfigValues;
 import id.kanal.dialog.OpeningHours;
 import io.helidon.common.config.Config;
 

@@ -25,9 +25,18 @@ import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
+import id.kanal.channels.ChannelContext;
+import id.kanal.channels.ChannelType;
+import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
+import id.kanal.channels.telegram.TelegramLinks;
+import id.kanal.channels.ussd.QueuedReceipts;
+import id.kanal.channels.ussd.UssdSessions;
+import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,7 +63,8 @@ public final class Kanal implements AutoCloseable {
     private final OutboxSender outbox;
     private final Channels channels;
 
-    private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region) {
+    private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
+                  List<ChannelType<?>> channelTypes) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
@@ -85,18 +95,39 @@ public final class Kanal implements AutoCloseable {
                         classifier, complaints, prices, timetable),
                 clock);
         this.outboxQueue = new SqlOutboxQueue(database);
-        this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
-        this.channels = new Channels(settings.channels(), engine, conversations, database,
-                complaints.queries()::filedInTurn, clock);
+        this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
+        try {
+            this.outbox = new OutboxSender(outboxQueue, residents, channels.senders(),
+                    OutboxPolicy.defaults(channels.limits()), clock);
+        } catch (RuntimeException e) {
+            // Two channels sending or limiting one Channel: a wiring mistake, found before anything runs.
+            channels.close();
+            throw e;
+        }
+    }
+
+    /** The dialog's ports the channels use, and the stores they own the interfaces of, over the database. */
+    private ChannelContext channelContext() {
+        return new ChannelContext(engine, m -> outboxQueue.enqueue(m, clock.instant()), outboxQueue, residents,
+                conversations, settings.server().baseUrl(), clock, Map.of(
+                        TelegramLinks.class, (TelegramLinks) (e164, chat) -> residents.linkTelegramChat(e164, chat,
+                                clock.instant()),
+                        UssdSessions.class, new StoredUssdSessions(new SqlUssdSessions(database)),
+                        QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn));
     }
 
     /** Opens the database (migrating it) and wires the services. */
     public static Kanal open(Settings settings, Clock clock) {
+        return open(settings, clock, ChannelRegistry.ALL);
+    }
+
+    /** The same with other channel types than {@link ChannelRegistry#ALL} (tests add their own). */
+    static Kanal open(Settings settings, Clock clock, List<ChannelType<?>> channelTypes) {
         RegionDefinition region = RegionFiles.load(settings.regionFile());
         Database db = settings.store().dbUrl().map(url -> Database.open(url, settings.store().pool()))
                 .orElseGet(() -> Database.openSqlite(settings.store().dataDir()));
         try {
-            Kanal kanal = new Kanal(settings, clock, db, region);
+            Kanal kanal = new Kanal(settings, clock, db, region, channelTypes);
             LOG.log(System.Logger.Level.INFO, "region={0} prefix={1} database={2}", region.name(),
                     region.ticketPrefix(), db.dialect());
             return kanal;
@@ -175,7 +206,7 @@ public final class Kanal implements AutoCloseable {
         return outbox;
     }
 
-    /** Telegram and USSD: their routes, and Telegram long polling. */
+    /** The active channels: their routes, health, start and stop. */
     Channels channels() {
         return channels;
     }

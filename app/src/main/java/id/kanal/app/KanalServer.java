@@ -4,9 +4,6 @@ import id.kanal.app.complaints.ComplaintsApiService;
 import id.kanal.app.open311.Open311Service;
 import id.kanal.app.console.ConsoleApi;
 import id.kanal.app.console.ConsolePages;
-import id.kanal.channels.twilio.TwilioConfig;
-import id.kanal.channels.twilio.TwilioMessagingService;
-import id.kanal.channels.twilio.TwilioStatusService;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.app.admin.AdminPricesService;
 import id.kanal.app.web.ErrorMapping;
@@ -16,6 +13,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.util.Set;
@@ -58,28 +56,25 @@ public final class KanalServer implements AutoCloseable {
 
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
-        TwilioConfig twilio = new TwilioConfig(kanal.settings().twilio().authToken(), kanal.settings().server().baseUrl());
-        routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
-        routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));
+        kanal.channels().routing(routing);
         routing.register("/open311/v2", Open311Service.create(kanal));
         routing.register("/api/complaints", ComplaintsApiService.create(kanal));
         routing.register("/api/admin", AdminPricesService.create(kanal));
-        routing.register("/channels", kanal.channels().telegram());
-        routing.register("/channels", kanal.channels().ussd());
         routing.register("/console", ConsolePages.create());
         routing.register(ConsoleApi.ROOT, ConsoleApi.create(kanal));
         ErrorMapping.register(routing, Map.of(ConsoleApi.ROOT, ConsoleApi::securityHeaders));
     }
 
     private static ObserveFeature observe(Kanal kanal) {
+        HealthObserverConfig.Builder health = HealthObserver.builder()
+                .details(true)
+                .addCheck(() -> HealthCheckResponse.builder()
+                        .status(kanal.database().ping())
+                        .detail("dialect", kanal.database().dialect().name())
+                        .build(), HealthCheckType.READINESS, "database");
+        kanal.channels().healthChecks(health);
         return ObserveFeature.builder()
-                .addObserver(HealthObserver.builder()
-                        .details(true)
-                        .addCheck(() -> HealthCheckResponse.builder()
-                                .status(kanal.database().ping())
-                                .detail("dialect", kanal.database().dialect().name())
-                                .build(), HealthCheckType.READINESS, "database")
-                        .build())
+                .addObserver(health.build())
                 .addObserver(MetricsObserver.create())
                 .build();
     }

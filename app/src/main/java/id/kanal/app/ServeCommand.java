@@ -15,7 +15,7 @@ final class ServeCommand {
         try {
             server = KanalServer.start(kanal);
             kanal.outbox().start();
-            kanal.channels().startPolling();
+            kanal.channels().start();
         } catch (RuntimeException e) {
             kanal.close();
             throw e;

@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.ConfigValues;
 import id.kanal.app.console.ConsoleSettings;
 import id.kanal.intents.IntentsConfig;
 import io.helidon.common.config.ConfigException;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * the README). Each part is read from its own subtree by its own {@code create(Config)}.
  */
 public record Settings(ServerSettings server, StoreSettings store, Optional<Path> regionFile,
-                       ConversationSettings dialog, TwilioSettings twilio, ComplaintSettings complaints,
+                       ConversationSettings dialog, ComplaintSettings complaints,
                        ChannelSettings channels, IntentsConfig intents, ConsoleSettings console) {
 
     /**
@@ -39,9 +40,8 @@ public record Settings(ServerSettings server, StoreSettings store, Optional<Path
                 StoreSettings.create(kanal),
                 ConfigValues.parsed(kanal.get("region-file"), "a file path", Path::of),
                 ConversationSettings.create(kanal),
-                TwilioSettings.create(kanal.get("twilio")),
                 ComplaintSettings.create(kanal.get("complaints")),
-                ChannelSettings.create(kanal, server),
+                ChannelSettings.create(kanal, ChannelRegistry.ALL),
                 IntentsConfig.create(kanal.get("intents")),
                 ConsoleSettings.create(kanal.get("console"), server.baseUrl()));
     }

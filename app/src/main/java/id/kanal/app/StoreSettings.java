@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.ConfigValues;
 import id.kanal.store.PoolOptions;
 import io.helidon.common.config.Config;
 

@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.telegram.TelegramChannel;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.channels.telegram.FakeBotApi;
 import id.kanal.dialog.Gsm7;
@@ -67,9 +68,9 @@ class ChannelsEndToEndTest {
 
     @Test
     void settings_publicUrlMeansWebhook_noneMeansPolling() {
-        assertEquals("WEBHOOK", kanal.settings().channels().telegram().mode().name());
+        assertEquals("WEBHOOK", kanal.settings().channels().of(TelegramChannel.TYPE).mode().name());
         Settings local = Settings.from(Main.config(), Map.of("KANAL_TELEGRAM_BOT_TOKEN", TOKEN));
-        assertEquals("POLLING", local.channels().telegram().mode().name());
+        assertEquals("POLLING", local.channels().of(TelegramChannel.TYPE).mode().name());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package id.kanal.app;
 
+import id.kanal.channels.telegram.TelegramChannel;
+import id.kanal.channels.twilio.TwilioChannel;
+import id.kanal.channels.twilio.TwilioSettings;
+import id.kanal.channels.ussd.UssdChannel;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,10 @@ class ConfigurationTest {
 
     private static final Map<String, Probe> PROBES = probes();
 
+    private static TwilioSettings twilio(Settings s) {
+        return s.channels().of(TwilioChannel.TYPE);
+    }
+
     private static Map<String, Probe> probes() {
         Map<String, Probe> p = new LinkedHashMap<>();
         p.put("kanal.port", new Probe("8181", s -> s.server().port()));
@@ -64,14 +72,14 @@ class ConfigurationTest {
         p.put("kanal.dialog.conversation-cache-size", new Probe("5000", s -> s.dialog().conversationCacheSize()));
         p.put("kanal.handoff.hours", new Probe("MON-SUN 00:00-23:59", s -> s.dialog().agentHours()));
         p.put("kanal.prices.stale-after-days", new Probe("7", s -> s.dialog().priceStaleAfterDays()));
-        p.put("kanal.twilio.account-sid", new Probe("AC123", s -> s.twilio().accountSid()));
-        p.put("kanal.twilio.auth-token", new Probe("tok", s -> s.twilio().authToken()));
-        p.put("kanal.twilio.api-url", new Probe("http://127.0.0.1:9", s -> s.twilio().apiUrl()));
-        p.put("kanal.twilio.sms-from", new Probe("+6221500999", s -> s.twilio().smsFrom()));
-        p.put("kanal.twilio.whatsapp-from", new Probe("+6221500123", s -> s.twilio().whatsAppFrom()));
-        p.put("kanal.twilio.whatsapp-template-sid", new Probe("HX1", s -> s.twilio().whatsAppTemplateSid()));
-        p.put("kanal.twilio.sms-rate-per-second", new Probe("5", s -> s.twilio().smsRatePerSecond()));
-        p.put("kanal.twilio.whatsapp-rate-per-second", new Probe("2.5", s -> s.twilio().whatsAppRatePerSecond()));
+        p.put("kanal.twilio.account-sid", new Probe("AC123", s -> twilio(s).accountSid()));
+        p.put("kanal.twilio.auth-token", new Probe("tok", s -> twilio(s).authToken()));
+        p.put("kanal.twilio.api-url", new Probe("http://127.0.0.1:9", s -> twilio(s).apiUrl()));
+        p.put("kanal.twilio.sms-from", new Probe("+6221500999", s -> twilio(s).smsFrom()));
+        p.put("kanal.twilio.whatsapp-from", new Probe("+6221500123", s -> twilio(s).whatsAppFrom()));
+        p.put("kanal.twilio.whatsapp-template-sid", new Probe("HX1", s -> twilio(s).whatsAppTemplateSid()));
+        p.put("kanal.twilio.sms-rate-per-second", new Probe("5", s -> twilio(s).smsRatePerSecond()));
+        p.put("kanal.twilio.whatsapp-rate-per-second", new Probe("2.5", s -> twilio(s).whatsAppRatePerSecond()));
         p.put("kanal.intents.lexicon-path", new Probe("/etc/kanal/lexicon.csv", s -> s.intents().lexiconPath()));
         p.put("kanal.intents.model-path", new Probe("/var/lib/kanal/intents.bin", s -> s.intents().modelPath()));
         p.put("kanal.intents.threshold", new Probe("0.5", s -> s.intents().threshold()));
@@ -85,13 +93,13 @@ class ConfigurationTest {
         p.put("kanal.complaints.open311.jurisdiction",
                 new Probe("tangerangkota.go.id", s -> s.complaints().open311Jurisdiction()));
         p.put("kanal.complaints.open311.poll-interval", new Probe("PT1M", s -> s.complaints().open311PollInterval()));
-        p.put("kanal.telegram.bot-token", new Probe("123:abc", s -> s.channels().telegram().botToken()));
-        p.put("kanal.telegram.webhook-secret", new Probe("sec", s -> s.channels().telegram().webhookSecret()));
-        p.put("kanal.telegram.mode", new Probe("webhook", s -> s.channels().telegram().mode()));
-        p.put("kanal.telegram.api-url", new Probe("http://127.0.0.1:9", s -> s.channels().telegram().apiUrl()));
-        p.put("kanal.ussd.allowed-ips", new Probe("196.201.214.0/24", s -> s.channels().ussd().allowed().stream()
+        p.put("kanal.telegram.bot-token", new Probe("123:abc", s -> s.channels().of(TelegramChannel.TYPE).botToken()));
+        p.put("kanal.telegram.webhook-secret", new Probe("sec", s -> s.channels().of(TelegramChannel.TYPE).webhookSecret()));
+        p.put("kanal.telegram.mode", new Probe("webhook", s -> s.channels().of(TelegramChannel.TYPE).mode()));
+        p.put("kanal.telegram.api-url", new Probe("http://127.0.0.1:9", s -> s.channels().of(TelegramChannel.TYPE).apiUrl()));
+        p.put("kanal.ussd.allowed-ips", new Probe("196.201.214.0/24", s -> s.channels().of(UssdChannel.TYPE).allowed().stream()
                 .map(c -> Arrays.toString(c.network()) + "/" + c.prefix()).toList()));
-        p.put("kanal.ussd.secret", new Probe("key", s -> s.channels().ussd().secret()));
+        p.put("kanal.ussd.secret", new Probe("key", s -> s.channels().of(UssdChannel.TYPE).secret()));
         p.put("kanal.console.admin-password", new Probe("pw", s -> s.console().adminPassword()));
         p.put("kanal.console.demo", new Probe("true", s -> s.console().demo()));
         p.put("kanal.console.password-memory-kb", new Probe("64", s -> s.console().passwordMemoryKb()));
@@ -129,12 +137,12 @@ class ConfigurationTest {
     @Test
     void environmentVariable_overridesItsKey() {
         Config files = withKeys(Map.of("kanal.twilio.sms-rate-per-second", "3", "kanal.intents.threshold", "0.4"));
-        assertEquals(3, Settings.from(files, Map.of()).twilio().smsRatePerSecond());
-        assertEquals(7, Settings.from(files, Map.of("KANAL_SMS_RATE_PER_SECOND", " 7 ")).twilio().smsRatePerSecond());
+        assertEquals(3, Settings.from(files, Map.of()).channels().of(TwilioChannel.TYPE).smsRatePerSecond());
+        assertEquals(7, Settings.from(files, Map.of("KANAL_SMS_RATE_PER_SECOND", " 7 ")).channels().of(TwilioChannel.TYPE).smsRatePerSecond());
         assertEquals(0.4, Settings.from(files, Map.of()).intents().threshold());
         assertEquals(0.6, Settings.from(files, Map.of("KANAL_INTENT_THRESHOLD", "0.6")).intents().threshold());
         // Blank is unset: the file's value stands.
-        assertEquals(3, Settings.from(files, Map.of("KANAL_SMS_RATE_PER_SECOND", " ")).twilio().smsRatePerSecond());
+        assertEquals(3, Settings.from(files, Map.of("KANAL_SMS_RATE_PER_SECOND", " ")).channels().of(TwilioChannel.TYPE).smsRatePerSecond());
         // Only the documented names: the rest of the environment is not configuration.
         assertEquals(8080, Settings.from(Main.config(), Map.of("KANAL_PORTS", "1", "PORT", "2")).server().port());
     }

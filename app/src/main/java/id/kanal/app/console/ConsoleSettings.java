@@ -1,6 +1,6 @@
 package id.kanal.app.console;
 
-import id.kanal.app.ConfigValues;
+import id.kanal.channels.ConfigValues;
 import io.helidon.common.config.Config;
 
 import java.time.Duration;

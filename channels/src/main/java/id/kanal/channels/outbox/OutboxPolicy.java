@@ -31,11 +31,8 @@ public record OutboxPolicy(Duration lease, int batchSize, Duration backoffBase, 
         }
     }
 
-    /** Production defaults: 60 s lease, 5 s doubling to 15 min, 10 attempts (about 40 minutes), Telegram's limits. */
-    public static OutboxPolicy defaults(Map<Channel, RateLimit> twilioRates) {
-        Map<Channel, RateLimit> rates = new java.util.EnumMap<>(Channel.class);
-        rates.put(Channel.TELEGRAM, RateLimit.TELEGRAM);
-        rates.putAll(twilioRates);
+    /** Production defaults: 60 s lease, 5 s doubling to 15 min, 10 attempts (about 40 minutes); the channels' own limits. */
+    public static OutboxPolicy defaults(Map<Channel, RateLimit> rates) {
         return new OutboxPolicy(Duration.ofSeconds(60), 20, Duration.ofSeconds(5), Duration.ofMinutes(15), 10,
                 Duration.ofSeconds(1), rates);
     }

@@ -1,4 +1,4 @@
-package id.kanal.app;
+package id.kanal.channels;
 
 import io.helidon.common.config.Config;
 
@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Reading one setting: a value that is absent or blank is unset, and a bad value fails naming
- * its full key (the start-up error adds the variable that set it, see {@link ConfigKeys#explain}).
+ * its full key (app's start-up error adds the environment variable that set it). Shared by the
+ * channels' settings readers ({@link ChannelType#settings}) and app's own settings.
  */
 public final class ConfigValues {
     private ConfigValues() {
