@@ -440,14 +440,35 @@ class ConsoleApiTest {
         var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
         assertEquals(200, staff.post("/simulator", Map.of("channel", "ussd", "from", "081200000042", "text", "petugas"))
                 .statusCode());
-        String ussd = "/conversations/ussd/+6281200000042";
+        String ussd = "/conversations/ussd/sim:+6281200000042";
         assertEquals(200, staff.post(ussd + "/take", Map.of()).statusCode());
         assertEquals(200, staff.post(ussd + "/reply", Map.of("text", "Halo dari petugas")).statusCode());
-        Map<String, Object> row = kanal.outbox("+6281200000042").getFirst();
+        Map<String, Object> row = kanal.outbox("sim:+6281200000042").getFirst();
         assertEquals("sms", row.get("channel"));
         assertEquals("SIMULATED", row.get("status"), "the real sender delivers only PENDING rows");
         JsonNode inbox = staff.json(staff.get("/simulator/inbox?channel=ussd&from=081200000042&after=0"));
         assertEquals("Halo dari petugas", inbox.get(0).get("body").asText());
+    }
+
+    /** Issue 13, item 1: one use of the simulator with a real number used to silence that person for good. */
+    @Test
+    void simulator_withARealResidentsNumber_neverSilencesNorSpeaksForThem() throws Exception {
+        var staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(200, kanal.sms("+6281200000077", "petugas").statusCode());
+        assertEquals(200, staff.post("/simulator", Map.of("channel", "sms", "from", "081200000077", "text", "halo"))
+                .statusCode());
+        assertEquals(200, staff.post("/simulator", Map.of("channel", "sms", "from", "081200000077", "text", "STOP"))
+                .statusCode());
+
+        String real = "/conversations/sms/+6281200000077";
+        assertEquals(200, staff.post(real + "/take", Map.of()).statusCode(), "the real conversation is still handed off");
+        assertEquals(200, staff.post(real + "/reply", Map.of("text", "Halo dari petugas")).statusCode());
+        Map<String, Object> row = kanal.outbox("+6281200000077").getFirst();
+        assertEquals("PENDING", row.get("status"), "a real resident's reply is sent, never held as simulated");
+        boolean optedOut = kanal.kanal().database().read(c -> id.kanal.store.Residents.isPersonOptedOut(c, "+6281200000077"));
+        assertFalse(optedOut, "the simulator's STOP is its own resident's, not the real one's");
+        assertEquals("[]", staff.get("/simulator/inbox?channel=sms&from=081200000077&after=0").body(),
+                "the simulator cannot read what the real resident was sent");
     }
 
 
