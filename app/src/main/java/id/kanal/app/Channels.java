@@ -46,6 +46,10 @@ final class Channels implements AutoCloseable {
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
         this.ussd = new UssdService(settings.ussd(), handler, conversations,
                 new StoredUssdSessions(new SqlUssdSessions(database)), outbox, receipts, clock);
+        if (!settings.ussd().enabled()) {
+            LOG.log(System.Logger.Level.INFO, "USSD off (its route answers 503) until KANAL_USSD_SECRET or "
+                    + "KANAL_USSD_ALLOWED_IPS names the gateway");
+        }
     }
 
     TelegramWebhookService telegram() {

@@ -40,6 +40,7 @@ public final class ConfigKeys {
             env("kanal.db-url", "KANAL_DB_URL"),
             env("kanal.public-url", "KANAL_PUBLIC_URL"),
             yaml("kanal.shutdown-grace-period"),
+            env("kanal.server.trusted-proxies", "KANAL_TRUSTED_PROXIES"),
             env("kanal.region-file", "KANAL_REGION_FILE"),
             yaml("kanal.dialog.idle-timeout"),
             yaml("kanal.dialog.zone"),

@@ -5,6 +5,7 @@ import id.kanal.app.open311.Open311Service;
 import id.kanal.app.console.ConsoleApi;
 import id.kanal.app.console.ConsolePages;
 import id.kanal.channels.twilio.TwilioConfig;
+import id.kanal.channels.web.ClientAddress;
 import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
 import id.kanal.services.open311.Open311Forwarder;
@@ -56,6 +57,8 @@ public final class KanalServer implements AutoCloseable {
 
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
+        // Who is calling, worked out once: the USSD allow-list and the console's login throttle read it.
+        routing.addFilter(ClientAddress.trusting(kanal.settings().server().trustedProxies()).filter());
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilio().authToken(), kanal.settings().server().baseUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));

@@ -48,7 +48,8 @@ class UssdLateReplyEndToEndTest {
     @BeforeEach
     void start() {
         twilio = new FakeTwilio();
-        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, "https://kanal.test", Map.of());
+        Settings settings = KanalHarness.withFakeTwilio(dataDir, twilio, "https://kanal.test",
+                Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1"));
         kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         server = KanalServer.start(kanal);
         kanal.outbox().start();

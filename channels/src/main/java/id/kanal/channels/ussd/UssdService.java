@@ -1,6 +1,7 @@
 package id.kanal.channels.ussd;
 
 import id.kanal.channels.web.AdapterTexts;
+import id.kanal.channels.web.ClientAddress;
 import id.kanal.channels.web.MalformedRequestException;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
@@ -18,7 +19,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -31,13 +31,19 @@ import java.util.function.Consumer;
  * {@code text} (every input of the session joined by {@code *}), answered {@code text/plain}
  * {@code CON ...} or {@code END ...} (https://developers.africastalking.com/docs/ussd/handle_sessions).
  *
- * <p>Outcomes: 403 for a caller outside {@code KANAL_USSD_ALLOWED_IPS} or without the right
+ * <p>Outcomes: 503 while neither {@code KANAL_USSD_ALLOWED_IPS} nor {@code KANAL_USSD_SECRET} is
+ * set (the route trusts the {@code phoneNumber} it is sent, so it is off until the gateway is
+ * named); 403 for a caller outside the allow-list (the caller as {@link ClientAddress} works it
+ * out: a forwarded-for header counts only from a trusted proxy) or without the right
  * {@code key}; 400 for a request Kanal cannot read; otherwise 200 with a screen, an
  * {@code END} apology when Kanal fails (a gateway shows an error page for anything else).
  */
 public final class UssdService implements HttpService {
     private static final System.Logger LOG = System.getLogger(UssdService.class.getName());
     private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+    /** The answer while the gateway is not named, for whoever sets Kanal up. */
+    public static final String OFF = "USSD is off: set KANAL_USSD_SECRET (the gateway sends it as ?key=) "
+            + "or KANAL_USSD_ALLOWED_IPS (the gateway's networks)";
 
     private final UssdConfig config;
     private final Optional<byte[]> key;
@@ -74,6 +80,12 @@ public final class UssdService implements HttpService {
     }
 
     private void handle(ServerRequest req, ServerResponse res) {
+        if (!config.enabled()) {
+            // Said once at start; a refused call is not worth a line each.
+            LOG.log(System.Logger.Level.DEBUG, "rejected channel=ussd: off until an allow-list or a secret is set");
+            res.status(Status.SERVICE_UNAVAILABLE_503).send(OFF);
+            return;
+        }
         Optional<String> refused = refusal(req);
         if (refused.isPresent()) {
             LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd: {0}", refused.get());
@@ -104,9 +116,11 @@ public final class UssdService implements HttpService {
 
     /** Why the caller is refused, or empty. */
     private Optional<String> refusal(ServerRequest req) {
-        InetAddress from = req.remotePeer().address() instanceof InetSocketAddress a ? a.getAddress() : null;
-        if (from == null || config.allowed().stream().noneMatch(c -> c.contains(from))) {
-            return Optional.of("caller " + (from == null ? "unknown" : from.getHostAddress()) + " not allowed");
+        if (!config.allowed().isEmpty()) {
+            Optional<InetAddress> from = ClientAddress.of(req);
+            if (from.isEmpty() || config.allowed().stream().noneMatch(c -> c.contains(from.get()))) {
+                return Optional.of("caller " + ClientAddress.text(req) + " not allowed");
+            }
         }
         if (key.isPresent()) {
             Optional<String> given = req.query().first("key").asOptional();
