@@ -10,6 +10,7 @@ import id.kanal.channels.twilio.TwilioMessagingService;
 import id.kanal.channels.twilio.TwilioStatusService;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.app.admin.AdminPricesService;
+import id.kanal.app.web.MetricsAccess;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -59,6 +60,7 @@ public final class KanalServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
         // Who is calling, worked out once: the USSD allow-list and the console's login throttle read it.
         routing.addFilter(ClientAddress.trusting(kanal.settings().server().trustedProxies()).filter());
+        routing.addFilter(new MetricsAccess(kanal.settings().server().metricsToken()));
         TwilioConfig twilio = new TwilioConfig(kanal.settings().twilio().authToken(), kanal.settings().server().baseUrl());
         routing.register("/channels", new TwilioMessagingService(twilio, kanal.engine(), kanal.residents(), kanal.clock()));
         routing.register("/channels", new TwilioStatusService(twilio, kanal.outboxQueue(), kanal.residents(), kanal.clock()));

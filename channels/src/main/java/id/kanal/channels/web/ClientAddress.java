@@ -25,7 +25,7 @@ import java.util.Optional;
  * allow-list and the console's login throttle see the same caller.
  */
 public final class ClientAddress {
-    private static final HeaderName FORWARDED_FOR = HeaderNames.create("X-Forwarded-For");
+    private static final HeaderName FORWARDED_FOR = HeaderNames.X_FORWARDED_FOR;
     private static final String CONTEXT_KEY = ClientAddress.class.getName();
 
     private final List<Cidr> trustedProxies;
