@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.outbox.OutboxHeldReplies;
 import id.kanal.channels.telegram.TelegramBot;
 import id.kanal.channels.telegram.TelegramConfig;
 import id.kanal.channels.telegram.TelegramPolling;
@@ -15,6 +16,7 @@ import id.kanal.store.SqlResidentRegistry;
 import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,6 +26,12 @@ import java.util.function.Consumer;
  */
 final class Channels implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Channels.class.getName());
+    /**
+     * How long the bot's claim on a held Telegram reply lasts: past its direct send's longest
+     * calls (answering the button, then sendMessage, 15 s each at most), so the outbox never
+     * sends a second copy; after a crash the reply follows within this.
+     */
+    static final Duration TELEGRAM_REPLY_LEASE = Duration.ofSeconds(45);
 
     private final ChannelSettings settings;
     private final Optional<TelegramBot> bot;
@@ -31,9 +39,12 @@ final class Channels implements AutoCloseable {
     private final UssdService ussd;
     private volatile TelegramPolling polling;
 
-    /** @param receipts whether a USSD turn filed a complaint, whose SMS receipt the complaint desk queued */
+    /**
+     * @param receipts   whether a USSD turn filed a complaint, whose SMS receipt the complaint desk queued
+     * @param wakeOutbox wakes the outbox sender (a Telegram reply it must take over is due at once)
+     */
     Channels(ChannelSettings settings, InboundHandler handler, ConversationStore conversations, Database database,
-             QueuedReceipts receipts, Clock clock) {
+             QueuedReceipts receipts, Runnable wakeOutbox, Clock clock) {
         this.settings = settings;
         SqlOutboxQueue outboxQueue = new SqlOutboxQueue(database);
         Consumer<OutboundMessage> outbox = m -> outboxQueue.enqueue(m, clock.instant());
@@ -41,7 +52,8 @@ final class Channels implements AutoCloseable {
         this.bot = settings.telegram().enabled()
                 ? Optional.of(TelegramBot.create(settings.telegram(), handler,
                         (e164, chat) -> residents.linkTelegramChat(e164, chat, clock.instant()),
-                        residents::language, outbox, clock))
+                        residents::language, outbox,
+                        new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE, wakeOutbox), clock))
                 : Optional.empty();
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
         this.ussd = new UssdService(settings.ussd(), handler, conversations,

@@ -87,7 +87,7 @@ public final class Kanal implements AutoCloseable {
         this.outboxQueue = new SqlOutboxQueue(database);
         this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
         this.channels = new Channels(settings.channels(), engine, conversations, database,
-                complaints.queries()::filedInTurn, clock);
+                complaints.queries()::filedInTurn, outbox::wake, clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */
