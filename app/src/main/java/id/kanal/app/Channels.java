@@ -13,6 +13,7 @@ import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Database;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
+import id.kanal.store.ussd.SqlUssdPendingTurns;
 import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
@@ -57,7 +58,8 @@ final class Channels implements AutoCloseable {
                 : Optional.empty();
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
         this.ussd = new UssdService(settings.ussd(), handler, conversations,
-                new StoredUssdSessions(new SqlUssdSessions(database)), outbox, receipts, clock);
+                new StoredUssdSessions(new SqlUssdSessions(database)),
+                new StoredPendingUssdTurns(new SqlUssdPendingTurns(database), clock), receipts, clock);
         if (!settings.ussd().enabled()) {
             LOG.log(System.Logger.Level.INFO, "USSD off (its route answers 503) until KANAL_USSD_SECRET or "
                     + "KANAL_USSD_ALLOWED_IPS names the gateway");
@@ -70,6 +72,11 @@ final class Channels implements AutoCloseable {
 
     UssdService ussd() {
         return ussd;
+    }
+
+    /** Runs the slow USSD turns a stop left unfinished (their replies by SMS): at start, before the routes take requests. */
+    void resumeUssdTurns() {
+        ussd.resumeUnfinished();
     }
 
     /** Starts Telegram long polling when a bot is configured in polling mode. */

@@ -13,6 +13,8 @@ final class ServeCommand {
         Kanal kanal = Kanal.open(settings, Main.clock());
         KanalServer server;
         try {
+            // Before the routes answer: a USSD turn held across the stop runs ahead of its resident's next one.
+            kanal.channels().resumeUssdTurns();
             server = KanalServer.start(kanal);
             kanal.outbox().start();
             kanal.channels().startPolling();

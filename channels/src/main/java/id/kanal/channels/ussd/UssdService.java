@@ -66,12 +66,30 @@ public final class UssdService implements HttpService {
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
                        UssdSessions sessions, Consumer<OutboundMessage> outbox, QueuedReceipts receipts, Clock clock) {
+        this(config, handler, conversations, sessions, PendingUssdTurns.inMemory(outbox), receipts, clock);
+    }
+
+    /**
+     * @param conversations read to tell whether a dropped session was mid-flow
+     * @param pending       slow turns held durably before the gateway hears END; their late replies by SMS
+     * @param receipts      whether a turn filed a complaint whose SMS receipt is queued: its late reply is not sent
+     */
+    public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
+                       UssdSessions sessions, PendingUssdTurns pending, QueuedReceipts receipts, Clock clock) {
         this.config = config;
         this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         Texts texts = Texts.builtIn();
-        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, receipts, texts, clock);
+        this.flow = new UssdFlow(config, handler, conversations, sessions, pending, receipts, texts, clock);
         // The apology in the language of the resident's conversation, as the screens before it were.
         this.apologies = new AdapterTexts(texts, a -> conversations.load(a).map(Conversation::language));
+    }
+
+    /**
+     * Runs the slow turns a stop left unfinished (held before their END, see {@link PendingUssdTurns}),
+     * their replies by SMS. Call at start, before the route takes requests. Returns how many.
+     */
+    public int resumeUnfinished() {
+        return flow.resumeUnfinished();
     }
 
     @Override

@@ -254,6 +254,35 @@ class UssdServiceTest {
         assertEquals(OutboundMessage.REPLY, sms.priority());
     }
 
+    /** Issue 13, item 8: a slow turn answered END and ran on unrecorded, so a crash lost what the gateway saw answered. */
+    @Test
+    void slowTurn_heldBeforeTheEnd_aStopBeforeItFinishes_theNextStartRunsIt() throws Exception {
+        PendingUssdTurns pending = PendingUssdTurns.inMemory(outbox::add);
+        UssdSessions sessions = UssdSessions.inMemory();
+        WebServer first = WebServer.builder().port(0).routing(r -> r.register("/channels", new UssdService(
+                LOOPBACK_GATEWAY.withDeadline(Duration.ofMillis(300)), dialog, dialog, sessions, pending,
+                QueuedReceipts.none(), clock))).build().start();
+        String form = "sessionId=S8&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                + "&networkCode=51010&text=" + enc("slow");
+        try {
+            assertTrue(post(first, form, null).body().startsWith("END "));
+            assertEquals(List.of(new PendingUssdTurns.Pending("S8:4", PHONE, "slow", clock.instant())),
+                    pending.unfinished(), "held before the END went out");
+        } finally {
+            first.stop(); // Kanal stops; that turn never finishes (its dialog stays blocked)
+        }
+        ScriptedDialog restarted = new ScriptedDialog(clock);
+        restarted.slowRelease.countDown();
+        UssdService again = new UssdService(LOOPBACK_GATEWAY, restarted, restarted, sessions, pending,
+                QueuedReceipts.none(), clock);
+        assertEquals(1, again.resumeUnfinished());
+        assertEquals(List.of("slow"), restarted.inputs());
+        assertEquals(List.of("Harga cabai rawit di Pasar Anyar: Rp 45.000/kg."),
+                outbox.stream().map(OutboundMessage::body).toList(), "the reply follows by SMS");
+        assertEquals(List.of(), pending.unfinished());
+        assertEquals(0, again.resumeUnfinished(), "once");
+    }
+
     @Test
     void slowComplaintFiling_lateReplyNotSent_theReceiptIsTheOneSms() throws Exception {
         try (LogCapture log = new LogCapture(UssdFlow.class)) {
