@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Slows password guessing per (account, client address) pair, never per account or per
@@ -25,7 +26,7 @@ final class LoginLimiter {
     static final Duration FIRST_DELAY = Duration.ofSeconds(2);
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
-    /** Past this many pairs, idle ones are swept: a guesser inventing names cannot fill the heap. */
+    /** Past this many pairs, idle ones are swept now and then: a guesser inventing names cannot fill the heap. */
     private static final int SWEEP_ABOVE = 10_000;
 
     /** A pair's failures so far (reserved tries included) and when its next try may start. */
@@ -48,6 +49,7 @@ final class LoginLimiter {
 
     private final Clock clock;
     private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
+    private final AtomicInteger reservations = new AtomicInteger();
 
     LoginLimiter(Clock clock) {
         this.clock = clock;
@@ -70,7 +72,7 @@ final class LoginLimiter {
             int failures = current.failures() + 1;
             return new Pair(failures, now.plus(delayAfter(failures)), now);
         });
-        if (pairs.size() > SWEEP_ABOVE) {
+        if (reservations.incrementAndGet() % 1024 == 0 && pairs.size() > SWEEP_ABOVE) {
             pairs.values().removeIf(p -> !now.isBefore(p.lastTry().plus(FORGET_AFTER)));
         }
         return wait[0].isZero() ? new Reservation(Optional.of(new Attempt(key)), Duration.ZERO)
