@@ -45,6 +45,8 @@ public final class ConfigKeys {
             yaml("kanal.db-pool.max-lifetime"),
             env("kanal.public-url", "KANAL_PUBLIC_URL"),
             yaml("kanal.shutdown-grace-period"),
+            env("kanal.server.trusted-proxies", "KANAL_TRUSTED_PROXIES"),
+            secret("kanal.server.metrics-token", "KANAL_METRICS_TOKEN"),
             env("kanal.region-file", "KANAL_REGION_FILE"),
             yaml("kanal.dialog.idle-timeout"),
             yaml("kanal.dialog.zone"),

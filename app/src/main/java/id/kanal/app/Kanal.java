@@ -26,6 +26,10 @@ import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.channels.ChannelContext;
+import id.kanal.channels.outbox.HeldReplies;
+import id.kanal.channels.outbox.OutboxHeldReplies;
+import id.kanal.channels.ussd.PendingUssdTurns;
+import id.kanal.store.ussd.SqlUssdPendingTurns;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
@@ -113,8 +117,19 @@ public final class Kanal implements AutoCloseable {
                         TelegramLinks.class, (TelegramLinks) (e164, chat) -> residents.linkTelegramChat(e164, chat,
                                 clock.instant()),
                         UssdSessions.class, new StoredUssdSessions(new SqlUssdSessions(database)),
+                        PendingUssdTurns.class, new StoredPendingUssdTurns(new SqlUssdPendingTurns(database), clock),
+                        // The outbox sender is made after the channels: the lambda reads it when a reply is due.
+                        HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
+                                () -> outbox.wake()),
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn));
     }
+
+    /**
+     * How long the bot's claim on a held Telegram reply lasts: past its direct send's longest calls
+     * (answering the button, then sendMessage, 15 s each at most), so the outbox never sends a
+     * second copy; after a crash the reply follows within this.
+     */
+    static final java.time.Duration TELEGRAM_REPLY_LEASE = java.time.Duration.ofSeconds(45);
 
     /** Opens the database (migrating it) and wires the services. */
     public static Kanal open(Settings settings, Clock clock) {

@@ -7,6 +7,8 @@ import id.kanal.app.console.ConsolePages;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.app.admin.AdminPricesService;
 import id.kanal.app.web.ErrorMapping;
+import id.kanal.channels.web.ClientAddress;
+import id.kanal.app.web.MetricsAccess;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -56,6 +58,9 @@ public final class KanalServer implements AutoCloseable {
 
     /** Every route: one line per service. */
     static void routing(HttpRouting.Builder routing, Kanal kanal) {
+        // Who is calling, worked out once: the USSD allow-list and the console's login throttle read it.
+        routing.addFilter(ClientAddress.trusting(kanal.settings().server().trustedProxies()).filter());
+        routing.addFilter(new MetricsAccess(kanal.settings().server().metricsToken()));
         kanal.channels().routing(routing);
         routing.register("/open311/v2", Open311Service.create(kanal));
         routing.register("/api/complaints", ComplaintsApiService.create(kanal));

@@ -13,9 +13,11 @@ final class ServeCommand {
         Kanal kanal = Kanal.open(settings, Main.clock());
         KanalServer server;
         try {
+            // Channels start before the routes answer: a USSD turn held across the stop runs ahead of its
+            // resident's next one, and links (Telegram polling, SMSC binds) come up with the server.
+            kanal.channels().start();
             server = KanalServer.start(kanal);
             kanal.outbox().start();
-            kanal.channels().start();
         } catch (RuntimeException e) {
             kanal.close();
             throw e;

@@ -54,7 +54,9 @@ class ChannelsEndToEndTest {
                 "KANAL_PUBLIC_URL", "https://kanal.test",
                 "KANAL_TELEGRAM_BOT_TOKEN", TOKEN,
                 "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "KANAL_TELEGRAM_API_URL", botApi.url().toString()));
+                "KANAL_TELEGRAM_API_URL", botApi.url().toString(),
+                // The gateway is named explicitly: USSD is off until an allow-list or a secret is set.
+                "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1"));
         kanal = Kanal.open(settings, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         server = KanalServer.start(kanal);
     }
@@ -187,6 +189,24 @@ class ChannelsEndToEndTest {
             return out;
         });
         assertEquals(List.of("-6.178306 106.631889 telegram-file:AgACAgUAAxkBAAIBoGc-large image/jpeg"), kept);
+    }
+
+    /** Issue 13, item 1: a session id that looks like the simulator's used to silence the resident for good. */
+    @Test
+    void ussd_sessionIdStartingSim_isAnOrdinaryRequest_andTheResidentStillGetsMessages() throws Exception {
+        assertTrue(ussd("sim-1234", "").startsWith("CON "));
+        String queued = kanal.outboxQueue().enqueue(new id.kanal.dialog.port.OutboundMessage(
+                new id.kanal.dialog.Address(id.kanal.dialog.Channel.SMS, PHONE), "Tiket diproses", "status",
+                id.kanal.dialog.port.OutboundMessage.BULK, java.util.Optional.empty()), kanal.clock().instant());
+        String status = kanal.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM outbox WHERE id = ?")) {
+                ps.setString(1, queued);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : "missing";
+                }
+            }
+        });
+        assertEquals("PENDING", status, "queued to be sent, never held as simulated");
     }
 
     private String ussd(String session, String text) throws Exception {

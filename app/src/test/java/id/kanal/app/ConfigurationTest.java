@@ -66,6 +66,8 @@ class ConfigurationTest {
         p.put("kanal.db-pool.max-lifetime", new Probe("PT20M", s -> s.store().pool().maxLifetime()));
         p.put("kanal.public-url", new Probe("https://kanal.example.go.id", s -> s.server().baseUrl()));
         p.put("kanal.shutdown-grace-period", new Probe("PT3S", s -> s.server().shutdownGracePeriod()));
+        p.put("kanal.server.trusted-proxies", new Probe("10.0.0.0/8, ::1", s -> s.server().trustedProxies()));
+        p.put("kanal.server.metrics-token", new Probe("metrics", s -> s.server().metricsToken()));
         p.put("kanal.region-file", new Probe("/etc/kanal/region.yaml", Settings::regionFile));
         p.put("kanal.dialog.idle-timeout", new Probe("PT10M", s -> s.dialog().idleTimeout()));
         p.put("kanal.dialog.zone", new Probe("Asia/Makassar", s -> s.dialog().zone()));

@@ -5,7 +5,9 @@ import id.kanal.dialog.testing.MutableClock;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
 import id.kanal.channels.outbox.RateLimit;
+import id.kanal.channels.outbox.OutboxHeldReplies;
 import id.kanal.channels.telegram.FakeBotApi;
+import id.kanal.channels.telegram.TelegramBot;
 import id.kanal.channels.telegram.TelegramConfig;
 import id.kanal.channels.telegram.TelegramSender;
 import id.kanal.channels.twilio.FakeTwilio;
@@ -182,6 +184,56 @@ class OutboxDeliveryTest {
         // WhatsApp inside the window goes free-form from the WhatsApp number.
         assertTrue(twilio.accepted().stream().filter(f -> f.get("To").startsWith("whatsapp:"))
                 .allMatch(f -> f.get("From").equals("whatsapp:+6221500123") && f.containsKey("Body")));
+    }
+
+    /**
+     * Issue 13, item 8: the webhook's reply was sent after the 200, so dying in between lost it.
+     * Now it is held in the outbox before the 200: the bot's own send marks it sent, and if the bot
+     * never sends (it died), the outbox delivers it once the bot's claim runs out, exactly once.
+     */
+    @Test
+    void telegram_heldReply_sentByTheBot_orByTheOutboxWhenTheBotDiedFirst() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            TelegramConfig config = new TelegramConfig(Optional.of("123456:TEST-TOKEN"), Optional.empty(), api.url(),
+                    TelegramConfig.Mode.WEBHOOK);
+            Duration lease = Duration.ofSeconds(45);
+            java.util.function.Supplier<TelegramBot> restart = () -> TelegramBot.create(config,
+                    m -> id.kanal.dialog.Reply.of("Balasan untuk " + m.text()), (e164, chat) -> { },
+                    a -> Optional.empty(), m -> fail("nothing goes to the outbox but the held row"),
+                    new OutboxHeldReplies(queue, queue::hold, lease, () -> { }), clock);
+            OutboxSender outbox = new OutboxSender(queue, residents, List.of(TelegramSender.create(config, TIMEOUT)),
+                    new OutboxPolicy(Duration.ofSeconds(60), 10, Duration.ofSeconds(5), Duration.ofMinutes(15), 8,
+                            Duration.ofSeconds(1), Map.of()), clock);
+            senders.add(outbox);
+
+            TelegramBot bot = restart.get();
+            bot.accept(update(9001, "halo")).ifPresent(bot::deliver);
+            assertEquals("SENT", row("telegram-reply:700000009:9001").get("status"), "the bot's own send is recorded");
+
+            // The turn and its held reply committed, then Kanal died before sending (no deliver).
+            bot.accept(update(9002, "harga cabai"));
+            outbox.drainOnce();
+            assertEquals(1, api.delivered().size(), "the bot's claim holds the outbox back");
+            // Restarted, Telegram retries the update (no 200 came): nothing is sent twice.
+            TelegramBot restarted = restart.get();
+            restarted.accept(update(9002, "harga cabai")).ifPresent(restarted::deliver);
+            assertEquals(1, api.delivered().size());
+            clock.advance(lease);
+            outbox.drainOnce();
+            clock.advance(Duration.ofMinutes(5));
+            outbox.drainOnce();
+            List<String> texts = api.delivered().stream().map(c -> c.body().get("text").asText()).toList();
+            assertEquals(List.of("Balasan untuk halo", "Balasan untuk harga cabai"), texts);
+        }
+    }
+
+    private static org.telegram.telegrambots.meta.api.objects.Update update(int id, String text) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue("{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"date\":1764000000,"
+                        + "\"chat\":{\"id\":700000009,\"type\":\"private\"},\"from\":{\"id\":700000009,"
+                        + "\"is_bot\":false,\"first_name\":\"Sari\"},\"text\":\"" + text + "\"}}",
+                        org.telegram.telegrambots.meta.api.objects.Update.class);
     }
 
     @Test

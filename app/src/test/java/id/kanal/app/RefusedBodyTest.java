@@ -49,6 +49,7 @@ class RefusedBodyTest {
                 "KANAL_TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN",
                 "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "KANAL_ADMIN_TOKEN", ADMIN,
+                "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1",
                 // Nothing listens here: no update in these tests reaches the Bot API.
                 "KANAL_TELEGRAM_API_URL", "http://127.0.0.1:9"));
     }

@@ -1,6 +1,7 @@
 package id.kanal.app;
 
 import id.kanal.channels.testing.LogCapture;
+import id.kanal.store.ussd.SqlUssdPendingTurns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class UssdLateReplyEndToEndTest {
     @BeforeEach
     void start() {
         harness = KanalHarness.sendingThroughFakeTwilio(dataDir,
-                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of());
+                Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1"));
     }
 
     @AfterEach
@@ -97,6 +98,23 @@ class UssdLateReplyEndToEndTest {
         assertEquals(1, sent.size(), "one SMS for one complaint: " + sent);
         assertEquals(PHONE, sent.getFirst().get("To"));
         assertTrue(sent.getFirst().get("Body").matches("(?s).*TNG-\\d{6}.*"), sent.getFirst().get("Body"));
+        assertEquals(0, count("SELECT COUNT(*) FROM ussd_pending_turn"), "the finished turn is no longer held");
+    }
+
+    /** Issue 13, item 8: a turn the gateway heard END for, left unfinished by a stop, runs at the next start. */
+    @Test
+    void turnHeldWhenKanalStopped_runsAtTheNextStart_replyBySms() {
+        // As a crash leaves it: held before the END went out, the turn never committed.
+        new SqlUssdPendingTurns(harness.kanal().database()).hold(new SqlUssdPendingTurns.PendingTurn(SESSION + ":0", PHONE, "MENU",
+                harness.kanal().clock().instant()));
+        harness.kanal().channels().start();
+        assertEquals(0, count("SELECT COUNT(*) FROM ussd_pending_turn"));
+        assertEquals(1, count("SELECT COUNT(*) FROM inbound_message WHERE provider_id = '" + SESSION + ":0'"),
+                "the turn ran and is recorded");
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox WHERE kind = 'ussd-reply' AND channel = 'sms'"),
+                "its reply follows by SMS");
+        harness.kanal().channels().start();
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox"), "once");
     }
 
     private int outboxRows() {

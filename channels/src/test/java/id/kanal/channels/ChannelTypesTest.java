@@ -79,7 +79,11 @@ class ChannelTypesTest {
         KanalChannel ussd = make(UssdChannel.TYPE, Map.of(), CONTEXT.withPort(UssdSessions.class, UssdSessions.inMemory()));
         assertTrue(ussd.sender().isEmpty());
         assertEquals(Map.of(), ussd.limits());
-        assertEquals("not required", ussd.health().details().get("key"));
+        assertTrue(ussd.health().details().get("state").startsWith("off until"), "no gateway named: off");
+        KanalChannel named = make(UssdChannel.TYPE, Map.of("kanal.ussd.allowed-ips", "10.1.0.0/16"),
+                CONTEXT.withPort(UssdSessions.class, UssdSessions.inMemory()));
+        assertEquals("not required", named.health().details().get("key"));
+        assertEquals("1", named.health().details().get("allowed-networks"));
     }
 
     @Test

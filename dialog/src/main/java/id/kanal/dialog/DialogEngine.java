@@ -49,7 +49,35 @@ public final class DialogEngine implements InboundHandler {
 
     @Override
     public Reply handle(InboundMessage message) {
-        return locks.withLock(message.from(), () -> handleInOrder(message));
+        return locks.withLock(message.from(), () -> {
+            try {
+                return handleInOrder(message);
+            } catch (RuntimeException e) {
+                return failedTurn(message, e);
+            }
+        });
+    }
+
+    /**
+     * A turn that failed (a bug, or a store that broke mid-turn) is still recorded when the store
+     * answers: the message in the transcript (an agent sees it; nothing the resident said is lost)
+     * with the apology as its reply, so a provider's retry gets the same apology rather than the
+     * failing turn again. The conversation's state stays as it was. When even that cannot be
+     * saved, the first failure goes to the adapter, which answers so that the provider retries.
+     */
+    private Reply failedTurn(InboundMessage m, RuntimeException failure) {
+        LOG.log(System.Logger.Level.ERROR, "turn failed channel=" + m.channel().id() + " from=" + m.from()
+                + " id=" + m.providerMessageId(), failure);
+        try {
+            Conversation c = services.conversations().load(m.from()).orElseGet(() -> Conversation.start(m.from(),
+                    clock.instant()));
+            Reply apology = fitChannel(replies.say(c.language(), "unavailable"), m.channel());
+            services.conversations().save(new Turn(m, c, apology));
+            return apology;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            throw failure;
+        }
     }
 
     private Reply handleInOrder(InboundMessage m) {

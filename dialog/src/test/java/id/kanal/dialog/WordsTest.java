@@ -39,6 +39,10 @@ class WordsTest {
         assertEquals(Optional.of("+6281234567890"), PhoneNumbers.normalise("whatsapp:+6281234567890"));
         assertEquals(Optional.empty(), PhoneNumbers.normalise("hello"));
         assertEquals(Optional.empty(), PhoneNumbers.normalise("12"));
+        // The simulator's residents are out of every provider's reach: no number normalises into them.
+        assertEquals(Optional.empty(), PhoneNumbers.normalise(Address.SIMULATED_PREFIX + "+6281234567890"));
+        assertTrue(Address.simulated(Channel.SMS, "+6281234567890").isSimulated());
+        assertFalse(new Address(Channel.SMS, "+6281234567890").isSimulated());
     }
 
     @Test

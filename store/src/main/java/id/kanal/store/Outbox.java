@@ -14,33 +14,37 @@ import java.util.UUID;
  * notification are one transaction, and nothing is sent for a change that did not happen.
  */
 public final class Outbox {
-    /** Provider ids of the console simulator's made-up messages start with this. */
-    public static final String SIMULATED_PREFIX = "sim-";
-
     private Outbox() {
-    }
-
-    /** Whether only the simulator ever spoke as this resident (on its channel, or on USSD for an SMS number). */
-    static boolean simulated(Connection c, id.kanal.dialog.Address a) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbound_message WHERE address = ? "
-                + "AND (channel = ? OR channel = ?) AND provider_id LIKE '" + SIMULATED_PREFIX + "%' LIMIT 1")) {
-            ps.setString(1, a.value());
-            ps.setString(2, a.channel().id());
-            ps.setString(3, a.channel() == id.kanal.dialog.Channel.SMS ? id.kanal.dialog.Channel.USSD.id() : a.channel().id());
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     /** Adds a pending message, due at once; returns its id. */
     public static String enqueue(Connection c, OutboundMessage m, Instant now) throws SQLException {
         String id = UUID.randomUUID().toString();
-        // A resident the console's simulator made up may share a real person's number: what Kanal
-        // would send them is kept as SIMULATED (shown in the simulator), never PENDING (sent).
-        String status = simulated(c, m.to()) ? "SIMULATED" : "PENDING";
+        insert(c, id, m, now, null, 0);
+        return id;
+    }
+
+    /**
+     * Adds a message under {@code id} already claimed by the caller ({@code SENDING} under
+     * {@code claimId} until {@code claimedUntil}), unless a row with that id exists: a reply the
+     * adapter sends itself, whose row the outbox sender delivers only if the adapter never reports
+     * back (it died). Returns whether this call wrote it; a simulated resident's row is written
+     * SIMULATED and counts as not written (nothing to send).
+     */
+    public static boolean insertClaimed(Connection c, String id, OutboundMessage m, Instant now, String claimId,
+                                        Instant claimedUntil) throws SQLException {
+        return insert(c, id, m, now, claimId, claimedUntil.toEpochMilli()) && !m.to().isSimulated();
+    }
+
+    private static boolean insert(Connection c, String id, OutboundMessage m, Instant now, String claimId,
+                                  long claimedUntil) throws SQLException {
+        // A resident the console's simulator made up lives in its own address space (no provider
+        // can reach it): what Kanal would send them is kept as SIMULATED (shown in the simulator),
+        // never PENDING (sent). A real resident's messages are decided by nothing but their address.
+        String status = m.to().isSimulated() ? "SIMULATED" : claimId != null ? "SENDING" : "PENDING";
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, channel, address, body, kind, priority, "
-                + "template, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                + "template, status, attempts, next_attempt_at, created_at, claim_id, claimed_until) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, id);
             ps.setString(2, m.to().channel().id());
             ps.setString(3, m.to().value());
@@ -51,8 +55,13 @@ public final class Outbox {
             ps.setString(8, status);
             ps.setLong(9, now.toEpochMilli());
             ps.setLong(10, now.toEpochMilli());
-            ps.executeUpdate();
+            ps.setString(11, claimId);
+            if (claimId == null) {
+                ps.setNull(12, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(12, claimedUntil);
+            }
+            return ps.executeUpdate() == 1;
         }
-        return id;
     }
 }

@@ -47,6 +47,18 @@ public final class SqlOutboxQueue implements OutboxQueue {
         return db.inTransaction(c -> Outbox.enqueue(c, m, now));
     }
 
+    /**
+     * Queues a reply that its adapter sends itself, already claimed by that adapter for
+     * {@code lease}: the row is durable before the provider is answered, and the outbox sender
+     * delivers it only if the adapter never reports how its send went (the lease runs out).
+     * {@code key} makes a provider's retry write nothing; empty when a row with it exists.
+     */
+    public Optional<OutboxItem> hold(String key, OutboundMessage m, Instant now, Duration lease) {
+        String claimId = UUID.randomUUID().toString();
+        boolean written = db.inTransaction(c -> Outbox.insertClaimed(c, key, m, now, claimId, now.plus(lease)));
+        return written ? Optional.of(new OutboxItem(key, m, 0, claimId)) : Optional.empty();
+    }
+
     @Override
     public List<OutboxItem> claimDue(Set<Channel> channels, Instant now, Duration lease, int limit) {
         if (channels.isEmpty() || limit <= 0) {

@@ -1,6 +1,7 @@
 package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.kanal.dialog.Masking;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -43,22 +44,23 @@ final class AuthRoutes implements HttpService {
         String username = ConsoleHttp.optText(body, "username").orElse("").strip().toLowerCase(java.util.Locale.ROOT);
         String password = ConsoleHttp.optText(body, "password").orElse("");
         String ip = ConsoleHttp.clientIp(req);
-        Duration wait = limiter.retryAfter(username, ip);
-        if (!wait.isZero()) {
+        LoginLimiter.Reservation reserved = limiter.reserve(username, ip);
+        if (reserved.attempt().isEmpty()) {
+            Duration wait = reserved.retryAfter();
+            // A failed login's "username" is often a password typed in the wrong box: never logged whole.
             LOG.log(System.Logger.Level.WARNING, "console login refused username={0} ip={1}: too many failures",
-                    username, ip);
+                    Masking.mask(username), ip);
             res.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            ConsoleHttp.error(req, res, 429, "too many failed logins; try again in " + Math.max(1, wait.toMinutes()) + " min");
+            ConsoleHttp.error(req, res, 429, "too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " s");
             return;
         }
         Optional<Account> account = accounts.verify(username, password);
         if (account.isEmpty()) {
-            limiter.failed(username, ip);
-            LOG.log(System.Logger.Level.INFO, "console login failed username={0} ip={1}", username, ip);
+            LOG.log(System.Logger.Level.INFO, "console login failed username={0} ip={1}", Masking.mask(username), ip);
             ConsoleHttp.error(req, res, 401, "wrong username or password");
             return;
         }
-        limiter.succeeded(username);
+        reserved.attempt().get().succeeded();
         Sessions.Opened opened = sessions.open(account.get());
         res.header("Set-Cookie", cookie(opened.token(), sessions.ttl().toSeconds()));
         LOG.log(System.Logger.Level.INFO, "console login username={0} role={1}", username, account.get().role().id());

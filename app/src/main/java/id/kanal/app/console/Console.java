@@ -40,10 +40,11 @@ final class Console {
         DialogEngine engine = kanal.engine();
         Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock);
         accounts.ensureFirstAdmin(settings.adminPassword());
-        Sessions sessions = new Sessions(new SqlConsoleSessions(db), clock, settings.sessionTtl());
+        ConsoleEvents events = new ConsoleEvents();
+        // A logout ends that session's event streams at once, however busy they are.
+        Sessions sessions = new Sessions(new SqlConsoleSessions(db), clock, settings.sessionTtl(), events::sessionEnded);
         ConsoleGuard guard = new ConsoleGuard(sessions);
         ConversationQueue conversations = new SqlConversationQueue(db, clock);
-        ConsoleEvents events = new ConsoleEvents();
         events.seed(conversations.handedOff());
         kanal.conversations().addListener(events::conversationSaved);
         ConsoleComplaints complaints = new SqlConsoleComplaints(db, clock, kanal.complaints());

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The console's in-process event bus: which conversations changed, for the browsers' SSE streams.
@@ -69,10 +70,22 @@ public final class ConsoleEvents {
         }
     }
 
-    Subscriber subscribe() {
-        Subscriber s = new Subscriber(new LinkedBlockingQueue<>(MAX_PENDING));
+    /** A stream for the session with this token hash; it ends when {@link #sessionEnded} names the session. */
+    Subscriber subscribe(String sessionHash) {
+        Subscriber s = new Subscriber(new LinkedBlockingQueue<>(MAX_PENDING), sessionHash, new AtomicBoolean());
         subscribers.add(s);
         return s;
+    }
+
+    /** The session logged out: its streams end now, not at their next quiet moment. */
+    void sessionEnded(String sessionHash) {
+        for (Subscriber s : subscribers) {
+            if (s.sessionHash().equals(sessionHash)) {
+                s.ended().set(true);
+                // Wakes the stream if it is waiting; a full queue is read at once anyway.
+                s.queue().offer(EVERYTHING);
+            }
+        }
     }
 
     void unsubscribe(Subscriber s) {
@@ -92,8 +105,8 @@ public final class ConsoleEvents {
         return ConversationSummary.key(a);
     }
 
-    /** One browser's pending changes. */
-    record Subscriber(BlockingQueue<String> queue) {
+    /** One browser's pending changes, for one session ({@code ended} once it logged out). */
+    record Subscriber(BlockingQueue<String> queue, String sessionHash, AtomicBoolean ended) {
         /** Waits up to {@code wait} for changes; returns them coalesced (empty on timeout). */
         Set<String> next(Duration wait) throws InterruptedException {
             Set<String> out = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kanal.app.web.ErrorMapping;
 import id.kanal.app.web.RequestId;
+import id.kanal.channels.web.ClientAddress;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import io.helidon.http.HeaderName;
@@ -13,7 +14,6 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /** Small helpers shared by the console's routes: JSON in and out, errors, cookies, headers. */
@@ -92,9 +92,9 @@ final class ConsoleHttp {
         return Optional.empty();
     }
 
+    /** The caller: the peer, or what a trusted proxy forwarded ({@link ClientAddress}). */
     static String clientIp(ServerRequest req) {
-        return req.remotePeer().address() instanceof InetSocketAddress a && a.getAddress() != null
-                ? a.getAddress().getHostAddress() : "unknown";
+        return ClientAddress.text(req);
     }
 
     /** The resident in the path: {@code .../{channel}/{address}}. */

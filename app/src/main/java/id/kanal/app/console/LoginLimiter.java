@@ -3,71 +3,93 @@ package id.kanal.app.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Failed logins counted per account and per client IP in a sliding window: past the limit, login
- * is refused (429) until the oldest failure leaves the window. Kept in memory: a restart forgets,
- * and each node counts its own, which still caps guessing at a few tries a minute per node.
+ * Slows password guessing per (account, client address) pair, never per account or per
+ * address alone: a guesser elsewhere cannot lock an agent out (the right password from a clean
+ * address always gets in), and a call centre behind one proxy does not share one allowance (the
+ * address is the one a trusted proxy forwarded, see {@code ClientAddress}).
+ *
+ * <p>The first {@value #FREE_TRIES} failures of a pair cost nothing; after that each try must
+ * wait {@link #FIRST_DELAY}, doubling per failure, capped at {@link #MAX_DELAY}. A pair quiet
+ * for {@link #FORGET_AFTER} starts afresh. Counting is atomic: a try is {@link #reserve reserved}
+ * (counted as a failure) before the password is checked and {@link Attempt#succeeded released}
+ * on success, so parallel tries cannot get past the count. Kept in memory: a restart forgets,
+ * and each node counts its own.
  */
 final class LoginLimiter {
-    static final int PER_ACCOUNT = 5;
-    static final int PER_IP = 20;
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final int FREE_TRIES = 5;
+    static final Duration FIRST_DELAY = Duration.ofSeconds(2);
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
+    /** Past this many pairs, idle ones are swept now and then: a guesser inventing names cannot fill the heap. */
+    private static final int SWEEP_ABOVE = 10_000;
+
+    /** A pair's failures so far (reserved tries included) and when its next try may start. */
+    private record Pair(int failures, Instant notBefore, Instant lastTry) {
+    }
+
+    /** A reserved try: report its outcome with {@link #succeeded}; a failure is already counted. */
+    final class Attempt {
+        private final String key;
+
+        private Attempt(String key) {
+            this.key = key;
+        }
+
+        /** The right password: the pair starts afresh. */
+        void succeeded() {
+            pairs.remove(key);
+        }
+    }
 
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
+    private final AtomicInteger reservations = new AtomicInteger();
 
     LoginLimiter(Clock clock) {
         this.clock = clock;
     }
 
-    /** How long until another try is allowed; zero when allowed now. */
-    Duration retryAfter(String username, String ip) {
+    /**
+     * Reserves a try for this pair, or says how long until one is allowed. A reserved try counts
+     * as a failure until it {@link Attempt#succeeded succeeds}.
+     */
+    Reservation reserve(String username, String ip) {
         Instant now = clock.instant();
-        Duration a = wait("u:" + username, PER_ACCOUNT, now);
-        Duration b = wait("ip:" + ip, PER_IP, now);
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    void failed(String username, String ip) {
-        Instant now = clock.instant();
-        add("u:" + username, now);
-        add("ip:" + ip, now);
-    }
-
-    /** A successful login clears the account's failures (not the IP's: one office shares an IP). */
-    void succeeded(String username) {
-        failures.remove("u:" + username);
-    }
-
-    private void add(String key, Instant now) {
-        failures.compute(key, (k, q) -> {
-            Deque<Instant> d = q == null ? new ArrayDeque<>() : q;
-            prune(d, now);
-            d.addLast(now);
-            return d;
-        });
-    }
-
-    private Duration wait(String key, int limit, Instant now) {
-        Duration[] out = {Duration.ZERO};
-        failures.computeIfPresent(key, (k, d) -> {
-            prune(d, now);
-            if (d.size() >= limit) {
-                out[0] = Duration.between(now, d.peekFirst().plus(WINDOW));
+        String key = username + "\n" + ip;
+        Duration[] wait = {Duration.ZERO};
+        pairs.compute(key, (k, p) -> {
+            Pair current = p == null || !now.isBefore(p.lastTry().plus(FORGET_AFTER)) ? new Pair(0, now, now) : p;
+            if (now.isBefore(current.notBefore())) {
+                wait[0] = Duration.between(now, current.notBefore());
+                return current;
             }
-            return d.isEmpty() ? null : d;
+            int failures = current.failures() + 1;
+            return new Pair(failures, now.plus(delayAfter(failures)), now);
         });
-        return out[0];
+        if (reservations.incrementAndGet() % 1024 == 0 && pairs.size() > SWEEP_ABOVE) {
+            pairs.values().removeIf(p -> !now.isBefore(p.lastTry().plus(FORGET_AFTER)));
+        }
+        return wait[0].isZero() ? new Reservation(Optional.of(new Attempt(key)), Duration.ZERO)
+                : new Reservation(Optional.empty(), wait[0]);
     }
 
-    private static void prune(Deque<Instant> d, Instant now) {
-        while (!d.isEmpty() && !d.peekFirst().plus(WINDOW).isAfter(now)) {
-            d.removeFirst();
+    /** How long a pair waits after this many failures: nothing for the free tries, then doubling to the cap. */
+    static Duration delayAfter(int failures) {
+        if (failures < FREE_TRIES) {
+            return Duration.ZERO;
         }
+        int doublings = Math.min(failures - FREE_TRIES, 20);
+        Duration d = FIRST_DELAY.multipliedBy(1L << doublings);
+        return d.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : d;
+    }
+
+    /** A try granted ({@code attempt} present) or refused for {@code retryAfter}. */
+    record Reservation(Optional<Attempt> attempt, Duration retryAfter) {
     }
 }

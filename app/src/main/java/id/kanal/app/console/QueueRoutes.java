@@ -70,15 +70,24 @@ final class QueueRoutes implements HttpService {
     }
 
     private void events(ServerRequest req, ServerResponse res) {
-        guard.require(req, Role.AGENT);
-        ConsoleEvents.Subscriber sub = events.subscribe();
+        Session session = guard.require(req, Role.AGENT);
+        ConsoleEvents.Subscriber sub = events.subscribe(session.tokenHash());
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(SseEvent.builder().name("hello").data("{}").build());
+            // Monotonic time, not the clock: this paces a liveness check, it decides nothing a test fakes.
+            long nextCheck = System.nanoTime() + PING.toNanos();
             while (!events.closed()) {
                 Set<String> changed = sub.next(PING);
-                if (changed.isEmpty() && guard.session(req).isEmpty()) {
-                    // Logged out, expired, or the account was deleted: the stream ends with the session.
-                    break;
+                if (sub.ended().get()) {
+                    break; // logged out
+                }
+                if (changed.isEmpty() || System.nanoTime() - nextCheck >= 0) {
+                    // Expired or the account deleted: checked every ping interval, busy or not, so a
+                    // stream of events never outlives its session.
+                    if (guard.session(req).isEmpty()) {
+                        break;
+                    }
+                    nextCheck = System.nanoTime() + PING.toNanos();
                 }
                 if (changed.isEmpty()) {
                     // A named event with empty data, not a bare comment: Helidon's HTTP/1 SSE sink

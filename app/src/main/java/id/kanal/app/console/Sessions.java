@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Console sessions, kept by {@link ConsoleSessions} (a restart or a second node keeps agents
@@ -23,11 +24,14 @@ final class Sessions {
     private final Clock clock;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
+    private final Consumer<String> closed;
 
-    Sessions(ConsoleSessions stored, Clock clock, Duration ttl) {
+    /** @param closed told the token hash of each session closed (logout), after it is closed */
+    Sessions(ConsoleSessions stored, Clock clock, Duration ttl, Consumer<String> closed) {
         this.stored = stored;
         this.clock = clock;
         this.ttl = ttl;
+        this.closed = closed;
     }
 
     /** A new session for the account; returns the cookie token and the session. */
@@ -50,6 +54,7 @@ final class Sessions {
 
     void close(Session session) {
         stored.close(session.tokenHash());
+        closed.accept(session.tokenHash());
     }
 
     Duration ttl() {

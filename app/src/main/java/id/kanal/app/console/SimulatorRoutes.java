@@ -23,12 +23,14 @@ import java.util.UUID;
  * The simulator: {@code POST /simulator} sends a message as a resident on any channel through
  * the same engine as the real webhooks (so it lands in the queue like any other), and
  * {@code GET /simulator/inbox} shows what Kanal later sent that resident (agent replies, status
- * news) from the outbox. Staff only, or anyone in demo mode; the inbox only opens for addresses
- * the simulator itself has used, so it cannot read a real resident's messages, and what is
- * queued for those addresses is never really sent (see {@link Simulated}).
+ * news) from the outbox. Staff only, or anyone in demo mode. The number or chat id typed in
+ * names a simulated resident ({@link Address#simulated}): its own conversation, opt-out and
+ * complaints, never the real resident's at that number; the inbox opens only for those, and
+ * what is queued for them is never really sent.
  */
 final class SimulatorRoutes implements HttpService {
-    private static final String PREFIX = Simulated.PREFIX;
+    /** Provider ids of simulated messages: unique, and telling in the transcript (nothing decides on them). */
+    private static final String PREFIX = "sim-";
 
     private final ConsoleGuard guard;
     private final boolean demo;
@@ -100,9 +102,9 @@ final class SimulatorRoutes implements HttpService {
             if (!from.strip().matches("-?\\d{1,15}")) {
                 throw ConsoleException.badRequest("a Telegram chat id is a number");
             }
-            return new Address(ch, from.strip());
+            return Address.simulated(ch, from.strip());
         }
-        return new Address(ch, PhoneNumbers.normalise(from)
+        return Address.simulated(ch, PhoneNumbers.normalise(from)
                 .orElseThrow(() -> ConsoleException.badRequest("not a phone number: " + from)));
     }
 }

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +70,41 @@ class ConsoleEventsTest {
             while ((line = lines.readLine()) != null) {
                 assertTrue(!line.startsWith("event:changed") && !line.startsWith("event: changed"), line);
             }
+        }
+    }
+
+    /** Issue 13, item 10: a stream used to outlive its logout as long as events kept it busy (it checked only when idle). */
+    @Test
+    void events_busyStream_endsAtLogout_whileResidentsKeepWriting() throws Exception {
+        try (ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")),
+                Map.of())) {
+            kanal.resident(Channel.SMS, "+6281234500088", "petugas");
+            ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+            HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+            assertEquals("event:hello", next(lines, "event:"));
+            AtomicBoolean ended = new AtomicBoolean();
+            // A resident in the queue keeps writing, faster than the keep-alive: the stream is never idle.
+            Thread writer = Thread.ofVirtual().start(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                for (int i = 0; !ended.get() && System.nanoTime() < deadline; i++) {
+                    kanal.resident(Channel.SMS, "+6281234500088", "halo " + i);
+                    LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                }
+            });
+            assertEquals("event:changed", next(lines, "event:changed"), "the stream is busy before the logout");
+            assertEquals(200, agent.post("/logout", Map.of()).statusCode());
+            long loggedOut = System.nanoTime();
+            while (lines.readLine() != null) {
+                // Events already on their way may still arrive; the stream must then end.
+                assertTrue(System.nanoTime() - loggedOut < Duration.ofSeconds(10).toNanos(), "still streaming after logout");
+            }
+            ended.set(true);
+            writer.join();
+            assertTrue(Duration.ofNanos(System.nanoTime() - loggedOut).compareTo(Duration.ofSeconds(5)) < 0,
+                    "the stream ended with its session");
         }
     }
 

@@ -151,6 +151,8 @@ final class ConsoleHarness implements AutoCloseable {
         private final HttpClient http = HttpClient.newHttpClient();
         String cookie;
         String csrf;
+        /** Sent as {@code X-Forwarded-For} when set: a client behind a (trusted) reverse proxy. */
+        String forwardedFor;
 
         HttpResponse<String> get(String path) throws Exception {
             return send(request(path).GET());
@@ -183,6 +185,9 @@ final class ConsoleHarness implements AutoCloseable {
             }
             if (csrf != null) {
                 b.header("X-CSRF-Token", csrf);
+            }
+            if (forwardedFor != null) {
+                b.header("X-Forwarded-For", forwardedFor);
             }
             return b;
         }

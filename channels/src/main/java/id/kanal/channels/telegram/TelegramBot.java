@@ -1,5 +1,6 @@
 package id.kanal.channels.telegram;
 
+import id.kanal.channels.outbox.HeldReplies;
 import id.kanal.channels.outbox.SendResult;
 import id.kanal.channels.web.AdapterTexts;
 import id.kanal.channels.web.ClientErrorException;
@@ -11,6 +12,7 @@ import id.kanal.dialog.Masking;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.dialog.port.OutboxItem;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.time.Clock;
@@ -29,12 +31,13 @@ import java.util.function.Function;
  * update into a dialog turn (committed before it returns), {@link #deliver} then sends the
  * reply with {@code sendMessage}, the menu options as inline buttons.
  *
- * <p>Why the reply is sent directly and not through the outbox: a chat resident expects the
- * answer within a second, and the outbox sender (a separate loop) adds its polling delay. The
- * turn and its reply are durable before the webhook answers 200; if the direct send fails
- * with something worth retrying (5xx, 429, timeout) the reply is handed to the outbox, which
- * retries it with backoff and rate limits. Buttons are lost on that path; the text still
- * lists the numbered options.
+ * <p>The reply is held in the outbox ({@link HeldReplies}) before {@link #accept} returns, so it
+ * is durable before the webhook answers 200: should Kanal die before sending it, the outbox
+ * sender delivers it once the bot's claim runs out, and a Telegram retry of the update sends
+ * nothing twice. It is still sent directly, because a chat resident expects the answer within a
+ * second and the outbox sender (a separate loop) adds its delay; if the direct send fails with
+ * something worth retrying (5xx, 429, timeout) the outbox takes the row over with backoff and
+ * rate limits. Buttons are lost on that path; the text still lists the numbered options.
  */
 public final class TelegramBot {
     private static final System.Logger LOG = System.getLogger(TelegramBot.class.getName());
@@ -49,6 +52,7 @@ public final class TelegramBot {
     private final Consumer<OutboundMessage> outbox;
     private final Clock clock;
     private final AdapterTexts texts;
+    private final HeldReplies held;
     private final Set<String> recent = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(256, 0.75f, false) {
                 @Override
@@ -64,6 +68,13 @@ public final class TelegramBot {
 
     TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links,
                 Function<Address, Optional<Language>> languages, Consumer<OutboundMessage> outbox, Clock clock) {
+        this(api, handler, links, languages, outbox, HeldReplies.off(), clock);
+    }
+
+    TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links,
+                Function<Address, Optional<Language>> languages, Consumer<OutboundMessage> outbox, HeldReplies held,
+                Clock clock) {
+        this.held = Objects.requireNonNull(held, "held");
         this.texts = new AdapterTexts(Texts.builtIn(), languages);
         this.api = Objects.requireNonNull(api, "api");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -94,13 +105,25 @@ public final class TelegramBot {
         return new TelegramBot(TelegramApi.create(config), handler, links, languages, outbox, clock);
     }
 
-    /** A reply waiting to be sent. */
-    public record Delivery(String updateId, String chatId, Reply reply, Optional<String> callbackQueryId) {
+    /**
+     * A bot whose replies are held in the outbox before the webhook answers (see the class comment).
+     *
+     * @param outbox durably enqueues a message: the fallback when nothing is held
+     */
+    public static TelegramBot create(TelegramConfig config, InboundHandler handler, TelegramLinks links,
+                                     Function<Address, Optional<Language>> languages,
+                                     Consumer<OutboundMessage> outbox, HeldReplies held, Clock clock) {
+        return new TelegramBot(TelegramApi.create(config), handler, links, languages, outbox, held, clock);
+    }
+
+    /** A reply waiting to be sent, and its row in the outbox. */
+    public record Delivery(String updateId, String chatId, Reply reply, Optional<String> callbackQueryId,
+                           HeldReplies.Hold hold) {
     }
 
     /**
-     * Runs the update's turn; empty when there is nothing to send (ignored type, a duplicate).
-     * Throws when Kanal fails, so the webhook answers 500 and Telegram delivers the update again.
+     * Runs the update's turn and holds its reply in the outbox (both durable when this returns);
+     * empty when there is nothing to send (ignored type, a duplicate). Throws when Kanal fails, so the webhook answers 500 and Telegram delivers the update again.
      */
     public Optional<Delivery> accept(Update update) {
         TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());
@@ -117,7 +140,7 @@ public final class TelegramBot {
                 links.link(c.e164(), c.chatId());
                 LOG.log(System.Logger.Level.INFO, "linked channel=telegram chat={0} phone={1}",
                         Masking.mask(c.chatId()), Masking.mask(c.e164()));
-                yield Optional.of(new Delivery(c.updateId(), c.chatId(), Reply.of(linked(c)), Optional.empty()));
+                yield Optional.of(delivery(c.updateId(), c.chatId(), Reply.of(linked(c)), Optional.empty()));
             }
             case TelegramUpdate.Input in -> {
                 String id = in.message().providerMessageId();
@@ -128,9 +151,21 @@ public final class TelegramBot {
                 // The dialog deduplicates by update_id too (durably): after a restart a retried
                 // update gets its first reply again, never a second turn.
                 Reply reply = handler.handle(in.message());
-                yield Optional.of(new Delivery(id, in.message().from().value(), reply, in.callbackQueryId()));
+                yield Optional.of(delivery(id, in.message().from().value(), reply, in.callbackQueryId()));
             }
         };
+    }
+
+    /** The delivery with its reply held in the outbox (nothing to hold for silence). */
+    private Delivery delivery(String updateId, String chatId, Reply reply, Optional<String> callbackQueryId) {
+        HeldReplies.Hold hold = reply.isSilent() ? new HeldReplies.Hold.Off()
+                : held.hold("telegram-reply:" + chatId + ":" + updateId, message(chatId, reply), clock.instant());
+        return new Delivery(updateId, chatId, reply, callbackQueryId, hold);
+    }
+
+    private static OutboundMessage message(String chatId, Reply reply) {
+        return new OutboundMessage(new Address(Channel.TELEGRAM, chatId), reply.text(), "telegram-reply",
+                OutboundMessage.REPLY, Optional.empty());
     }
 
     /** Answers the button (if any) and sends the reply; never throws. */
@@ -148,19 +183,34 @@ public final class TelegramBot {
                 // An agent owns the chat, or a repeated STOP: the dialog chose to say nothing, so nothing is sent.
                 return;
             }
+            if (d.hold() instanceof HeldReplies.Hold.Earlier) {
+                // Held before a crash, and the update came again: the outbox delivers that row.
+                LOG.log(System.Logger.Level.INFO, "reply already held channel=telegram chat={0}: the outbox sends it",
+                        Masking.mask(d.chatId()));
+                return;
+            }
+            Optional<OutboxItem> row = d.hold() instanceof HeldReplies.Hold.Mine m ? Optional.of(m.item()) : Optional.empty();
             SendResult result = api.sendMessage(d.chatId(), d.reply().text(), d.reply().options());
             switch (result) {
-                case SendResult.Sent s -> LOG.log(System.Logger.Level.DEBUG, "sent channel=telegram chat={0} message={1}",
-                        Masking.mask(d.chatId()), s.providerId());
+                case SendResult.Sent s -> {
+                    LOG.log(System.Logger.Level.DEBUG, "sent channel=telegram chat={0} message={1}",
+                            Masking.mask(d.chatId()), s.providerId());
+                    row.ifPresent(item -> held.sent(item, s.providerId(), clock.instant()));
+                }
                 case SendResult.RetryLater r -> {
                     LOG.log(System.Logger.Level.WARNING, "send deferred to outbox channel=telegram chat={0} error={1}",
                             Masking.mask(d.chatId()), r.error());
-                    outbox.accept(new OutboundMessage(new Address(Channel.TELEGRAM, d.chatId()), d.reply().text(),
-                            "telegram-reply", OutboundMessage.REPLY, Optional.empty()));
+                    if (row.isPresent()) {
+                        held.retry(row.get(), r.error(), clock.instant());
+                    } else {
+                        outbox.accept(message(d.chatId(), d.reply()));
+                    }
                 }
-                case SendResult.Failed f -> LOG.log(System.Logger.Level.WARNING,
-                        "send failed channel=telegram chat={0} optedOut={1} error={2}",
-                        Masking.mask(d.chatId()), f.residentOptedOut(), f.error());
+                case SendResult.Failed f -> {
+                    LOG.log(System.Logger.Level.WARNING, "send failed channel=telegram chat={0} optedOut={1} error={2}",
+                            Masking.mask(d.chatId()), f.residentOptedOut(), f.error());
+                    row.ifPresent(item -> held.failed(item, f.error(), clock.instant()));
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "delivery failed channel=telegram chat=" + Masking.mask(d.chatId()), e);

@@ -1,5 +1,7 @@
 package id.kanal.channels.telegram;
 
+import id.kanal.channels.outbox.HeldReplies;
+
 import id.kanal.channels.ChannelContext;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
@@ -48,8 +50,11 @@ public final class TelegramChannel implements KanalChannel {
 
     static Optional<KanalChannel> create(TelegramConfig config, ChannelContext context) {
         Optional<TelegramBot> bot = config.enabled()
-                ? Optional.of(TelegramBot.create(config, context.handler(), context.port(TelegramLinks.class),
-                        context.residents()::language, context.outbox(), context.clock()))
+                ? Optional.of(context.optionalPort(HeldReplies.class)
+                        .map(held -> TelegramBot.create(config, context.handler(), context.port(TelegramLinks.class),
+                                context.residents()::language, context.outbox(), held, context.clock()))
+                        .orElseGet(() -> TelegramBot.create(config, context.handler(), context.port(TelegramLinks.class),
+                                context.residents()::language, context.outbox(), context.clock())))
                 : Optional.empty();
         return Optional.of(new TelegramChannel(config, bot));
     }

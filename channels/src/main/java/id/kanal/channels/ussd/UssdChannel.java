@@ -14,10 +14,11 @@ import java.util.Optional;
  * itself: a late reply or a receipt is an outbox row for the USSD address, which the SMS sender
  * delivers to the same number.
  *
- * <p>Always active (the allow-list defaults to loopback, so a local gateway works unconfigured).
+ * <p>Always active; its route answers 503 until a shared secret or an allow-list names the gateway.
  * Needs the {@link UssdSessions} port, and uses {@link QueuedReceipts} when app provides it.
  */
 public final class UssdChannel implements KanalChannel {
+    private static final System.Logger LOG = System.getLogger(UssdChannel.class.getName());
     /** The registration: settings from {@code kanal.ussd}. */
     public static final ChannelType<UssdConfig> TYPE =
             ChannelType.of("ussd", kanal -> UssdConfig.create(kanal.get("ussd")), UssdChannel::create);
@@ -31,9 +32,24 @@ public final class UssdChannel implements KanalChannel {
     }
 
     static Optional<KanalChannel> create(UssdConfig config, ChannelContext context) {
+        if (!config.enabled()) {
+            LOG.log(System.Logger.Level.INFO, "USSD off (its route answers 503) until KANAL_USSD_SECRET or "
+                    + "KANAL_USSD_ALLOWED_IPS names the gateway");
+        }
+        PendingUssdTurns pending = context.optionalPort(PendingUssdTurns.class)
+                .orElseGet(() -> PendingUssdTurns.inMemory(context.outbox()));
         return Optional.of(new UssdChannel(config, new UssdService(config, context.handler(), context.conversations(),
-                context.port(UssdSessions.class), context.outbox(),
+                context.port(UssdSessions.class), pending,
                 context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), context.clock())));
+    }
+
+    /** Runs the turns a stop cut short, ahead of their residents' next ones: call before the routes answer. */
+    @Override
+    public void start() {
+        int resumed = service.resumeUnfinished();
+        if (resumed > 0) {
+            LOG.log(System.Logger.Level.INFO, "USSD turns left unfinished by the last stop resumed count={0}", resumed);
+        }
     }
 
     @Override
@@ -48,6 +64,9 @@ public final class UssdChannel implements KanalChannel {
 
     @Override
     public ChannelHealth health() {
+        if (!config.enabled()) {
+            return ChannelHealth.up(Map.of("state", "off until KANAL_USSD_SECRET or KANAL_USSD_ALLOWED_IPS is set"));
+        }
         return ChannelHealth.up(Map.of("allowed-networks", String.valueOf(config.allowed().size()),
                 "key", config.secret().isPresent() ? "required" : "not required"));
     }

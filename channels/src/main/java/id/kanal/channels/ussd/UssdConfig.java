@@ -1,5 +1,6 @@
 package id.kanal.channels.ussd;
 
+import id.kanal.channels.web.Cidr;
 import io.helidon.common.config.Config;
 
 import java.time.Duration;
@@ -8,9 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * USSD gateway settings.
+ * USSD gateway settings. The route trusts the {@code phoneNumber} a caller sends, so it accepts
+ * nothing until the gateway is named: an allow-list, a secret, or both ({@link #enabled()}).
+ * Loopback is not a default: behind a same-host reverse proxy or tunnel every caller is loopback.
  *
- * @param allowed      networks the gateway calls from ({@code KANAL_USSD_ALLOWED_IPS}); default loopback only
+ * @param allowed      networks the gateway calls from ({@code KANAL_USSD_ALLOWED_IPS}); empty: any network
+ *                     (then only the secret decides)
  * @param secret       the {@code key} query parameter the gateway must send ({@code KANAL_USSD_SECRET}), when set
  * @param deadline     how long a turn may run before the screen says the answer comes by SMS: gateways
  *                     drop a session that waits more than a few seconds, and residents stare at "please wait"
@@ -31,10 +35,15 @@ public record UssdConfig(List<Cidr> allowed, Optional<String> secret, Duration d
         }
     }
 
-    /** From the environment's values: CIDRs (comma-separated) or loopback, and an optional key. */
+    /** From the environment's values: CIDRs (comma-separated), and an optional key. */
     public static UssdConfig of(Optional<String> allowedIps, Optional<String> secret) {
-        return new UssdConfig(allowedIps.map(Cidr::parseList).orElse(Cidr.LOOPBACK), secret,
+        return new UssdConfig(allowedIps.map(Cidr::parseList).orElse(List.of()), secret,
                 DEFAULT_DEADLINE, DEFAULT_RESUME_WINDOW);
+    }
+
+    /** Whether the gateway is named (an allow-list or a secret): until then the route refuses every call. */
+    public boolean enabled() {
+        return !allowed.isEmpty() || secret.isPresent();
     }
 
     /**

@@ -24,7 +24,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
  * One USSD request to one screen: takes the new input out of the gateway's cumulative
@@ -39,18 +38,18 @@ final class UssdFlow {
     private final InboundHandler handler;
     private final ConversationStore conversations;
     private final UssdSessions sessions;
-    private final Consumer<OutboundMessage> outbox;
+    private final PendingUssdTurns pending;
     private final QueuedReceipts receipts;
     private final Texts texts;
     private final Clock clock;
 
     UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
-             Consumer<OutboundMessage> outbox, QueuedReceipts receipts, Texts texts, Clock clock) {
+             PendingUssdTurns pending, QueuedReceipts receipts, Texts texts, Clock clock) {
         this.config = config;
         this.handler = handler;
         this.conversations = conversations;
         this.sessions = sessions;
-        this.outbox = outbox;
+        this.pending = pending;
         this.receipts = receipts;
         this.texts = texts;
         this.clock = clock;
@@ -156,6 +155,10 @@ final class UssdFlow {
         } catch (TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "slow turn channel=ussd from={0}: answer follows by SMS",
                     Masking.mask(resident.value()));
+            // The gateway hears END now while the turn runs on: the message is held first, so a crash
+            // before the turn commits loses nothing (the next start runs it, see resumeUnfinished).
+            // Held before the completion is watched, so the finish that drops the hold comes after it.
+            hold(new PendingUssdTurns.Pending(id, s.phone(), input, now));
             running.whenComplete((late, failure) -> lateBySms(message, late, failure));
             String later = texts.get(lang, "ussd.later");
             sessions.save(new UssdSession(s.sessionId(), s.phone(), s.text(), later, true, 0, false, now));
@@ -175,9 +178,45 @@ final class UssdFlow {
         return show(shown, lang);
     }
 
+    private void hold(PendingUssdTurns.Pending turn) {
+        try {
+            pending.hold(turn);
+        } catch (RuntimeException e) {
+            // The store is failing; the turn most likely fails too. The screen still answers.
+            LOG.log(System.Logger.Level.ERROR, "slow turn not held channel=ussd from=" + Masking.mask(turn.phone()), e);
+        }
+    }
+
+    /**
+     * Runs the turns a crash left held (the gateway heard END, the turn never finished): the dialog
+     * runs each once (a turn that did commit just gives its reply again), and the reply follows by
+     * SMS as for any late turn. Returns how many were resumed.
+     */
+    int resumeUnfinished() {
+        List<PendingUssdTurns.Pending> left = pending.unfinished();
+        for (PendingUssdTurns.Pending p : left) {
+            InboundMessage message = InboundMessage.text(p.providerId(), new Address(Channel.USSD, p.phone()), p.input(),
+                    p.receivedAt());
+            Reply reply = null;
+            Throwable failure = null;
+            try {
+                reply = handler.handle(message);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            lateBySms(message, reply, failure);
+        }
+        if (!left.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "resumed channel=ussd turns={0} left by a stop before they finished",
+                    left.size());
+        }
+        return left.size();
+    }
+
     private void lateBySms(InboundMessage turn, Reply late, Throwable failure) {
         Address resident = turn.from();
         if (failure != null) {
+            // Left held: the next start runs it again.
             LOG.log(System.Logger.Level.ERROR, "late turn failed channel=ussd from=" + Masking.mask(resident.value()), failure);
             return;
         }
@@ -185,15 +224,17 @@ final class UssdFlow {
         // Receipt queued: the turn filed a complaint, and the desk's receipt already says what this
         // reply says (ticket and agency); one SMS is enough.
         String skip = late.isSilent() ? "silent" : receiptQueued(turn) ? "receipt-queued" : null;
-        if (skip != null) {
-            LOG.log(System.Logger.Level.INFO, "late reply not sent channel=ussd from={0} reason={1}",
-                    Masking.mask(resident.value()), skip);
-            return;
-        }
         try {
-            outbox.accept(sms(resident, late.text(), "ussd-reply"));
+            if (skip != null) {
+                pending.finish(turn.providerMessageId(), Optional.empty());
+                LOG.log(System.Logger.Level.INFO, "late reply not sent channel=ussd from={0} reason={1}",
+                        Masking.mask(resident.value()), skip);
+                return;
+            }
+            pending.finish(turn.providerMessageId(), Optional.of(sms(resident, late.text(), "ussd-reply")));
             LOG.log(System.Logger.Level.INFO, "late reply queued channel=ussd from={0}", Masking.mask(resident.value()));
         } catch (RuntimeException e) {
+            // Still held: the next start gives the committed turn's reply again and queues it then.
             LOG.log(System.Logger.Level.ERROR, "late reply not queued channel=ussd from=" + Masking.mask(resident.value()), e);
         }
     }

@@ -3,6 +3,8 @@ package id.kanal.channels.ussd;
 import id.kanal.channels.web.AdapterTexts;
 import id.kanal.channels.web.BoundedBody;
 import id.kanal.channels.web.ClientErrorException;
+import id.kanal.channels.web.ClientAddress;
+import id.kanal.channels.web.MalformedRequestException;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Conversation;
@@ -19,7 +21,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -32,7 +33,10 @@ import java.util.function.Consumer;
  * {@code text} (every input of the session joined by {@code *}), answered {@code text/plain}
  * {@code CON ...} or {@code END ...} (https://developers.africastalking.com/docs/ussd/handle_sessions).
  *
- * <p>Outcomes: 403 for a caller outside {@code KANAL_USSD_ALLOWED_IPS} or without the right
+ * <p>Outcomes: 503 while neither {@code KANAL_USSD_ALLOWED_IPS} nor {@code KANAL_USSD_SECRET} is
+ * set (the route trusts the {@code phoneNumber} it is sent, so it is off until the gateway is
+ * named); 403 for a caller outside the allow-list (the caller as {@link ClientAddress} works it
+ * out: a forwarded-for header counts only from a trusted proxy) or without the right
  * {@code key}; 400 for a request Kanal cannot read; 413 for a form above {@link #MAX_FORM_BYTES} or a
  * {@code text} above {@link #MAX_TEXT_CHARACTERS}; otherwise 200 with a screen, an
  * {@code END} apology when Kanal fails (a gateway shows an error page for anything else).
@@ -48,6 +52,9 @@ public final class UssdService implements HttpService {
     static final int MAX_TEXT_CHARACTERS = 4096;
     /** The longest callback form: {@link #MAX_TEXT_CHARACTERS} percent-encoded, plus the other short fields. */
     static final int MAX_FORM_BYTES = 16 * 1024;
+    /** The answer while the gateway is not named, for whoever sets Kanal up. */
+    public static final String OFF = "USSD is off: set KANAL_USSD_SECRET (the gateway sends it as ?key=) "
+            + "or KANAL_USSD_ALLOWED_IPS (the gateway's networks)";
 
     private final UssdConfig config;
     private final Optional<byte[]> key;
@@ -70,12 +77,30 @@ public final class UssdService implements HttpService {
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
                        UssdSessions sessions, Consumer<OutboundMessage> outbox, QueuedReceipts receipts, Clock clock) {
+        this(config, handler, conversations, sessions, PendingUssdTurns.inMemory(outbox), receipts, clock);
+    }
+
+    /**
+     * @param conversations read to tell whether a dropped session was mid-flow
+     * @param pending       slow turns held durably before the gateway hears END; their late replies by SMS
+     * @param receipts      whether a turn filed a complaint whose SMS receipt is queued: its late reply is not sent
+     */
+    public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
+                       UssdSessions sessions, PendingUssdTurns pending, QueuedReceipts receipts, Clock clock) {
         this.config = config;
         this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         Texts texts = Texts.builtIn();
-        this.flow = new UssdFlow(config, handler, conversations, sessions, outbox, receipts, texts, clock);
+        this.flow = new UssdFlow(config, handler, conversations, sessions, pending, receipts, texts, clock);
         // The apology in the language of the resident's conversation, as the screens before it were.
         this.apologies = new AdapterTexts(texts, a -> conversations.load(a).map(Conversation::language));
+    }
+
+    /**
+     * Runs the slow turns a stop left unfinished (held before their END, see {@link PendingUssdTurns}),
+     * their replies by SMS. Call at start, before the route takes requests. Returns how many.
+     */
+    public int resumeUnfinished() {
+        return flow.resumeUnfinished();
     }
 
     @Override
@@ -84,6 +109,12 @@ public final class UssdService implements HttpService {
     }
 
     private void handle(ServerRequest req, ServerResponse res) {
+        if (!config.enabled()) {
+            // Said once at start; a refused call is not worth a line each.
+            LOG.log(System.Logger.Level.DEBUG, "rejected channel=ussd: off until an allow-list or a secret is set");
+            res.status(Status.SERVICE_UNAVAILABLE_503).send(OFF);
+            return;
+        }
         Optional<String> refused = refusal(req);
         if (refused.isPresent()) {
             LOG.log(System.Logger.Level.WARNING, "rejected channel=ussd: {0}", refused.get());
@@ -115,9 +146,11 @@ public final class UssdService implements HttpService {
 
     /** Why the caller is refused, or empty. */
     private Optional<String> refusal(ServerRequest req) {
-        InetAddress from = req.remotePeer().address() instanceof InetSocketAddress a ? a.getAddress() : null;
-        if (from == null || config.allowed().stream().noneMatch(c -> c.contains(from))) {
-            return Optional.of("caller " + (from == null ? "unknown" : from.getHostAddress()) + " not allowed");
+        if (!config.allowed().isEmpty()) {
+            Optional<InetAddress> from = ClientAddress.of(req);
+            if (from.isEmpty() || config.allowed().stream().noneMatch(c -> c.contains(from.get()))) {
+                return Optional.of("caller " + ClientAddress.text(req) + " not allowed");
+            }
         }
         if (key.isPresent()) {
             Optional<String> given = req.query().first("key").asOptional();

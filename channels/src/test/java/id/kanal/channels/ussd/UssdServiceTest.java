@@ -1,6 +1,8 @@
 package id.kanal.channels.ussd;
 
 import id.kanal.channels.testing.LogCapture;
+import id.kanal.channels.web.Cidr;
+import id.kanal.channels.web.ClientAddress;
 import id.kanal.dialog.testing.MutableClock;
 
 import id.kanal.dialog.Address;
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UssdServiceTest {
     static final String KEY = "ussd-gateway-key-77";
     static final String PHONE = "+6281234567890";
+    /** The gateway named by an allow-list: USSD is off until one (or a secret) is set. */
+    static final UssdConfig LOOPBACK_GATEWAY = UssdConfig.of(Optional.of("127.0.0.1/32, ::1"), Optional.empty());
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<OutboundMessage> outbox = new CopyOnWriteArrayList<>();
@@ -50,16 +54,20 @@ class UssdServiceTest {
     private WebServer server;
     private WebServer keyed;
     private WebServer elsewhere;
+    private WebServer unnamed;
+    private WebServer keyOnly;
 
     @BeforeEach
     void start() {
         clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
         dialog = new ScriptedDialog(clock);
         UssdSessions sessions = UssdSessions.inMemory();
-        UssdConfig open = UssdConfig.of(Optional.empty(), Optional.empty()).withDeadline(Duration.ofMillis(300));
+        UssdConfig open = LOOPBACK_GATEWAY.withDeadline(Duration.ofMillis(300));
         server = serve(open, sessions);
         keyed = serve(UssdConfig.of(Optional.of("127.0.0.1/32, ::1"), Optional.of(KEY)), sessions);
         elsewhere = serve(UssdConfig.of(Optional.of("196.201.214.0/24"), Optional.empty()), sessions);
+        unnamed = serve(UssdConfig.of(Optional.empty(), Optional.empty()), sessions);
+        keyOnly = serve(UssdConfig.of(Optional.empty(), Optional.of(KEY)), sessions);
     }
 
     private WebServer serve(UssdConfig config, UssdSessions sessions) {
@@ -74,9 +82,11 @@ class UssdServiceTest {
         server.stop();
         keyed.stop();
         elsewhere.stop();
+        unnamed.stop();
+        keyOnly.stop();
     }
 
-    enum Target { OPEN, KEYED, OTHER_NETWORK }
+    enum Target { OPEN, KEYED, OTHER_NETWORK, UNNAMED, KEY_ONLY }
 
     /** One row: a recorded gateway request, where it goes, with which key, and the answer. */
     record Case(String label, String fixture, Target target, String key, int status, String answer) {
@@ -94,6 +104,10 @@ class UssdServiceTest {
                 new Case("missing key", "first.form", Target.KEYED, null, 403, "forbidden"),
                 new Case("wrong key", "first.form", Target.KEYED, "ussd-gateway-key-78", 403, "forbidden"),
                 new Case("caller outside the allow-list", "first.form", Target.OTHER_NETWORK, null, 403, "forbidden"),
+                new Case("neither allow-list nor secret: USSD is off", "first.form", Target.UNNAMED, null, 503,
+                        "USSD is off: set KANAL_USSD_SECRET"),
+                new Case("secret alone, right key: any network", "first.form", Target.KEY_ONLY, KEY, 200, "CON Layanan"),
+                new Case("secret alone, no key", "first.form", Target.KEY_ONLY, null, 403, "forbidden"),
                 new Case("no sessionId", "no-session.form", Target.OPEN, null, 400, "sessionId is missing"),
                 new Case("phoneNumber not a number", "bad-phone.form", Target.OPEN, null, 400, "not a phone number"),
                 new Case("malformed form encoding", "bad-escape.form", Target.OPEN, null, 400, "not form-encoded"));
@@ -106,6 +120,8 @@ class UssdServiceTest {
             case OPEN -> server;
             case KEYED -> keyed;
             case OTHER_NETWORK -> elsewhere;
+            case UNNAMED -> unnamed;
+            case KEY_ONLY -> keyOnly;
         };
         HttpResponse<String> res = post(target, fixture(c.fixture()), c.key());
         assertEquals(c.status(), res.statusCode(), res.body());
@@ -116,6 +132,39 @@ class UssdServiceTest {
         } else {
             assertEquals(List.of(), dialog.received, "the dialog must not run");
         }
+    }
+
+    /** Issue 13, item 3: behind a proxy the allow-list sees the forwarded caller, and only a trusted proxy's word counts. */
+    @Test
+    void allowList_forwardedFor_countsOnlyFromATrustedProxy() throws Exception {
+        UssdConfig gateway = UssdConfig.of(Optional.of("196.201.214.0/24"), Optional.empty());
+        WebServer behindProxy = WebServer.builder().port(0).routing(r -> r
+                .addFilter(ClientAddress.trusting(Cidr.LOOPBACK).filter())
+                .register("/channels", new UssdService(gateway, dialog, dialog, UssdSessions.inMemory(), outbox::add, clock)))
+                .build().start();
+        WebServer noProxy = WebServer.builder().port(0).routing(r -> r
+                .addFilter(ClientAddress.trusting(List.of()).filter())
+                .register("/channels", new UssdService(gateway, dialog, dialog, UssdSessions.inMemory(), outbox::add, clock)))
+                .build().start();
+        try {
+            String form = fixture("first.form");
+            assertEquals(200, forwarded(behindProxy, form, "196.201.214.7").statusCode(), "the gateway behind the proxy");
+            assertEquals(403, forwarded(behindProxy, form, "196.201.214.7, 203.0.113.9").statusCode(),
+                    "the right-most untrusted hop is the caller; what it wrote to the left is not believed");
+            assertEquals(403, forwarded(behindProxy, form, "not-an-address").statusCode());
+            assertEquals(403, forwarded(noProxy, form, "196.201.214.7").statusCode(),
+                    "from a peer that is not a trusted proxy the header counts for nothing");
+        } finally {
+            behindProxy.stop();
+            noProxy.stop();
+        }
+    }
+
+    private HttpResponse<String> forwarded(WebServer target, String body, String forwardedFor) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/channels/ussd"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -222,6 +271,35 @@ class UssdServiceTest {
         assertEquals(OutboundMessage.REPLY, sms.priority());
     }
 
+    /** Issue 13, item 8: a slow turn answered END and ran on unrecorded, so a crash lost what the gateway saw answered. */
+    @Test
+    void slowTurn_heldBeforeTheEnd_aStopBeforeItFinishes_theNextStartRunsIt() throws Exception {
+        PendingUssdTurns pending = PendingUssdTurns.inMemory(outbox::add);
+        UssdSessions sessions = UssdSessions.inMemory();
+        WebServer first = WebServer.builder().port(0).routing(r -> r.register("/channels", new UssdService(
+                LOOPBACK_GATEWAY.withDeadline(Duration.ofMillis(300)), dialog, dialog, sessions, pending,
+                QueuedReceipts.none(), clock))).build().start();
+        String form = "sessionId=S8&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
+                + "&networkCode=51010&text=" + enc("slow");
+        try {
+            assertTrue(post(first, form, null).body().startsWith("END "));
+            assertEquals(List.of(new PendingUssdTurns.Pending("S8:4", PHONE, "slow", clock.instant())),
+                    pending.unfinished(), "held before the END went out");
+        } finally {
+            first.stop(); // Kanal stops; that turn never finishes (its dialog stays blocked)
+        }
+        ScriptedDialog restarted = new ScriptedDialog(clock);
+        restarted.slowRelease.countDown();
+        UssdService again = new UssdService(LOOPBACK_GATEWAY, restarted, restarted, sessions, pending,
+                QueuedReceipts.none(), clock);
+        assertEquals(1, again.resumeUnfinished());
+        assertEquals(List.of("slow"), restarted.inputs());
+        assertEquals(List.of("Harga cabai rawit di Pasar Anyar: Rp 45.000/kg."),
+                outbox.stream().map(OutboundMessage::body).toList(), "the reply follows by SMS");
+        assertEquals(List.of(), pending.unfinished());
+        assertEquals(0, again.resumeUnfinished(), "once");
+    }
+
     @Test
     void slowComplaintFiling_lateReplyNotSent_theReceiptIsTheOneSms() throws Exception {
         try (LogCapture log = new LogCapture(UssdFlow.class)) {
@@ -253,7 +331,7 @@ class UssdServiceTest {
     @Test
     void slowOrdinaryTurn_receiptCheckFails_lateReplyStillSent() throws Exception {
         WebServer checkFails = WebServer.builder().port(0).routing(r -> r.register("/channels",
-                new UssdService(UssdConfig.of(Optional.empty(), Optional.empty()).withDeadline(Duration.ofMillis(300)),
+                new UssdService(LOOPBACK_GATEWAY.withDeadline(Duration.ofMillis(300)),
                         dialog, dialog, UssdSessions.inMemory(), outbox::add, m -> {
                             throw new IllegalStateException("database down");
                         }, clock))).build().start();
@@ -300,7 +378,7 @@ class UssdServiceTest {
                 throw new IllegalStateException("database down");
             }
         };
-        WebServer failing = serve(UssdConfig.of(Optional.empty(), Optional.empty()), broken);
+        WebServer failing = serve(LOOPBACK_GATEWAY, broken);
         try {
             String form = "sessionId=S9&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
                     + "&networkCode=51010&text=";

@@ -18,8 +18,8 @@ public interface SimulatorInbox {
     void whatsAppInbound(String phone, Instant at);
 
     /**
-     * What was queued for {@code to} after {@code afterMillis}, oldest first; empty unless the
-     * simulator has sent messages as {@code from} (so it cannot read a real resident's messages).
+     * What was queued for {@code to} after {@code afterMillis}, oldest first; empty unless both are
+     * simulated residents ({@link Address#isSimulated}), so it cannot read a real resident's messages.
      */
     List<SentMessage> sentTo(Address from, Address to, long afterMillis);
 }

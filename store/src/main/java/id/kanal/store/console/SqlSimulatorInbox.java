@@ -2,7 +2,6 @@ package id.kanal.store.console;
 
 import id.kanal.dialog.Address;
 import id.kanal.store.Database;
-import id.kanal.store.Outbox;
 import id.kanal.store.Residents;
 import id.kanal.store.Statements;
 
@@ -27,17 +26,13 @@ public final class SqlSimulatorInbox implements SimulatorInbox {
 
     @Override
     public List<SentMessage> sentTo(Address from, Address to, long afterMillis) {
-        return db.read(c -> {
-            boolean used = Statements.first(c, "SELECT 1 FROM inbound_message WHERE channel = ? AND address = ? "
-                    + "AND provider_id LIKE '" + Outbox.SIMULATED_PREFIX + "%' LIMIT 1", rs -> true,
-                    from.channel().id(), from.value()).isPresent();
-            if (!used) {
-                return List.of();
-            }
-            return Statements.list(c, "SELECT id, body, kind, created_at FROM outbox WHERE channel = ? AND address = ? "
-                            + "AND created_at > ? ORDER BY created_at, id",
-                    rs -> new SentMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            to.channel().id()), to.channel().id(), to.value(), afterMillis);
-        });
+        if (!from.isSimulated() || !to.isSimulated()) {
+            // Only the simulator's own residents: it can never read what a real resident was sent.
+            return List.of();
+        }
+        return db.read(c -> Statements.list(c, "SELECT id, body, kind, created_at FROM outbox WHERE channel = ? "
+                        + "AND address = ? AND created_at > ? ORDER BY created_at, id",
+                rs -> new SentMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        to.channel().id()), to.channel().id(), to.value(), afterMillis));
     }
 }

@@ -1,4 +1,4 @@
-package id.kanal.channels.ussd;
+package id.kanal.channels.web;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package id.kanal.channels.ussd;
+package id.kanal.channels.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,15 +24,8 @@ public record Cidr(byte[] network, int prefix) {
         String t = text.strip();
         int slash = t.indexOf('/');
         String host = slash < 0 ? t : t.substring(0, slash);
-        if (host.isEmpty() || !host.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("not an IP address or CIDR: " + text);
-        }
-        byte[] address;
-        try {
-            address = InetAddress.getByName(host).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address or CIDR: " + text, e);
-        }
+        byte[] address = literal(host)
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR: " + text)).getAddress();
         int prefix;
         try {
             prefix = slash < 0 ? address.length * 8 : Integer.parseInt(t.substring(slash + 1));
@@ -42,7 +35,20 @@ public record Cidr(byte[] network, int prefix) {
         return new Cidr(address, prefix);
     }
 
-    /** Parses a comma-separated list ({@code KANAL_USSD_ALLOWED_IPS}). */
+    /** An IP address literal (IPv4, or IPv6 possibly in brackets); empty for anything else, never a DNS lookup. */
+    public static java.util.Optional<InetAddress> literal(String text) {
+        String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (t.isEmpty() || !t.matches("[0-9a-fA-F:.]+")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(InetAddress.getByName(t));
+        } catch (UnknownHostException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Parses a comma-separated list ({@code KANAL_USSD_ALLOWED_IPS}, {@code KANAL_TRUSTED_PROXIES}). */
     public static List<Cidr> parseList(String text) {
         List<Cidr> out = new ArrayList<>();
         for (String part : text.split(",")) {
