@@ -1,5 +1,6 @@
 package id.kanal.channels.smpp;
 
+import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code deliver_sm} as Kanal reads it: the fields that matter and the optional parameters
+ * A {@code deliver_sm} (or, in the fake SMSC, a {@code submit_sm}) as Kanal reads it: the fields that matter and the optional parameters
  * by tag, raw. Never leaves the package; {@link DeliverSmReader} maps it to Kanal's records.
  */
 record DeliverPdu(int sequence, String source, String destination, int esmClass, int dataCoding, byte[] shortMessage,
@@ -33,6 +34,11 @@ record DeliverPdu(int sequence, String source, String destination, int esmClass,
     }
 
     static DeliverPdu of(DeliverSm pdu) {
+        return of(pdu, pdu.getShortMessage());
+    }
+
+    /** Any short-message PDU (the fake SMSC reads Kanal's {@code submit_sm} with it). */
+    static DeliverPdu of(AbstractSmCommand pdu, byte[] shortMessage) {
         Map<Integer, byte[]> tlvs = new HashMap<>();
         if (pdu.getOptionalParameters() != null) {
             for (OptionalParameter p : pdu.getOptionalParameters()) {
@@ -41,7 +47,7 @@ record DeliverPdu(int sequence, String source, String destination, int esmClass,
             }
         }
         return new DeliverPdu(pdu.getSequenceNumber(), pdu.getSourceAddr(), pdu.getDestAddress(),
-                pdu.getEsmClass() & 0xFF, pdu.getDataCoding() & 0xFF, pdu.getShortMessage(), tlvs);
+                pdu.getEsmClass() & 0xFF, pdu.getDataCoding() & 0xFF, shortMessage, tlvs);
     }
 
     Optional<byte[]> tlv(int tag) {

@@ -77,6 +77,15 @@ final class SmppText {
         }));
     }
 
+    /** One message, never split (a USSD screen: up to 182 characters in one PDU). */
+    static Encoded single(String text, boolean packed) {
+        int[] septets = Gsm338.encode(text);
+        if (septets != null) {
+            return new Encoded(GSM, List.of(packed ? Gsm338.pack(new byte[0], septets) : Gsm338.unpack(new byte[0], septets)));
+        }
+        return new Encoded(UCS2, List.of(text.getBytes(StandardCharsets.UTF_16BE)));
+    }
+
     private static List<byte[]> withHeaders(int count, int ref, java.util.function.IntFunction<byte[]> part) {
         List<byte[]> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

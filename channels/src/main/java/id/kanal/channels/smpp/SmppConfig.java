@@ -1,0 +1,123 @@
+package id.kanal.channels.smpp;
+
+import io.helidon.config.Config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SMPP settings: the SMSC links and how inbound messages are put together. Read from the
+ * {@code kanal.smpp} subtree ({@code connections:} a list, each with {@code name}, {@code host},
+ * {@code port}, {@code system-id}, {@code system-type}, {@code source-addr}, {@code source-ton},
+ * {@code source-npi}, {@code tps}, {@code window}, {@code packed}, {@code ussd-code},
+ * {@code enquire-link}, {@code reconnect-min}, {@code reconnect-max}; and
+ * {@code reassembly-wait}, {@code dedupe-window}), or for one link from the environment
+ * ({@code KANAL_SMPP_HOST}, {@code _PORT}, {@code _SYSTEM_ID}, {@code _PASSWORD},
+ * {@code _SYSTEM_TYPE}, {@code _SOURCE_ADDR}, {@code _TPS}, {@code _USSD_CODE}), which then
+ * replaces the list. Passwords come only from the environment: a listed connection names its
+ * variable with {@code password-env}. No link configured: SMPP is off.
+ *
+ * @param reassemblyWait how long the parts of a concatenated message are waited for
+ * @param dedupeWindow   how long an unanswered inbound message is taken to be the same one when it comes again
+ */
+public record SmppConfig(List<SmppConnection> connections, Duration reassemblyWait, Duration dedupeWindow) {
+    public static final double DEFAULT_TPS = 10;
+    public static final int DEFAULT_WINDOW = 10;
+    public static final Duration DEFAULT_REASSEMBLY_WAIT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofHours(1);
+
+    public SmppConfig {
+        connections = List.copyOf(connections);
+        long names = connections.stream().map(SmppConnection::name).distinct().count();
+        if (names != connections.size()) {
+            throw new IllegalArgumentException("kanal.smpp.connections: names must be unique");
+        }
+    }
+
+    public boolean enabled() {
+        return !connections.isEmpty();
+    }
+
+    public static SmppConfig off() {
+        return new SmppConfig(List.of(), DEFAULT_REASSEMBLY_WAIT, DEFAULT_DEDUPE_WINDOW);
+    }
+
+    /** From {@code kanal.smpp} alone (passwords from the process environment). */
+    public static SmppConfig create(Config smpp) {
+        return create(smpp, System.getenv());
+    }
+
+    /** From {@code kanal.smpp} and an environment (tests pass a map). */
+    public static SmppConfig create(Config smpp, Map<String, String> env) {
+        Duration wait = smpp.get("reassembly-wait").as(Duration.class).orElse(DEFAULT_REASSEMBLY_WAIT);
+        Duration dedupe = smpp.get("dedupe-window").as(Duration.class).orElse(DEFAULT_DEDUPE_WINDOW);
+        Optional<String> host = env(env, "KANAL_SMPP_HOST");
+        List<SmppConnection> links = new ArrayList<>();
+        if (host.isPresent()) {
+            links.add(new SmppConnection("smsc", host.get(),
+                    integer("KANAL_SMPP_PORT", env(env, "KANAL_SMPP_PORT").orElse("2775")),
+                    required(env, "KANAL_SMPP_SYSTEM_ID"), required(env, "KANAL_SMPP_PASSWORD"),
+                    env(env, "KANAL_SMPP_SYSTEM_TYPE").orElse(""), required(env, "KANAL_SMPP_SOURCE_ADDR"),
+                    Optional.empty(), Optional.empty(),
+                    number("KANAL_SMPP_TPS", env(env, "KANAL_SMPP_TPS").orElse(String.valueOf(DEFAULT_TPS))),
+                    DEFAULT_WINDOW, false, env(env, "KANAL_SMPP_USSD_CODE"), Duration.ofSeconds(30),
+                    Duration.ofSeconds(1), Duration.ofMinutes(2)));
+        } else {
+            List<Config> listed = smpp.get("connections").asNodeList().orElse(List.of());
+            for (int i = 0; i < listed.size(); i++) {
+                links.add(connection(listed.get(i), "kanal.smpp.connections." + i, env));
+            }
+        }
+        return new SmppConfig(links, wait, dedupe);
+    }
+
+    private static SmppConnection connection(Config c, String at, Map<String, String> env) {
+        String passwordEnv = c.get("password-env").asString()
+                .orElseThrow(() -> new IllegalArgumentException(at + ".password-env is required (the variable holding the password)"));
+        return new SmppConnection(
+                c.get("name").asString().orElse("smsc" + at.substring(at.lastIndexOf('.') + 1)),
+                c.get("host").asString().orElseThrow(() -> new IllegalArgumentException(at + ".host is required")),
+                c.get("port").asInt().orElse(2775),
+                c.get("system-id").asString().orElseThrow(() -> new IllegalArgumentException(at + ".system-id is required")),
+                required(env, passwordEnv),
+                c.get("system-type").asString().orElse(""),
+                c.get("source-addr").asString().orElseThrow(() -> new IllegalArgumentException(at + ".source-addr is required")),
+                c.get("source-ton").asInt().asOptional(), c.get("source-npi").asInt().asOptional(),
+                c.get("tps").asDouble().orElse(DEFAULT_TPS), c.get("window").asInt().orElse(DEFAULT_WINDOW),
+                c.get("packed").asBoolean().orElse(false), c.get("ussd-code").asString().asOptional(),
+                c.get("enquire-link").as(Duration.class).orElse(Duration.ofSeconds(30)),
+                c.get("reconnect-min").as(Duration.class).orElse(Duration.ofSeconds(1)),
+                c.get("reconnect-max").as(Duration.class).orElse(Duration.ofMinutes(2)));
+    }
+
+    private static Optional<String> env(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        return env(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required when SMPP is configured"));
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + value);
+        }
+    }
+
+    private static double number(String name, String value) {
+        try {
+            double d = Double.parseDouble(value);
+            if (!(d > 0)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a positive number: " + value);
+        }
+    }
+}
