@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.smpp.SmppConfig;
 import id.kanal.channels.telegram.TelegramConfig;
 import id.kanal.channels.ussd.UssdConfig;
 import io.helidon.config.Config;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * {@code application.yaml}, each overridden by its {@code KANAL_TELEGRAM_*} / {@code KANAL_USSD_*}
  * variable). Secrets come only from the environment.
  */
-public record ChannelSettings(TelegramConfig telegram, UssdConfig ussd) {
+public record ChannelSettings(TelegramConfig telegram, UssdConfig ussd, SmppConfig smpp) {
     static ChannelSettings from(Config kanal, Map<String, String> env) {
         boolean publicUrl = env("KANAL_PUBLIC_URL", env).isPresent() || kanal.get("public-url").exists();
         Config t = kanal.get("telegram");
@@ -22,7 +23,8 @@ public record ChannelSettings(TelegramConfig telegram, UssdConfig ussd) {
                         env("KANAL_TELEGRAM_API_URL", env).or(() -> t.get("api-url").asString().asOptional()),
                         env("KANAL_TELEGRAM_MODE", env).or(() -> t.get("mode").asString().asOptional()), publicUrl),
                 ussd(env("KANAL_USSD_ALLOWED_IPS", env).or(() -> u.get("allowed-ips").asString().asOptional()),
-                        env("KANAL_USSD_SECRET", env)));
+                        env("KANAL_USSD_SECRET", env)),
+                SmppConfig.create(kanal.get("smpp"), env));
     }
 
     private static UssdConfig ussd(Optional<String> allowedIps, Optional<String> secret) {

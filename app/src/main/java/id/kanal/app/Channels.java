@@ -1,10 +1,15 @@
 package id.kanal.app;
 
+import id.kanal.channels.outbox.ChannelSender;
+import id.kanal.channels.smpp.SmppChannel;
 import id.kanal.channels.telegram.TelegramBot;
 import id.kanal.channels.telegram.TelegramConfig;
 import id.kanal.channels.telegram.TelegramPolling;
 import id.kanal.channels.telegram.TelegramWebhookService;
+import id.kanal.channels.ussd.UssdFlow;
 import id.kanal.channels.ussd.UssdService;
+import id.kanal.dialog.Texts;
+import id.kanal.dialog.port.OutboxQueue;
 import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.port.ConversationStore;
 import id.kanal.dialog.port.OutboundMessage;
@@ -28,10 +33,12 @@ final class Channels implements AutoCloseable {
     private final Optional<TelegramBot> bot;
     private final TelegramWebhookService telegram;
     private final UssdService ussd;
+    private final SmppChannel smpp;
     private volatile TelegramPolling polling;
 
+    /** @param wakeOutbox wakes the outbox sender after a reply is committed (SMPP replies leave through it) */
     Channels(ChannelSettings settings, InboundHandler handler, ConversationStore conversations, Database database,
-             Clock clock) {
+             OutboxQueue outboxQueue, Runnable wakeOutbox, Clock clock) {
         this.settings = settings;
         Consumer<OutboundMessage> outbox = m -> database.inTransaction(c -> Outbox.enqueue(c, m, clock.instant()));
         this.bot = settings.telegram().enabled()
@@ -44,6 +51,27 @@ final class Channels implements AutoCloseable {
         this.telegram = new TelegramWebhookService(settings.telegram(), bot);
         this.ussd = new UssdService(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox,
                 new SqlUssdReceipts(database), clock);
+        this.smpp = new SmppChannel(settings.smpp(), handler, new SqlSmppLedger(database, wakeOutbox), outboxQueue,
+                Optional.of(new UssdFlow(settings.ussd(), handler, conversations, new SqlUssdSessions(database), outbox,
+                        new SqlUssdReceipts(database), Texts.builtIn(), clock)), clock);
+    }
+
+    /** The SMPP links; {@code KanalServer} starts them, {@link #close()} unbinds them. */
+    SmppChannel smpp() {
+        return smpp;
+    }
+
+    /** Each SMSC link's state for {@code /observe/health}: up when every link is bound (or SMPP is off). */
+    io.helidon.health.HealthCheckResponse smppHealth() {
+        io.helidon.health.HealthCheckResponse.Builder b = io.helidon.health.HealthCheckResponse.builder()
+                .status(smpp.allBound());
+        smpp.health().forEach(b::detail);
+        return b.build();
+    }
+
+    /** The outbox's SMS sender when SMS goes over SMPP ({@code KANAL_SMS_SENDER}). */
+    Optional<ChannelSender> smsOverSmpp() {
+        return settings.smpp().sendsSms() ? Optional.of(smpp.sender()) : Optional.empty();
     }
 
     TelegramWebhookService telegram() {
@@ -66,6 +94,7 @@ final class Channels implements AutoCloseable {
 
     @Override
     public void close() {
+        smpp.close();
         TelegramPolling p = polling;
         if (p != null) {
             p.close();

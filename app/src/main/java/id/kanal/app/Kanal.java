@@ -84,8 +84,9 @@ public final class Kanal implements AutoCloseable {
                         classifier, complaints, prices, timetable),
                 clock);
         this.outboxQueue = new SqlOutboxQueue(database);
-        this.outbox = Outboxes.sender(settings, outboxQueue, residents, clock);
-        this.channels = new Channels(settings.channels(), engine, conversations, database, clock);
+        this.channels = new Channels(settings.channels(), engine, conversations, database, outboxQueue,
+                () -> outbox().wake(), clock);
+        this.outbox = Outboxes.sender(settings, outboxQueue, residents, channels.smsOverSmpp(), clock);
     }
 
     /** Opens the database (migrating it) and wires the services. */

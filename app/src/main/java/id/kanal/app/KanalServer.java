@@ -54,6 +54,7 @@ public final class KanalServer implements AutoCloseable {
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
         kanal.open311Forwarder().ifPresent(Open311Forwarder::start);
+        kanal.channels().smpp().start();
         return new KanalServer(kanal, server, inFlight);
     }
 
@@ -79,6 +80,7 @@ public final class KanalServer implements AutoCloseable {
                                 .status(kanal.database().ping())
                                 .detail("dialect", kanal.database().dialect().name())
                                 .build(), HealthCheckType.READINESS, "database")
+                        .addCheck(kanal.channels()::smppHealth, HealthCheckType.READINESS, "smpp")
                         .build())
                 .addObserver(MetricsObserver.create())
                 .build();

@@ -27,24 +27,30 @@ final class Outboxes {
     private Outboxes() {
     }
 
-    static OutboxSender sender(Settings settings, OutboxQueue queue, ResidentRegistry residents, Clock clock) {
+    static OutboxSender sender(Settings settings, OutboxQueue queue, ResidentRegistry residents,
+                               Optional<ChannelSender> smpp, Clock clock) {
         List<ChannelSender> senders = new ArrayList<>();
-        twilio(settings, residents, clock).ifPresent(senders::add);
+        smpp.ifPresent(senders::add);
+        twilio(settings, residents, smpp.isPresent(), clock).ifPresent(senders::add);
         if (settings.channels().telegram().botToken().isPresent()) {
             senders.add(id.kanal.channels.telegram.TelegramSender.create(settings.channels().telegram()));
         }
         OutboundSettings out = settings.outbound();
+        // SMPP keeps each link's contracted rate itself.
+        RateLimit sms = smpp.isPresent() ? RateLimit.UNLIMITED : RateLimit.perSecond(out.smsRatePerSecond());
         OutboxPolicy policy = OutboxPolicy.defaults(Map.of(
-                Channel.SMS, RateLimit.perSecond(out.smsRatePerSecond()),
-                Channel.USSD, RateLimit.perSecond(out.smsRatePerSecond()),
+                Channel.SMS, sms,
+                Channel.USSD, sms,
                 Channel.WHATSAPP, RateLimit.perSecond(out.whatsAppRatePerSecond())));
         return new OutboxSender(queue, residents, senders, policy, clock);
     }
 
-    private static Optional<ChannelSender> twilio(Settings settings, ResidentRegistry residents, Clock clock) {
+    private static Optional<ChannelSender> twilio(Settings settings, ResidentRegistry residents, boolean smppSendsSms,
+                                                  Clock clock) {
         OutboundSettings out = settings.outbound();
+        Optional<String> smsFrom = smppSendsSms ? Optional.empty() : out.smsFrom();
         if (settings.twilioAccountSid().isEmpty() || settings.twilioAuthToken().isEmpty()
-                || (out.smsFrom().isEmpty() && out.whatsAppFrom().isEmpty())) {
+                || (smsFrom.isEmpty() && out.whatsAppFrom().isEmpty())) {
             LOG.log(System.Logger.Level.INFO, "Twilio sending off: set KANAL_TWILIO_ACCOUNT_SID, KANAL_TWILIO_AUTH_TOKEN "
                     + "and KANAL_TWILIO_SMS_FROM or KANAL_TWILIO_WHATSAPP_FROM");
             return Optional.empty();
@@ -55,7 +61,7 @@ final class Outboxes {
         Optional<String> statusCallback = host.equals("localhost") || host.startsWith("127.")
                 ? Optional.empty() : Optional.of(callback);
         return Optional.of(new TwilioSender(new TwilioSenderConfig(settings.twilioAccountSid().get(),
-                settings.twilioAuthToken().get(), out.apiUrl(), out.smsFrom(), out.whatsAppFrom(),
+                settings.twilioAuthToken().get(), out.apiUrl(), smsFrom, out.whatsAppFrom(),
                 out.whatsAppTemplateSid(), statusCallback, TWILIO_TIMEOUT), residents, clock));
     }
 }

@@ -22,8 +22,11 @@ import java.util.Optional;
  *
  * @param reassemblyWait how long the parts of a concatenated message are waited for
  * @param dedupeWindow   how long an unanswered inbound message is taken to be the same one when it comes again
+ * @param sendsSms       whether the outbox's SMS (replies, receipts, status changes) go over SMPP:
+ *                       {@code KANAL_SMS_SENDER=smpp|twilio}, by default SMPP when it is configured
  */
-public record SmppConfig(List<SmppConnection> connections, Duration reassemblyWait, Duration dedupeWindow) {
+public record SmppConfig(List<SmppConnection> connections, Duration reassemblyWait, Duration dedupeWindow,
+                         boolean sendsSms) {
     public static final double DEFAULT_TPS = 10;
     public static final int DEFAULT_WINDOW = 10;
     public static final Duration DEFAULT_REASSEMBLY_WAIT = Duration.ofSeconds(60);
@@ -35,6 +38,9 @@ public record SmppConfig(List<SmppConnection> connections, Duration reassemblyWa
         if (names != connections.size()) {
             throw new IllegalArgumentException("kanal.smpp.connections: names must be unique");
         }
+        if (sendsSms && connections.isEmpty()) {
+            throw new IllegalArgumentException("KANAL_SMS_SENDER=smpp but no SMPP connection is configured");
+        }
     }
 
     public boolean enabled() {
@@ -42,7 +48,7 @@ public record SmppConfig(List<SmppConnection> connections, Duration reassemblyWa
     }
 
     public static SmppConfig off() {
-        return new SmppConfig(List.of(), DEFAULT_REASSEMBLY_WAIT, DEFAULT_DEDUPE_WINDOW);
+        return new SmppConfig(List.of(), DEFAULT_REASSEMBLY_WAIT, DEFAULT_DEDUPE_WINDOW, false);
     }
 
     /** From {@code kanal.smpp} alone (passwords from the process environment). */
@@ -71,7 +77,11 @@ public record SmppConfig(List<SmppConnection> connections, Duration reassemblyWa
                 links.add(connection(listed.get(i), "kanal.smpp.connections." + i, env));
             }
         }
-        return new SmppConfig(links, wait, dedupe);
+        String sender = env(env, "KANAL_SMS_SENDER").orElse(links.isEmpty() ? "twilio" : "smpp");
+        if (!sender.equals("smpp") && !sender.equals("twilio")) {
+            throw new IllegalArgumentException("KANAL_SMS_SENDER must be smpp or twilio: " + sender);
+        }
+        return new SmppConfig(links, wait, dedupe, sender.equals("smpp"));
     }
 
     private static SmppConnection connection(Config c, String at, Map<String, String> env) {

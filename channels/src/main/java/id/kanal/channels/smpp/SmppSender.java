@@ -45,7 +45,8 @@ public final class SmppSender implements ChannelSender {
 
     @Override
     public Set<Channel> channels() {
-        return Set.of(Channel.SMS);
+        // A USSD resident is texted on the same number (a receipt, an agent's answer).
+        return Set.of(Channel.SMS, Channel.USSD);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package id.kanal.channels.smpp;
 
 import id.kanal.channels.testing.LogCapture;
+import id.kanal.dialog.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,33 +51,5 @@ class ReassemblerTest {
 
     private static SmppInbound.Part part(String from, int ref, int total, int seq, String text) {
         return new SmppInbound.Part(from, "1708", text, Optional.of(new Concat(ref, total, seq)));
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
