@@ -181,8 +181,8 @@ public final class Kanal implements AutoCloseable {
 
     @Override
     public void close() {
+        outbox.close(); // before the channels: its send in flight may use an SMPP link
         channels.close();
-        outbox.close();
         database.close();
     }
 }

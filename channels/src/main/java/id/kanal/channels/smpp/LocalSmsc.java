@@ -27,6 +27,7 @@ import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.ServerResponseDeliveryAdapter;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
@@ -89,6 +90,7 @@ public final class LocalSmsc implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger(0x5f2a0000);
     private final AtomicInteger refs = new AtomicInteger();
     private final AtomicInteger refusedBinds = new AtomicInteger();
+    private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean receipts = true;
     private volatile String receiptStat = "DELIVRD";
     private volatile boolean closed;
@@ -100,6 +102,12 @@ public final class LocalSmsc implements AutoCloseable {
         this.socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         this.listener = new SMPPServerSessionListener(port, new LoopbackFactory(socket));
         this.listener.setMessageReceiverListener(new Receiver());
+        this.listener.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
+            @Override
+            public void onSubmitSmRespError(SubmitSmResult result, Exception cause, SMPPServerSession source) {
+                unanswered.add(result.getMessageId());
+            }
+        });
         this.acceptor = Thread.ofPlatform().daemon().name("local-smsc-accept").start(this::acceptLoop);
     }
 
@@ -137,6 +145,14 @@ public final class LocalSmsc implements AutoCloseable {
     public void receipts(boolean send, String stat) {
         this.receipts = send;
         this.receiptStat = stat;
+    }
+
+    /**
+     * Ids of submits accepted here whose {@code submit_sm_resp} could not be written (the link
+     * dropped first): Kanal never learnt they went, so it may rightly send them again.
+     */
+    public java.util.Set<String> unanswered() {
+        return java.util.Set.copyOf(unanswered);
     }
 
     public int boundLinks() {

@@ -36,6 +36,12 @@ public record SmppConnection(String name, String host, int port, String systemId
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1-65535: " + port);
         }
+        // SMPP 3.4 section 4.1.1: C-octet strings of at most 16, 9 and 13 octets with their NUL.
+        // Checked here, so a long password fails at start with its name, never echoed in a log.
+        if (systemId.length() > 15 || password.length() > 8 || systemType.length() > 12) {
+            throw new IllegalArgumentException("SMPP connection " + name + ": system id at most 15 characters, "
+                    + "password at most 8, system type at most 12 (SMPP 3.4)");
+        }
         if (!(tps > 0) || window < 1) {
             throw new IllegalArgumentException("tps and window must be positive: tps=" + tps + " window=" + window);
         }

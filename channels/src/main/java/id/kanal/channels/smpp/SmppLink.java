@@ -31,7 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SmppLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SmppLink.class.getName());
     private static final long BIND_TIMEOUT_MS = 10_000;
-    private static final long TRANSACTION_TIMEOUT_MS = 10_000;
+    /** How long a submit waits for its answer; jSMPP does not fail the waiting ones when the link drops. */
+    private static final long TRANSACTION_TIMEOUT_MS = 5_000;
 
     /** What health reports for a link. */
     enum State { BOUND, RECONNECTING, DOWN }
