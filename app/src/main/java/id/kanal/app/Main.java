@@ -39,6 +39,11 @@ public final class Main {
                 "create a console account; the password from the file or stdin", id.kanal.app.console.AddAgentCommand::run));
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
+        COMMANDS.put("smsc", new Entry("smsc [--port 2775] [--system-id kanal] [--password kanal] [--from MSISDN]",
+                "a local SMSC on loopback with a prompt: talk to Kanal over real SMPP without an operator", SmscCommand::run));
+        COMMANDS.put("bench-smpp", new Entry("bench-smpp [--rate 100] [--seconds 20] [--burst 2000]",
+                "Kanal against the local SMSC: messages/s and p99 from deliver_sm to the reply's submit_sm",
+                BenchSmppCommand::run));
         COMMANDS.put("bench-services", new Entry("bench-services [SHARED_DATA_DIR]",
                 "import times of the shared feeds, price and departure query latency", ImportCommands::benchServices));
     }

@@ -33,12 +33,14 @@ import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.socket.ServerSocketConnection;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.MessageId;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -367,17 +369,39 @@ public final class LocalSmsc implements AutoCloseable {
         }
     }
 
-    /** Hands jSMPP a socket already bound to loopback (its own factory listens on every interface). */
+    /** Hands jSMPP a socket already bound to loopback (its own factory listens on every interface), without Nagle's delay. */
     private record LoopbackFactory(ServerSocket socket) implements ServerConnectionFactory {
         @Override
         public ServerConnection listen(int port) {
-            return new ServerSocketConnection(socket);
+            return new ServerConnection() {
+                @Override
+                public Connection accept() throws IOException {
+                    Socket s = socket.accept();
+                    s.setTcpNoDelay(true);
+                    return new SocketConnection(s);
+                }
+
+                @Override
+                public void setSoTimeout(int timeout) throws IOException {
+                    socket.setSoTimeout(timeout);
+                }
+
+                @Override
+                public int getSoTimeout() throws IOException {
+                    return socket.getSoTimeout();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    socket.close();
+                }
+            };
         }
 
         @Override
         public ServerConnection listen(int port, int timeout) throws IOException {
             socket.setSoTimeout(timeout);
-            return new ServerSocketConnection(socket);
+            return listen(port);
         }
 
         @Override
@@ -385,5 +409,4 @@ public final class LocalSmsc implements AutoCloseable {
             return listen(port, timeout);
         }
     }
-
 }

@@ -111,7 +111,12 @@ final class SmppLink implements AutoCloseable {
     }
 
     private SMPPSession bind() {
-        SMPPSession s = new SMPPSession();
+        // PDUs are small request/answer pairs: Nagle's algorithm would hold each for a delayed ACK (~40 ms).
+        SMPPSession s = new SMPPSession((host, port) -> {
+            java.net.Socket socket = new java.net.Socket(host, port);
+            socket.setTcpNoDelay(true);
+            return new org.jsmpp.session.connection.socket.SocketConnection(socket);
+        });
         s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         s.setTransactionTimer(TRANSACTION_TIMEOUT_MS);
         // Turns commit before deliver_sm_resp, so they run on jSMPP's processor threads: several,
