@@ -93,6 +93,10 @@ public final class LocalSmsc implements AutoCloseable {
     private final AtomicInteger refs = new AtomicInteger();
     private final AtomicInteger refusedBinds = new AtomicInteger();
     private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService later =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    /** A handset acknowledges after a moment; an SMSC's receipt follows the submit by at least that much. */
+    private static final long RECEIPT_DELAY_MS = 200;
     private volatile boolean receipts = true;
     private volatile String receiptStat = "DELIVRD";
     private volatile boolean closed;
@@ -278,7 +282,7 @@ public final class LocalSmsc implements AutoCloseable {
             submitted.add(s);
             watchers.forEach(w -> w.accept(s));
             if (wantsReceipt && receipts) {
-                background.execute(() -> receipt(source, s));
+                later.schedule(() -> background.execute(() -> receipt(source, s)), RECEIPT_DELAY_MS, TimeUnit.MILLISECONDS);
             }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
@@ -360,6 +364,7 @@ public final class LocalSmsc implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the listener: {0}", e.toString());
         }
+        later.shutdownNow();
         background.shutdownNow();
         try {
             acceptor.join(Duration.ofSeconds(2));
