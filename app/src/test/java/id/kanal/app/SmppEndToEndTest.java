@@ -166,6 +166,11 @@ class SmppEndToEndTest {
     }
 
     private int count(String sql) {
+        return count(kanal, sql);
+    }
+
+    /** One number from the database, e.g. a COUNT(*). */
+    static int count(KanalHarness kanal, String sql) {
         return kanal.kanal().database().read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -128,12 +126,6 @@ class SmppLinkEndToEndTest {
     }
 
     private int count(String sql) {
-        return kanal.kanal().database().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return SmppEndToEndTest.count(kanal, sql);
     }
-
 }

@@ -293,44 +293,48 @@ public final class LocalSmsc implements AutoCloseable {
 
         @Override
         public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti m, SMPPServerSession s) throws ProcessRequestException {
-            throw new ProcessRequestException("submit_multi not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("submit_multi");
         }
 
         @Override
         public QuerySmResult onAcceptQuerySm(QuerySm q, SMPPServerSession s) throws ProcessRequestException {
-            throw new ProcessRequestException("query_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("query_sm");
         }
 
         @Override
         public void onAcceptReplaceSm(ReplaceSm r, SMPPServerSession s) throws ProcessRequestException {
-            throw new ProcessRequestException("replace_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("replace_sm");
         }
 
         @Override
         public void onAcceptCancelSm(CancelSm c, SMPPServerSession s) throws ProcessRequestException {
-            throw new ProcessRequestException("cancel_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("cancel_sm");
         }
 
         @Override
         public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm b, SMPPServerSession s) throws ProcessRequestException {
-            throw new ProcessRequestException("broadcast_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("broadcast_sm");
         }
 
         @Override
         public void onAcceptCancelBroadcastSm(CancelBroadcastSm c, SMPPServerSession s) throws ProcessRequestException {
-            throw new ProcessRequestException("cancel_broadcast_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("cancel_broadcast_sm");
         }
 
         @Override
         public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm q, SMPPServerSession s)
                 throws ProcessRequestException {
-            throw new ProcessRequestException("query_broadcast_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("query_broadcast_sm");
         }
 
         @Override
         public DataSmResult onAcceptDataSm(DataSm d, Session s) throws ProcessRequestException {
-            throw new ProcessRequestException("data_sm not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            throw unsupported("data_sm");
         }
+    }
+
+    private static ProcessRequestException unsupported(String operation) {
+        return new ProcessRequestException(operation + " not supported", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 
     /** A receipt in both forms at once: {@code receipted_message_id}/{@code message_state} and the text. */
