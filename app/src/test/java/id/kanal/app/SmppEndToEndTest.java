@@ -1,6 +1,8 @@
 package id.kanal.app;
 
 import id.kanal.channels.smpp.LocalSmsc;
+import id.kanal.channels.testing.LogCapture;
+import org.jsmpp.bean.ESMClass;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -165,6 +168,19 @@ class SmppEndToEndTest {
                 + "AND last_error LIKE '%invalid destination%'") == 1, "the row failed with the reason");
     }
 
+    @Test
+    void receiptUndelivered_failsTheRowWithTheSmscsStat_unknownReceiptIgnored() {
+        smsc.receipts(true, "UNDELIV");
+        say("halo");
+        await(() -> count("SELECT COUNT(*) FROM outbox WHERE delivery_status = 'failed' "
+                + "AND delivery_error LIKE 'UNDELIV%'") == 1, "the row failed with the receipt's stat");
+        try (LogCapture log = new LogCapture("id.kanal.channels.smpp.SmppReceipts")) {
+            smsc.deliver(RESIDENT, SHORT_CODE, new ESMClass(0x04), 0,
+                    "id:ffff0001 sub:001 dlvrd:001 stat:DELIVRD err:000".getBytes(StandardCharsets.US_ASCII));
+            LogCapture.await(() -> log.contains("ignored receipt id=smsc:ffff0001"), WAIT, "the unknown receipt ignored");
+        }
+    }
+
     private int count(String sql) {
         return count(kanal, sql);
     }
@@ -180,6 +196,6 @@ class SmppEndToEndTest {
     }
 
     static void await(java.util.function.BooleanSupplier condition, String what) {
-        id.kanal.channels.testing.LogCapture.await(condition, WAIT, what);
+        LogCapture.await(condition, WAIT, what);
     }
 }

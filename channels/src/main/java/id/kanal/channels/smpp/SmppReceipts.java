@@ -50,8 +50,10 @@ final class SmppReceipts implements AutoCloseable {
                 ? Optional.of(r.stat() + r.error().map(e -> " err:" + e).orElse("")) : Optional.empty();
         boolean done;
         try {
-            Optional<SmppLedger.Delivery> d = ledger.segmentReceipt(segmentId, state, error, clock.instant());
-            done = d.isPresent() && (d.get().state() == SmppLedger.SegmentState.SENT || record(d.get()));
+            // A message in several parts is in the ledger; a single part's id is its row's provider id.
+            Optional<SmppLedger.Delivery> d = ledger.segmentReceipt(segmentId, state, error, clock.instant())
+                    .or(() -> Optional.of(new SmppLedger.Delivery(segmentId, state, error)));
+            done = d.get().state() == SmppLedger.SegmentState.SENT || record(d.get());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "receipt id=" + segmentId + " not recorded yet", e);
             done = false;

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends the outbox's SMS over SMPP: {@code submit_sm} on a bound link (round robin), GSM-7 or
  * UCS-2, one part per segment with a concatenation UDH, a delivery receipt requested for each.
- * The first part's SMSC id (prefixed with the link's name) becomes the outbox row's provider
- * id; every part's id goes to the {@link SmppLedger} so that receipts find their row.
+ * The SMSC's id (prefixed with the link's name) becomes the outbox row's provider id, so a
+ * single part's receipt finds its row directly; a message in several parts is the first part's
+ * id with {@code +parts}, and every part's id goes to the {@link SmppLedger}.
  *
  * <p>{@code ESME_RTHROTTLED} and {@code ESME_RMSGQFUL} before any part went are retried by the
  * outbox with backoff; a later part refused that way is retried here a few times, since
@@ -70,7 +71,12 @@ public final class SmppSender implements ChannelSender {
                 return partial(to, l, ids, e.parts().size(), u.getMessage());
             }
         }
-        String providerId = l.config().name() + ":" + ids.get(0);
+        if (ids.size() == 1) {
+            // One part needs no bookkeeping: its receipt's id is the row's provider id.
+            return new SendResult.Sent(l.config().name() + ":" + ids.get(0));
+        }
+        // Several parts: "+n" keeps a part's receipt from ever matching the row by its first id.
+        String providerId = l.config().name() + ":" + ids.get(0) + "+" + ids.size();
         ledger.segmentsSent(providerId, ids.stream().map(id -> l.config().name() + ":" + id).toList(), clock.instant());
         return new SendResult.Sent(providerId);
     }
@@ -102,7 +108,7 @@ public final class SmppSender implements ChannelSender {
 
     /** Some parts went: resending would repeat them, so the row fails with what happened. */
     private SendResult partial(Address to, SmppLink l, List<String> ids, int parts, String why) {
-        ledger.segmentsSent(l.config().name() + ":" + ids.get(0), ids.stream().map(id -> l.config().name() + ":" + id).toList(),
+        ledger.segmentsSent(l.config().name() + ":" + ids.get(0) + "+" + parts, ids.stream().map(id -> l.config().name() + ":" + id).toList(),
                 clock.instant());
         LOG.log(System.Logger.Level.WARNING, "partly sent link={0} to={1}: {2} of {3} parts, then {4}",
                 l.config().name(), Masking.mask(to.value()), ids.size(), parts, why);
