@@ -85,10 +85,14 @@ class SmppLinkEndToEndTest {
             return null;
         });
         kanal.kanal().outbox().wake();
-        // While the link is down the outbox backs off; move its clock until every row went.
+        await(dropped::get, "the link dropped mid-way");
+        await(() -> smsc.acceptedBinds() == 2 && smsc.boundLinks() == 1, "Kanal to bind again after its backoff");
+        // Rows refused while the link was down, or whose answer the drop swallowed (5 s), wait
+        // for the outbox's backoff: move its clock until every row went.
         await(() -> {
-            clock.advance(Duration.ofSeconds(30));
+            clock.advance(Duration.ofSeconds(10));
             kanal.kanal().outbox().wake();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             return count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == messages;
         }, "every row sent after the link came back");
         assertTrue(dropped.get());

@@ -3,44 +3,24 @@ package id.kanal.channels.smpp;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataCodings;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
 import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
-import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.ServerResponseDeliveryAdapter;
-import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
-import org.jsmpp.session.connection.ServerConnection;
-import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.Connection;
-import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.MessageId;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +72,7 @@ public final class LocalSmsc implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger(0x5f2a0000);
     private final AtomicInteger refs = new AtomicInteger();
     private final AtomicInteger refusedBinds = new AtomicInteger();
+    private final AtomicInteger acceptedBinds = new AtomicInteger();
     private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ScheduledExecutorService later =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
@@ -106,7 +87,7 @@ public final class LocalSmsc implements AutoCloseable {
         this.systemId = systemId;
         this.password = password;
         this.socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        this.listener = new SMPPServerSessionListener(port, new LoopbackFactory(socket));
+        this.listener = new SMPPServerSessionListener(port, new LoopbackServerConnections(socket));
         this.listener.setMessageReceiverListener(new Receiver());
         this.listener.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
             @Override
@@ -163,6 +144,11 @@ public final class LocalSmsc implements AutoCloseable {
 
     public int boundLinks() {
         return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
+    }
+
+    /** Binds accepted since the start (a link that came back counts again). */
+    public int acceptedBinds() {
+        return acceptedBinds.get();
     }
 
     public int refusedBinds() {
@@ -254,13 +240,14 @@ public final class LocalSmsc implements AutoCloseable {
             }
             sessions.add(s);
             req.accept("kanal-smsc");
+            acceptedBinds.incrementAndGet();
             LOG.log(System.Logger.Level.INFO, "bound system_id={0} as transceiver", req.getSystemId());
         } catch (Exception e) {
             LOG.log(System.Logger.Level.INFO, "bind failed: {0}", e.toString());
         }
     }
 
-    private final class Receiver implements ServerMessageReceiverListener {
+    private final class Receiver extends SubmitOnlyListener {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm sm, SMPPServerSession source) throws ProcessRequestException {
             Integer refusal = refusals.poll();
@@ -290,51 +277,6 @@ public final class LocalSmsc implements AutoCloseable {
                 throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
             }
         }
-
-        @Override
-        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti m, SMPPServerSession s) throws ProcessRequestException {
-            throw unsupported("submit_multi");
-        }
-
-        @Override
-        public QuerySmResult onAcceptQuerySm(QuerySm q, SMPPServerSession s) throws ProcessRequestException {
-            throw unsupported("query_sm");
-        }
-
-        @Override
-        public void onAcceptReplaceSm(ReplaceSm r, SMPPServerSession s) throws ProcessRequestException {
-            throw unsupported("replace_sm");
-        }
-
-        @Override
-        public void onAcceptCancelSm(CancelSm c, SMPPServerSession s) throws ProcessRequestException {
-            throw unsupported("cancel_sm");
-        }
-
-        @Override
-        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm b, SMPPServerSession s) throws ProcessRequestException {
-            throw unsupported("broadcast_sm");
-        }
-
-        @Override
-        public void onAcceptCancelBroadcastSm(CancelBroadcastSm c, SMPPServerSession s) throws ProcessRequestException {
-            throw unsupported("cancel_broadcast_sm");
-        }
-
-        @Override
-        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm q, SMPPServerSession s)
-                throws ProcessRequestException {
-            throw unsupported("query_broadcast_sm");
-        }
-
-        @Override
-        public DataSmResult onAcceptDataSm(DataSm d, Session s) throws ProcessRequestException {
-            throw unsupported("data_sm");
-        }
-    }
-
-    private static ProcessRequestException unsupported(String operation) {
-        return new ProcessRequestException(operation + " not supported", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 
     /** A receipt in both forms at once: {@code receipted_message_id}/{@code message_state} and the text. */
@@ -375,47 +317,6 @@ public final class LocalSmsc implements AutoCloseable {
             background.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Hands jSMPP a socket already bound to loopback (its own factory listens on every interface), without Nagle's delay. */
-    private record LoopbackFactory(ServerSocket socket) implements ServerConnectionFactory {
-        @Override
-        public ServerConnection listen(int port) {
-            return new ServerConnection() {
-                @Override
-                public Connection accept() throws IOException {
-                    Socket s = socket.accept();
-                    s.setTcpNoDelay(true);
-                    return new SocketConnection(s);
-                }
-
-                @Override
-                public void setSoTimeout(int timeout) throws IOException {
-                    socket.setSoTimeout(timeout);
-                }
-
-                @Override
-                public int getSoTimeout() throws IOException {
-                    return socket.getSoTimeout();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    socket.close();
-                }
-            };
-        }
-
-        @Override
-        public ServerConnection listen(int port, int timeout) throws IOException {
-            socket.setSoTimeout(timeout);
-            return listen(port);
-        }
-
-        @Override
-        public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-            return listen(port, timeout);
         }
     }
 }
