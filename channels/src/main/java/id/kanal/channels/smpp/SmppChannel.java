@@ -98,11 +98,6 @@ public final class SmppChannel implements AutoCloseable {
         return out;
     }
 
-    /** Whether every link is bound (health is "up" only then; a link reconnecting is degraded). */
-    public boolean allBound() {
-        return links.stream().allMatch(l -> l.state() == SmppLink.State.BOUND);
-    }
-
     @Override
     public void close() {
         ticker.shutdownNow();
