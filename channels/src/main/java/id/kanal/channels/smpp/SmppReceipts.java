@@ -36,10 +36,30 @@ final class SmppReceipts implements AutoCloseable {
     }
 
     void apply(String link, SmppInbound.Receipt r) {
-        attempt(link + ":" + r.messageId(), r, 1);
+        attempt(idForms(r.messageId()).stream().map(id -> link + ":" + id).toList(), r, 1);
     }
 
-    private void attempt(String segmentId, SmppInbound.Receipt r, int attempt) {
+    /**
+     * The id as the receipt gives it, then in the other base: some SMSCs answer {@code submit_sm}
+     * with a hexadecimal id and put it in the receipt's text in decimal (or the other way round).
+     */
+    static java.util.List<String> idForms(String id) {
+        java.util.List<String> forms = new java.util.ArrayList<>(java.util.List.of(id));
+        try {
+            if (id.matches("\\d{1,18}")) {
+                forms.add(Long.toHexString(Long.parseLong(id)));
+            }
+            if (id.matches("[0-9a-fA-F]{1,15}")) {
+                forms.add(Long.toString(Long.parseLong(id, 16)));
+            }
+        } catch (NumberFormatException e) {
+            // not a number in that base: the id as given is all there is
+        }
+        return forms.stream().distinct().toList();
+    }
+
+    private void attempt(java.util.List<String> segmentIds, SmppInbound.Receipt r, int attempt) {
+        String segmentId = segmentIds.get(0);
         if (r.outcome() == SmppInbound.Receipt.Outcome.PENDING) {
             LOG.log(System.Logger.Level.DEBUG, "receipt id={0} stat={1}: still on its way", segmentId, r.stat());
             return;
@@ -48,15 +68,19 @@ final class SmppReceipts implements AutoCloseable {
                 ? SmppLedger.SegmentState.DELIVERED : SmppLedger.SegmentState.FAILED;
         Optional<String> error = state == SmppLedger.SegmentState.FAILED
                 ? Optional.of(r.stat() + r.error().map(e -> " err:" + e).orElse("")) : Optional.empty();
-        boolean done;
-        try {
-            // A message in several parts is in the ledger; a single part's id is its row's provider id.
-            Optional<SmppLedger.Delivery> d = ledger.segmentReceipt(segmentId, state, error, clock.instant())
-                    .or(() -> Optional.of(new SmppLedger.Delivery(segmentId, state, error)));
-            done = d.get().state() == SmppLedger.SegmentState.SENT || record(d.get());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "receipt id=" + segmentId + " not recorded yet", e);
-            done = false;
+        boolean done = false;
+        for (String id : segmentIds) {
+            try {
+                // A message in several parts is in the ledger; a single part's id is its row's provider id.
+                Optional<SmppLedger.Delivery> d = ledger.segmentReceipt(id, state, error, clock.instant())
+                        .or(() -> Optional.of(new SmppLedger.Delivery(id, state, error)));
+                done = d.get().state() == SmppLedger.SegmentState.SENT || record(d.get());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "receipt id=" + id + " not recorded yet", e);
+            }
+            if (done) {
+                break;
+            }
         }
         if (done) {
             return;
@@ -66,7 +90,7 @@ final class SmppReceipts implements AutoCloseable {
                     segmentId, r.stat());
             return;
         }
-        later.schedule(() -> attempt(segmentId, r, attempt + 1), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        later.schedule(() -> attempt(segmentIds, r, attempt + 1), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private boolean record(SmppLedger.Delivery d) {

@@ -90,4 +90,14 @@ class SmppConfigTest {
     void inputsOf_dialString_takesWhatWasTypedAfterTheCode(String dialled, String code, String inputs) {
         assertEquals(inputs, SmppUssd.inputsOf(dialled, Optional.ofNullable(code)));
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5f2a0001     | 5f2a0001,1596588033
+            1596588033   | 1596588033,5f2a0001,92716695603
+            msg-77       | msg-77
+            """)
+    void receiptIdForms_theIdThenTheOtherBase(String id, String forms) {
+        assertEquals(java.util.List.of(forms.split(",")), SmppReceipts.idForms(id));
+    }
 }
