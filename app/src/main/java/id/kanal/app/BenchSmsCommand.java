@@ -105,7 +105,7 @@ final class BenchSmsCommand {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build();
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> out = new TreeMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

@@ -3,6 +3,7 @@ package id.kanal.app;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.telegram.TelegramChannel;
 import id.kanal.channels.twilio.TwilioChannel;
+import id.kanal.channels.smpp.SmppChannel;
 import id.kanal.channels.ussd.UssdChannel;
 
 import java.util.List;
@@ -16,7 +17,8 @@ final class ChannelRegistry {
     static final List<ChannelType<?>> ALL = List.of(
             TwilioChannel.TYPE,
             TelegramChannel.TYPE,
-            UssdChannel.TYPE);
+            UssdChannel.TYPE,
+            SmppChannel.TYPE);
 
     private ChannelRegistry() {
     }

@@ -14,6 +14,7 @@ import io.helidon.webserver.observe.health.HealthObserverConfig;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,41 @@ final class Channels implements AutoCloseable {
     static final String ROOT = "/channels";
 
     private final List<KanalChannel> active;
+    /** Who sends each {@link Channel} the outbox may hold. */
+    private final Map<Channel, KanalChannel> carriers;
 
     private Channels(List<KanalChannel> active) {
         this.active = List.copyOf(active);
+        this.carriers = carriers(this.active);
+    }
+
+    /**
+     * One sender per {@link Channel}: where two active channels could send it, the one that
+     * {@link KanalChannel#carries() carries} it wins (SMPP over Twilio for SMS, unless
+     * {@code KANAL_SMS_SENDER=twilio}); neither claiming it is a wiring mistake.
+     */
+    private static Map<Channel, KanalChannel> carriers(List<KanalChannel> active) {
+        Map<Channel, KanalChannel> carriers = new EnumMap<>(Channel.class);
+        for (KanalChannel c : active) {
+            for (Channel channel : c.sender().map(ChannelSender::channels).orElse(java.util.Set.of())) {
+                KanalChannel other = carriers.putIfAbsent(channel, c);
+                if (other == null) {
+                    continue;
+                }
+                boolean mine = c.carries().contains(channel);
+                boolean theirs = other.carries().contains(channel);
+                if (mine == theirs) {
+                    throw new IllegalStateException("two senders for channel " + channel.id() + ": " + other.name()
+                            + " and " + c.name() + " (KANAL_SMS_SENDER chooses for SMS)");
+                }
+                if (mine) {
+                    carriers.put(channel, c);
+                }
+                LOG.log(System.Logger.Level.INFO, "channel={0} sent by {1}, not {2}", channel.id(),
+                        carriers.get(channel).name(), mine ? other.name() : c.name());
+            }
+        }
+        return carriers;
     }
 
     /** Makes every type's channel that its settings activate; closes the ones made if one fails. */
@@ -62,15 +95,49 @@ final class Channels implements AutoCloseable {
         active.forEach(c -> routing.register(ROOT, c::routing));
     }
 
+    /** Each active channel's sender, for the {@link Channel}s it carries only. */
     List<ChannelSender> senders() {
-        return active.stream().flatMap(c -> c.sender().stream()).toList();
+        List<ChannelSender> out = new ArrayList<>();
+        for (KanalChannel c : active) {
+            c.sender().ifPresent(sender -> {
+                java.util.Set<Channel> mine = EnumSet.noneOf(Channel.class);
+                sender.channels().stream().filter(ch -> carriers.get(ch) == c).forEach(mine::add);
+                if (mine.equals(sender.channels())) {
+                    out.add(sender);
+                } else if (!mine.isEmpty()) {
+                    out.add(only(sender, mine));
+                }
+            });
+        }
+        return out;
     }
 
-    /** Every channel's limits; two channels limiting one {@link Channel} is a wiring mistake. */
+    /** The sender, for some of its channels only. */
+    private static ChannelSender only(ChannelSender sender, java.util.Set<Channel> channels) {
+        java.util.Set<Channel> kept = java.util.Set.copyOf(channels);
+        return new ChannelSender() {
+            @Override
+            public java.util.Set<Channel> channels() {
+                return kept;
+            }
+
+            @Override
+            public id.kanal.channels.outbox.SendResult send(id.kanal.dialog.Address to, String body,
+                                                           Optional<String> template) {
+                return sender.send(to, body, template);
+            }
+        };
+    }
+
+    /** Every channel's limits for what it carries; two channels limiting one {@link Channel} is a wiring mistake. */
     Map<Channel, RateLimit> limits() {
         Map<Channel, RateLimit> limits = new EnumMap<>(Channel.class);
         for (KanalChannel c : active) {
             c.limits().forEach((channel, limit) -> {
+                KanalChannel carrier = carriers.get(channel);
+                if (carrier != null && carrier != c) {
+                    return; // another channel sends it: its own limits apply
+                }
                 if (limits.putIfAbsent(channel, limit) != null) {
                     throw new IllegalStateException("two channels limit " + channel.id() + ", the second is " + c.name());
                 }
@@ -95,7 +162,7 @@ final class Channels implements AutoCloseable {
         return b.build();
     }
 
-    /** Starts each channel's background work (long polling, binds), after the server and the outbox. */
+    /** Starts each channel's background work (long polling, binds, held USSD turns), before the server answers. */
     void start() {
         active.forEach(KanalChannel::start);
     }

@@ -26,6 +26,7 @@ import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.channels.ChannelContext;
+import id.kanal.channels.smpp.SmppLedger;
 import id.kanal.channels.outbox.HeldReplies;
 import id.kanal.channels.outbox.OutboxHeldReplies;
 import id.kanal.channels.ussd.PendingUssdTurns;
@@ -121,6 +122,7 @@ public final class Kanal implements AutoCloseable {
                         // The outbox sender is made after the channels: the lambda reads it when a reply is due.
                         HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
                                 () -> outbox.wake()),
+                        SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn));
     }
 
@@ -228,8 +230,9 @@ public final class Kanal implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.close();
+        // The outbox first: a send in flight finishes on its link (an SMSC bind) before the links close.
         outbox.close();
+        channels.close();
         database.close();
     }
 }

@@ -42,6 +42,11 @@ public final class Main {
         COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 3] [--db sqlite|JDBC_URL]",
                 "a bare Helidon route and Kanal's SMS and USSD pipelines in one run: requests/s, p99, ratio, CPU per turn",
                 (settings, args) -> id.kanal.app.bench.BenchCommand.run(args, System.out)));
+        COMMANDS.put("smsc", new Entry("smsc [--port 2775] [--system-id kanal] [--password kanal] [--from MSISDN]",
+                "a local SMSC on loopback with a prompt: talk to Kanal over real SMPP without an operator", SmscCommand::run));
+        COMMANDS.put("bench-smpp", new Entry("bench-smpp [--rate 100] [--seconds 20] [--burst 2000]",
+                "Kanal against the local SMSC: messages/s and p99 from deliver_sm to the reply's submit_sm",
+                BenchSmppCommand::run));
         COMMANDS.put("bench-services", new Entry("bench-services [SHARED_DATA_DIR]",
                 "import times of the shared feeds, price and departure query latency", ImportCommands::benchServices));
     }

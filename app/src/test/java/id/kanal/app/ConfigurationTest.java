@@ -1,5 +1,7 @@
 package id.kanal.app;
 
+import id.kanal.channels.smpp.SmppChannel;
+import id.kanal.channels.smpp.SmppConfig;
 import id.kanal.channels.telegram.TelegramChannel;
 import id.kanal.channels.twilio.TwilioChannel;
 import id.kanal.channels.twilio.TwilioSettings;
@@ -45,7 +47,26 @@ class ConfigurationTest {
     private static final Set<String> TEST_VARIABLES = Set.of("KANAL_TEST_PG_URL");
 
     /** For every key: a value that is not its default, and where the settings show it. */
-    private record Probe(String value, Function<Settings, Object> shows) {
+    private record Probe(String value, Function<Settings, Object> shows, Map<String, String> baseKeys,
+                         Map<String, String> baseVariables) {
+        Probe(String value, Function<Settings, Object> shows) {
+            this(value, shows, Map.of(), Map.of());
+        }
+
+        /** A key that is read only beside others (an SMSC link needs its host, account and address). */
+        static Probe beside(Map<String, String> keys, Map<String, String> variables, String value,
+                            Function<Settings, Object> shows) {
+            return new Probe(value, shows, keys, variables);
+        }
+    }
+
+    /** One SMSC link, complete, for the SMPP keys' probes; its password comes only from the environment. */
+    private static final Map<String, String> SMPP_LINK = Map.of("kanal.smpp.host", "smsc.local",
+            "kanal.smpp.system-id", "kanal", "kanal.smpp.source-addr", "1708");
+    private static final Map<String, String> SMPP_PASSWORD = Map.of("KANAL_SMPP_PASSWORD", "rahasia");
+
+    private static Probe smpp(String value, Function<SmppConfig, Object> shows) {
+        return Probe.beside(SMPP_LINK, SMPP_PASSWORD, value, s -> shows.apply(s.channels().of(SmppChannel.TYPE)));
     }
 
     private static final Map<String, Probe> PROBES = probes();
@@ -95,6 +116,17 @@ class ConfigurationTest {
         p.put("kanal.complaints.open311.jurisdiction",
                 new Probe("tangerangkota.go.id", s -> s.complaints().open311Jurisdiction()));
         p.put("kanal.complaints.open311.poll-interval", new Probe("PT1M", s -> s.complaints().open311PollInterval()));
+        p.put("kanal.smpp.host", smpp("smsc2.local", c -> c.connections().get(0).host()));
+        p.put("kanal.smpp.port", smpp("2776", c -> c.connections().get(0).port()));
+        p.put("kanal.smpp.system-id", smpp("kanal2", c -> c.connections().get(0).systemId()));
+        p.put("kanal.smpp.password", smpp("sandi", c -> c.connections().get(0).password()));
+        p.put("kanal.smpp.system-type", smpp("CMT", c -> c.connections().get(0).systemType()));
+        p.put("kanal.smpp.source-addr", smpp("1709", c -> c.connections().get(0).sourceAddr()));
+        p.put("kanal.smpp.tps", smpp("25", c -> c.connections().get(0).tps()));
+        p.put("kanal.smpp.ussd-code", smpp("*124#", c -> c.connections().get(0).ussdCode()));
+        p.put("kanal.smpp.sms-sender", smpp("twilio", SmppConfig::sendsSms));
+        p.put("kanal.smpp.reassembly-wait", smpp("PT10S", SmppConfig::reassemblyWait));
+        p.put("kanal.smpp.dedupe-window", smpp("PT2H", SmppConfig::dedupeWindow));
         p.put("kanal.telegram.bot-token", new Probe("123:abc", s -> s.channels().of(TelegramChannel.TYPE).botToken()));
         p.put("kanal.telegram.webhook-secret", new Probe("sec", s -> s.channels().of(TelegramChannel.TYPE).webhookSecret()));
         p.put("kanal.telegram.mode", new Probe("webhook", s -> s.channels().of(TelegramChannel.TYPE).mode()));
@@ -122,15 +154,19 @@ class ConfigurationTest {
     @Test
     void everyKey_whenSet_changesTheSettings() {
         assertEquals(keys(ConfigKeys.ALL.stream()), new TreeSet<>(PROBES.keySet()), "a probe for every key");
-        Settings defaults = Settings.from(Main.config(), Map.of());
         for (ConfigKeys.Key k : ConfigKeys.ALL) {
             Probe probe = PROBES.get(k.key());
+            Settings defaults = Settings.from(withKeys(probe.baseKeys()), probe.baseVariables());
             if (!k.secret()) {
-                Settings set = Settings.from(withKeys(Map.of(k.key(), probe.value())), Map.of());
+                Map<String, String> keys = new java.util.HashMap<>(probe.baseKeys());
+                keys.put(k.key(), probe.value());
+                Settings set = Settings.from(withKeys(keys), probe.baseVariables());
                 assertNotEquals(probe.shows().apply(defaults), probe.shows().apply(set), k.key() + " is not read");
             }
             k.variable().ifPresent(v -> {
-                Settings set = Settings.from(Main.config(), Map.of(v, probe.value()));
+                Map<String, String> variables = new java.util.HashMap<>(probe.baseVariables());
+                variables.put(v, probe.value());
+                Settings set = Settings.from(withKeys(probe.baseKeys()), variables);
                 assertNotEquals(probe.shows().apply(defaults), probe.shows().apply(set), v + " is not read");
             });
         }

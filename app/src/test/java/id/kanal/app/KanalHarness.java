@@ -95,6 +95,8 @@ final class KanalHarness implements AutoCloseable {
 
     void start() {
         kanal = Kanal.open(settings, clock);
+        // As serve does: the channels' links and held work first, then the routes.
+        kanal.channels().start();
         server = KanalServer.start(kanal);
         if (twilio != null) {
             kanal.outbox().start();

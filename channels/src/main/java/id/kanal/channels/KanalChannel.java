@@ -38,6 +38,16 @@ public interface KanalChannel extends AutoCloseable {
     }
 
     /**
+     * The {@link Channel}s this channel must carry when another active channel could send them too
+     * (SMPP carries SMS over Twilio by default, {@code KANAL_SMS_SENDER}); the other's sender then
+     * leaves them, with their limits. Two channels that could send one {@link Channel} and neither
+     * claims it is a wiring mistake, found at start.
+     */
+    default java.util.Set<Channel> carries() {
+        return java.util.Set.of();
+    }
+
+    /**
      * The provider's sending limits for the {@link Channel}s its {@link #sender} delivers; the outbox
      * honours them. At most one active channel sends, and limits, each {@link Channel}.
      */
@@ -50,7 +60,10 @@ public interface KanalChannel extends AutoCloseable {
         return ChannelHealth.up(Map.of());
     }
 
-    /** Starts what runs in the background (long polling, a bind); called once, after the server started. */
+    /**
+     * Starts what runs in the background (long polling, a bind) and what must run before the routes
+     * answer (USSD turns a stop cut short); called once, before the server takes requests.
+     */
     default void start() {
     }
 

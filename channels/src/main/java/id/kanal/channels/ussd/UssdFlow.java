@@ -28,9 +28,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * One USSD request to one screen: takes the new input out of the gateway's cumulative
  * {@code text}, pages long replies ({@code 98}), offers to resume a dropped session, and runs
- * the dialog turn with a deadline (a late answer goes by SMS).
+ * the dialog turn with a deadline (a late answer goes by SMS). Shared by the Africa's Talking
+ * callback ({@link UssdService}) and USSD over SMPP.
  */
-final class UssdFlow {
+public final class UssdFlow {
     private static final System.Logger LOG = System.getLogger(UssdFlow.class.getName());
     private static final Executor TURNS = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -43,8 +44,13 @@ final class UssdFlow {
     private final Texts texts;
     private final Clock clock;
 
-    UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
-             PendingUssdTurns pending, QueuedReceipts receipts, Texts texts, Clock clock) {
+    /**
+     * @param conversations read to tell whether a dropped session was mid-flow
+     * @param pending       turns slower than the gateway's deadline, held durably until their reply is queued
+     * @param receipts      whether a turn filed a complaint whose SMS receipt is queued: its late reply is not sent
+     */
+    public UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
+                    PendingUssdTurns pending, QueuedReceipts receipts, Texts texts, Clock clock) {
         this.config = config;
         this.handler = handler;
         this.conversations = conversations;
@@ -55,8 +61,12 @@ final class UssdFlow {
         this.clock = clock;
     }
 
-    /** The screen for one gateway request ({@code CON ...} or {@code END ...}). */
-    String answer(String sessionId, String phone, String text) {
+    /**
+     * The screen for one gateway request ({@code CON ...} or {@code END ...}).
+     *
+     * @param text every input of the session so far, joined by {@code *} (empty on the first screen)
+     */
+    public String answer(String sessionId, String phone, String text) {
         Instant now = clock.instant();
         Address resident = new Address(Channel.USSD, phone);
         Optional<Conversation> conversation = conversations.load(resident);
