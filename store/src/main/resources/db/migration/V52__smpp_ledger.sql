@@ -9,7 +9,7 @@ CREATE TABLE smpp_inbound (
     received_at BIGINT NOT NULL,
     answered    INTEGER NOT NULL
 );
-CREATE INDEX smpp_inbound_key ON smpp_inbound (content_key, received_at);
+CREATE INDEX smpp_inbound_content ON smpp_inbound (content_key, received_at);
 
 -- The parts of one submitted message (provider_id is the outbox row's), each with its receipt.
 CREATE TABLE smpp_segment (
