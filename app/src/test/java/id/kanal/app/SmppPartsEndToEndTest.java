@@ -37,9 +37,7 @@ class SmppPartsEndToEndTest {
     @BeforeEach
     void start() {
         smsc = LocalSmsc.start(0, "kanal", "rahasia");
-        kanal = new KanalHarness(dataDir, clock, SmppEndToEndTest.smppEnv(smsc));
-        kanal.kanal().outbox().start();
-        await(() -> smsc.boundLinks() == 1, "Kanal to bind");
+        kanal = SmppEndToEndTest.boundKanal(dataDir, clock, smsc);
     }
 
     @AfterEach
