@@ -1,6 +1,8 @@
 package id.kanal.app;
 
 import id.kanal.channels.smpp.SmppLedger;
+import id.kanal.channels.smpp.SmppLedger.HeldPart;
+import id.kanal.channels.smpp.SmppLedger.PartsKey;
 import id.kanal.channels.smpp.SmppLedgers;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Database;
@@ -17,12 +19,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@link SmppLedger} in the {@code smpp_inbound} and {@code smpp_segment} tables, so a restart
- * (and the SMSC's redelivery after it) finds what was received, answered and sent. Inbound
+ * {@link SmppLedger} in the {@code smpp_inbound}, {@code smpp_part} and {@code smpp_segment} tables,
+ * so a restart (and the SMSC's redelivery after it) finds what was received, held, answered and sent. Inbound
  * rows are kept for a week, far past any redelivery, then pruned.
  */
 final class SqlSmppLedger implements SmppLedger {
     private static final Duration KEEP = Duration.ofDays(7);
+    private static final String PARTS = "SELECT link, source, ref, total, seq, dest, text, received_at FROM smpp_part ";
 
     private final Database database;
     private final Runnable wakeOutbox;
@@ -67,8 +70,15 @@ final class SqlSmppLedger implements SmppLedger {
     }
 
     @Override
-    public boolean answered(String providerId, Optional<OutboundMessage> reply, Instant now) {
+    public boolean answered(String providerId, Optional<OutboundMessage> reply, Optional<PartsKey> parts, Instant now) {
         boolean queued = database.inTransaction(c -> {
+            if (parts.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM smpp_part WHERE link = ? AND source = ? AND ref = ? AND total = ?")) {
+                    bindKey(ps, parts.get());
+                    ps.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE smpp_inbound SET answered = 1 WHERE provider_id = ? AND answered = 0")) {
                 ps.setString(1, providerId);
@@ -85,6 +95,61 @@ final class SqlSmppLedger implements SmppLedger {
             wakeOutbox.run();
         }
         return queued;
+    }
+
+    @Override
+    public boolean holdPart(HeldPart part) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO smpp_part (link, source, ref, total, seq, dest, "
+                    + "text, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (link, source, ref, total, seq) DO NOTHING")) {
+                bindKey(ps, part.message());
+                ps.setInt(5, part.seq());
+                ps.setString(6, part.dest());
+                ps.setString(7, part.text());
+                ps.setLong(8, part.receivedAt().toEpochMilli());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<HeldPart> heldParts(PartsKey message) {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(PARTS + "WHERE link = ? AND source = ? AND ref = ? AND total = ? "
+                    + "ORDER BY seq")) {
+                bindKey(ps, message);
+                return heldParts(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<HeldPart> heldParts(String link) {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(PARTS + "WHERE link = ? ORDER BY source, ref, total, seq")) {
+                ps.setString(1, link);
+                return heldParts(ps);
+            }
+        });
+    }
+
+    private static List<HeldPart> heldParts(PreparedStatement ps) throws java.sql.SQLException {
+        List<HeldPart> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new HeldPart(new PartsKey(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)),
+                        rs.getInt(5), rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
+            }
+        }
+        return out;
+    }
+
+    private static void bindKey(PreparedStatement ps, PartsKey key) throws java.sql.SQLException {
+        ps.setString(1, key.link());
+        ps.setString(2, key.source());
+        ps.setInt(3, key.ref());
+        ps.setInt(4, key.total());
     }
 
     @Override

@@ -49,12 +49,18 @@ class SmppEndToEndTest {
                 "KANAL_SMPP_USSD_CODE", "*123#", "KANAL_SMPP_TPS", "200");
     }
 
+    /** A Kanal on {@code dataDir} with its outbox running, once it is bound to {@code smsc}. */
+    static KanalHarness boundKanal(Path dataDir, java.time.Clock clock, LocalSmsc smsc) {
+        KanalHarness kanal = new KanalHarness(dataDir, clock, smppEnv(smsc));
+        kanal.kanal().outbox().start();
+        await(() -> smsc.boundLinks() == 1, "Kanal to bind");
+        return kanal;
+    }
+
     @BeforeEach
     void start() {
         smsc = LocalSmsc.start(0, "kanal", "rahasia");
-        kanal = new KanalHarness(dataDir, clock, smppEnv(smsc));
-        kanal.kanal().outbox().start();
-        await(() -> smsc.boundLinks() == 1, "Kanal to bind");
+        kanal = boundKanal(dataDir, clock, smsc);
     }
 
     @AfterEach

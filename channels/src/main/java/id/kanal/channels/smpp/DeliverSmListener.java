@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * One link's inbound {@code deliver_sm}. jSMPP answers with {@code deliver_sm_resp} when this
  * returns, so a resident's message returns only once its turn and reply are committed; a
  * failure of Kanal's answers {@code ESME_RX_T_APPN} (the SMSC delivers it again later), a PDU
- * Kanal cannot read {@code ESME_RX_R_APPN} (it would fail again). Parts of a longer message
- * are answered when held: the turn runs when the last part arrives or the wait runs out.
+ * Kanal cannot read {@code ESME_RX_R_APPN} (it would fail again). A part of a longer message
+ * is answered once the ledger holds it durably: the turn runs when the last part arrives or the
+ * wait runs out, also after a restart.
  */
 final class DeliverSmListener implements MessageReceiverListener {
     private static final System.Logger LOG = System.getLogger(DeliverSmListener.class.getName());
@@ -62,12 +63,7 @@ final class DeliverSmListener implements MessageReceiverListener {
             switch (in) {
                 case SmppInbound.Receipt r -> receipts.apply(link, r);
                 case SmppInbound.Ussd u -> ussd(u);
-                case SmppInbound.Part p -> {
-                    Optional<Reassembler.Assembled> whole = reassembler.offer(p);
-                    if (whole.isPresent()) {
-                        turns.run(link, whole.get());
-                    }
-                }
+                case SmppInbound.Part p -> reassembler.accept(p, whole -> turns.run(link, whole));
             }
         } catch (MalformedPduException e) {
             LOG.log(System.Logger.Level.WARNING, "rejected link={0} from={1}: {2}", link,

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -22,6 +24,7 @@ final class MemorySmppLedger implements SmppLedger {
     private final Map<String, Boolean> answered = new HashMap<>();
     private final Map<String, String> segmentOwner = new HashMap<>();
     private final Map<String, Map<String, SegmentState>> segments = new HashMap<>();
+    private final Map<PartsKey, TreeMap<Integer, HeldPart>> held = new LinkedHashMap<>();
 
     MemorySmppLedger(Consumer<OutboundMessage> outbox) {
         this.outbox = outbox;
@@ -41,12 +44,30 @@ final class MemorySmppLedger implements SmppLedger {
     }
 
     @Override
-    public synchronized boolean answered(String providerId, Optional<OutboundMessage> reply, Instant now) {
+    public synchronized boolean answered(String providerId, Optional<OutboundMessage> reply, Optional<PartsKey> parts,
+                                         Instant now) {
+        parts.ifPresent(held::remove);
         if (Boolean.TRUE.equals(answered.put(providerId, true))) {
             return false;
         }
         reply.ifPresent(outbox);
         return reply.isPresent();
+    }
+
+    @Override
+    public synchronized boolean holdPart(HeldPart part) {
+        return held.computeIfAbsent(part.message(), k -> new TreeMap<>()).putIfAbsent(part.seq(), part) == null;
+    }
+
+    @Override
+    public synchronized List<HeldPart> heldParts(PartsKey message) {
+        return List.copyOf(held.getOrDefault(message, new TreeMap<>()).values());
+    }
+
+    @Override
+    public synchronized List<HeldPart> heldParts(String link) {
+        return held.entrySet().stream().filter(e -> e.getKey().link().equals(link))
+                .flatMap(e -> e.getValue().values().stream()).toList();
     }
 
     @Override

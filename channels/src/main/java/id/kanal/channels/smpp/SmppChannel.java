@@ -63,7 +63,7 @@ public final class SmppChannel implements KanalChannel {
         this.receipts = new SmppReceipts(ledger, outbox, clock);
         Optional<SmppUssd> smppUssd = ussd.map(f -> new SmppUssd(f, clock));
         for (SmppConnection c : config.connections()) {
-            Reassembler reassembler = new Reassembler(config.reassemblyWait(), clock);
+            Reassembler reassembler = new Reassembler(c.name(), ledger, config.reassemblyWait(), clock);
             reassemblers.put(c.name(), reassembler);
             SmppLink[] self = new SmppLink[1];
             self[0] = new SmppLink(c, new DeliverSmListener(c, reassembler, turns, receipts, smppUssd, () -> self[0]));
@@ -108,15 +108,19 @@ public final class SmppChannel implements KanalChannel {
         LOG.log(System.Logger.Level.INFO, "SMPP on: {0}", config.connections());
     }
 
-    /** Turns for messages whose missing parts never came. */
+    /** Turns for messages whose missing parts never came (also parts a previous run held); a failed one is tried again next tick. */
     void handOnIncomplete() {
         reassemblers.forEach((link, reassembler) -> {
-            for (Reassembler.Assembled a : reassembler.expired()) {
-                try {
-                    turns.run(link, a);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "incomplete message not handled link=" + link, e);
-                }
+            try {
+                reassembler.handOnExpired(a -> {
+                    try {
+                        turns.run(link, a);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.ERROR, "incomplete message not handled link=" + link, e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "held parts not read link=" + link, e);
             }
         });
     }

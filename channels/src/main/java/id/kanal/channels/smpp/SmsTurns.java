@@ -45,7 +45,7 @@ final class SmsTurns {
         this.clock = clock;
     }
 
-    /** Runs the turn and queues its reply; both are committed when it returns. */
+    /** Runs the turn and queues its reply (and forgets the parts it was assembled from); all committed when it returns. */
     void run(String link, Reassembler.Assembled m) {
         String phone = phone(m.source());
         Instant now = clock.instant();
@@ -55,7 +55,9 @@ final class SmsTurns {
         Reply reply = handler.handle(InboundMessage.text(id, resident, m.text(), now));
         Optional<OutboundMessage> out = reply.isSilent() ? Optional.empty()
                 : Optional.of(new OutboundMessage(resident, reply.text(), "reply", OutboundMessage.REPLY, Optional.empty()));
-        boolean queued = ledger.answered(id, out, clock.instant());
+        Optional<SmppLedger.PartsKey> parts = m.concat().filter(c -> c.total() > 1)
+                .map(c -> new SmppLedger.PartsKey(link, m.source(), c.ref(), c.total()));
+        boolean queued = ledger.answered(id, out, parts, clock.instant());
         LOG.log(System.Logger.Level.INFO, "turn channel=sms link={0} from={1} id={2} reply={3}", link,
                 Masking.mask(phone), id, queued ? "queued" : reply.isSilent() ? "silent" : "queued-before");
     }
