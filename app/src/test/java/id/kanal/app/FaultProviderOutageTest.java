@@ -50,8 +50,12 @@ class FaultProviderOutageTest {
     private static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
     /** How long (Kanal's clock) every provider refuses: several backoff rounds, fewer than the outbox's attempts. */
     private static final Duration OUTAGE = Duration.ofSeconds(90);
-    private static final int TWILIO_RETRY_AFTER = 30;
-    private static final int TELEGRAM_RETRY_AFTER = 7;
+    /**
+     * Longer than the outbox's own backoff after the outage's attempts (5 s doubling: 160 s at the
+     * sixth), so a row retried before the provider said would show.
+     */
+    private static final int TWILIO_RETRY_AFTER = 600;
+    private static final int TELEGRAM_RETRY_AFTER = 300;
     private static final int THROTTLED_PER_PROVIDER = 3;
     private static final double WHATSAPP_RATE = 2;
     private static final double SMPP_TPS = 50;
@@ -99,13 +103,13 @@ class FaultProviderOutageTest {
         kanal = harness.kanal();
         SmppEndToEndTest.await(() -> smsc.boundLinks() == 1, "Kanal to bind to the SMSC");
 
-        // Every provider goes down before anything is sent: the SMSC with it its link.
+        Map<Channel, Map<String, String>> queued = queue(residents);
+        // Every provider goes down before anything is sent, the SMSC and with it the link. (Queued
+        // first: the link's bind backoff runs in real time, and grows while the SMSC is away.)
         twilio.down(new Fault.Status(503, 20503, "Service Unavailable"));
         bot.down(502, "<html><body>502 Bad Gateway</body></html>");
         smsc.close();
         SmppEndToEndTest.await(this::smscLinkDown, "Kanal to see the SMSC link drop");
-
-        Map<Channel, Map<String, String>> queued = queue(residents);
         Instant outageEnds = clock.instant().plus(OUTAGE);
         drainUntil(outageEnds);
         assertEquals(List.of(), twilio.accepted(), "nothing accepted while Twilio was down");
