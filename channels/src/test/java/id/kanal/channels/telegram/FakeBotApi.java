@@ -52,6 +52,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> chatErrors = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    /** While set, every call gets this answer (before any scripted one): the Bot API down for a while. */
+    private volatile Answer outage;
     /** The status of a scripted answer that never comes. */
     private static final int HANG = -1;
 
@@ -79,6 +81,16 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next call of {@code method} is never answered (until the fake closes): the client times out. */
     public void hang(String method) {
         scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(new Answer(HANG, ""));
+    }
+
+    /** Every call gets this answer until {@link #recover()}: the Bot API down for as long as a test needs. */
+    public void down(int status, String body) {
+        outage = new Answer(status, body);
+    }
+
+    /** Ends {@link #down}: calls get the scripted answers, then the default ones, again. */
+    public void recover() {
+        outage = null;
     }
 
     /** Every sendMessage to this chat answers 403 "bot was blocked by the user", as for a resident who blocked the bot. */
@@ -140,7 +152,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
         Call call = new Call(path, body);
         Queue<Answer> queue = scripted.get(call.method());
-        Answer answer = queue == null ? null : queue.poll();
+        Answer answer = outage != null ? outage : queue == null ? null : queue.poll();
         if (answer == null && call.method().equals("sendmessage")) {
             answer = chatErrors.get(body.path("chat_id").asText());
         }

@@ -56,6 +56,8 @@ public final class FakeTwilio implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger sids = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
+    /** While set, every call gets this instead of 201 (before any scripted fault): Twilio down for a while. */
+    private volatile Fault outage;
 
     public FakeTwilio() {
         try {
@@ -74,6 +76,18 @@ public final class FakeTwilio implements AutoCloseable {
 
     public synchronized FakeTwilio then(Fault... next) {
         faults.addAll(List.of(next));
+        return this;
+    }
+
+    /** Every call gets {@code fault} until {@link #recover()}: Twilio down (or throttling) for as long as a test needs. */
+    public FakeTwilio down(Fault fault) {
+        outage = fault;
+        return this;
+    }
+
+    /** Ends {@link #down}: calls get the scripted faults, then 201, again. */
+    public FakeTwilio recover() {
+        outage = null;
         return this;
     }
 
@@ -127,7 +141,7 @@ public final class FakeTwilio implements AutoCloseable {
             }
             Map<String, String> form = FormBody.parse(new String(ex.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8)).fields();
-            Fault fault = nextFault();
+            Fault fault = outage != null ? outage : nextFault();
             if (fault == null) {
                 fault = recipientErrors.get(form.getOrDefault("To", ""));
             }
