@@ -29,6 +29,60 @@ final class ComplaintRows {
         }
     }
 
+    /**
+     * A complaint this resident filed from the same draft (category, place, words) within {@code since},
+     * whose filing turn never committed: the desk commits a complaint before the turn that files it, so
+     * a crash between the two leaves the resident at the summary, and their next "ya" (a new message,
+     * a new key) must get that ticket, not a second one. It is adopted: its key becomes the new one,
+     * so the new turn is the one that filed it. Only a resident's own filings (key {@code
+     * <channel>:<message id>}) are looked at.
+     */
+    static Optional<FiledComplaint> adoptOrphan(Connection c, ComplaintFiling f, Category category, long since)
+            throws SQLException {
+        if (!f.filedBy().startsWith("resident:")) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT ticket, duplicate_of, idempotency_key FROM complaint "
+                + "WHERE reporter_channel = ? AND reporter_address = ? AND category_code = ? AND location = ? "
+                + "AND description = ? AND filed_at >= ? ORDER BY filed_at DESC")) {
+            ps.setString(1, f.reporterChannel());
+            ps.setString(2, f.reporterAddress());
+            ps.setString(3, f.categoryCode());
+            ps.setString(4, f.location());
+            ps.setString(5, f.description());
+            ps.setLong(6, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(3);
+                    if (key.startsWith(f.reporterChannel() + ":") && !turnCommitted(c, key)) {
+                        try (PreparedStatement adopt = c.prepareStatement(
+                                "UPDATE complaint SET idempotency_key = ? WHERE ticket = ?")) {
+                            adopt.setString(1, f.idempotencyKey());
+                            adopt.setString(2, rs.getString(1));
+                            adopt.executeUpdate();
+                        }
+                        return Optional.of(new FiledComplaint(rs.getString(1), category.agencyName(),
+                                Optional.ofNullable(rs.getString(2))));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the turn of {@code <channel>:<message id>} is recorded (committed). */
+    private static boolean turnCommitted(Connection c, String key) throws SQLException {
+        int colon = key.indexOf(':');
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM inbound_message WHERE channel = ? AND provider_id = ?")) {
+            ps.setString(1, key.substring(0, colon));
+            ps.setString(2, key.substring(colon + 1));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static ComplaintStatus statusOf(Connection c, String ticket) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT status FROM complaint WHERE ticket = ?")) {
             ps.setString(1, ticket);

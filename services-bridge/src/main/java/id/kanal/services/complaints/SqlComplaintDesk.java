@@ -35,6 +35,8 @@ import java.util.Optional;
  * outbox, in the same transaction), and linked to an open complaint they repeat.
  */
 public final class SqlComplaintDesk implements ComplaintService {
+    /** How long a complaint whose filing turn never committed waits to be taken over by the resident's next "ya". */
+    static final java.time.Duration ORPHAN_WINDOW = java.time.Duration.ofHours(1);
     private static final System.Logger LOG = System.getLogger(SqlComplaintDesk.class.getName());
     private static final String VIEW_SQL = "SELECT c.ticket, c.category_code, c.status, c.location, c.filed_at, "
             + "c.updated_at, (SELECT h.note FROM complaint_history h WHERE h.ticket = c.ticket ORDER BY h.seq DESC LIMIT 1) "
@@ -114,6 +116,13 @@ public final class SqlComplaintDesk implements ComplaintService {
                     return existing.get();
                 }
                 Instant now = clock.instant();
+                Optional<FiledComplaint> orphan = ComplaintRows.adoptOrphan(c, f, category,
+                        now.minus(ORPHAN_WINDOW).toEpochMilli());
+                if (orphan.isPresent()) {
+                    LOG.log(System.Logger.Level.WARNING, "complaint ticket={0} was filed by a turn that never "
+                            + "committed (a crash?): the resident's new confirmation takes it over", orphan.get().ticket());
+                    return orphan.get();
+                }
                 String ticket = nextTicket(c);
                 String key = DuplicateFinder.locationKey(f.location());
                 Optional<String> original = DuplicateFinder.find(c, f.categoryCode(), key, f.point(), now);

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,7 @@ class SqlComplaintDeskTest extends DeskTest {
                     tickets.add(f.get().ticket());
                 }
                 assertEquals(1, tickets.size(), tickets.toString());
+                turnCommitted(key); // as the dialog does after filing: the next round is a new complaint
             }
             assertEquals(5, desk.latestBy(reporter, 10).size());
             assertEquals("TNG-000006", desk.file(complaint("k-after", "sampah")).ticket(), "no ticket number skipped");
@@ -159,6 +161,37 @@ class SqlComplaintDeskTest extends DeskTest {
                 Optional.empty(), List.of()));
         assertEquals(List.of("TNG-000002", "TNG-000001"),
                 desk.latestBy(reporter, 5).stream().map(ComplaintView::ticket).toList());
+    }
+
+    @Test
+    void file_afterACrashLostTheFilingTurn_theNextConfirmationTakesTheTicketOver() {
+        // "ya" (SM1) filed TNG-000001, then the process died before SM1's turn committed: no inbound row.
+        FiledComplaint first = desk.file(complaint("sms:SM1", "sampah"));
+        FiledComplaint again = desk.file(complaint("sms:SM2", "sampah"));
+        assertEquals(first.ticket(), again.ticket(), "the resident's next 'ya' must not file a second complaint");
+        assertTrue(desk.queries().filedInTurn(id.kanal.dialog.InboundMessage.text("SM2", reporter, "ya", clock.instant())),
+                "the new turn is now the one that filed it (the USSD receipt check reads this)");
+    }
+
+    /** The turn of {@code sms:<id>} recorded, as the dialog's save does after filing. */
+    private void turnCommitted(String key) {
+        db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO inbound_message (channel, provider_id, address, received_at, "
+                    + "reply, reply_end) VALUES (?, ?, ?, 0, 'ok', 0)")) {
+                ps.setString(1, key.substring(0, key.indexOf(':')));
+                ps.setString(2, key.substring(key.indexOf(':') + 1));
+                ps.setString(3, reporter.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    void file_sameWordsAgainAfterTheFirstTurnCommitted_isANewComplaint() {
+        FiledComplaint first = desk.file(complaint("sms:SM1", "sampah"));
+        turnCommitted("sms:SM1");
+        FiledComplaint second = desk.file(complaint("sms:SM2", "sampah"));
+        assertNotEquals(first.ticket(), second.ticket());
     }
 
     @Test
