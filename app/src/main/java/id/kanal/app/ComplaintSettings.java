@@ -18,11 +18,13 @@ import java.util.Optional;
  *                                  empty: Open311 filing is refused
  * @param whatsAppStatusTemplateSid WhatsApp template for status changes outside the 24-hour window
  * @param open311Endpoint           an external Open311 desk complaints are forwarded to ({@code open311.endpoint})
+ * @param open311PublicReads        whether Open311 reads answer without an {@code api_key} (progress only); false:
+ *                                  403 without one ({@code open311.public-reads}, {@code KANAL_OPEN311_PUBLIC_READS})
  */
 public record ComplaintSettings(Optional<String> adminToken, List<String> open311ApiKeys,
                                 Optional<String> whatsAppStatusTemplateSid, Optional<URI> open311Endpoint,
                                 Optional<String> open311ClientApiKey, Optional<String> open311Jurisdiction,
-                                Duration open311PollInterval) {
+                                Duration open311PollInterval, boolean open311PublicReads) {
     public ComplaintSettings {
         open311ApiKeys = List.copyOf(open311ApiKeys);
     }
@@ -38,7 +40,8 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                 ConfigValues.url(open311.get("endpoint"), "https://311.example.go.id/open311/v2/"),
                 ConfigValues.string(open311.get("client-api-key")),
                 ConfigValues.string(open311.get("jurisdiction")),
-                ConfigValues.positiveDuration(open311.get("poll-interval"), Duration.ofMinutes(5)));
+                ConfigValues.positiveDuration(open311.get("poll-interval"), Duration.ofMinutes(5)),
+                ConfigValues.bool(open311.get("public-reads"), true));
     }
 
     @Override
@@ -46,6 +49,6 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
         return "ComplaintSettings[adminToken=" + (adminToken.isPresent() ? "***" : "unset") + ", open311ApiKeys="
                 + open311ApiKeys.size() + ", whatsAppStatusTemplateSid=" + whatsAppStatusTemplateSid
                 + ", open311Endpoint=" + open311Endpoint + ", open311Jurisdiction=" + open311Jurisdiction
-                + ", open311PollInterval=" + open311PollInterval + "]";
+                + ", open311PollInterval=" + open311PollInterval + ", open311PublicReads=" + open311PublicReads + "]";
     }
 }

@@ -207,6 +207,19 @@ class Open311ServiceTest {
     }
 
     @Test
+    void reads_withPublicReadsOff_needAKey() throws Exception {
+        post(pothole("key-one"));
+        try (KanalHarness closed = new KanalHarness(dataDir.resolve("closed"), java.time.Clock.systemUTC(),
+                Map.of("KANAL_OPEN311_API_KEY", "key-one", "KANAL_OPEN311_PUBLIC_READS", "false"))) {
+            HttpResponse<String> res = closed.get("/open311/v2/requests.json");
+            assertEquals(403, res.statusCode(), res.body());
+            assertTrue(res.body().contains("api_key"), res.body());
+            assertEquals(200, closed.get("/open311/v2/requests.json?api_key=key-one").statusCode());
+            assertEquals(200, closed.get("/open311/v2/services.json").statusCode(), "the service list stays public");
+        }
+    }
+
+    @Test
     void postRequest_closedAfterStaffResolves() throws Exception {
         post(pothole("key-one"));
         kanal.kanal().complaints().changeStatus("TNG-000001", id.kanal.dialog.port.ComplaintStatus.RESOLVED,

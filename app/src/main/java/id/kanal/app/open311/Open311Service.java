@@ -58,11 +58,18 @@ public final class Open311Service implements HttpService {
     private static final Set<ComplaintStatus> CLOSED = EnumSet.of(ComplaintStatus.RESOLVED, ComplaintStatus.REJECTED);
 
     private final SqlComplaintDesk desk;
+    private final boolean publicReads;
     private final List<byte[]> apiKeys;
     private final ZoneId zone;
     private final Clock clock;
 
     Open311Service(SqlComplaintDesk desk, List<String> apiKeys, ZoneId zone, Clock clock) {
+        this(desk, apiKeys, true, zone, clock);
+    }
+
+    /** @param publicReads whether reads answer without an {@code api_key} (progress only) */
+    Open311Service(SqlComplaintDesk desk, List<String> apiKeys, boolean publicReads, ZoneId zone, Clock clock) {
+        this.publicReads = publicReads;
         this.desk = desk;
         this.apiKeys = apiKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.zone = zone;
@@ -71,7 +78,7 @@ public final class Open311Service implements HttpService {
 
     public static Open311Service create(Kanal kanal) {
         return new Open311Service(kanal.complaints(), kanal.settings().complaints().open311ApiKeys(),
-                kanal.settings().dialog().zone(), kanal.clock());
+                kanal.settings().complaints().open311PublicReads(), kanal.settings().dialog().zone(), kanal.clock());
     }
 
     @Override
@@ -174,6 +181,9 @@ public final class Open311Service implements HttpService {
     private Open311Json.Reader reader(ServerRequest req) {
         Optional<String> given = req.query().first("api_key").asOptional();
         if (given.isEmpty()) {
+            if (!publicReads) {
+                throw ClientErrorException.forbidden("this server answers Open311 reads only with an api_key");
+            }
             return Open311Json.Reader.PUBLIC;
         }
         if (!validKey(given.get())) {
