@@ -71,9 +71,13 @@ class SmppLinkEndToEndTest {
         start(Map.of());
         await(() -> smsc.boundLinks() == 1, "Kanal to bind");
         AtomicBoolean dropped = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> droppedAt = new java.util.concurrent.atomic.AtomicReference<>();
         smsc.onSubmit(s -> {
             if (smsc.submitted().size() == 10 && dropped.compareAndSet(false, true)) {
-                Thread.ofVirtual().start(smsc::dropLinks);
+                Thread.ofVirtual().start(() -> {
+                    smsc.dropLinks();
+                    droppedAt.set(java.time.Instant.now());
+                });
             }
         });
         int messages = 40;
@@ -100,9 +104,13 @@ class SmppLinkEndToEndTest {
                 .collect(Collectors.groupingBy(LocalSmsc.Submitted::text));
         assertEquals(messages, byBody.size(), "nothing lost");
         for (List<LocalSmsc.Submitted> copies : byBody.values()) {
-            // A second copy only of a submit whose answer the drop swallowed: Kanal never learnt it went.
-            long unacknowledged = copies.stream().filter(s -> smsc.unanswered().contains(s.messageId())).count();
-            assertEquals(1, copies.size() - unacknowledged, "sent twice: " + copies);
+            // A second copy only of a submit in flight on the dropped link: its answer may have been lost
+            // on the way (the SMSC answered, the socket closed before Kanal read it), so Kanal never learnt
+            // it went. SMPP is at-least-once there; everything submitted after the drop goes once.
+            List<LocalSmsc.Submitted> inOrder = copies.stream().sorted(java.util.Comparator.comparing(LocalSmsc.Submitted::at))
+                    .toList();
+            boolean firstInFlightAtTheDrop = inOrder.getFirst().at().isBefore(droppedAt.get());
+            assertTrue(copies.size() == 1 || (copies.size() == 2 && firstInFlightAtTheDrop), "sent twice: " + copies);
         }
         assertEquals(0, count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'"));
     }

@@ -31,7 +31,7 @@ final class SqlitePool implements ConnectionPool {
         this.connectionTimeout = options.connectionTimeout();
         this.idle = new ArrayBlockingQueue<>(options.size());
         for (int i = 0; i < options.size(); i++) {
-            Connection c = DriverManager.getConnection(url, properties);
+            Connection c = StatementCache.wrap(DriverManager.getConnection(url, properties));
             all.add(c);
             idle.add(c);
         }
@@ -56,7 +56,7 @@ final class SqlitePool implements ConnectionPool {
     private Connection reopen(Connection closed) throws SQLException {
         Connection fresh;
         try {
-            fresh = DriverManager.getConnection(url, properties);
+            fresh = StatementCache.wrap(DriverManager.getConnection(url, properties));
         } catch (SQLException e) {
             idle.add(closed);
             throw e;

@@ -1,0 +1,134 @@
+package id.kanal.store;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prepared statements kept per SQLite connection. SQLite compiles a statement on every
+ * {@code prepareStatement} (sqlite-jdbc has no cache of its own, unlike PostgreSQL's server-side
+ * prepare), and a turn runs the same handful of statements each time: compiling them again was a
+ * visible share of a turn's CPU. A statement closed by its caller is reset (parameters, batch, open
+ * result set) and kept; the same SQL asked for while its statement is still in use gets a fresh,
+ * uncached one. At most {@link #SIZE} statements per connection, least recently used closed first.
+ */
+final class StatementCache {
+    static final int SIZE = 128;
+
+    private StatementCache() {
+    }
+
+    /** The connection, with {@code prepareStatement(String)} served from its own cache. */
+    static Connection wrap(Connection raw) {
+        return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, new ConnectionHandler(raw));
+    }
+
+    private static final class Cached {
+        final PreparedStatement statement;
+        final PreparedStatement handle;
+        boolean inUse;
+
+        Cached(PreparedStatement statement) {
+            this.statement = statement;
+            this.handle = (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
+                    new Class<?>[]{PreparedStatement.class}, this::invoke);
+        }
+
+        private Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            switch (m.getName()) {
+                case "close" -> {
+                    reset();
+                    return null;
+                }
+                case "isClosed" -> {
+                    return !inUse;
+                }
+                default -> {
+                    return call(statement, m, args);
+                }
+            }
+        }
+
+        /** Back to as-prepared: a later user must see none of this one's parameters or results. */
+        private void reset() throws SQLException {
+            try {
+                ResultSet open = statement.getResultSet();
+                if (open != null) {
+                    open.close();
+                }
+            } catch (SQLException ignored) {
+                // no result set: nothing to close
+            }
+            statement.clearParameters();
+            statement.clearBatch();
+            inUse = false;
+        }
+    }
+
+    private static final class ConnectionHandler implements InvocationHandler {
+        private final Connection raw;
+        private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                if (size() > SIZE && !eldest.getValue().inUse) {
+                    closeQuietly(eldest.getValue().statement);
+                    return true;
+                }
+                return false;
+            }
+        };
+
+        ConnectionHandler(Connection raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            if (m.getName().equals("prepareStatement") && args != null && args.length == 1) {
+                return prepare((String) args[0]);
+            }
+            if (m.getName().equals("close")) {
+                cache.values().forEach(c -> closeQuietly(c.statement));
+                cache.clear();
+            }
+            return call(raw, m, args);
+        }
+
+        private PreparedStatement prepare(String sql) throws SQLException {
+            Cached cached = cache.get(sql);
+            if (cached != null && cached.inUse) {
+                return raw.prepareStatement(sql); // the same SQL nested inside its own use: a statement of its own
+            }
+            if (cached == null || cached.statement.isClosed()) {
+                cached = new Cached(raw.prepareStatement(sql));
+                cache.put(sql, cached);
+            }
+            cached.inUse = true;
+            return cached.handle;
+        }
+    }
+
+    private static Object call(Object target, Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement s) {
+        try {
+            s.close();
+        } catch (SQLException ignored) {
+            // closing a statement of a connection that is going away
+        }
+    }
+}
