@@ -94,7 +94,7 @@ public final class SqlConversationStore implements ConversationStore {
         turns.inTransaction(c -> {
             insertInbound(c, turn);
             upsertConversation(c, conv);
-            long seq = nextSeq(c, conv.resident());
+            long seq = nextSeq(c, conv.resident(), db.dialect() != Dialect.SQLITE);
             long at = turn.inbound().receivedAt().toEpochMilli();
             Transcript.append(c, conv.resident(), seq, at, "in", "resident", turn.inbound().text());
             if (!turn.reply().isSilent()) {
@@ -147,7 +147,7 @@ public final class SqlConversationStore implements ConversationStore {
      */
     public static long appendLine(Connection c, Address resident, Instant at, String direction, String author,
                                   String body) throws SQLException {
-        long seq = nextSeq(c, resident);
+        long seq = nextSeq(c, resident, true);
         Transcript.append(c, resident, seq, at.toEpochMilli(), direction, author, body);
         return seq;
     }
@@ -199,12 +199,16 @@ public final class SqlConversationStore implements ConversationStore {
      * upsert has already taken it), makes the second wait for the first to commit, so its read sees
      * the first's line (READ COMMITTED: each statement sees what committed before it).
      */
-    private static long nextSeq(Connection c, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
-            ps.setString(1, resident.channel().id());
-            ps.setString(2, resident.value());
-            ps.executeUpdate();
+    private static long nextSeq(Connection c, Address resident, boolean lockFirst) throws SQLException {
+        // SQLite runs one writer at a time, so a turn's own transaction needs no row lock (one
+        // statement fewer per turn); lines written outside a turn take it everywhere.
+        if (lockFirst) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
+                ps.setString(1, resident.channel().id());
+                ps.setString(2, resident.value());
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript WHERE channel = ? AND address = ?")) {
