@@ -98,7 +98,7 @@ final class BenchSmsCommand {
         StringBuilder encoded = new StringBuilder();
         form.forEach((k, v) -> encoded.append(encoded.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        String signature = id.kanal.app.bench.Workloads.twilioSignature(token, publicUrl + "/channels/sms", form);
+        String signature = id.kanal.channels.twilio.TwilioSigner.sign(token, publicUrl + "/channels/sms", form);
         return HttpRequest.newBuilder(URI.create(url + "/channels/sms"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature)

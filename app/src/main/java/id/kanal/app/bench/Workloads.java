@@ -1,17 +1,15 @@
 package id.kanal.app.bench;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import id.kanal.channels.twilio.TwilioSigner;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The requests of each benchmark target, as raw HTTP bytes. */
-public final class Workloads {
+final class Workloads {
     /** Residents taking part; each connection walks its own share of them in turn. */
     static final int RESIDENTS = 20_000;
 
@@ -41,7 +39,7 @@ public final class Workloads {
                     "AccountSid", "AC00000000000000000000000000000000",
                     "From", phone(resident), "To", "+6221500123", "Body", text, "NumMedia", "0"));
             return HttpLoad.formPost("/channels/sms", encode(form),
-                    "X-Twilio-Signature", twilioSignature(authToken, publicUrl + "/channels/sms", form));
+                    "X-Twilio-Signature", TwilioSigner.sign(authToken, publicUrl + "/channels/sms", form));
         };
     }
 
@@ -81,18 +79,5 @@ public final class Workloads {
         form.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return sb.toString();
-    }
-
-    /** Base64(HMAC-SHA1(token, URL + each parameter's name and value sorted by name)), as Twilio signs. */
-    public static String twilioSignature(String authToken, String url, Map<String, String> params) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
     }
 }

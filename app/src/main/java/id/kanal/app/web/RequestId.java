@@ -4,7 +4,7 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.HexFormat;
 
 /**
@@ -14,13 +14,13 @@ import java.util.HexFormat;
  */
 public record RequestId(String value) {
     public static final HeaderName HEADER = HeaderNames.create("X-Request-Id");
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** 16 random hex digits: unique enough to find one request in a day's logs, short enough to read out. */
+    /**
+     * 16 random hex digits: unique enough to find one request in a day's logs, short enough to read
+     * out. Not a secret, so no SecureRandom: every request makes one, and a shared SecureRandom is a
+     * lock all connections queue on.
+     */
     static RequestId next() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return new RequestId(HexFormat.of().formatHex(bytes));
+        return new RequestId(HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
     }
 
     /** The request's id; "unknown" for a request that did not pass the filter (none in Kanal's routing). */

@@ -39,7 +39,7 @@ class HttpLoadTest {
         // The example of https://www.twilio.com/docs/usage/webhooks/webhooks-security
         Map<String, String> params = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+12349013030",
                 "Digits", "1234", "From", "+12349013030", "To", "+18005551212");
-        assertEquals("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", Workloads.twilioSignature("12345",
+        assertEquals("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", id.kanal.channels.twilio.TwilioSigner.sign("12345",
                 "https://mycompany.com/myapp.php?foo=1&bar=2", params));
     }
 }

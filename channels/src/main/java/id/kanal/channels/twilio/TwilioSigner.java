@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Signs a request as Twilio does (https://www.twilio.com/docs/usage/webhooks/webhooks-security):
  * Base64(HMAC-SHA1(token, url + each parameter name and value, sorted by name)). The SDK has
- * no public signer; {@code TwilioSignatureTest} checks this one against the SDK's validator.
+ * no public signer; {@code TwilioSignatureTest} checks this one against the SDK's validator. Kanal
+ * itself only verifies (with the SDK); the benchmark and the tests sign what they send with this.
  */
 public final class TwilioSigner {
     private TwilioSigner() {
