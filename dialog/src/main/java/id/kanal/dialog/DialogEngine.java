@@ -33,9 +33,16 @@ public final class DialogEngine implements InboundHandler {
     private final PriceFlow priceFlow;
     private final ScheduleFlow scheduleFlow;
     private final HandoffFlow handoffFlow;
+    private final FeedbackFlow feedbackFlow;
+    private final AlertFlow alertFlow;
     private final SenderLocks locks = new SenderLocks(1024);
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
+        this(settings, texts, services, LoopServices.none(), clock);
+    }
+
+    /** @param loop the questions asked after the fact and the alert subscriptions ({@link FeedbackFlow}, {@link AlertFlow}) */
+    public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, LoopServices loop, Clock clock) {
         this.settings = settings;
         this.services = services;
         this.clock = clock;
@@ -45,6 +52,8 @@ public final class DialogEngine implements InboundHandler {
         this.priceFlow = new PriceFlow(replies, services.prices(), clock);
         this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
         this.handoffFlow = new HandoffFlow(replies, clock);
+        this.feedbackFlow = new FeedbackFlow(replies, loop.questions(), services.complaints());
+        this.alertFlow = new AlertFlow(replies, loop.alerts(), services.prices(), services.residents(), clock);
     }
 
     @Override
@@ -93,7 +102,10 @@ public final class DialogEngine implements InboundHandler {
         Outcome out;
         try {
             boolean expired = now.isAfter(c.lastActivity().plus(settings.idleTimeout()));
-            if (expired && !c.state().isHandedOff()) {
+            Optional<Outcome> answered = feedbackFlow.answer(c, m, command != Command.NONE, now);
+            if (answered.isPresent()) {
+                out = answered.get(); // a question Kanal asked ("was it fixed?") and this message answers
+            } else if (expired && !c.state().isHandedOff()) {
                 Optional<ComplaintDraft> draft = c.state().pendingDraft();
                 c = c.with(State.MENU);
                 out = draft.isPresent() && command == Command.NONE
@@ -238,6 +250,10 @@ public final class DialogEngine implements InboundHandler {
             }
             default -> {
             }
+        }
+        Optional<Outcome> alert = alertFlow.keyword(c, m);
+        if (alert.isPresent()) {
+            return alert.get();
         }
         String simple = Words.simplify(m.text());
         Optional<String> ticket = Words.ticket(m.text());
@@ -392,7 +408,7 @@ public final class DialogEngine implements InboundHandler {
                 return Optional.<String>empty();
             }
             services.conversations().saveState(c.get().with(State.MENU));
-            return Optional.of(replies.text(c.get().language(), "agent.handed.back"));
+            return Optional.of(feedbackFlow.handedBack(c.get(), agent, clock.instant()));
         });
     }
 

@@ -52,6 +52,13 @@ class TextsTest {
         WORST_CASE.put("day", "Kamis 31/12");
         WORST_CASE.put("first", "23:59");
         WORST_CASE.put("weekday", "Wednesday");
+        WORST_CASE.put("words", "x".repeat(30));
+        WORST_CASE.put("subject", "Panunggangan Barat Kota Tangerang");
+        WORST_CASE.put("topic", "Info banjir/wilayah");
+        WORST_CASE.put("rating", "5");
+        WORST_CASE.put("before", "1.250.000");
+        WORST_CASE.put("percent", "100");
+        WORST_CASE.put("direction", "turun");
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class Residents {
     }
 
     /** The key itself and, when linked, the other one: {@code telegram:<chat>} and the number it is linked to. */
-    static List<String> personKeys(Connection c, String address) throws SQLException {
+    public static List<String> personKeys(Connection c, String address) throws SQLException {
         List<String> keys = new ArrayList<>(2);
         keys.add(address);
         if (address.startsWith(TELEGRAM_PREFIX)) {

@@ -41,6 +41,10 @@ public final class SqlResidentRegistry implements ResidentRegistry {
     public void optOut(Address resident, Instant now) {
         db.inTransaction(c -> {
             Residents.setOptedOut(c, key(resident), true, now);
+            // STOP leaves every alert subscription too (DAFTAR BANJIR/HARGA): MULAI does not bring them back.
+            for (String person : Residents.personKeys(c, key(resident))) {
+                Statements.update(c, "DELETE FROM alert_subscription WHERE person = ?", person);
+            }
             return null;
         });
     }

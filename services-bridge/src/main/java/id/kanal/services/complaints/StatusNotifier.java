@@ -10,6 +10,7 @@ import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.Category;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.services.feedback.SqlResidentQuestions;
 import id.kanal.store.Outbox;
 import id.kanal.store.Residents;
 
@@ -29,7 +30,8 @@ import java.util.Optional;
  * SMS and USSD reporters get an SMS (GSM-7, at most two segments); WhatsApp inside the 24-hour
  * window gets free text, outside it the configured template or else an SMS; Telegram gets text.
  * A resident who sent STOP (on any of their linked channels) gets nothing; reporters without a
- * channel (Open311 without a phone) neither.
+ * channel (Open311 without a phone) neither. A resolution asks "was it fixed? 1 / 2" (recorded
+ * by {@link SqlResidentQuestions}, once per resolution) wherever the message carries the question.
  */
 final class StatusNotifier {
     private static final System.Logger LOG = System.getLogger(StatusNotifier.class.getName());
@@ -69,9 +71,13 @@ final class StatusNotifier {
             case SMS, USSD -> sms(number, text);
             case TELEGRAM -> new OutboundMessage(new Address(Channel.TELEGRAM, number), text, KIND,
                     OutboundMessage.BULK, Optional.empty());
-            case WHATSAPP -> whatsApp(c, number, text, lang, r.ticket(), to, now);
+            case WHATSAPP -> whatsApp(c, number, text, lang, r.ticket(), category, to, now);
         };
         Outbox.enqueue(c, m, now);
+        if (to == ComplaintStatus.RESOLVED && carriesQuestion(m)) {
+            // "Was it fixed?": the answer ("1"/"2" on any of the resident's channels) finds this row.
+            SqlResidentQuestions.askFixed(c, personKey(channel.get(), number), r.ticket(), r.channel(), r.address(), now);
+        }
         LOG.log(System.Logger.Level.DEBUG, "status notification ticket={0} to={1} text={2}", r.ticket(), m.to(), m.body());
         return true;
     }
@@ -81,15 +87,34 @@ final class StatusNotifier {
      * resident shared their contact) is the same person as that number's SMS, USSD and WhatsApp.
      */
     private static boolean optedOut(Connection c, Channel channel, String number) throws SQLException {
-        return Residents.isPersonOptedOut(c, channel == Channel.TELEGRAM ? "telegram:" + number : number);
+        return Residents.isPersonOptedOut(c, personKey(channel, number));
+    }
+
+    /** The resident table's key of a reporter: the number, or {@code telegram:<chat id>}. */
+    private static String personKey(Channel channel, String number) {
+        return channel == Channel.TELEGRAM ? "telegram:" + number : number;
+    }
+
+    /** Whether the resident reads the question: the status template outside WhatsApp's window does not carry it. */
+    private boolean carriesQuestion(OutboundMessage m) {
+        return m.template().isEmpty() || settings.whatsAppFeedbackTemplateSid()
+                .map(sid -> m.template().get().startsWith(sid + " ")).orElse(false);
     }
 
     private OutboundMessage whatsApp(Connection c, String number, String text, Language lang, String ticket,
-                                     ComplaintStatus to, Instant now) throws SQLException {
+                                     Category category, ComplaintStatus to, Instant now) throws SQLException {
         Optional<Instant> last = Residents.whatsAppLastInbound(c, number);
         if (last.isPresent() && !now.isAfter(last.get().plus(WHATSAPP_WINDOW))) {
             return new OutboundMessage(new Address(Channel.WHATSAPP, number), text, KIND, OutboundMessage.BULK,
                     Optional.empty());
+        }
+        if (to == ComplaintStatus.RESOLVED && settings.whatsAppFeedbackTemplateSid().isPresent()) {
+            // The resolution with "was it fixed? 1 / 2": variables 1 = ticket, 2 = category.
+            ObjectNode variables = JSON.createObjectNode();
+            variables.put("1", ticket);
+            variables.put("2", category.name(lang));
+            return new OutboundMessage(new Address(Channel.WHATSAPP, number), text, KIND, OutboundMessage.BULK,
+                    Optional.of(settings.whatsAppFeedbackTemplateSid().get() + " " + variables));
         }
         if (settings.whatsAppStatusTemplateSid().isPresent()) {
             // The form the Twilio sender reads: the ContentSid, a space, the ContentVariables JSON.
@@ -122,7 +147,8 @@ final class StatusNotifier {
                     .append(' ').append(note.strip());
         }
         if (to == ComplaintStatus.RESOLVED) {
-            out.append(texts.get(lang, "notify.reopen.hint", values));
+            // Answered "2" reopens it under the reopening rule (see SqlResidentQuestions).
+            out.append(texts.get(lang, "notify.fixed.question"));
         }
         return out.toString();
     }

@@ -1,0 +1,84 @@
+package id.kanal.services.feedback;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.PendingQuestion;
+import id.kanal.dialog.port.ResidentQuestions;
+import id.kanal.store.Database;
+import id.kanal.store.Residents;
+import id.kanal.store.SqlResidentRegistry;
+import id.kanal.store.Statements;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code resident_question} table. A question belongs to the person (the resident table's
+ * key, linked Telegram chats included), so it is answered on whichever channel the answer comes.
+ * A question is asked at most once per occasion: one per resolution of a ticket, one per handback.
+ */
+public final class SqlResidentQuestions implements ResidentQuestions {
+    private static final System.Logger LOG = System.getLogger(SqlResidentQuestions.class.getName());
+
+    private final Database db;
+
+    public SqlResidentQuestions(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Records "was it fixed?" for a ticket just resolved, in the caller's transaction (the one that
+     * resolves it and enqueues the message that asks).
+     *
+     * @return false when this resolution's question to this person exists already
+     */
+    public static boolean askFixed(Connection c, String person, String ticket, String reporterChannel,
+                                   String reporterAddress, Instant resolvedAt) throws SQLException {
+        String agency = Statements.first(c, "SELECT agency_code FROM complaint WHERE ticket = ?",
+                rs -> rs.getString(1), ticket).orElse(null);
+        return insert(c, person, PendingQuestion.Kind.FIXED, ticket, reporterChannel, reporterAddress, agency, resolvedAt);
+    }
+
+    private static boolean insert(Connection c, String person, PendingQuestion.Kind kind, String subject, String channel,
+                                  String address, String agency, Instant now) throws SQLException {
+        return Statements.update(c, "INSERT INTO resident_question (id, person, kind, subject, occasion, "
+                        + "reporter_channel, reporter_address, agency_code, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (kind, subject, occasion, person) DO NOTHING",
+                UUID.randomUUID().toString(), person, kind.id(), subject, now.toEpochMilli(), channel, address, agency,
+                now.toEpochMilli()) == 1;
+    }
+
+    @Override
+    public Optional<PendingQuestion> pending(Address resident, Instant since) {
+        return db.read(c -> {
+            List<String> keys = Residents.personKeys(c, SqlResidentRegistry.key(resident));
+            String other = keys.size() > 1 ? keys.get(1) : keys.get(0);
+            return Statements.first(c, "SELECT id, kind, subject, reporter_channel, reporter_address, asked_at "
+                            + "FROM resident_question WHERE person IN (?, ?) AND answered_at IS NULL AND asked_at >= ? "
+                            + "ORDER BY asked_at DESC, id LIMIT 1",
+                    rs -> new PendingQuestion(rs.getString(1), PendingQuestion.Kind.valueOf(rs.getString(2).toUpperCase(
+                            java.util.Locale.ROOT)), rs.getString(3), new Address(Channel.of(rs.getString(4)),
+                            rs.getString(5)), Instant.ofEpochMilli(rs.getLong(6))),
+                    keys.get(0), other, since.toEpochMilli());
+        });
+    }
+
+    @Override
+    public boolean answer(PendingQuestion question, int answer, Instant now) {
+        boolean first = db.inTransaction(c -> Statements.update(c, "UPDATE resident_question SET answer = ?, "
+                + "answered_at = ? WHERE id = ? AND answered_at IS NULL", answer, now.toEpochMilli(), question.id()) == 1);
+        LOG.log(System.Logger.Level.INFO, "question answered kind={0} subject={1} answer={2} first={3}",
+                question.kind().id(), question.subject(), answer, first);
+        return first;
+    }
+
+    @Override
+    public void askAgentRating(Address resident, String agent, Instant now) {
+        db.inTransaction(c -> insert(c, SqlResidentRegistry.key(resident), PendingQuestion.Kind.AGENT, agent,
+                resident.channel().id(), resident.value(), null, now));
+    }
+}

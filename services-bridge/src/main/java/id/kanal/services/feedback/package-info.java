@@ -1,0 +1,5 @@
+/**
+ * Closing the loop with residents: the questions Kanal asks after the fact ("was it fixed?",
+ * "how was the agent?"), their answers, and the satisfaction figures they make.
+ */
+package id.kanal.services.feedback;
