@@ -67,6 +67,7 @@ public final class Kanal implements AutoCloseable {
     private final SqlOutboxQueue outboxQueue;
     private final OutboxSender outbox;
     private final Channels channels;
+    private final ResidentLoop loop;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
                   List<ChannelType<?>> channelTypes) {
@@ -76,7 +77,8 @@ public final class Kanal implements AutoCloseable {
         this.region = region;
         ComplaintSettings cs = settings.complaints();
         this.complaints = SqlComplaintDesk.open(database, region, clock,
-                new NotificationSettings(cs.whatsAppStatusTemplateSid()), cs.open311Endpoint().isPresent());
+                new NotificationSettings(cs.whatsAppStatusTemplateSid(), cs.whatsAppFeedbackTemplateSid()),
+                cs.open311Endpoint().isPresent());
         this.open311Forwarder = cs.open311Endpoint().map(url -> new Open311Forwarder(database, complaints,
                 new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
                         cs.open311PollInterval())), clock));
@@ -89,6 +91,8 @@ public final class Kanal implements AutoCloseable {
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
         }
+        this.loop = new ResidentLoop(database, prices, settings.alerts(), clock);
+        loop.checkPrices(); // marks today's prices, so the next import alerts only on a real move
         // The classifier's entity names come from the services, so an imported feed is understood at once.
         this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
         this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable));
@@ -98,7 +102,7 @@ public final class Kanal implements AutoCloseable {
                 Texts.builtIn(),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable),
-                clock);
+                loop.dialog(), clock);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
@@ -203,6 +207,9 @@ public final class Kanal implements AutoCloseable {
         return new PriceImporter(database, prices.catalog(), clock, () -> {
             prices.invalidate();
             vocabulary.refresh();
+            if (loop.checkPrices() > 0) {
+                outbox.wake();
+            }
         });
     }
 
@@ -221,6 +228,11 @@ public final class Kanal implements AutoCloseable {
     /** The outbox sender; {@code serve} starts it, {@link #close()} stops it before the database closes. */
     public OutboxSender outbox() {
         return outbox;
+    }
+
+    /** Questions after the fact, alert subscriptions, price and area alerts, satisfaction figures. */
+    public ResidentLoop loop() {
+        return loop;
     }
 
     /** The active channels: their routes, health, start and stop. */

@@ -3,6 +3,7 @@ package id.kanal.app;
 import id.kanal.channels.ConfigValues;
 import id.kanal.app.console.ConsoleSettings;
 import id.kanal.intents.IntentsConfig;
+import id.kanal.services.alerts.AlertSettings;
 import io.helidon.common.config.ConfigException;
 import io.helidon.config.Config;
 
@@ -17,7 +18,8 @@ import java.util.Optional;
  */
 public record Settings(ServerSettings server, StoreSettings store, Optional<Path> regionFile,
                        ConversationSettings dialog, ComplaintSettings complaints,
-                       ChannelSettings channels, IntentsConfig intents, ConsoleSettings console) {
+                       ChannelSettings channels, IntentsConfig intents, ConsoleSettings console,
+                       AlertSettings alerts) {
 
     /**
      * Reads settings from the files' config tree ({@link Main#config()}, or a test's) with the
@@ -43,6 +45,15 @@ public record Settings(ServerSettings server, StoreSettings store, Optional<Path
                 ComplaintSettings.create(kanal.get("complaints")),
                 ChannelSettings.create(kanal, ChannelRegistry.ALL),
                 IntentsConfig.create(kanal.get("intents")),
-                ConsoleSettings.create(kanal.get("console"), server.baseUrl()));
+                ConsoleSettings.create(kanal.get("console"), server.baseUrl()),
+                alerts(kanal.get("alerts")));
+    }
+
+    /** The {@code kanal.alerts} subtree: the price alert threshold and the rates estimates use. */
+    static AlertSettings alerts(Config alerts) {
+        AlertSettings d = AlertSettings.defaults();
+        return new AlertSettings(ConfigValues.positiveNumber(alerts.get("price-threshold-percent"), d.priceThresholdPercent()),
+                ConfigValues.integer(alerts.get("sms-segment-cost"), 0, 1_000_000, (int) d.smsSegmentRupiah()),
+                ConfigValues.integer(alerts.get("whatsapp-message-cost"), 0, 1_000_000, (int) d.whatsAppMessageRupiah()));
     }
 }

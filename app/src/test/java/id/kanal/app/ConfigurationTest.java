@@ -110,6 +110,11 @@ class ConfigurationTest {
         p.put("kanal.complaints.open311.api-keys", new Probe("a,b", s -> s.complaints().open311ApiKeys()));
         p.put("kanal.complaints.whatsapp-status-template-sid",
                 new Probe("HX2", s -> s.complaints().whatsAppStatusTemplateSid()));
+        p.put("kanal.complaints.whatsapp-feedback-template-sid",
+                new Probe("HX3", s -> s.complaints().whatsAppFeedbackTemplateSid()));
+        p.put("kanal.alerts.price-threshold-percent", new Probe("15", s -> s.alerts().priceThresholdPercent()));
+        p.put("kanal.alerts.sms-segment-cost", new Probe("500", s -> s.alerts().smsSegmentRupiah()));
+        p.put("kanal.alerts.whatsapp-message-cost", new Probe("400", s -> s.alerts().whatsAppMessageRupiah()));
         p.put("kanal.complaints.open311.endpoint",
                 new Probe("https://311.example.go.id/open311/v2/", s -> s.complaints().open311Endpoint()));
         p.put("kanal.complaints.open311.client-api-key", new Probe("k", s -> s.complaints().open311ClientApiKey()));

@@ -58,6 +58,8 @@ final class Console {
                 new CannedRoutes(guard, new SqlCannedReplies(db), clock),
                 new ComplaintRoutes(guard, complaints, events),
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
+                new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
+                new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices())));
     }

@@ -1,0 +1,85 @@
+package id.kanal.app.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.kanal.channels.outbox.OutboxSender;
+import id.kanal.services.alerts.AlertFunnel;
+import id.kanal.services.alerts.Areas;
+import id.kanal.services.alerts.AreaAlerts;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Map;
+
+/**
+ * Area alerts, for supervisors. {@code GET /areas}: the kecamatan and their kelurahan.
+ * {@code POST /alerts/estimate} {@code {areaKind, area, text}}: residents, channels, SMS segments
+ * and estimated cost, nothing sent. {@code POST /alerts}: the same body, sent through the outbox.
+ * {@code GET /alerts} and {@code GET /alerts/{id}}: the delivery funnel (queued, sent, delivered,
+ * failed) from the providers' status callbacks.
+ */
+final class AlertRoutes implements HttpService {
+    private static final System.Logger LOG = System.getLogger(AlertRoutes.class.getName());
+
+    private final ConsoleGuard guard;
+    private final AreaAlerts alerts;
+    private final OutboxSender outbox;
+
+    AlertRoutes(ConsoleGuard guard, AreaAlerts alerts, OutboxSender outbox) {
+        this.guard = guard;
+        this.alerts = alerts;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/areas", (req, res) -> {
+            guard.require(req, Role.SUPERVISOR);
+            ConsoleHttp.ok(res, Map.of("kecamatan", alerts.areas().all(), "maxText", AreaAlerts.MAX_TEXT));
+        }).post("/alerts/estimate", (req, res) -> {
+            guard.require(req, Role.SUPERVISOR);
+            Request r = Request.of(ConsoleHttp.body(req));
+            ConsoleHttp.ok(res, refusedAsBadRequest(() -> alerts.estimate(r.kind(), r.area(), r.text())));
+        }).post("/alerts", this::send)
+                .get("/alerts", (req, res) -> {
+                    guard.require(req, Role.SUPERVISOR);
+                    ConsoleHttp.ok(res, Map.of("alerts", alerts.recent(20)));
+                })
+                .get("/alerts/{id}", (req, res) -> {
+                    guard.require(req, Role.SUPERVISOR);
+                    String id = req.path().pathParameters().get("id");
+                    ConsoleHttp.ok(res, alerts.funnel(id).orElseThrow(() -> ConsoleException.notFound("no such alert")));
+                });
+    }
+
+    private void send(ServerRequest req, ServerResponse res) {
+        Session s = guard.require(req, Role.SUPERVISOR);
+        Request r = Request.of(ConsoleHttp.body(req));
+        AlertFunnel sent = refusedAsBadRequest(() -> alerts.send(r.kind(), r.area(), r.text(), "staff:" + s.username()));
+        outbox.wake();
+        LOG.log(System.Logger.Level.INFO, "area alert sent id={0} by={1} recipients={2}", sent.id(), s.username(),
+                sent.estimate().recipients());
+        ConsoleHttp.ok(res, sent);
+    }
+
+    /** An unknown area or an empty or too long text is the caller's mistake: 400 with the reason. */
+    private static <T> T refusedAsBadRequest(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException e) {
+            throw ConsoleException.badRequest(e.getMessage());
+        }
+    }
+
+    private record Request(Areas.Kind kind, String area, String text) {
+        static Request of(JsonNode body) {
+            String kind = ConsoleHttp.text(body, "areaKind");
+            try {
+                return new Request(Areas.Kind.of(kind), ConsoleHttp.text(body, "area"), ConsoleHttp.text(body, "text"));
+            } catch (IllegalArgumentException e) {
+                throw ConsoleException.badRequest("areaKind must be kelurahan or kecamatan: " + kind);
+            }
+        }
+    }
+}
