@@ -187,7 +187,7 @@ class ComplaintsApiTest {
                     new Step("IN_PROGRESS", "Truk dikirim", "Laporan %s (Sampah) sedang dikerjakan oleh Dinas Lingkungan Hidup."
                             + " Catatan: Truk dikirim", "sedang dikerjakan"),
                     new Step("RESOLVED", "Sudah diangkut", "Laporan %1$s (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup."
-                            + " Catatan: Sudah diangkut Belum beres? Balas BELUM BERES %1$s dalam 14 hari.", "selesai"),
+                            + " Catatan: Sudah diangkut Apakah masalahnya sudah beres? 1 Sudah 2 Belum", "selesai"),
                     new Step("reopen", "", "Laporan %s (Sampah) dibuka kembali dan dikerjakan lagi oleh Dinas Lingkungan Hidup."
                             + " Catatan: belum beres " + original, "sedang dikerjakan"),
                     new Step("REJECTED", "Bukan sampah rumah tangga", "Laporan %s (Sampah) ditolak."

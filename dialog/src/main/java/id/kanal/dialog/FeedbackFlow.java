@@ -19,14 +19,12 @@ import java.util.Set;
  * resident has not written on this conversation since it was asked (or never wrote on it: the
  * question may have come by SMS to a WhatsApp reporter). A resident who meanwhile went to the
  * menu ("MENU", a price question, ...) and then sends "1" chooses from the menu; they can still
- * answer in words ("sudah beres", "belum beres") for {@link #ANSWERABLE}. Global commands and
+ * answer in words ("sudah beres", "belum beres"). Either way for {@link #ANSWERABLE}. Global commands and
  * conversations an agent owns are never read as answers.
  */
 final class FeedbackFlow {
-    /** How long a question may still be answered in words. */
+    /** How long a question may be answered (a "2" past the reopening window is told so). */
     static final Duration ANSWERABLE = Duration.ofDays(30);
-    /** How long a bare number may answer a question that is still the last thing said. */
-    static final Duration BY_NUMBER = Duration.ofDays(7);
     private static final Set<String> FIXED = Set.of("sudah beres", "sudah", "beres", "sudah selesai", "fixed", "it is fixed");
     private static final Set<String> NOT_FIXED = Set.of("belum beres", "belum", "belum selesai", "not fixed",
             "not yet", "still broken");
@@ -53,9 +51,9 @@ final class FeedbackFlow {
             return Optional.empty();
         }
         PendingQuestion q = pending.get();
-        // A conversation's last activity is its resident's last message; a new one starts "now".
-        boolean last = !q.askedAt().isBefore(c.lastActivity()) || !c.lastActivity().isBefore(now);
-        boolean byNumber = last && q.askedAt().isAfter(now.minus(BY_NUMBER));
+        // The question is the last thing said: a conversation's last activity is its resident's last
+        // message, and a conversation new on this channel starts "now".
+        boolean byNumber = !q.askedAt().isBefore(c.lastActivity()) || !c.lastActivity().isBefore(now);
         // After an answer the conversation goes on where it was, or at the menu when it had gone idle.
         Conversation after = now.isAfter(c.lastActivity().plus(replies.settings().idleTimeout())) ? c.with(State.MENU) : c;
         return switch (q.kind()) {

@@ -54,7 +54,7 @@ class ComplaintStatusChangeTest extends DeskTest {
         assertEquals(new Sent("sms", NUMBER, "Laporan TNG-000001 (Jalan rusak) sedang dikerjakan oleh Dinas PUPR. "
                 + "Catatan: Tim dikirim besok pagi", "status-change", OutboundMessage.BULK, null), sent.get(0));
         assertEquals("Laporan TNG-000001 (Jalan rusak) sudah selesai ditangani Dinas PUPR. Catatan: Lubang sudah "
-                + "ditambal Belum beres? Balas BELUM BERES TNG-000001 dalam 14 hari.", sent.get(1).body());
+                + "ditambal Apakah masalahnya sudah beres? 1 Sudah 2 Belum", sent.get(1).body());
         for (Sent s : sent) {
             assertTrue(Gsm7.isGsm7(s.body()) && Gsm7.segments(s.body()) <= 2, s.body());
         }

@@ -22,9 +22,9 @@ class TransitionNotificationTest extends DeskTest {
             "RECEIVED    | ASSIGNED    | Laporan TNG-000001 (Sampah) diteruskan ke Dinas Lingkungan Hidup. Catatan: ok",
             "RECEIVED    | REJECTED    | Laporan TNG-000001 (Sampah) ditolak. Alasan: ok",
             "ASSIGNED    | IN_PROGRESS | Laporan TNG-000001 (Sampah) sedang dikerjakan oleh Dinas Lingkungan Hidup. Catatan: ok",
-            "ASSIGNED    | RESOLVED    | Laporan TNG-000001 (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup. Catatan: ok Belum beres? Balas BELUM BERES TNG-000001 dalam 14 hari.",
+            "ASSIGNED    | RESOLVED    | Laporan TNG-000001 (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup. Catatan: ok Apakah masalahnya sudah beres? 1 Sudah 2 Belum",
             "ASSIGNED    | REJECTED    | Laporan TNG-000001 (Sampah) ditolak. Alasan: ok",
-            "IN_PROGRESS | RESOLVED    | Laporan TNG-000001 (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup. Catatan: ok Belum beres? Balas BELUM BERES TNG-000001 dalam 14 hari.",
+            "IN_PROGRESS | RESOLVED    | Laporan TNG-000001 (Sampah) sudah selesai ditangani Dinas Lingkungan Hidup. Catatan: ok Apakah masalahnya sudah beres? 1 Sudah 2 Belum",
             "IN_PROGRESS | REJECTED    | Laporan TNG-000001 (Sampah) ditolak. Alasan: ok",
             "RESOLVED    | IN_PROGRESS | Laporan TNG-000001 (Sampah) dibuka kembali dan dikerjakan lagi oleh Dinas Lingkungan Hidup. Catatan: ok"})
     void changeStatus_eachAllowedTransition_oneSmsWithItsWording(ComplaintStatus from, ComplaintStatus to, String text) {
