@@ -73,6 +73,8 @@ public final class PriceImporter {
         try (var s = c.createStatement()) {
             s.executeUpdate("DELETE FROM price_commodity WHERE name NOT IN (SELECT commodity FROM price)");
             s.executeUpdate("DELETE FROM price_market WHERE name NOT IN (SELECT market FROM price)");
+            // Made-up prices are no reference for price alerts: the first real prices set the marks.
+            s.executeUpdate("DELETE FROM price_alert_mark");
         }
         LOG.log(System.Logger.Level.INFO, "demo prices removed by the first real import");
     }
