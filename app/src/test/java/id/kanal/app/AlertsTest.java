@@ -47,7 +47,12 @@ class AlertsTest {
 
     @BeforeEach
     void open() {
-        kanal = Kanal.open(KanalHarness.settings(dataDir), clock);
+        kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), clock);
+    }
+
+    /** The database: SQLite in the data directory; the PostgreSQL subclass points KANAL_DB_URL elsewhere. */
+    java.util.Map<String, String> databaseEnv() {
+        return java.util.Map.of();
     }
 
     @AfterEach
