@@ -7,6 +7,7 @@ import { dashboardView } from './dashboard.js';
 import { simulatorView } from './simulator.js';
 import { accountsView, cannedView } from './accounts.js';
 import { pricesView } from './prices.js';
+import { alertsView } from './alerts.js';
 
 export const state = { me: null, demo: false, current: null, events: null };
 
@@ -96,6 +97,7 @@ function loggedIn(me) {
   document.getElementById('logout').hidden = false;
   document.getElementById('nav-accounts').hidden = me.role !== 'admin';
   document.getElementById('nav-prices').hidden = me.role !== 'admin';
+  document.getElementById('nav-alerts').hidden = me.role === 'agent';
   document.getElementById('who').textContent = me.username + ' (' + me.role + ')';
   connectEvents();
   if (!location.hash || location.hash === '#/' || location.hash === '#') location.hash = '#/queue';
@@ -135,6 +137,7 @@ const routes = [
   [/^#\/accounts$/, () => accountsView()],
   [/^#\/canned$/, () => cannedView()],
   [/^#\/prices$/, () => pricesView()],
+  [/^#\/alerts$/, () => alertsView()],
 ];
 
 async function route() {

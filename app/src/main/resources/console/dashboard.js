@@ -1,6 +1,7 @@
 // The dashboard, fit for a wall screen: big numbers and plain SVG charts, refreshed live.
 import { api, el, flash, state } from './app.js';
 import { barChart, columnChart } from './charts.js';
+import { satisfactionCard } from './satisfaction.js';
 
 const CHANNELS = ['sms', 'ussd', 'whatsapp', 'telegram'];
 const CHANNEL_COLORS = ['#1e40af', '#7c3aed', '#16a34a', '#0ea5e9'];
@@ -53,6 +54,7 @@ export function dashboardView() {
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by status'), barChart(statusCounts(d.byStatus), { ...bars, width: w, labelWidth: wide ? 130 : 190 })),
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by category'), barChart(d.byCategory.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 160 : 190 })),
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by agency'), barChart(d.byAgency.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 215 : 230 }))));
+    node.querySelector('.charts').append(await satisfactionCard());
   }
 
   timer = setInterval(() => load().catch((e) => flash(e.message)), 30000);
