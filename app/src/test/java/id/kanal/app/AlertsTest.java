@@ -3,29 +3,21 @@ package id.kanal.app;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Gsm7;
-import id.kanal.dialog.InboundMessage;
-import id.kanal.dialog.testing.MutableClock;
 import id.kanal.services.alerts.AlertEstimate;
 import id.kanal.services.alerts.AlertFunnel;
 import id.kanal.services.alerts.Areas;
 import id.kanal.store.Residents;
 import id.kanal.store.Statements;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,29 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * listed, left one topic or all with STOP), a price alert once per crossing, and an area alert
  * whose estimate is what was sent, with its delivery funnel from status callbacks.
  */
-class AlertsTest {
+class AlertsTest extends KanalOnClock {
     private static final Address SMS = new Address(Channel.SMS, "+6281234500001");
 
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
-    private final AtomicInteger sids = new AtomicInteger();
-    private Kanal kanal;
 
-    @BeforeEach
-    void open() {
-        kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), clock);
-    }
-
-    /** The database: SQLite in the data directory; the PostgreSQL subclass points KANAL_DB_URL elsewhere. */
-    java.util.Map<String, String> databaseEnv() {
-        return java.util.Map.of();
-    }
-
-    @AfterEach
-    void close() {
-        kanal.close();
-    }
 
     @Test
     void keywords_subscribeListLeave_andStopLeavesAll() {
@@ -192,6 +165,6 @@ class AlertsTest {
 
     private String say(Address from, String text) {
         clock.advance(Duration.ofSeconds(30));
-        return kanal.engine().handle(InboundMessage.text("SM" + sids.incrementAndGet(), from, text, clock.instant())).text();
+        return message(from, text).text();
     }
 }

@@ -2,24 +2,16 @@ package id.kanal.app;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
-import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.NewComplaint;
-import id.kanal.dialog.testing.MutableClock;
 import id.kanal.services.feedback.SatisfactionFigures;
 import id.kanal.store.Statements;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,30 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (2 reopens, or says the window has passed), a resident who went to the menu meanwhile, and
  * "how was the agent?" after a handback, all in the dashboard's satisfaction figures.
  */
-class ClosingTheLoopTest {
+class ClosingTheLoopTest extends KanalOnClock {
     private static final String NUMBER = "+6281234500001";
     private static final Address SMS = new Address(Channel.SMS, NUMBER);
 
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
-    private final AtomicInteger sids = new AtomicInteger();
-    private Kanal kanal;
 
-    @BeforeEach
-    void open() {
-        kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), clock);
-    }
-
-    /** The database: SQLite in the data directory; the PostgreSQL subclass points KANAL_DB_URL elsewhere. */
-    java.util.Map<String, String> databaseEnv() {
-        return java.util.Map.of();
-    }
-
-    @AfterEach
-    void close() {
-        kanal.close();
-    }
 
     @Test
     void resolution_asksOnce_andEveryResolutionAsksAgain() {
@@ -159,7 +132,7 @@ class ClosingTheLoopTest {
     }
 
     private Reply say(Address from, String text) {
-        return kanal.engine().handle(InboundMessage.text("SM" + sids.incrementAndGet(), from, text, clock.instant()));
+        return message(from, text);
     }
 
     private ComplaintStatus status(String ticket) {

@@ -43,8 +43,8 @@ final class FeedbackFlow {
 
     /** The turn when the message answers a pending question; empty to run the turn as usual. */
     Optional<Outcome> answer(Conversation c, InboundMessage m, boolean command, Instant now) {
-        if (command || c.state().isHandedOff()) {
-            return Optional.empty();
+        if (command || c.state().isHandedOff() || !couldAnswer(m.text())) {
+            return Optional.empty(); // most turns: no look-up at all
         }
         Optional<PendingQuestion> pending = questions.pending(c.resident(), now.minus(ANSWERABLE));
         if (pending.isEmpty()) {
@@ -62,6 +62,13 @@ final class FeedbackFlow {
             case AGENT -> Words.number(m.text()).filter(n -> byNumber && n >= 1 && n <= 5)
                     .map(n -> rated(after, q, n, now));
         };
+    }
+
+    /** Whether a message reads like an answer to some question: a number 1-5, yes or no, fixed or not. */
+    private static boolean couldAnswer(String text) {
+        String s = Words.simplify(text);
+        return Words.number(text).filter(n -> n >= 1 && n <= 5).isPresent() || Words.isYes(text) || Words.isNo(text)
+                || FIXED.contains(s) || NOT_FIXED.contains(s);
     }
 
     /** What the resident said about the fix, when the message answers the question. */
