@@ -56,6 +56,17 @@ class ClosingTheLoopTest extends KanalOnClock {
     }
 
     @Test
+    void englishSpeaker_isAskedInEnglish() {
+        say(SMS, "BAHASA EN");
+        clock.advance(Duration.ofMinutes(1));
+        String ticket = filedAndResolved(SMS);
+        assertEquals(List.of("Report " + ticket + " (Rubbish) was resolved by Dinas Lingkungan Hidup."
+                + " Is the problem fixed? 1 Yes 2 Not yet"), sentTo(NUMBER));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals("Thank you, we are glad the problem is fixed. Send MENU for other services.", say(SMS, "1").text());
+    }
+
+    @Test
     void answer2_afterTheReopenWindow_saysSo() {
         String ticket = filedAndResolved(SMS);
         clock.advance(Duration.ofDays(15));
