@@ -54,6 +54,7 @@ export function dashboardView() {
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by status'), barChart(statusCounts(d.byStatus), { ...bars, width: w, labelWidth: wide ? 130 : 190 })),
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by category'), barChart(d.byCategory.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 160 : 190 })),
         el('div', { class: 'card' }, el('h2', {}, 'Complaints by agency'), barChart(d.byAgency.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 215 : 230 }))));
+    node.querySelector('.charts').classList.add('with-satisfaction');
     node.querySelector('.charts').append(await satisfactionCard());
   }
 
