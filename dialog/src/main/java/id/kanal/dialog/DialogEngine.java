@@ -397,9 +397,9 @@ public final class DialogEngine implements InboundHandler {
     }
 
     /**
-     * An agent hands the conversation back to the bot.
+     * An agent hands the conversation back to the bot; the resident is asked to rate the agent.
      *
-     * @return the message to send the resident, or empty when that agent did not own it
+     * @return the message to send the resident (with the rating question), or empty when that agent did not own it
      */
     public Optional<String> handBack(Address resident, String agent) {
         return locks.withLock(resident, () -> {
