@@ -61,7 +61,8 @@ final class ComplaintRoutes implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         String ticket = req.path().pathParameters().get("ticket");
-        complaints.detail(ticket).ifPresent(found -> desks.check(s, found.complaint()));
+        // The desk changes the ticket as written in any case: check it the same way.
+        complaints.detail(ticket.strip().toUpperCase(Locale.ROOT)).ifPresent(found -> desks.check(s, found.complaint()));
         JsonNode body = ConsoleHttp.body(req);
         ComplaintStatus status = status(ConsoleHttp.text(body, "status"));
         String note = ConsoleHttp.optText(body, "note").orElse("");

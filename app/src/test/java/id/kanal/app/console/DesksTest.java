@@ -64,6 +64,8 @@ class DesksTest {
         List<Call> routes = List.of(
                 new Call("GET", "/complaints/" + road, null),
                 new Call("POST", "/complaints/" + road + "/status", Map.of("status", "IN_PROGRESS", "note", "")),
+                new Call("POST", "/complaints/" + road.toLowerCase(java.util.Locale.ROOT) + "/status",
+                        Map.of("status", "IN_PROGRESS", "note", "")),
                 new Call("GET", "/complaints/" + road + "/reassignments", null),
                 new Call("POST", "/complaints/" + road + "/agency", Map.of("agency", "dlh", "reason", "salah kirim")),
                 new Call("GET", "/complaints?agency=pupr", null));
