@@ -1,5 +1,6 @@
 package id.kanal.services.live;
 
+import id.kanal.services.Median;
 import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.store.Database;
 import id.kanal.store.Statements;
@@ -8,11 +9,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -89,14 +90,8 @@ public final class SqlLiveBoard implements LiveBoard {
 
     /** The median of millisecond durations in days, one decimal; null without samples. */
     static Double medianDays(List<Long> millis) {
-        if (millis.isEmpty()) {
-            return null;
-        }
-        List<Long> v = new ArrayList<>(millis);
-        v.sort(null);
-        int n = v.size();
-        double ms = n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2.0;
-        return Math.round(ms / (DAY / 10.0)) / 10.0;
+        OptionalDouble ms = Median.of(millis);
+        return ms.isEmpty() ? null : Math.round(ms.getAsDouble() / (DAY / 10.0)) / 10.0;
     }
 
     private static List<LiveRow> rows(Map<String, Named> named) {
