@@ -3,6 +3,7 @@ package id.kanal.services.live;
 import id.kanal.services.Median;
 import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.store.Database;
+import id.kanal.store.DatabaseException;
 import id.kanal.store.Statements;
 
 import java.sql.Connection;
@@ -24,23 +25,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SqlLiveBoard implements LiveBoard {
     private static final long DAY = 86_400_000L;
-    /** CAST: on PostgreSQL an INTEGER times an integer literal overflows past 24 days. */
-    private static final String COUNTS = "SELECT c.agency_code, COALESCE(a.name, c.agency_code), c.category_code, "
-            + "k.name_id, c.status, COUNT(*), "
+    /**
+     * Grouped by codes only (names come from the region's definition, or the small code tables):
+     * grouping by names too doubled the time on SQLite. CAST: on PostgreSQL an INTEGER times an
+     * integer literal overflows past 24 days.
+     */
+    private static final String COUNTS = "SELECT c.agency_code, c.category_code, c.status, COUNT(*), "
             + "SUM(CASE WHEN c.filed_at + k.resolution_days * CAST(" + DAY + " AS BIGINT) < ? THEN 1 ELSE 0 END) "
-            + "FROM complaint c JOIN category k ON k.code = c.category_code "
-            + "LEFT JOIN agency a ON a.code = c.agency_code WHERE c.ticket LIKE ? "
-            + "GROUP BY c.agency_code, a.name, c.category_code, k.name_id, c.status";
-    /** A complaint resolved, reopened and resolved again counts from filing to its last resolution. */
-    private static final String RESOLUTIONS = "SELECT c.filed_at, MAX(h.changed_at) FROM complaint c "
-            + "JOIN complaint_history h ON h.ticket = c.ticket AND h.status = 'RESOLVED' "
-            + "WHERE c.ticket LIKE ? AND c.status = 'RESOLVED' GROUP BY c.ticket, c.filed_at HAVING MAX(h.changed_at) >= ?";
+            + "FROM complaint c JOIN category k ON k.code = c.category_code WHERE c.ticket LIKE ? "
+            + "GROUP BY c.agency_code, c.category_code, c.status";
+    /**
+     * A complaint resolved, reopened and resolved again counts from filing to its last resolution;
+     * only resolutions since the window's start are read (its last one is among them when it counts).
+     */
+    private static final String RESOLUTIONS = "SELECT c.filed_at, MAX(h.changed_at) FROM complaint_history h "
+            + "JOIN complaint c ON c.ticket = h.ticket WHERE h.status = 'RESOLVED' AND h.changed_at >= ? "
+            + "AND c.ticket LIKE ? AND c.status = 'RESOLVED' GROUP BY c.ticket, c.filed_at";
 
     private final Database db;
     private final Clock clock;
     private final Map<String, RegionDefinition> regions = new LinkedHashMap<>();
     private final long cacheMillis;
     private final Map<String, LiveFigures> cache = new ConcurrentHashMap<>();
+    /** One computation per region at a time: screens asking while it runs wait for its result. */
+    private final Map<String, Object> computing = new ConcurrentHashMap<>();
 
     public SqlLiveBoard(Database db, Clock clock, List<RegionDefinition> regions, Duration cacheFor) {
         this.db = db;
@@ -60,14 +68,27 @@ public final class SqlLiveBoard implements LiveBoard {
         if (region == null) {
             return Optional.empty();
         }
+        Optional<LiveFigures> cached = fresh(regionCode);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        synchronized (computing.computeIfAbsent(regionCode, k -> new Object())) {
+            cached = fresh(regionCode);
+            if (cached.isPresent()) {
+                return cached;
+            }
+            long now = clock.millis();
+            LiveFigures computed = db.read(c -> compute(c, region, now));
+            cache.put(regionCode, computed);
+            return Optional.of(computed);
+        }
+    }
+
+    private Optional<LiveFigures> fresh(String regionCode) {
         long now = clock.millis();
         LiveFigures cached = cache.get(regionCode);
-        if (cached != null && now - cached.generatedAt() < cacheMillis && now >= cached.generatedAt()) {
-            return Optional.of(cached);
-        }
-        LiveFigures fresh = db.read(c -> compute(c, region, now));
-        cache.put(regionCode, fresh);
-        return Optional.of(fresh);
+        boolean fresh = cached != null && now - cached.generatedAt() < cacheMillis && now >= cached.generatedAt();
+        return fresh ? Optional.of(cached) : Optional.empty();
     }
 
     private static LiveFigures compute(Connection c, RegionDefinition region, long now) throws SQLException {
@@ -77,15 +98,27 @@ public final class SqlLiveBoard implements LiveBoard {
         Map<String, Named> categories = new LinkedHashMap<>();
         region.categories().forEach(k -> categories.put(k.code(), new Named(k.nameId())));
         Tally total = Tally.ZERO;
-        for (Count n : Statements.list(c, COUNTS, Count::read, now, tickets)) {
+        List<Count> counts = Statements.list(c, COUNTS, Count::read, now, tickets);
+        for (Count n : counts) {
             Tally t = Tally.of(n.status, n.count, n.overdue);
             total = total.plus(t);
-            agencies.computeIfAbsent(n.agency, k -> new Named(n.agencyName)).add(t);
-            categories.computeIfAbsent(n.category, k -> new Named(n.categoryName)).add(t);
+            // A code the region file no longer names (an agency removed since) keeps its stored name.
+            agencies.computeIfAbsent(n.agency, k -> new Named(storedName(c, "SELECT name FROM agency WHERE code = ?", k)))
+                    .add(t);
+            categories.computeIfAbsent(n.category, k -> new Named(storedName(c,
+                    "SELECT name_id FROM category WHERE code = ?", k))).add(t);
         }
-        List<Long> days = Statements.list(c, RESOLUTIONS, rs -> rs.getLong(2) - rs.getLong(1), tickets, now - 30 * DAY);
+        List<Long> days = Statements.list(c, RESOLUTIONS, rs -> rs.getLong(2) - rs.getLong(1), now - 30 * DAY, tickets);
         return new LiveFigures(region.code(), region.name(), now, total, rows(agencies), rows(categories),
                 days.size(), medianDays(days));
+    }
+
+    private static String storedName(Connection c, String sql, String code) {
+        try {
+            return Statements.first(c, sql, rs -> rs.getString(1), code).orElse(code);
+        } catch (SQLException e) {
+            throw new DatabaseException("reading the name of " + code, e);
+        }
     }
 
     /** The median of millisecond durations in days, one decimal; null without samples. */
@@ -112,11 +145,9 @@ public final class SqlLiveBoard implements LiveBoard {
         }
     }
 
-    private record Count(String agency, String agencyName, String category, String categoryName, String status,
-                         long count, long overdue) {
+    private record Count(String agency, String category, String status, long count, long overdue) {
         static Count read(java.sql.ResultSet rs) throws SQLException {
-            return new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getLong(6), rs.getLong(7));
+            return new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5));
         }
     }
 }

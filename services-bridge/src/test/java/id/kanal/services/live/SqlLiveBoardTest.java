@@ -63,6 +63,16 @@ class SqlLiveBoardTest {
             assertNull(srg.medianDaysToResolution());
             assertEquals(Optional.empty(), board.figures("kota-bekasi"));
             assertEquals("SRG-000001", rubbish);
+
+            // The region file renamed its agency and category: the complaints routed before still count, by their stored names.
+            RegionDefinition renamed = new RegionDefinition("kota-tangerang", "Kota Tangerang", "TNG",
+                    List.of(new RegionDefinition.Agency("dpupr", "DPUPR")),
+                    List.of(new RegionDefinition.CategoryDefinition("jalan", "Jalan", "Road", "dpupr", List.of("jalan"), 14)));
+            LiveFigures after = new SqlLiveBoard(db, clock, List.of(renamed), Duration.ZERO).figures("kota-tangerang")
+                    .orElseThrow();
+            assertEquals(List.of(new LiveRow("dpupr", "DPUPR", Tally.ZERO), new LiveRow("pupr", "Dinas PUPR",
+                    new Tally(1, 0, 1, 0, 0))), after.byAgency());
+            assertEquals("Jalan rusak", after.byCategory().get(1).name());
         }
     }
 
