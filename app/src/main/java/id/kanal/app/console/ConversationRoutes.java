@@ -30,12 +30,12 @@ final class ConversationRoutes implements HttpService {
 
     ConversationRoutes(ConsoleGuard guard, ConversationQueue conversations, ConsoleComplaints complaints,
                        AgentActions actions, Clock clock, DeskPolicy desks) {
-        this.desks = desks;
         this.guard = guard;
         this.conversations = conversations;
         this.complaints = complaints;
         this.actions = actions;
         this.clock = clock;
+        this.desks = desks;
     }
 
     @Override
