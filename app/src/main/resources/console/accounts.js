@@ -1,17 +1,19 @@
 // Accounts (admin only) and canned replies (kept by supervisors).
 import { api, el, flash, state } from './app.js';
+import { deskFields, deskLabel } from './desks.js';
 
 export function accountsView() {
   const body = el('tbody');
   const username = el('input', { id: 'new-username', placeholder: 'username' });
   const role = el('select', { id: 'new-role' }, ['agent', 'supervisor', 'admin'].map((r) => el('option', { value: r }, r)));
+  const desk = deskFields();
   const password = el('input', { id: 'new-password', type: 'password', placeholder: 'password (8+ characters)', autocomplete: 'new-password' });
   const node = el('div', {}, el('h1', {}, 'Accounts'),
     el('table', { class: 'grid', id: 'accounts-table' }, el('thead', {}, el('tr', {}, ['Username', 'Role', 'Password and account'].map((h) => el('th', {}, h)))), body),
     el('h2', {}, 'New account'),
-    el('div', { class: 'row card' }, username, role, password, el('button', { id: 'create-account', type: 'button', onclick: async () => {
+    el('div', { class: 'row card' }, username, role, ...desk.nodes, password, el('button', { id: 'create-account', type: 'button', onclick: async () => {
       try {
-        await api('POST', '/accounts', { username: username.value, role: role.value, password: password.value });
+        await api('POST', '/accounts', { username: username.value, role: role.value, password: password.value, ...desk.value() });
         username.value = ''; password.value = '';
         await load();
       } catch (e) { flash(e.message); }
@@ -27,7 +29,7 @@ export function accountsView() {
       await load();
     });
     const newPassword = el('input', { type: 'password', class: 'new-password', placeholder: 'new password', autocomplete: 'new-password' });
-    return el('tr', { dataset: { username: a.username } }, el('td', {}, a.username), el('td', {}, roleSelect),
+    return el('tr', { dataset: { username: a.username } }, el('td', {}, a.username, el('div', { class: 'muted desk' }, deskLabel(a))), el('td', {}, roleSelect),
       el('td', {}, el('div', { class: 'row' }, newPassword, el('button', { class: 'secondary', type: 'button', onclick: async () => {
         try {
           await api('POST', path, { password: newPassword.value });

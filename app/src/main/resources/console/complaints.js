@@ -2,6 +2,7 @@
 // All complaint calls go through API below: when the complaint lifecycle's own endpoints are merged,
 // this one constant (and the JSON shapes, if they differ) is the place to connect them.
 import { api, el, flash, time } from './app.js';
+import { agencyMove, moveHistory } from './desks.js';
 
 const API = '/complaints';
 const LABELS = { RECEIVED: 'Received', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', REJECTED: 'Rejected' };
@@ -138,10 +139,12 @@ export function complaintView(ticket) {
           el('dt', {}, 'Filed'), el('dd', {}, time(c.filedAt)),
           el('dt', {}, 'Due'), el('dd', { class: c.overdue ? 'error' : '' }, time(c.dueAt) + (c.overdue ? ' (overdue)' : '')))),
       statusChange(ticket, d, render, load),
+      agencyMove(ticket, d, render),
       el('h2', {}, 'History'),
       el('ol', { id: 'history', class: 'history' }, d.history.map((h) => el('li', {},
         el('span', { class: 'status s-' + h.status }, LABELS[h.status] || h.status), ' ', time(h.at), ' · ', h.by,
-        h.note ? el('div', { class: 'note' }, h.note) : null))));
+        h.note ? el('div', { class: 'note' }, h.note) : null))),
+      moveHistory(ticket));
   }
 
   async function load() {

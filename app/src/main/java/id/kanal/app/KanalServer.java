@@ -66,6 +66,7 @@ public final class KanalServer implements AutoCloseable {
         routing.register("/api/complaints", ComplaintsApiService.create(kanal));
         routing.register("/api/admin", AdminPricesService.create(kanal));
         routing.register("/console", ConsolePages.create());
+        routing.register("/live", id.kanal.app.live.LiveService.create(kanal));
         routing.register(ConsoleApi.ROOT, ConsoleApi.create(kanal));
         ErrorMapping.register(routing, Map.of(ConsoleApi.ROOT, ConsoleApi::securityHeaders));
     }

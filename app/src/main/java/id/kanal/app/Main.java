@@ -35,8 +35,10 @@ public final class Main {
                 "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
         COMMANDS.put("import-gtfs", new Entry("import-gtfs DIR_OR_ZIP",
                 "import a GTFS timetable; replaces the feed of the same name at once", ImportCommands::importGtfs));
-        COMMANDS.put("add-agent", new Entry("add-agent --username U --role agent|supervisor|admin [--password-file F]",
-                "create a console account; the password from the file or stdin", id.kanal.app.console.AddAgentCommand::run));
+        COMMANDS.put("add-agent", new Entry("add-agent --username U --role agent|supervisor|admin [--region R|all] "
+                + "[--agency A] [--password-file F]", "create a console account at its desk; the password from the file "
+                + "or stdin", (settings, args) -> id.kanal.app.console.AddAgentCommand.run(settings,
+                new id.kanal.app.console.DeskDirectory(java.util.List.of(RegionFiles.load(settings.regionFile()))), args)));
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
         COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 3] [--db sqlite|JDBC_URL]",

@@ -37,7 +37,8 @@ final class AccountRoutes implements HttpService {
         guard.require(req, Role.ADMIN);
         JsonNode body = ConsoleHttp.body(req);
         Account a = refused(() -> accounts.create(ConsoleHttp.text(body, "username"),
-                Role.of(ConsoleHttp.text(body, "role")), ConsoleHttp.text(body, "password")));
+                Role.of(ConsoleHttp.text(body, "role")), ConsoleHttp.text(body, "password"),
+                ConsoleHttp.optText(body, "region"), ConsoleHttp.optText(body, "agency")));
         ConsoleHttp.json(res, 201, view(a));
     }
 
@@ -51,6 +52,12 @@ final class AccountRoutes implements HttpService {
             }
             accounts.setRole(username, r);
         });
+        if (body.has("region") || body.has("agency")) {
+            refused(() -> {
+                accounts.setDesk(username, ConsoleHttp.optText(body, "region"), ConsoleHttp.optText(body, "agency"));
+                return username;
+            });
+        }
         ConsoleHttp.optText(body, "password").ifPresent(p -> refused(() -> {
             accounts.setPassword(username, p);
             return p;
@@ -89,6 +96,12 @@ final class AccountRoutes implements HttpService {
     }
 
     private static Map<String, Object> view(Account a) {
-        return Map.of("username", a.username(), "role", a.role().id(), "createdAt", a.createdAt().toEpochMilli());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("username", a.username());
+        m.put("role", a.role().id());
+        m.put("createdAt", a.createdAt().toEpochMilli());
+        m.put("region", a.desk().regionId());
+        m.put("agency", a.desk().agency().orElse(null));
+        return m;
     }
 }

@@ -22,27 +22,56 @@ public final class Accounts {
     private final ConsoleAccounts stored;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final DeskDirectory desks;
     /** Verified against when the account does not exist, so a wrong username costs as long as a wrong password. */
     private final String decoy;
 
+    /** Accounts that work everywhere (no region known). */
     public Accounts(ConsoleAccounts stored, PasswordHasher hasher, Clock clock) {
+        this(stored, hasher, clock, DeskDirectory.EMPTY);
+    }
+
+    /** @param desks the regions and agencies an account's desk may name; new accounts default to the first region */
+    public Accounts(ConsoleAccounts stored, PasswordHasher hasher, Clock clock, DeskDirectory desks) {
         this.stored = stored;
         this.hasher = hasher;
         this.clock = clock;
+        this.desks = desks;
         this.decoy = hasher.hash("decoy-" + System.nanoTime());
     }
 
-    /** Creates an account; IllegalArgumentException for a bad name, a short password or a taken name. */
+    /** Creates an account at the default desk (the default region, no agency). */
     public Account create(String username, Role role, String password) {
+        return create(username, role, password, desks.defaultDesk());
+    }
+
+    /**
+     * Creates an account at the desk named: a region code, {@value Desk#ALL} or absent (the default
+     * region); an agency of that region or absent (none).
+     *
+     * @throws IllegalArgumentException for a bad name, a short password, a taken name, an unknown region or agency
+     */
+    public Account create(String username, Role role, String password, Optional<String> region, Optional<String> agency) {
+        return create(username, role, password, desks.desk(region, agency));
+    }
+
+    private Account create(String username, Role role, String password, Desk desk) {
         String name = checkUsername(username);
         checkPassword(password);
         String hash = hasher.hash(password);
         Instant now = clock.instant();
-        if (!stored.create(new StoredAccount(name, role.id(), hash, now))) {
+        if (!stored.create(new StoredAccount(name, role.id(), hash, now, desk.region(), desk.agency()))) {
             throw new IllegalArgumentException("username already exists: " + name);
         }
-        LOG.log(System.Logger.Level.INFO, "console account created username={0} role={1}", name, role.id());
-        return new Account(name, role, now);
+        LOG.log(System.Logger.Level.INFO, "console account created username={0} role={1} region={2} agency={3}", name,
+                role.id(), desk.regionId(), desk.agency().orElse("-"));
+        return new Account(name, role, now, desk);
+    }
+
+    /** Moves an account to another desk (see {@link #create(String, Role, String, Optional, Optional)}). */
+    public void setDesk(String username, Optional<String> region, Optional<String> agency) {
+        Desk desk = desks.desk(region, agency);
+        found(stored.setDesk(username, desk.region(), desk.agency(), clock.instant()), username);
     }
 
     /**
@@ -56,7 +85,8 @@ public final class Accounts {
             return Optional.empty();
         }
         String password = configured.orElseGet(Accounts::oneTimePassword);
-        create("admin", Role.ADMIN, password);
+        // The first admin works everywhere: in a deployment of several regions it sets up every desk.
+        create("admin", Role.ADMIN, password, Desk.EVERYWHERE);
         if (configured.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "first start: console account admin created with one-time password={0} "
                     + "(shown once; change it, or set KANAL_ADMIN_PASSWORD before the first start)", password);
@@ -102,7 +132,7 @@ public final class Accounts {
     }
 
     private static Account account(StoredAccount a) {
-        return new Account(a.username(), Role.of(a.role()), a.createdAt());
+        return new Account(a.username(), Role.of(a.role()), a.createdAt(), new Desk(a.regionCode(), a.agencyCode()));
     }
 
     static String checkUsername(String username) {

@@ -88,7 +88,8 @@ final class AuthRoutes implements HttpService {
 
     private Map<String, Object> me(Session s) {
         return Map.of("username", s.username(), "role", s.role().id(), "csrfToken", s.csrfToken(),
-                "demo", settings.demo(), "region", regionName);
+                "demo", settings.demo(), "region", regionName, "deskRegion", s.desk().regionId(),
+                "deskAgency", s.desk().agency().orElse(""));
     }
 
     private String cookie(String token, long maxAgeSeconds) {

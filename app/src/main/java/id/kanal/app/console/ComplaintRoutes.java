@@ -23,11 +23,13 @@ final class ComplaintRoutes implements HttpService {
     private final ConsoleGuard guard;
     private final ConsoleComplaints complaints;
     private final ConsoleEvents events;
+    private final DeskPolicy desks;
 
-    ComplaintRoutes(ConsoleGuard guard, ConsoleComplaints complaints, ConsoleEvents events) {
+    ComplaintRoutes(ConsoleGuard guard, ConsoleComplaints complaints, ConsoleEvents events, DeskPolicy desks) {
         this.guard = guard;
         this.complaints = complaints;
         this.events = events;
+        this.desks = desks;
     }
 
     @Override
@@ -39,24 +41,28 @@ final class ComplaintRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        guard.require(req, Role.AGENT);
+        Session s = guard.require(req, Role.AGENT);
         ConsoleComplaints.Filter f = new ConsoleComplaints.Filter(
                 nonEmpty(ConsoleHttp.query(req, "status")).map(ComplaintRoutes::status),
                 nonEmpty(ConsoleHttp.query(req, "category")), nonEmpty(ConsoleHttp.query(req, "agency")),
                 "true".equals(ConsoleHttp.query(req, "overdue")), 200);
-        ConsoleHttp.ok(res, complaints.list(f));
+        ConsoleHttp.ok(res, desks.visible(s, complaints.list(desks.scope(s, f))));
     }
 
     private void detail(ServerRequest req, ServerResponse res) {
-        guard.require(req, Role.AGENT);
+        Session s = guard.require(req, Role.AGENT);
         String ticket = req.path().pathParameters().get("ticket");
-        ConsoleHttp.ok(res, complaints.detail(ticket)
-                .orElseThrow(() -> ConsoleException.notFound("no such complaint: " + ticket)));
+        ConsoleComplaints.Detail d = complaints.detail(ticket)
+                .orElseThrow(() -> ConsoleException.notFound("no such complaint: " + ticket));
+        desks.check(s, d.complaint());
+        ConsoleHttp.ok(res, d);
     }
 
     private void status(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         String ticket = req.path().pathParameters().get("ticket");
+        // The desk changes the ticket as written in any case: check it the same way.
+        complaints.detail(ticket.strip().toUpperCase(Locale.ROOT)).ifPresent(found -> desks.check(s, found.complaint()));
         JsonNode body = ConsoleHttp.body(req);
         ComplaintStatus status = status(ConsoleHttp.text(body, "status"));
         String note = ConsoleHttp.optText(body, "note").orElse("");

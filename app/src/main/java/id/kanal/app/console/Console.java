@@ -2,6 +2,7 @@ package id.kanal.app.console;
 
 import id.kanal.app.Kanal;
 import id.kanal.dialog.DialogEngine;
+import id.kanal.services.complaints.SqlReassignments;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.services.console.SqlConsoleComplaints;
 import id.kanal.services.console.SqlDashboard;
@@ -38,7 +39,10 @@ final class Console {
         Clock clock = kanal.clock();
         Database db = kanal.database();
         DialogEngine engine = kanal.engine();
-        Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock);
+        DeskDirectory directory = new DeskDirectory(List.of(kanal.region()));
+        DeskPolicy desks = new DeskPolicy(directory);
+        Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock,
+                directory);
         accounts.ensureFirstAdmin(settings.adminPassword());
         ConsoleEvents events = new ConsoleEvents();
         // A logout ends that session's event streams at once, however busy they are.
@@ -53,10 +57,11 @@ final class Console {
                 new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name()),
                 new AccountRoutes(guard, accounts),
                 new QueueRoutes(guard, conversations, engine, actions, events, clock),
-                new ConversationRoutes(guard, conversations, complaints, actions, clock),
+                new ConversationRoutes(guard, conversations, complaints, actions, clock, desks),
                 new HandoffRoutes(guard, accounts, engine, actions),
                 new CannedRoutes(guard, new SqlCannedReplies(db), clock),
-                new ComplaintRoutes(guard, complaints, events),
+                new ComplaintRoutes(guard, complaints, events, desks),
+                new DeskRoutes(guard, desks, complaints, new SqlReassignments(db, clock), events),
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),

@@ -26,14 +26,16 @@ final class ConversationRoutes implements HttpService {
     private final ConsoleComplaints complaints;
     private final AgentActions actions;
     private final Clock clock;
+    private final DeskPolicy desks;
 
     ConversationRoutes(ConsoleGuard guard, ConversationQueue conversations, ConsoleComplaints complaints,
-                       AgentActions actions, Clock clock) {
+                       AgentActions actions, Clock clock, DeskPolicy desks) {
         this.guard = guard;
         this.conversations = conversations;
         this.complaints = complaints;
         this.actions = actions;
         this.clock = clock;
+        this.desks = desks;
     }
 
     @Override
@@ -53,7 +55,7 @@ final class ConversationRoutes implements HttpService {
         out.put("mine", "agent".equals(row.mode()) && s.username().equals(row.agent()));
         out.put("limits", conversations.limits(a));
         out.put("transcript", conversations.transcript(a));
-        out.put("complaints", complaints.byResident(a.value()));
+        out.put("complaints", desks.visible(s, complaints.byResident(a.value())));
         out.put("now", clock.millis());
         ConsoleHttp.ok(res, out);
     }

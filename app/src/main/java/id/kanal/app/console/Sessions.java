@@ -42,14 +42,15 @@ final class Sessions {
         Instant expires = now.plus(ttl);
         String hash = sha256(token);
         stored.open(hash, account.username(), csrf, now, expires);
-        return new Opened(token, new Session(hash, account.username(), account.role(), csrf, expires));
+        return new Opened(token, new Session(hash, account.username(), account.role(), csrf, expires,
+                account.desk()));
     }
 
-    /** The live session for a cookie token (the role is read fresh, so a demotion applies at once). */
+    /** The live session for a cookie token (role and desk are read fresh, so a demotion or a move applies at once). */
     Optional<Session> find(String token) {
         String hash = sha256(token);
         return stored.find(hash, clock.instant()).map(s -> new Session(hash, s.username(), Role.of(s.role()),
-                s.csrfToken(), s.expiresAt()));
+                s.csrfToken(), s.expiresAt(), new Desk(s.regionCode(), s.agencyCode())));
     }
 
     void close(Session session) {

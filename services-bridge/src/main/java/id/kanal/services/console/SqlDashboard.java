@@ -1,5 +1,6 @@
 package id.kanal.services.console;
 
+import id.kanal.services.Median;
 import id.kanal.store.Database;
 import id.kanal.store.Statements;
 
@@ -9,11 +10,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * {@link Dashboard} over the complaint, message, conversation and handoff tables; days and weeks
- * in the region's time zone. Medians are computed here, not in SQL, because SQLite has no
- * percentile function and the samples (a month of handoffs, resolved complaints) are small.
+ * in the region's time zone; medians by {@link Median}.
  */
 public final class SqlDashboard implements Dashboard {
     private static final long DAY = 86_400_000L;
@@ -64,14 +65,8 @@ public final class SqlDashboard implements Dashboard {
 
     /** Median of millisecond durations, in minutes (one decimal); null without samples. */
     private Double median(String sql) {
-        List<Long> v = new java.util.ArrayList<>(db.read(c -> Statements.list(c, sql, rs -> rs.getLong(1))));
-        if (v.isEmpty()) {
-            return null;
-        }
-        v.sort(null);
-        int n = v.size();
-        double ms = n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2.0;
-        return Math.round(ms / 6_000.0) / 10.0;
+        OptionalDouble ms = Median.of(db.read(c -> Statements.list(c, sql, rs -> rs.getLong(1))));
+        return ms.isEmpty() ? null : Math.round(ms.getAsDouble() / 6_000.0) / 10.0;
     }
 
     private static Double hours(Double minutes) {

@@ -10,13 +10,24 @@ import java.util.Optional;
  * passwords, hashing and verifying belong to the caller; this keeps the rows.
  */
 public interface ConsoleAccounts {
-    /** An account row; {@code role} is the role's id ("agent", "supervisor", "admin"). */
-    record StoredAccount(String username, String role, String passwordHash, Instant createdAt) {
+    /**
+     * An account row; {@code role} is the role's id ("agent", "supervisor", "admin"). The desk: the
+     * region it belongs to (empty: every region) and its agency (empty: none, it sees every agency's).
+     */
+    record StoredAccount(String username, String role, String passwordHash, Instant createdAt,
+                         Optional<String> regionCode, Optional<String> agencyCode) {
         public StoredAccount {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(passwordHash, "passwordHash");
             Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(regionCode, "regionCode");
+            Objects.requireNonNull(agencyCode, "agencyCode");
+        }
+
+        /** An account of every region and no agency. */
+        public StoredAccount(String username, String role, String passwordHash, Instant createdAt) {
+            this(username, role, passwordHash, createdAt, Optional.empty(), Optional.empty());
         }
     }
 
@@ -29,6 +40,9 @@ public interface ConsoleAccounts {
 
     /** Every account, by name. */
     List<StoredAccount> list();
+
+    /** Moves the account to another desk (empty: every region, no agency); false when there is no such account. */
+    boolean setDesk(String username, Optional<String> regionCode, Optional<String> agencyCode, Instant at);
 
     /** @return false when there is no such account */
     boolean setRole(String username, String role, Instant at);

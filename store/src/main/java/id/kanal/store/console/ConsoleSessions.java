@@ -9,10 +9,11 @@ import java.util.Optional;
  */
 public interface ConsoleSessions {
     /**
-     * A live session; {@code role} is the account's role id, read fresh with the session, so a
-     * demotion applies at once.
+     * A live session; {@code role} and the desk (the account's region and agency, empty for all) are
+     * the account's, read fresh with the session, so a demotion or a move applies at once.
      */
-    record StoredSession(String tokenHash, String username, String role, String csrfToken, Instant expiresAt) {
+    record StoredSession(String tokenHash, String username, String role, String csrfToken, Instant expiresAt,
+                         Optional<String> regionCode, Optional<String> agencyCode) {
     }
 
     /** Stores a new session, dropping the sessions that expired before {@code now}. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** {@link ConsoleAccounts} in the {@code console_account} table (sessions in {@code console_session}). */
 public final class SqlConsoleAccounts implements ConsoleAccounts {
-    private static final String SELECT = "SELECT username, role, password_hash, created_at FROM console_account ";
+    private static final String SELECT = "SELECT username, role, password_hash, created_at, region_code, agency_code FROM console_account ";
 
     private final Database db;
 
@@ -26,9 +26,10 @@ public final class SqlConsoleAccounts implements ConsoleAccounts {
             if (find(c, a.username()).isPresent()) {
                 return false;
             }
-            Statements.update(c, "INSERT INTO console_account (username, role, password_hash, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?)", a.username(), a.role(), a.passwordHash(),
-                    a.createdAt().toEpochMilli(), a.createdAt().toEpochMilli());
+            Statements.update(c, "INSERT INTO console_account (username, role, password_hash, created_at, updated_at, "
+                            + "region_code, agency_code) VALUES (?, ?, ?, ?, ?, ?, ?)", a.username(), a.role(),
+                    a.passwordHash(), a.createdAt().toEpochMilli(), a.createdAt().toEpochMilli(),
+                    a.regionCode().orElse(null), a.agencyCode().orElse(null));
             return true;
         });
     }
@@ -47,6 +48,13 @@ public final class SqlConsoleAccounts implements ConsoleAccounts {
     @Override
     public List<StoredAccount> list() {
         return db.read(c -> Statements.list(c, SELECT + "ORDER BY username", SqlConsoleAccounts::row));
+    }
+
+    @Override
+    public boolean setDesk(String username, Optional<String> regionCode, Optional<String> agencyCode, Instant at) {
+        return db.inTransaction(c -> Statements.update(c,
+                "UPDATE console_account SET region_code = ?, agency_code = ?, updated_at = ? WHERE username = ?",
+                regionCode.orElse(null), agencyCode.orElse(null), at.toEpochMilli(), username) > 0);
     }
 
     @Override
@@ -84,6 +92,7 @@ public final class SqlConsoleAccounts implements ConsoleAccounts {
     }
 
     private static StoredAccount row(ResultSet rs) throws SQLException {
-        return new StoredAccount(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+        return new StoredAccount(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)));
     }
 }

@@ -26,10 +26,11 @@ public final class SqlConsoleSessions implements ConsoleSessions {
 
     @Override
     public Optional<StoredSession> find(String tokenHash, Instant now) {
-        return db.read(c -> Statements.first(c, "SELECT s.username, a.role, s.csrf_token, s.expires_at "
+        return db.read(c -> Statements.first(c, "SELECT s.username, a.role, s.csrf_token, s.expires_at, a.region_code, a.agency_code "
                         + "FROM console_session s JOIN console_account a ON a.username = s.username WHERE s.token_hash = ?",
                 rs -> new StoredSession(tokenHash, rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))), tokenHash))
+                        Instant.ofEpochMilli(rs.getLong(4)), Optional.ofNullable(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(6))), tokenHash))
                 .filter(s -> s.expiresAt().isAfter(now));
     }
 

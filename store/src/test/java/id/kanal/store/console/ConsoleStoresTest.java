@@ -69,12 +69,32 @@ class ConsoleStoresTest {
     }
 
     @Test
+    void accounts_keepTheirDesk_andASessionReadsAMoveAtOnce() {
+        ConsoleAccounts accounts = new SqlConsoleAccounts(db);
+        ConsoleSessions sessions = new SqlConsoleSessions(db);
+        assertTrue(accounts.create(new StoredAccount("sari", "agent", "hash", NOW, Optional.of("kota-tangerang"),
+                Optional.of("dlh"))));
+        StoredAccount sari = accounts.find("sari").orElseThrow();
+        assertEquals(Optional.of("kota-tangerang"), sari.regionCode());
+        assertEquals(Optional.of("dlh"), sari.agencyCode());
+        sessions.open("t", "sari", "csrf", NOW, NOW.plus(Duration.ofHours(8)));
+        assertEquals(Optional.of("dlh"), sessions.find("t", NOW).orElseThrow().agencyCode());
+
+        assertTrue(accounts.setDesk("sari", Optional.empty(), Optional.empty(), NOW));
+        ConsoleSessions.StoredSession moved = sessions.find("t", NOW).orElseThrow();
+        assertEquals(Optional.empty(), moved.regionCode(), "every region");
+        assertEquals(Optional.empty(), moved.agencyCode());
+        assertFalse(accounts.setDesk("nobody", Optional.empty(), Optional.empty(), NOW));
+    }
+
+    @Test
     void sessions_expireAtTheirTime_andAreGoneAfterClose() {
         new SqlConsoleAccounts(db).create(new StoredAccount("budi", "agent", "hash", NOW));
         ConsoleSessions sessions = new SqlConsoleSessions(db);
         Instant expires = NOW.plus(Duration.ofHours(1));
         sessions.open("a", "budi", "csrf-a", NOW, expires);
-        assertEquals(new ConsoleSessions.StoredSession("a", "budi", "agent", "csrf-a", expires),
+        assertEquals(new ConsoleSessions.StoredSession("a", "budi", "agent", "csrf-a", expires, Optional.empty(),
+                        Optional.empty()),
                 sessions.find("a", expires.minusMillis(1)).orElseThrow());
         assertEquals(Optional.empty(), sessions.find("a", expires));
         sessions.open("b", "budi", "csrf-b", NOW, expires);

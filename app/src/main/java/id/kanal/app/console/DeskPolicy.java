@@ -1,0 +1,70 @@
+package id.kanal.app.console;
+
+import id.kanal.services.console.ConsoleComplaints;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desk rules, in one place: an account sees and changes only the complaints of its region
+ * (all of them for a provincial account) and, for an agency account, only those routed to its
+ * agency; moving a complaint to another agency is a supervisor's action. Every refusal is a 403
+ * that says why. Routes call it with one line each.
+ */
+final class DeskPolicy {
+    private final DeskDirectory directory;
+
+    DeskPolicy(DeskDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** 403 unless the account's desk covers the complaint. */
+    void check(Session s, ConsoleComplaints.Row complaint) {
+        refusal(s.desk(), complaint).ifPresent(why -> {
+            throw ConsoleException.forbidden(why);
+        });
+    }
+
+    /** 403 unless the account may move the complaint to another agency. */
+    void checkReassign(Session s, ConsoleComplaints.Row complaint) {
+        if (!s.role().atLeast(Role.SUPERVISOR)) {
+            throw ConsoleException.forbidden("moving a complaint to another agency is a supervisor's action");
+        }
+        check(s, complaint);
+    }
+
+    /** The list filter narrowed to the account's agency; 403 when it asks for another agency's. */
+    ConsoleComplaints.Filter scope(Session s, ConsoleComplaints.Filter f) {
+        Optional<String> own = s.desk().agency();
+        if (own.isEmpty()) {
+            return f;
+        }
+        if (f.agency().isPresent() && !f.agency().equals(own)) {
+            throw ConsoleException.forbidden("your account works on the complaints of " + agencyName(s.desk())
+                    + " only, not " + f.agency().get() + "'s");
+        }
+        return new ConsoleComplaints.Filter(f.status(), f.category(), own, f.overdueOnly(), f.limit());
+    }
+
+    /** Only the complaints the account's desk covers (lists keep their order). */
+    List<ConsoleComplaints.Row> visible(Session s, List<ConsoleComplaints.Row> rows) {
+        return rows.stream().filter(r -> refusal(s.desk(), r).isEmpty()).toList();
+    }
+
+    private Optional<String> refusal(Desk desk, ConsoleComplaints.Row c) {
+        if (desk.region().isPresent() && !directory.regionOfTicket(c.ticket()).equals(desk.region())) {
+            return Optional.of(c.ticket() + " is not a complaint of region " + desk.region().get()
+                    + ", where your account works");
+        }
+        if (desk.agency().isPresent() && !desk.agency().get().equals(c.agency())) {
+            return Optional.of(c.ticket() + " is routed to " + c.agencyName() + "; your account works on the "
+                    + "complaints of " + agencyName(desk) + " only");
+        }
+        return Optional.empty();
+    }
+
+    private String agencyName(Desk desk) {
+        String code = desk.agency().orElseThrow();
+        return directory.agencyName(desk.region(), code).orElse(code);
+    }
+}
