@@ -24,7 +24,8 @@ import java.util.Set;
 /** {@link ConsoleComplaints} over Kanal's own complaint tables; status changes go through the complaint desk. */
 public final class SqlConsoleComplaints implements ConsoleComplaints {
     private final SqlComplaintDesk desk;
-    private static final long DAY = 86_400_000L;
+    /** A day in milliseconds, cast so that PostgreSQL multiplies in bigint (days * an int literal overflows int at 25 days). */
+    private static final String DAY = "CAST(86400000 AS BIGINT)";
     private static final String OPEN = "('RECEIVED', 'ASSIGNED', 'IN_PROGRESS')";
     private static final String SELECT = "SELECT c.ticket, c.status, c.category_code, k.name_id, c.agency_code, a.name, "
             + "c.location, c.reporter_channel, c.reporter_address, c.filed_at, c.updated_at, "
