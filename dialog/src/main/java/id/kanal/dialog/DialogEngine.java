@@ -33,18 +33,22 @@ public final class DialogEngine implements InboundHandler {
     private final PriceFlow priceFlow;
     private final ScheduleFlow scheduleFlow;
     private final HandoffFlow handoffFlow;
+    private final PackFlow packFlow;
+    private final Emergencies emergencies;
     private final SenderLocks locks = new SenderLocks(1024);
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
         this.settings = settings;
         this.services = services;
         this.clock = clock;
-        this.replies = new Replies(texts, settings);
+        this.replies = new Replies(texts, settings, services.packs());
         this.complaintFlow = new ComplaintFlow(replies, services.complaints(), this::understand);
         this.statusFlow = new StatusFlow(replies, services.complaints());
         this.priceFlow = new PriceFlow(replies, services.prices(), clock);
         this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
         this.handoffFlow = new HandoffFlow(replies, clock);
+        this.packFlow = new PackFlow(replies, services.packs(), clock);
+        this.emergencies = new Emergencies(replies);
     }
 
     @Override
@@ -122,8 +126,13 @@ public final class DialogEngine implements InboundHandler {
         }
         Conversation after = out.conversation();
         after = new Conversation(after.resident(), after.language(), after.state(), misunderstandings, now);
-        Reply reply = fitChannel(out.reply(), m.channel());
+        boolean emergency = Emergencies.reads(m.text());
+        Reply reply = fitChannel(emergency ? emergencies.first(after.language(), m.channel(), out.reply()) : out.reply(),
+                m.channel());
         services.conversations().save(new Turn(m, after, reply));
+        if (emergency && after.state().isHandedOff()) {
+            services.conversations().note(after, emergencies.note(), now);
+        }
         LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
                 StateCodec.typeOf(after.state()));
         return reply;
@@ -255,6 +264,8 @@ public final class DialogEngine implements InboundHandler {
             case State.AskingStop s -> scheduleFlow.answerStop(c, s, m);
             case State.ChoosingStop s -> scheduleFlow.chooseStop(c, s, m);
             case State.OfferingAgent s -> handoffFlow.answerOffer(c, m);
+            case State.ChoosingPack s -> packFlow.choose(c, m).orElseGet(() -> menu(c.with(State.MENU), m));
+            case State.ReadingPack s -> packFlow.answer(c, s, m).orElseGet(() -> menu(c.with(State.MENU), m));
             case State.OfferingResume s -> resume(c, s, m);
             case State.ChoosingCategory s -> complaintFlow.handle(c, s, m);
             case State.AskingLocation s -> complaintFlow.handle(c, s, m);
@@ -277,6 +288,8 @@ public final class DialogEngine implements InboundHandler {
                 case 4 -> scheduleFlow.start(c, m, none);
                 case 5 -> handoffFlow.queue(c, HandoffFlow.ASKED);
                 case 0 -> Outcome.of(c.with(new State.ChoosingLanguage()), replies.say(lang, "language.choose"));
+                case Replies.PACKS_NUMBER -> packFlow.menu(c)
+                        .orElseGet(() -> Outcome.misunderstood(c, replies.say(lang, "not.understood")));
                 default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
             };
         }
@@ -301,7 +314,8 @@ public final class DialogEngine implements InboundHandler {
             case Intents.HELP -> Outcome.of(c, replies.say(lang, "help"));
             case Intents.THANKS -> Outcome.of(c, replies.say(lang, "thanks"));
             case Intents.OPTOUT -> stop(c);
-            default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
+            default -> packFlow.byIntent(intent.name()).map(p -> packFlow.start(c, m, p))
+                    .orElseGet(() -> Outcome.misunderstood(c, replies.say(lang, "not.understood")));
         };
     }
 

@@ -52,6 +52,9 @@ class TextsTest {
         WORST_CASE.put("day", "Kamis 31/12");
         WORST_CASE.put("first", "23:59");
         WORST_CASE.put("weekday", "Wednesday");
+        WORST_CASE.put("packs", "  6 Info");
+        WORST_CASE.put("query", "x".repeat(40));
+        WORST_CASE.put("pack", "Lowongan kerja");
     }
 
     @Test
