@@ -59,7 +59,8 @@ final class Console {
                 new ComplaintRoutes(guard, complaints, events),
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
-                new PriceRoutes(guard, kanal::priceImporter, kanal.prices())));
+                new PriceRoutes(guard, kanal::priceImporter, kanal.prices()),
+                new PackRoutes(guard, kanal.packs())));
     }
 
     ConsoleEvents events() {
