@@ -31,6 +31,11 @@ class PackImportTest {
     @TempDir
     Path folders;
 
+    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     /** A copy of a built-in example pack, to edit. */
     private Path copy(String pack, String as) throws Exception {
         PackSource builtIn = PackSource.resource("regions/kota-tangerang/packs/" + pack);
@@ -49,7 +54,7 @@ class PackImportTest {
         Path jobs = copy("lowongan-kerja", "jobs");
         Files.writeString(jobs.resolve(PackSource.ITEMS), "Montir,PT Baru,Periuk,2027-02-01\n"
                 + "Montir kedua,PT Baru,Periuk,31/12/2026\n", java.nio.file.StandardOpenOption.APPEND);
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
             assertEquals(16, pack(kanal, "lowongan-kerja").items().size());
             PackImportException e = assertThrows(PackImportException.class,
                     () -> kanal.packImporter().importPack(REGION, PackSource.folder(jobs), "test"));
@@ -70,7 +75,7 @@ class PackImportTest {
         Path numbers = copy("nomor-penting", "numbers");
         String yaml = Files.readString(numbers.resolve(PackSource.DEFINITION));
         Files.writeString(numbers.resolve(PackSource.DEFINITION), yaml.replace("  en: Important numbers\n", ""));
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
             assertEquals("items.csv row 3: expected 4 fields, found 3", assertThrows(PackImportException.class,
                     () -> kanal.packImporter().importPack(REGION, PackSource.folder(jobs), "test")).getMessage());
             assertEquals("pack.yaml: missing key menu.en", assertThrows(PackImportException.class,
@@ -85,7 +90,7 @@ class PackImportTest {
         Path hospitals = copy("nomor-penting", "hospitals");
         String yaml = Files.readString(hospitals.resolve(PackSource.DEFINITION));
         Files.writeString(hospitals.resolve(PackSource.DEFINITION), yaml.replace("code: nomor-penting", "code: rumah-sakit"));
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
             assertEquals(1, kanal.packImporter().importPack(REGION, PackSource.folder(jobs), "test").items());
             kanal.packImporter().importPack(REGION, PackSource.folder(hospitals), "test");
             assertEquals(List.of("lowongan-kerja", "wisata", "perizinan", "nomor-penting", "rumah-sakit"),
@@ -95,7 +100,7 @@ class PackImportTest {
             assertEquals("test", kanal.packs().freshness().getFirst().source());
             assertEquals("region-file", kanal.packs().freshness().get(1).source());
         }
-        try (Kanal again = Kanal.open(KanalHarness.settings(dataDir), CLOCK)) {
+        try (Kanal again = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
             assertEquals(1, pack(again, "lowongan-kerja").items().size(), "an imported pack is not replaced by the example");
         }
     }
@@ -103,7 +108,8 @@ class PackImportTest {
     @Test
     void command_importsAFolder_refusesABadOne_andAnotherRegion() throws Exception {
         Path jobs = copy("lowongan-kerja", "jobs");
-        Map<String, String> env = Map.of("KANAL_DATA_DIR", dataDir.toString(), "KANAL_PORT", "0");
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        env.putAll(Map.of("KANAL_DATA_DIR", dataDir.toString(), "KANAL_PORT", "0"));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(0, Main.run(new String[] {"import-pack", "--region", REGION, jobs.toString()}, env, quiet, quiet));
@@ -114,7 +120,7 @@ class PackImportTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("region 'kota-bandung' is not this deployment's region"),
                 err.toString(StandardCharsets.UTF_8));
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
             assertEquals(16, pack(kanal, "lowongan-kerja").items().size());
             assertEquals("import-pack", kanal.packs().freshness().getFirst().source());
         }
