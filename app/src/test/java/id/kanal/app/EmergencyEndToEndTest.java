@@ -8,11 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +32,6 @@ class EmergencyEndToEndTest {
     private static final String NUMBERS = "DARURAT? Telepon 112 (gratis, 24 jam). Polisi 110, Damkar 113, Ambulans 118/119.";
     private static final String RESIDENT = "+6281234567890";
     private final AtomicInteger ids = new AtomicInteger();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -61,12 +56,7 @@ class EmergencyEndToEndTest {
     }
 
     private String ussd(String session, String text) throws Exception {
-        String form = "sessionId=" + session + "&serviceCode=" + URLEncoder.encode("*384*1234#", StandardCharsets.UTF_8)
-                + "&phoneNumber=" + URLEncoder.encode("+6281298765432", StandardCharsets.UTF_8)
-                + "&networkCode=51010&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(kanal.uri("/channels/ussd"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = kanal.ussd(session, "+6281298765432", text);
         assertEquals(200, res.statusCode(), res.body());
         assertTrue(Gsm7.septets(res.body()) <= 182, res.body());
         return res.body();

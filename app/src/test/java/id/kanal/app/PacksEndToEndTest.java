@@ -6,11 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PacksEndToEndTest {
     private static final String RESIDENT = "+6281234567890";
     private final AtomicInteger ids = new AtomicInteger();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -61,19 +56,11 @@ class PacksEndToEndTest {
     private String ussd(String session, String text) throws Exception {
         // One phone per session: a new session from a phone whose list is still open is offered the old screen back.
         String phone = "+62812987654" + String.format("%02d", Math.abs(session.hashCode()) % 100);
-        String form = "sessionId=" + session + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(phone)
-                + "&networkCode=51010&text=" + enc(text);
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(kanal.uri("/channels/ussd"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = kanal.ussd(session, phone, text);
         assertEquals(200, res.statusCode(), res.body());
         String screen = res.body();
         assertTrue(Gsm7.isGsm7(screen) && Gsm7.septets(screen) <= 182, screen);
         return screen;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Every page of an SMS answer: the first, then LAGI (or MORE) while the page says more follow. */
