@@ -160,6 +160,18 @@ class PacksEndToEndTest {
         assertTrue(screens.size() >= 4, all);
         assertFalse(all.contains("Juru masak"), all);
         assertTrue(all.contains("Pramuniaga"), all);
+        // A long item (a place with its description) goes over two screens (98), never cut.
+        String wisata = "6*2";
+        ussd("AT5", "");
+        ussd("AT5", "6");
+        List<String> places = new ArrayList<>(List.of(ussd("AT5", wisata)));
+        while (places.getLast().endsWith("\n98 Lanjut") || places.getLast().endsWith("\n99 Lagi")) {
+            wisata += places.getLast().endsWith("\n98 Lanjut") ? "*98" : "*99";
+            places.add(ussd("AT5", wisata));
+        }
+        String allPlaces = String.join("\n", places).replace("\n98 Lanjut\nCON ", " ");
+        assertTrue(allPlaces.contains("Buka setiap hari 24 jam. Jl. Satria-Sudirman, Sukaasih"), allPlaces);
+        assertTrue(allPlaces.contains("Tepian Sungai Cisadane"), allPlaces);
         String[] expected = {"CON Wisata Kota Tangerang (data contoh):\n", "CON Perizinan (data contoh):\n",
                 "CON Nomor penting (data contoh):\n"};
         for (int pack = 2; pack <= 4; pack++) {

@@ -113,7 +113,10 @@ final class PackFlow {
                 if (next > from) {
                     break;
                 }
-                line = Gsm7.clip(line, Math.max(room, 10));
+                // An item longer than a USSD screen is not cut: the USSD adapter shows it over two
+                // screens (its own "98"). Only what exceeds two SMS segments is cut.
+                int hardRoom = room + (channel == Channel.USSD ? Gsm7.TWO_SEGMENTS - USSD_SCREEN : 0);
+                line = Gsm7.clip(line, Math.max(hardRoom, 10));
             }
             text.append(text.isEmpty() ? "" : "\n").append(line);
             next++;
