@@ -22,7 +22,8 @@ final class Emergencies {
     /** Word starts that cover inflections and SMS spellings ("kebakaran", "kbakaran", "terbakar", "kbkrn"). */
     private static final List<String> STEMS = List.of("kebakar", "kbakar", "kbkr", "terbakar", "trbakar", "tenggelam");
     /** Phrases whose words alone are everyday ("banjir" is a complaint, "banjir bandang" a disaster). */
-    private static final List<String> PHRASES = List.of("banjir bandang", "banjir besar", "flash flood", "gas bocor",
+    private static final List<String> PHRASES = List.of("banjir bandang", "bnjir bandang", "bnjr bandang",
+            "banjir besar", "flash flood", "gas bocor",
             "bocor gas", "ada api", "api besar", "on fire", "help me", "tolong saya", "tlg saya", "orang jatuh",
             "serangan jantung", "heart attack", "gas leak");
 

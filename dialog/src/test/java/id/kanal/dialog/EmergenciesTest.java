@@ -111,6 +111,14 @@ class EmergenciesTest {
     }
 
     @Test
+    void onEveryChannel_numbersFirst() {
+        for (Channel channel : Channel.values()) {
+            Reply reply = send(new Address(channel, "+628120000000" + channel.ordinal()), "bnjr bandang tlg");
+            assertTrue(reply.text().startsWith(NUMBERS), channel + ": " + reply.text());
+        }
+    }
+
+    @Test
     void onUssd_numbersFitAndComeFirst() {
         Address ussd = new Address(Channel.USSD, "+6281234567891");
         Reply reply = send(ussd, "darurat");
