@@ -48,7 +48,7 @@ public final class DialogEngine implements InboundHandler {
         this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
         this.handoffFlow = new HandoffFlow(replies, clock);
         this.packFlow = new PackFlow(replies, services.packs(), clock);
-        this.emergencies = new Emergencies(replies);
+        this.emergencies = new Emergencies(replies, services.conversations());
     }
 
     @Override
@@ -126,13 +126,9 @@ public final class DialogEngine implements InboundHandler {
         }
         Conversation after = out.conversation();
         after = new Conversation(after.resident(), after.language(), after.state(), misunderstandings, now);
-        boolean emergency = Emergencies.reads(m.text());
-        Reply reply = fitChannel(emergency ? emergencies.first(after.language(), m.channel(), out.reply()) : out.reply(),
-                m.channel());
+        Reply reply = fitChannel(emergencies.first(m, after, out.reply()), m.channel());
         services.conversations().save(new Turn(m, after, reply));
-        if (emergency && after.state().isHandedOff()) {
-            services.conversations().note(after, emergencies.note(), now);
-        }
+        emergencies.flagForAgent(m, after);
         LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
                 StateCodec.typeOf(after.state()));
         return reply;

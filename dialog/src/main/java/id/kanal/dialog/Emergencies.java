@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.port.ConversationStore;
+
 import java.util.List;
 import java.util.Set;
 
@@ -28,9 +30,11 @@ final class Emergencies {
             "serangan jantung", "heart attack", "gas leak");
 
     private final Replies replies;
+    private final ConversationStore conversations;
 
-    Emergencies(Replies replies) {
+    Emergencies(Replies replies, ConversationStore conversations) {
         this.replies = replies;
+        this.conversations = conversations;
     }
 
     /** Whether the text reads as an emergency. */
@@ -59,11 +63,16 @@ final class Emergencies {
     }
 
     /**
-     * The reply with the emergency numbers first. A reply that would be silent (an agent owns the
-     * conversation) becomes the numbers alone; on SMS and USSD the rest is cut to fit, never the numbers.
+     * The turn's reply, with the emergency numbers first when the message reads as an emergency. A
+     * reply that would be silent (an agent owns the conversation) becomes the numbers alone; on SMS
+     * and USSD the rest is cut to fit, never the numbers.
      */
-    Reply first(Language language, Channel channel, Reply reply) {
-        String numbers = replies.text(language, "emergency.numbers");
+    Reply first(InboundMessage m, Conversation after, Reply reply) {
+        if (!reads(m.text())) {
+            return reply;
+        }
+        Channel channel = m.channel();
+        String numbers = replies.text(after.language(), "emergency.numbers");
         if (reply.isSilent()) {
             return Reply.of(numbers);
         }
@@ -74,8 +83,14 @@ final class Emergencies {
         return new Reply(numbers + "\n" + rest, reply.options(), reply.endSession());
     }
 
-    /** The staff-only line that flags the conversation for the agent who has it or will take it, in both languages. */
-    String note() {
-        return replies.text(Language.ID, "emergency.note") + " / " + replies.text(Language.EN, "emergency.note");
+    /**
+     * After the turn is saved: an emergency in a conversation queued for or owned by an agent puts a
+     * staff-only note in its transcript (both languages), which the console shows and is told of at once.
+     */
+    void flagForAgent(InboundMessage m, Conversation after) {
+        if (after.state().isHandedOff() && reads(m.text())) {
+            conversations.note(after, replies.text(Language.ID, "emergency.note") + " / "
+                    + replies.text(Language.EN, "emergency.note"), after.lastActivity());
+        }
     }
 }
