@@ -2,6 +2,7 @@ package id.kanal.dialog;
 
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.Intents;
+import id.kanal.dialog.port.Pack;
 import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.dialog.port.Turn;
 
@@ -165,7 +166,7 @@ public final class DialogEngine implements InboundHandler {
                 return false;
             }
         }
-        return FLOW_INTENTS.contains(wanted) && !wanted.equals(own.get());
+        return (FLOW_INTENTS.contains(wanted) || Pack.codeOf(wanted).isPresent()) && !wanted.equals(own.get());
     }
 
     /** The classifier's reading of a reply inside a flow; a failing classifier understands nothing. */

@@ -25,6 +25,8 @@ final class PackSearch {
             "tangerang", "tng", "daerah", "wilayah", "kecamatan", "kec", "sekitar", "dekat", "terdekat", "hari", "ini",
             "skrg", "sekarang", "terbaru", "baru", "semua", "daftar", "list", "jam", "buka", "alamat", "syarat",
             "persyaratan", "biaya", "tarif", "nomor", "no", "nomer", "telepon", "telp", "tlp", "kantor", "tempat",
+            "gak", "ga", "gk", "nggak", "enggak", "tidak", "tdk", "lagi", "lg", "sy", "saya", "aku", "gw", "gue",
+            "kami", "butuh", "perlu", "bisa", "boleh", "minta", "mohon", "kasih", "tau", "tahu", "deh", "kan", "yah",
             "the", "a", "an", "in", "at", "of", "for", "to", "is", "are", "any", "some", "what", "where", "how",
             "please", "pls", "i", "me", "my", "need", "want", "looking", "all", "show", "tell", "about", "near",
             "today", "now", "new", "open", "opening", "hours", "address", "requirements", "fee", "fees", "cost",

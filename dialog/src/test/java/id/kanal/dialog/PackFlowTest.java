@@ -139,6 +139,13 @@ class PackFlowTest {
     }
 
     @Test
+    void choosingACategory_thenAskingForThePack_isAChangeOfMind() {
+        send(SMS, "1");
+        String reply = send(SMS, "ada loker gak").text();
+        assertTrue(reply.startsWith("Lowongan kerja (data contoh):"), reply);
+    }
+
+    @Test
     void readingThenSomethingElse_isReadAtTheMenu() {
         send(SMS, "loker");
         assertTrue(send(SMS, "harga beras").text().startsWith("Harga"));
