@@ -140,6 +140,8 @@ class PacksEndToEndTest {
         assertTrue(pages.getFirst().startsWith("Job vacancies (example data):\n"), pages.getFirst());
         assertTrue(String.join("\n", pages).contains("Closes 2027-"), pages.toString());
         assertTrue(pages.size() >= 2, pages.toString());
+        String parks = sms("which parks can we visit with children?");
+        assertTrue(parks.startsWith("Places to visit (example data):\nTaman Potret: A free city park"), parks);
     }
 
     @Test

@@ -92,9 +92,11 @@ final class PackSearch {
         }
         String[] words = Words.simplify(text.toString()).split(" ");
         int n = 0;
-        for (String t : terms) {
+        for (String term : terms) {
+            // An English plural finds its singular ("parks" finds "park"); a prefix finds the word.
+            String t = term.length() > PREFIX_MIN + 1 && term.endsWith("s") ? term.substring(0, term.length() - 1) : term;
             for (String w : words) {
-                if (w.equals(t) || (t.length() >= PREFIX_MIN && w.startsWith(t))) {
+                if (w.equals(term) || w.equals(t) || (t.length() >= PREFIX_MIN && w.startsWith(t))) {
                     n++;
                     break;
                 }

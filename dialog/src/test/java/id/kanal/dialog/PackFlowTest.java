@@ -126,6 +126,12 @@ class PackFlowTest {
     }
 
     @Test
+    void search_englishPlural_findsTheSingular() {
+        String reply = send(SMS, "loker operators").text();
+        assertTrue(reply.startsWith("Lowongan kerja (data contoh):\nOperator produksi"), reply);
+    }
+
+    @Test
     void search_nothingMatches_saysSoThenListsAll() {
         String reply = send(SMS, "loker pilot").text();
         assertTrue(reply.startsWith("Tidak ada yang cocok dengan \"pilot\". Semua:\nLowongan kerja"), reply);
