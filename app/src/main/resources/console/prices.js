@@ -1,7 +1,7 @@
 // Prices (admins only): import a price CSV into the price board, and see how fresh the board is.
 // The file goes as the request body (text/csv), imported whole or not at all, exactly as
 // POST /api/admin/prices does for scripts; a bad file names its row and nothing is stored.
-import { el, flash, state } from './app.js';
+import { el, flash, state, time } from './app.js';
 
 const FORMATS = { simple: 'Kanal simple CSV', bapanas: 'Badan Pangan Nasional export' };
 
@@ -33,6 +33,7 @@ export function pricesView() {
   const result = el('div', { id: 'prices-result', class: 'card prices-result', role: 'status', hidden: true });
   const newest = el('p', { id: 'prices-newest' });
   const body = el('tbody');
+  const packs = el('tbody');
   let limit = 0;
   const node = el('div', { class: 'prices' }, el('h1', {}, 'Prices'),
     el('div', { class: 'card' },
@@ -45,7 +46,11 @@ export function pricesView() {
     el('h2', {}, 'Price board freshness'),
     newest,
     el('table', { class: 'grid', id: 'prices-freshness' },
-      el('thead', {}, el('tr', {}, ['Commodity', 'Newest price', 'Age'].map((h) => el('th', {}, h)))), body));
+      el('thead', {}, el('tr', {}, ['Commodity', 'Newest price', 'Age'].map((h) => el('th', {}, h)))), body),
+    // Content packs (issue 18) are imported with the import-pack command; here only their freshness.
+    el('h2', {}, 'Content packs'),
+    el('table', { class: 'grid', id: 'packs-freshness' },
+      el('thead', {}, el('tr', {}, ['Pack', 'Items', 'Imported', 'Source'].map((h) => el('th', {}, h)))), packs));
 
   function show(kind, ...children) {
     result.className = 'card prices-result ' + kind;
@@ -111,6 +116,12 @@ export function pricesView() {
       : 'The price board is empty.');
     body.replaceChildren(...data.commodities.map((c) => el('tr', { class: c.stale ? 'stale' : null, dataset: { commodity: c.commodity } },
       el('td', {}, c.commodity), el('td', {}, c.newest), el('td', {}, ageText(c.ageDays) + (c.stale ? ' (stale)' : '')))));
+    const res = await fetch('/api/console/packs', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
+    if (res.ok) {
+      packs.replaceChildren(...(await res.json()).packs.map((p) => el('tr', { dataset: { pack: p.code } },
+        el('td', {}, p.nameId + ' / ' + p.nameEn), el('td', {}, String(p.items)), el('td', {}, time(p.importedAt)),
+        el('td', {}, p.source + (p.example ? ' (example data)' : '')))));
+    }
   }
   return { node, load };
 }

@@ -1,5 +1,8 @@
 package id.kanal.app;
 
+import id.kanal.app.packs.PackImportException;
+import id.kanal.app.packs.PackImportResult;
+import id.kanal.app.packs.PackSource;
 import id.kanal.services.ServicesBenchmark;
 import id.kanal.services.prices.ImportResult;
 import id.kanal.services.prices.PriceImportException;
@@ -38,6 +41,32 @@ final class ImportCommands {
             return 0;
         } catch (GtfsImportException e) {
             System.err.println("rejected, the previous timetable stays: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code import-pack --region R FOLDER}: the folder's pack.yaml and items.csv, stored whole or not at all. */
+    static int importPack(Settings settings, String[] args) {
+        if (args.length != 3 || !args[0].equals("--region")) {
+            throw new IllegalArgumentException("usage: import-pack --region REGION FOLDER");
+        }
+        Path folder = Path.of(args[2]);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no such folder: " + folder);
+        }
+        LogsToStderr.apply();
+        try (Kanal kanal = Kanal.open(settings, Main.clock())) {
+            if (!kanal.region().code().equals(args[1])) {
+                throw new IllegalArgumentException("region '" + args[1] + "' is not this deployment's region ('"
+                        + kanal.region().code() + "', from its region file)");
+            }
+            PackImportResult r = kanal.packImporter().importPack(args[1], PackSource.folder(folder), "import-pack");
+            System.out.printf("imported pack %s for %s: %d items (%d already expired, never shown), in %d ms;"
+                    + " a running server shows them within a minute and learns new sentences at its next start%n",
+                    r.code(), r.region(), r.items(), r.expired(), r.took().toMillis());
+            return 0;
+        } catch (PackImportException e) {
+            System.err.println("rejected, nothing imported: " + e.getMessage());
             return 1;
         }
     }

@@ -1,5 +1,8 @@
 package id.kanal.app;
 
+import id.kanal.app.packs.PackImporter;
+import id.kanal.app.packs.PackSeeds;
+import id.kanal.app.packs.SqlContentPacks;
 import id.kanal.dialog.DialogEngine;
 import id.kanal.dialog.DialogServices;
 import id.kanal.dialog.DialogSettings;
@@ -61,6 +64,7 @@ public final class Kanal implements AutoCloseable {
     private final SqlPriceBoard prices;
     private final GtfsTimetable timetable;
     private final LiveVocabulary vocabulary;
+    private final SqlContentPacks packs;
     private final OpenNlpIntentClassifier classifier;
     private final DialogEngine engine;
     private final SqlResidentRegistry residents;
@@ -93,15 +97,19 @@ public final class Kanal implements AutoCloseable {
         }
         this.loop = new ResidentLoop(database, prices, settings.alerts(), clock);
         loop.checkPrices(); // marks today's prices, so the next import alerts only on a real move
+        this.packs = new SqlContentPacks(database, region.code(), clock);
+        PackSeeds.seedMissing(packImporter(), packs, region.code(), RegionFiles.packFolders(settings.regionFile()));
         // The classifier's entity names come from the services, so an imported feed is understood at once.
         this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
-        this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable));
+        // Content packs' sentences are learned at start: a pack imported later is in the menu at once, understood after a restart.
+        this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable),
+                packs.training());
         this.engine = new DialogEngine(
                 new DialogSettings(region.name(), region.ticketPrefix(), settings.dialog().idleTimeout(),
                         settings.dialog().zone(), settings.dialog().agentHours(), settings.dialog().priceStaleAfterDays()),
                 Texts.builtIn(),
                 new DialogServices(conversations, residents,
-                        classifier, complaints, prices, timetable),
+                        classifier, complaints, prices, timetable, packs),
                 loop.dialog(), clock);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
@@ -209,6 +217,20 @@ public final class Kanal implements AutoCloseable {
             vocabulary.refresh();
             if (loop.checkPrices() > 0) {
                 outbox.wake();
+            }
+        });
+    }
+
+    /** The region's content packs, as the dialog reads them. */
+    public SqlContentPacks packs() {
+        return packs;
+    }
+
+    /** Imports a pack folder for this region; the dialog sees it at once (its sentences are learned at the next start). */
+    public PackImporter packImporter() {
+        return new PackImporter(database, clock, settings.dialog().zone(), () -> {
+            if (packs != null) {
+                packs.reload();
             }
         });
     }

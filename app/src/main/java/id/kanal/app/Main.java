@@ -35,6 +35,9 @@ public final class Main {
                 "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
         COMMANDS.put("import-gtfs", new Entry("import-gtfs DIR_OR_ZIP",
                 "import a GTFS timetable; replaces the feed of the same name at once", ImportCommands::importGtfs));
+        COMMANDS.put("import-pack", new Entry("import-pack --region R FOLDER",
+                "import a content pack folder (pack.yaml, items.csv) for region R (all rows or none)",
+                ImportCommands::importPack));
         COMMANDS.put("add-agent", new Entry("add-agent --username U --role agent|supervisor|admin [--region R|all] "
                 + "[--agency A] [--password-file F]", "create a console account at its desk; the password from the file "
                 + "or stdin", (settings, args) -> id.kanal.app.console.AddAgentCommand.run(settings,

@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.app.packs.PackSource;
 import id.kanal.services.complaints.RegionDefinition;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -27,6 +28,19 @@ final class RegionFiles {
             config = Config.just(ConfigSources.classpath(BUILT_IN));
         }
         return parse(config);
+    }
+
+    /**
+     * The region's content pack folders ({@code packs:}, paths beside the region file, or beside the
+     * built-in one in the application's resources), stored at start when missing.
+     */
+    static List<PackSource> packFolders(Optional<Path> file) {
+        Config config = file.map(f -> Config.just(ConfigSources.file(f)))
+                .orElseGet(() -> Config.just(ConfigSources.classpath(BUILT_IN)));
+        List<String> folders = config.get("packs").asList(String.class).orElse(List.of());
+        return folders.stream().map(folder -> file
+                .map(f -> PackSource.folder(f.toAbsolutePath().getParent().resolve(folder)))
+                .orElseGet(() -> PackSource.resource("regions/" + folder))).toList();
     }
 
     static RegionDefinition parse(Config c) {

@@ -130,6 +130,17 @@ final class KanalHarness implements AutoCloseable {
         return twilioPost("/channels/sms", smsForm(sid, from, body));
     }
 
+    /**
+     * One USSD gateway request (Africa's Talking format); the harness's Kanal must allow the
+     * gateway ({@code KANAL_USSD_ALLOWED_IPS} naming loopback).
+     *
+     * @param text every input of the session so far, joined by {@code *}
+     */
+    HttpResponse<String> ussd(String session, String phone, String text) throws Exception {
+        return http.send(formRequest("/channels/ussd", Map.of("sessionId", session, "serviceCode", "*384*1234#",
+                "phoneNumber", phone, "networkCode", "51010", "text", text)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form to a Twilio webhook route, signed as Twilio signs it. */
     HttpResponse<String> twilioPost(String path, Map<String, String> form) throws Exception {
         return http.send(formRequest(path, form)

@@ -26,7 +26,7 @@ class MainTest {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
         for (String command : List.of("serve", "chat --from", "classify", "nlu-eval", "import-prices", "import-gtfs",
-                "add-agent", "bench-sms")) {
+                "import-pack --region", "add-agent", "bench-sms")) {
             assertTrue(help.contains("\n  " + command), command + " missing from:\n" + help);
         }
         assertTrue(help.contains("start the server (default)"), help);

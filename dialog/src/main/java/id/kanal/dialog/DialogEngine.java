@@ -2,6 +2,7 @@ package id.kanal.dialog;
 
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.Intents;
+import id.kanal.dialog.port.Pack;
 import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.dialog.port.Turn;
 
@@ -35,6 +36,8 @@ public final class DialogEngine implements InboundHandler {
     private final HandoffFlow handoffFlow;
     private final FeedbackFlow feedbackFlow;
     private final AlertFlow alertFlow;
+    private final PackFlow packFlow;
+    private final Emergencies emergencies;
     private final SenderLocks locks = new SenderLocks(1024);
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
@@ -46,7 +49,7 @@ public final class DialogEngine implements InboundHandler {
         this.settings = settings;
         this.services = services;
         this.clock = clock;
-        this.replies = new Replies(texts, settings);
+        this.replies = new Replies(texts, settings, services.packs());
         this.complaintFlow = new ComplaintFlow(replies, services.complaints(), this::understand);
         this.statusFlow = new StatusFlow(replies, services.complaints());
         this.priceFlow = new PriceFlow(replies, services.prices(), clock);
@@ -54,6 +57,8 @@ public final class DialogEngine implements InboundHandler {
         this.handoffFlow = new HandoffFlow(replies, clock);
         this.feedbackFlow = new FeedbackFlow(replies, loop.questions(), services.complaints());
         this.alertFlow = new AlertFlow(replies, loop.alerts(), services.prices(), services.residents(), clock);
+        this.packFlow = new PackFlow(replies, services.packs(), clock);
+        this.emergencies = new Emergencies(replies, services.conversations());
     }
 
     @Override
@@ -134,8 +139,9 @@ public final class DialogEngine implements InboundHandler {
         }
         Conversation after = out.conversation();
         after = new Conversation(after.resident(), after.language(), after.state(), misunderstandings, now);
-        Reply reply = fitChannel(out.reply(), m.channel());
+        Reply reply = fitChannel(emergencies.first(m, after, out.reply()), m.channel());
         services.conversations().save(new Turn(m, after, reply));
+        emergencies.flagForAgent(m, after);
         LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
                 StateCodec.typeOf(after.state()));
         return reply;
@@ -172,7 +178,7 @@ public final class DialogEngine implements InboundHandler {
                 return false;
             }
         }
-        return FLOW_INTENTS.contains(wanted) && !wanted.equals(own.get());
+        return (FLOW_INTENTS.contains(wanted) || Pack.codeOf(wanted).isPresent()) && !wanted.equals(own.get());
     }
 
     /** The classifier's reading of a reply inside a flow; a failing classifier understands nothing. */
@@ -271,6 +277,8 @@ public final class DialogEngine implements InboundHandler {
             case State.AskingStop s -> scheduleFlow.answerStop(c, s, m);
             case State.ChoosingStop s -> scheduleFlow.chooseStop(c, s, m);
             case State.OfferingAgent s -> handoffFlow.answerOffer(c, m);
+            case State.ChoosingPack s -> packFlow.choose(c, m).orElseGet(() -> menu(c.with(State.MENU), m));
+            case State.ReadingPack s -> packFlow.answer(c, s, m).orElseGet(() -> menu(c.with(State.MENU), m));
             case State.OfferingResume s -> resume(c, s, m);
             case State.ChoosingCategory s -> complaintFlow.handle(c, s, m);
             case State.AskingLocation s -> complaintFlow.handle(c, s, m);
@@ -293,6 +301,8 @@ public final class DialogEngine implements InboundHandler {
                 case 4 -> scheduleFlow.start(c, m, none);
                 case 5 -> handoffFlow.queue(c, HandoffFlow.ASKED);
                 case 0 -> Outcome.of(c.with(new State.ChoosingLanguage()), replies.say(lang, "language.choose"));
+                case Replies.PACKS_NUMBER -> packFlow.menu(c)
+                        .orElseGet(() -> Outcome.misunderstood(c, replies.say(lang, "not.understood")));
                 default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
             };
         }
@@ -317,7 +327,8 @@ public final class DialogEngine implements InboundHandler {
             case Intents.HELP -> Outcome.of(c, replies.say(lang, "help"));
             case Intents.THANKS -> Outcome.of(c, replies.say(lang, "thanks"));
             case Intents.OPTOUT -> stop(c);
-            default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
+            default -> packFlow.byIntent(intent.name()).map(p -> packFlow.start(c, m, p))
+                    .orElseGet(() -> Outcome.misunderstood(c, replies.say(lang, "not.understood")));
         };
     }
 

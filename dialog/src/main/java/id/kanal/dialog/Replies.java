@@ -1,5 +1,8 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.port.ContentPacks;
+import id.kanal.dialog.port.Pack;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +11,24 @@ import java.util.Map;
 final class Replies {
     /** Longest piece of a resident's own text echoed back (a summary must stay within two SMS). */
     static final int ECHO_MAX = 70;
-    private static final List<String> MENU_KEYS = List.of("1", "2", "3", "4", "5", "0");
+    private static final List<String> MENU_KEYS = List.of("1", "2", "3", "4", "5");
+    /** The main menu's number for the region's content packs (their own numbered menu). */
+    static final int PACKS_NUMBER = 6;
 
     private final Texts texts;
     private final DialogSettings settings;
     private final Dates dates;
+    private final ContentPacks packs;
 
     Replies(Texts texts, DialogSettings settings) {
+        this(texts, settings, ContentPacks.none());
+    }
+
+    Replies(Texts texts, DialogSettings settings, ContentPacks packs) {
         this.texts = texts;
         this.settings = settings;
         this.dates = new Dates(texts);
+        this.packs = packs;
     }
 
     Dates dates() {
@@ -36,13 +47,30 @@ final class Replies {
         return texts.get(language, key);
     }
 
+    /**
+     * The main menu: the built-in services, then, when the region has content packs, one entry for
+     * them ({@link #PACKS_NUMBER}), then the language. One entry, not one per pack: the menu stays one
+     * SMS segment, which the cost of filing a complaint counts on.
+     */
     Reply menu(Language language, boolean greeting) {
-        String text = texts.get(language, greeting ? "menu.greeting" : "menu", Map.of("region", settings.regionName()));
         List<Reply.Option> options = new ArrayList<>();
         for (String key : MENU_KEYS) {
             options.add(new Reply.Option(key, texts.get(language, "menu.option." + key)));
         }
+        boolean withPacks = !packs.packs().isEmpty();
+        if (withPacks) {
+            options.add(new Reply.Option(String.valueOf(PACKS_NUMBER), texts.get(language, "menu.option.6")));
+        }
+        options.add(new Reply.Option("0", texts.get(language, "menu.option.0")));
+        String text = texts.get(language, greeting ? "menu.greeting" : "menu", Map.of("region", settings.regionName(),
+                "packs", withPacks ? texts.get(language, "menu.packs") : ""));
         return new Reply(text, options, false);
+    }
+
+    /** The content packs' own menu: one numbered entry per pack, in the region's order. */
+    Reply packMenu(Language language, List<Pack> all) {
+        return numbered(all.stream().map(p -> Gsm7.sanitize(p.menu().get(language))).toList(), 1,
+                choices -> texts.get(language, "pack.menu", Map.of("region", settings.regionName(), "choices", choices)));
     }
 
     /** A text followed by the menu, for endings ("Dibatalkan." then the choices). */

@@ -64,6 +64,18 @@ public sealed interface State {
         }
     }
 
+    /** Picking a content pack from the packs' numbered menu. */
+    record ChoosingPack() implements State {
+    }
+
+    /** Reading a content pack's answer page by page: {@code shown} items so far for the search words {@code query}. */
+    record ReadingPack(String pack, String query, int shown) implements State {
+        public ReadingPack {
+            Objects.requireNonNull(pack, "pack");
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
     /** Offered an agent after misunderstandings (1 yes, 2 no). */
     record OfferingAgent() implements State {
     }

@@ -34,6 +34,8 @@ public final class StateCodec {
             case State.AskingStop s -> "asking-stop";
             case State.ChoosingStop s -> "choosing-stop";
             case State.OfferingAgent s -> "offering-agent";
+            case State.ChoosingPack s -> "choosing-pack";
+            case State.ReadingPack s -> "reading-pack";
             case State.Queued s -> "queued";
             case State.WithAgent s -> "with-agent";
         };
@@ -51,6 +53,11 @@ public final class StateCodec {
                 trip(f, s.query());
                 f.put("origin", String.valueOf(s.forOrigin()));
                 list(f, "stop", s.stopIds());
+            }
+            case State.ReadingPack s -> {
+                f.put("pack", s.pack());
+                f.put("query", s.query());
+                f.put("shown", String.valueOf(s.shown()));
             }
             case State.Queued s -> {
                 f.put("reason", s.reason());
@@ -95,6 +102,9 @@ public final class StateCodec {
                 case "choosing-stop" -> new State.ChoosingStop(trip(f), Boolean.parseBoolean(f.get("origin")),
                         list(f, "stop"));
                 case "offering-agent" -> new State.OfferingAgent();
+                case "choosing-pack" -> new State.ChoosingPack();
+                case "reading-pack" -> new State.ReadingPack(f.get("pack"), f.getOrDefault("query", ""),
+                        Integer.parseInt(f.get("shown")));
                 case "queued" -> new State.Queued(f.get("reason"), Instant.parse(f.get("since")));
                 case "with-agent" -> new State.WithAgent(f.get("agent"), Instant.parse(f.get("since")));
                 default -> State.MENU;

@@ -190,6 +190,14 @@ final class Fakes {
         public void saveState(Conversation conversation) {
             conversations.put(conversation.resident(), conversation);
         }
+
+        /** Staff-only lines, as "address: text". */
+        final List<String> notes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void note(Conversation conversation, String text, java.time.Instant at) {
+            notes.add(conversation.resident().value() + ": " + text);
+        }
     }
 
     static final class Complaints implements ComplaintService {

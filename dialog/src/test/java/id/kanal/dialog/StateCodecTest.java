@@ -24,7 +24,9 @@ class StateCodecTest {
                         Optional.of(id.kanal.dialog.port.TransitMode.BUS)).withToWords("cikokol"), true, List.of("PI", "PP")),
                 new State.ChoosingStop(TripQuery.empty().withFrom("krl:TNG"), false, List.of("krl:DU", "tj:B01")),
                 new State.OfferingAgent(), new State.Queued("asked", java.time.Instant.parse("2026-11-22T03:00:00Z")),
-                new State.WithAgent("siti", java.time.Instant.parse("2026-11-22T03:05:00Z")));
+                new State.WithAgent("siti", java.time.Instant.parse("2026-11-22T03:05:00Z")),
+                new State.ChoosingPack(), new State.ReadingPack("lowongan-kerja", "operator cipondoh & co", 8),
+                new State.ReadingPack("wisata", "", 0));
         for (State s : states) {
             assertEquals(s, StateCodec.decode(StateCodec.encode(s)));
         }

@@ -59,6 +59,9 @@ class TextsTest {
         WORST_CASE.put("before", "1.250.000");
         WORST_CASE.put("percent", "100");
         WORST_CASE.put("direction", "turun");
+        WORST_CASE.put("packs", "  6 Info");
+        WORST_CASE.put("query", "x".repeat(40));
+        WORST_CASE.put("pack", "Lowongan kerja");
     }
 
     @Test

@@ -67,10 +67,25 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
      */
     public static OpenNlpIntentClassifier create(IntentsConfig config, LiveVocabulary vocabulary,
                                                  Optional<ScheduleService> schedule) {
+        return create(config, vocabulary, schedule, List.of());
+    }
+
+    /**
+     * The same, learning also {@code extraTraining} (content packs' sentences, each labelled with its
+     * pack's intent) beside the built-in training data. A saved model ({@code intents.model-path})
+     * knows only what it was trained on: extra intents are then not learned.
+     */
+    public static OpenNlpIntentClassifier create(IntentsConfig config, LiveVocabulary vocabulary,
+                                                 Optional<ScheduleService> schedule, List<Example> extraTraining) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(vocabulary, "vocabulary");
         Objects.requireNonNull(schedule, "schedule");
         Builder b = builder().threshold(config.threshold()).vocabulary(vocabulary);
+        if (!extraTraining.isEmpty()) {
+            List<Example> all = new ArrayList<>(TrainingData.builtInTraining());
+            all.addAll(extraTraining);
+            b.training(all);
+        }
         schedule.ifPresent(s -> b.stopFinder(StopFinder.of(s)));
         try {
             if (config.lexiconPath().isPresent()) {

@@ -117,6 +117,13 @@ public final class SqlConversationStore implements ConversationStore {
         changed(conversation);
     }
 
+    /** A staff-only line ("note", by "kanal"), then the listeners, so an agent's console shows it at once. */
+    @Override
+    public void note(Conversation conversation, String text, Instant at) {
+        turns.inTransaction(c -> appendLine(c, conversation.resident(), at, "note", "kanal", text));
+        changed(conversation);
+    }
+
     /**
      * Calls the listener after every committed save (a turn or a state change), on the saving
      * thread and inside the resident's turn lock: it must be quick and must not call back into

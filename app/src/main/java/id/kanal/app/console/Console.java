@@ -66,7 +66,8 @@ final class Console {
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
-                new PriceRoutes(guard, kanal::priceImporter, kanal.prices())));
+                new PriceRoutes(guard, kanal::priceImporter, kanal.prices()),
+                new PackRoutes(guard, kanal.packs())));
     }
 
     ConsoleEvents events() {

@@ -23,4 +23,12 @@ public interface ConversationStore {
 
     /** Saves a conversation changed outside a turn (an agent took it or handed it back). */
     void saveState(Conversation conversation);
+
+    /**
+     * Adds a staff-only line to the conversation's transcript (agents see it, the resident never
+     * does), e.g. the flag on an emergency in a conversation an agent has. Stores without a
+     * transcript for staff ignore it.
+     */
+    default void note(Conversation conversation, String text, java.time.Instant at) {
+    }
 }

@@ -1,0 +1,8 @@
+/**
+ * Content packs: services a region adds as content, not code. A pack is a folder with
+ * {@code pack.yaml} (its menu entry and wording in Indonesian and English, the words and example
+ * sentences the intent classifier learns from, and held-out sentences it is checked on) and
+ * {@code items.csv} (its items). {@code import-pack} stores a folder whole or not at all; the
+ * dialog reads packs through {@link id.kanal.dialog.port.ContentPacks}.
+ */
+package id.kanal.app.packs;
