@@ -20,11 +20,16 @@ import java.util.Optional;
  * @param open311Endpoint           an external Open311 desk complaints are forwarded to ({@code open311.endpoint})
  * @param open311PublicReads        whether Open311 reads answer without an {@code api_key} (progress only); false:
  *                                  403 without one ({@code open311.public-reads}, {@code KANAL_OPEN311_PUBLIC_READS})
+ * @param photoMaxBytes             the largest photo Kanal keeps of a complaint ({@code photo-max-bytes},
+ *                                  {@code KANAL_PHOTO_MAX_BYTES}); a larger one is refused, the complaint stays
  */
 public record ComplaintSettings(Optional<String> adminToken, List<String> open311ApiKeys,
                                 Optional<String> whatsAppStatusTemplateSid, Optional<URI> open311Endpoint,
                                 Optional<String> open311ClientApiKey, Optional<String> open311Jurisdiction,
-                                Duration open311PollInterval, boolean open311PublicReads) {
+                                Duration open311PollInterval, boolean open311PublicReads, long photoMaxBytes) {
+    /** Twilio's own limit on a message's media (5 MB); Telegram photos are far smaller. */
+    public static final int DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
     public ComplaintSettings {
         open311ApiKeys = List.copyOf(open311ApiKeys);
     }
@@ -41,7 +46,8 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                 ConfigValues.string(open311.get("client-api-key")),
                 ConfigValues.string(open311.get("jurisdiction")),
                 ConfigValues.positiveDuration(open311.get("poll-interval"), Duration.ofMinutes(5)),
-                ConfigValues.bool(open311.get("public-reads"), true));
+                ConfigValues.bool(open311.get("public-reads"), true),
+                ConfigValues.integer(complaints.get("photo-max-bytes"), 1024, 20 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES));
     }
 
     @Override
@@ -49,6 +55,6 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
         return "ComplaintSettings[adminToken=" + (adminToken.isPresent() ? "***" : "unset") + ", open311ApiKeys="
                 + open311ApiKeys.size() + ", whatsAppStatusTemplateSid=" + whatsAppStatusTemplateSid
                 + ", open311Endpoint=" + open311Endpoint + ", open311Jurisdiction=" + open311Jurisdiction
-                + ", open311PollInterval=" + open311PollInterval + ", open311PublicReads=" + open311PublicReads + "]";
+                + ", open311PollInterval=" + open311PollInterval + ", open311PublicReads=" + open311PublicReads + ", photoMaxBytes=" + photoMaxBytes + "]";
     }
 }

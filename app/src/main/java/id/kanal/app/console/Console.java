@@ -4,6 +4,7 @@ import id.kanal.app.Kanal;
 import id.kanal.dialog.DialogEngine;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.services.console.SqlConsoleComplaints;
+import id.kanal.services.console.SqlComplaintPages;
 import id.kanal.services.console.SqlDashboard;
 import id.kanal.store.Database;
 import id.kanal.store.console.ConversationQueue;
@@ -57,6 +58,7 @@ final class Console {
                 new HandoffRoutes(guard, accounts, engine, actions),
                 new CannedRoutes(guard, new SqlCannedReplies(db), clock),
                 new ComplaintRoutes(guard, complaints, events),
+                new ComplaintPageRoutes(guard, new SqlComplaintPages(db, clock, ConsoleApi.ROOT + "/complaints/"), events),
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices())));
