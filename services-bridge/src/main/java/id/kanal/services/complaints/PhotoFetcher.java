@@ -135,7 +135,7 @@ public final class PhotoFetcher implements AutoCloseable {
         });
         if (kept) {
             LOG.log(System.Logger.Level.INFO, "complaint photo stored ticket={0} position={1} type={2} bytes={3}",
-                    d.ticket(), d.position(), type.get().contentType(), bytes.length);
+                    d.ticket(), d.position(), type.get().contentType(), String.valueOf(bytes.length));
         }
         return kept;
     }
@@ -180,7 +180,7 @@ public final class PhotoFetcher implements AutoCloseable {
         });
         loop.scheduleWithFixedDelay(this::tick, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "complaint photo fetcher started downloaders={0} maxBytes={1}",
-                downloaders, maxBytes);
+                downloaders, String.valueOf(maxBytes));
     }
 
     /** Fetches now rather than at the next tick (a complaint with photos was just filed); nothing when not started. */
