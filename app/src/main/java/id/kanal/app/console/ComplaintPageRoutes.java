@@ -55,9 +55,10 @@ final class ComplaintPageRoutes implements HttpService {
         ComplaintPhotos.Stored photo = pages.photo(ticket, position)
                 .orElseThrow(() -> ConsoleException.notFound("no stored photo " + position + " of " + ticket));
         // The type is what the bytes are (checked when stored); nosniff and the console's CSP (sent on
-        // every answer here) keep the browser from treating it as anything else. Private: never in a shared cache.
+        // every answer here) keep the browser from treating it as anything else. Not stored in any
+        // cache: a call centre's computers are shared, and a logged-out browser must not show it again.
         res.header(HeaderNames.CONTENT_TYPE, photo.contentType());
-        res.header(HeaderNames.CACHE_CONTROL, "private, max-age=3600");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header("Content-Disposition", "inline; filename=\"" + ticket + "-" + position + "\"");
         res.send(photo.bytes());
     }
