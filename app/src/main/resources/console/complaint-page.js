@@ -80,7 +80,7 @@ function placeSection(page) {
 
 function historySection(page, ticket, reload) {
   const kinds = { status: t('kindStatus'), note: t('kindNote'), message: t('kindMessage') };
-  const items = page.history.map((h) => el('li', { class: 'event ' + h.kind, dataset: { kind: h.kind } },
+  const items = page.history.map((h) => el('li', { class: 'event ev-' + h.kind, dataset: { kind: h.kind } },
     el('span', { class: 'kind' }, kinds[h.kind] || h.kind), ' ',
     h.status ? el('span', { class: 'status s-' + h.status }, statusLabel(h.status)) : null, ' ',
     time(h.at), ' · ', h.by,

@@ -119,9 +119,6 @@ public final class SqlComplaintPages {
                             + "status FROM complaint_history WHERE ticket = ? ORDER BY seq",
                     rs -> new ComplaintPage.Event(rs.getLong(1), "status", rs.getString(2), rs.getString(3),
                             rs.getString(4), null, null), ticket));
-            events.addAll(Statements.list(c, "SELECT at, author, body FROM complaint_note WHERE ticket = ? ORDER BY seq",
-                    rs -> new ComplaintPage.Event(rs.getLong(1), "note", rs.getString(2), rs.getString(3), null, null,
-                            null), ticket));
             // Agents' notes in the resident's conversation that name the ticket are notes on it too.
             events.addAll(Statements.list(c, "SELECT at, author, body, direction, channel FROM transcript "
                             + "WHERE channel = ? AND address = ? AND direction IN ('out', 'note') AND at >= ? "
@@ -136,8 +133,12 @@ public final class SqlComplaintPages {
                     rs -> new ComplaintPage.Event(rs.getLong(1), "message", "kanal:" + rs.getString(2), rs.getString(3),
                             null, rs.getString(4), rs.getString(5)),
                     h.address(), since, mentions));
+            events.addAll(Statements.list(c, "SELECT at, author, body FROM complaint_note WHERE ticket = ? ORDER BY seq",
+                    rs -> new ComplaintPage.Event(rs.getLong(1), "note", rs.getString(2), rs.getString(3), null, null,
+                            null), ticket));
             return events;
         }));
+        // Stable: at one moment a status change comes before the message about it, and notes last.
         out.sort(Comparator.comparingLong(ComplaintPage.Event::at));
         return out;
     }
