@@ -38,8 +38,13 @@ class ComplaintPageTest {
 
     @BeforeEach
     void start() throws Exception {
-        kanal = new ConsoleHarness(dataDir, clock, Map.of());
+        kanal = new ConsoleHarness(dataDir, clock, databaseEnv());
         agent = kanal.createAccount("siti", Role.AGENT);
+    }
+
+    /** The database the harness opens: SQLite in the data directory here, PostgreSQL in the subclass. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
     }
 
     @AfterEach
@@ -104,7 +109,9 @@ class ComplaintPageTest {
     void history_statusChangesNotesAndEveryMessageToTheResident_inOrder() throws Exception {
         Address resident = new Address(Channel.WHATSAPP, RESIDENT);
         kanal.resident(Channel.WHATSAPP, RESIDENT, "ada banjir di perumahan");
-        kanal.kanal().engine().handle(new InboundMessage("loc-1", resident, "", List.of(), Optional.of(HERE), clock.instant()));
+        // Kilometres from the other tests' places: on PostgreSQL they share one database.
+        kanal.kanal().engine().handle(new InboundMessage("loc-1", resident, "", List.of(), Optional.of(from(5000, 0)),
+                clock.instant()));
         String filing = kanal.resident(Channel.WHATSAPP, RESIDENT, "ya");
         String ticket = filing.replaceAll("(?s).*(TNG-\\d{6}).*", "$1");
 
