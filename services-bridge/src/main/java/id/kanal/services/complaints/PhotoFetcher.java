@@ -3,17 +3,15 @@ package id.kanal.services.complaints;
 import id.kanal.dialog.Media;
 import id.kanal.dialog.port.MediaDownloadException;
 import id.kanal.dialog.port.MediaDownloader;
+import id.kanal.services.Backoff;
+import id.kanal.services.BackgroundLoop;
 import id.kanal.store.Database;
-import id.kanal.store.DatabaseException;
 import id.kanal.store.Statements;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches the photos residents sent with their complaints from the provider that holds them and
@@ -39,8 +37,7 @@ public final class PhotoFetcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PhotoFetcher.class.getName());
     static final int MAX_ATTEMPTS = 8;
     private static final int BATCH = 10;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration MAX_RETRY = Duration.ofHours(1);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
     private static final Duration EVERY = Duration.ofSeconds(5);
     /** Longer than a download may take (its timeouts are 10-20 s): a fetcher that crashed mid-download is taken over after it. */
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
@@ -49,7 +46,8 @@ public final class PhotoFetcher implements AutoCloseable {
     private final List<MediaDownloader> downloaders;
     private final long maxBytes;
     private final Clock clock;
-    private ScheduledExecutorService loop;
+    private final BackgroundLoop loop = new BackgroundLoop("kanal-photo-fetcher", EVERY, Duration.ofSeconds(30),
+            this::fetchOnce);
 
     /**
      * @param downloaders one per channel that can fetch media (the channels that hold the credentials)
@@ -145,7 +143,7 @@ public final class PhotoFetcher implements AutoCloseable {
             int attempts = Statements.first(c, "SELECT fetch_attempts FROM complaint_media WHERE ticket = ? AND position = ?",
                     rs -> rs.getInt(1), d.ticket(), d.position()).orElse(0) + 1;
             boolean giveUp = e.permanent() || attempts >= MAX_ATTEMPTS;
-            Duration wait = backoff(attempts);
+            Duration wait = BACKOFF.after(attempts);
             Statements.update(c, "UPDATE complaint_media SET fetch_state = ?, fetch_attempts = ?, fetch_next_at = ?, "
                             + "fetch_error = ? WHERE ticket = ? AND position = ? AND fetch_state = 'PENDING'",
                     giveUp ? "FAILED" : "PENDING", attempts, clock.millis() + wait.toMillis(), clip(e.getMessage(), 300),
@@ -157,63 +155,25 @@ public final class PhotoFetcher implements AutoCloseable {
         });
     }
 
-    /** 30 s, 60 s, 120 s, ... at most one hour. */
-    static Duration backoff(int attempts) {
-        int doublings = Math.min(Math.max(0, attempts - 1), 10);
-        Duration d = FIRST_RETRY.multipliedBy(1L << doublings);
-        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
-    }
-
     private static String clip(String s, int max) {
         return s.length() > max ? s.substring(0, max) : s;
     }
 
     /** Runs {@link #fetchOnce()} every few seconds on a background thread. */
-    public synchronized void start() {
-        if (loop != null) {
-            return;
-        }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kanal-photo-fetcher");
-            t.setDaemon(true);
-            return t;
-        });
-        loop.scheduleWithFixedDelay(this::tick, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.log(System.Logger.Level.INFO, "complaint photo fetcher started downloaders={0} maxBytes={1}",
-                downloaders, String.valueOf(maxBytes));
-    }
-
-    /** Fetches now rather than at the next tick (a complaint with photos was just filed); nothing when not started. */
-    public synchronized void wake() {
-        if (loop != null && !loop.isShutdown()) {
-            loop.execute(this::tick);
+    public void start() {
+        if (loop.start()) {
+            LOG.log(System.Logger.Level.INFO, "complaint photo fetcher started downloaders={0} maxBytes={1}",
+                    downloaders, String.valueOf(maxBytes));
         }
     }
 
-    private void tick() {
-        try {
-            fetchOnce();
-        } catch (DatabaseException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "complaint photo fetch round failed: {0}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "complaint photo fetch round failed", e);
-        }
+    /** Fetches now rather than at the next round (a complaint with photos was just filed); nothing when not started. */
+    public void wake() {
+        loop.wake();
     }
 
     @Override
-    public synchronized void close() {
-        if (loop == null) {
-            return;
-        }
-        loop.shutdown();
-        try {
-            if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {
-                loop.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            loop.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        loop = null;
+    public void close() {
+        loop.close();
     }
 }
