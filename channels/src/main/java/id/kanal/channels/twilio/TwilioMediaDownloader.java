@@ -14,9 +14,10 @@ import java.util.Optional;
  * Downloads media a resident sent on WhatsApp (or MMS) from its {@code MediaUrl{N}}: Twilio
  * requires HTTP basic authentication with the account SID and auth token on media URLs, then
  * redirects to its storage host (https://www.twilio.com/docs/messaging/api/media-resource).
- * Credentials go only to the Twilio API's own origin ({@code KANAL_TWILIO_API_URL}, Twilio's by
- * default): a media URL anywhere else is not Twilio's and is refused, and the redirect target is
- * fetched without them ({@link MediaHttp}).
+ * Credentials go only to Twilio: the configured API's origin ({@code KANAL_TWILIO_API_URL}, a
+ * fake in tests) or an HTTPS host of {@code twilio.com} (media URLs name {@code api.twilio.com}
+ * even when a regional API URL is configured). A media URL anywhere else is not Twilio's and is
+ * refused, and the redirect target is fetched without them ({@link MediaHttp}).
  */
 final class TwilioMediaDownloader implements MediaDownloader {
     private static final String WHAT = "Twilio media";
@@ -33,12 +34,18 @@ final class TwilioMediaDownloader implements MediaDownloader {
 
     @Override
     public boolean handles(Media media) {
-        return uri(media).filter(u -> MediaHttp.sameOrigin(u, apiBase)).isPresent();
+        return uri(media).filter(this::isTwilio).isPresent();
+    }
+
+    private boolean isTwilio(URI u) {
+        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+        return MediaHttp.sameOrigin(u, apiBase)
+                || ("https".equals(u.getScheme()) && (host.equals("twilio.com") || host.endsWith(".twilio.com")));
     }
 
     @Override
     public byte[] download(Media media, long maxBytes) throws MediaDownloadException {
-        URI url = uri(media).filter(u -> MediaHttp.sameOrigin(u, apiBase))
+        URI url = uri(media).filter(this::isTwilio)
                 .orElseThrow(() -> MediaDownloadException.refused(WHAT + ": not a URL of the configured Twilio API"));
         return http.get(url, Optional.of(authorization), maxBytes, WHAT);
     }

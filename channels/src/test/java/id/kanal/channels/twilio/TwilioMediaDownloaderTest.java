@@ -62,6 +62,10 @@ class TwilioMediaDownloaderTest {
         Media elsewhere = new Media(storage.url() + MEDIA, "image/jpeg");
         assertFalse(downloader.handles(elsewhere));
         assertFalse(downloader.handles(new Media("telegram-file:AgAC", "image/jpeg")));
+        // A regional API URL is configured, media URLs still name api.twilio.com: Twilio's, over HTTPS only.
+        assertTrue(downloader.handles(new Media("https://api.twilio.com" + MEDIA, "image/jpeg")));
+        assertFalse(downloader.handles(new Media("http://api.twilio.com" + MEDIA, "image/jpeg")));
+        assertFalse(downloader.handles(new Media("https://api.twilio.com.example.net" + MEDIA, "image/jpeg")));
         MediaDownloadException e = assertThrows(MediaDownloadException.class, () -> downloader.download(elsewhere, 1000));
         assertTrue(e.permanent());
         assertTrue(storage.requests().isEmpty(), "no credentials are sent to another host");
