@@ -3,6 +3,7 @@
 // this one constant (and the JSON shapes, if they differ) is the place to connect them.
 import { api, el, flash, time } from './app.js';
 import { agencyMove, moveHistory } from './desks.js';
+import { complaintPage } from './complaint-page.js';
 
 const API = '/complaints';
 const LABELS = { RECEIVED: 'Received', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', REJECTED: 'Rejected' };
@@ -124,6 +125,8 @@ function statusChange(ticket, d, onSaved, reload) {
 
 export function complaintView(ticket) {
   const node = el('div', { class: 'complaint' });
+  // Photos, place and the whole history (status changes, notes, messages): complaint-page.js.
+  const page = complaintPage(ticket);
 
   function render(d) {
     const c = d.complaint;
@@ -138,17 +141,15 @@ export function complaintView(ticket) {
           el('dt', {}, 'Resident'), el('dd', {}, el('a', { href: '#/conversation/' + encodeURIComponent(c.channel) + '/' + encodeURIComponent(c.address) }, c.channel + ' ' + c.address)),
           el('dt', {}, 'Filed'), el('dd', {}, time(c.filedAt)),
           el('dt', {}, 'Due'), el('dd', { class: c.overdue ? 'error' : '' }, time(c.dueAt) + (c.overdue ? ' (overdue)' : '')))),
-      statusChange(ticket, d, render, load),
+      statusChange(ticket, d, (changed) => { render(changed); page.load().catch((e) => flash(e.message)); }, load),
       agencyMove(ticket, d, render),
-      el('h2', {}, 'History'),
-      el('ol', { id: 'history', class: 'history' }, d.history.map((h) => el('li', {},
-        el('span', { class: 'status s-' + h.status }, LABELS[h.status] || h.status), ' ', time(h.at), ' · ', h.by,
-        h.note ? el('div', { class: 'note' }, h.note) : null))),
+      page.node,
       moveHistory(ticket));
   }
 
   async function load() {
     render(await api('GET', API + '/' + encodeURIComponent(ticket)));
+    await page.load();
   }
 
   return { node, load };

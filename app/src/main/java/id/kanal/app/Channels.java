@@ -129,6 +129,11 @@ final class Channels implements AutoCloseable {
         };
     }
 
+    /** The media downloaders of the channels that can fetch what residents sent (photos). */
+    List<id.kanal.dialog.port.MediaDownloader> mediaDownloaders() {
+        return active.stream().flatMap(c -> c.mediaDownloader().stream()).toList();
+    }
+
     /** Every channel's limits for what it carries; two channels limiting one {@link Channel} is a wiring mistake. */
     Map<Channel, RateLimit> limits() {
         Map<Channel, RateLimit> limits = new EnumMap<>(Channel.class);

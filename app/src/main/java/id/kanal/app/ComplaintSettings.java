@@ -22,12 +22,17 @@ import java.util.Optional;
  *                                  403 without one ({@code open311.public-reads}, {@code KANAL_OPEN311_PUBLIC_READS})
  * @param whatsAppFeedbackTemplateSid WhatsApp template for a resolution outside the 24-hour window that asks
  *                                  "was it fixed? 1 / 2" (variables 1 = ticket, 2 = category)
+ * @param photoMaxBytes             the largest photo Kanal keeps of a complaint ({@code photo-max-bytes},
+ *                                  {@code KANAL_PHOTO_MAX_BYTES}); a larger one is refused, the complaint stays
  */
 public record ComplaintSettings(Optional<String> adminToken, List<String> open311ApiKeys,
                                 Optional<String> whatsAppStatusTemplateSid, Optional<URI> open311Endpoint,
                                 Optional<String> open311ClientApiKey, Optional<String> open311Jurisdiction,
                                 Duration open311PollInterval, boolean open311PublicReads,
-                                Optional<String> whatsAppFeedbackTemplateSid) {
+                                Optional<String> whatsAppFeedbackTemplateSid, long photoMaxBytes) {
+    /** Twilio's own limit on a message's media (5 MB); Telegram photos are far smaller. */
+    public static final int DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
     public ComplaintSettings {
         open311ApiKeys = List.copyOf(open311ApiKeys);
     }
@@ -45,7 +50,8 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                 ConfigValues.string(open311.get("jurisdiction")),
                 ConfigValues.positiveDuration(open311.get("poll-interval"), Duration.ofMinutes(5)),
                 ConfigValues.bool(open311.get("public-reads"), true),
-                ConfigValues.string(complaints.get("whatsapp-feedback-template-sid")));
+                ConfigValues.string(complaints.get("whatsapp-feedback-template-sid")),
+                ConfigValues.integer(complaints.get("photo-max-bytes"), 1024, 20 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES));
     }
 
     @Override
@@ -54,6 +60,6 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                 + open311ApiKeys.size() + ", whatsAppStatusTemplateSid=" + whatsAppStatusTemplateSid
                 + ", open311Endpoint=" + open311Endpoint + ", open311Jurisdiction=" + open311Jurisdiction
                 + ", open311PollInterval=" + open311PollInterval + ", open311PublicReads=" + open311PublicReads
-                + ", whatsAppFeedbackTemplateSid=" + whatsAppFeedbackTemplateSid + "]";
+                + ", whatsAppFeedbackTemplateSid=" + whatsAppFeedbackTemplateSid + ", photoMaxBytes=" + photoMaxBytes + "]";
     }
 }

@@ -24,6 +24,7 @@ import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.services.open311.Open311Client;
 import id.kanal.services.open311.Open311Endpoint;
 import id.kanal.services.open311.Open311Forwarder;
+import id.kanal.services.complaints.PhotoFetcher;
 import id.kanal.store.Database;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
@@ -72,6 +73,7 @@ public final class Kanal implements AutoCloseable {
     private final OutboxSender outbox;
     private final Channels channels;
     private final ResidentLoop loop;
+    private final PhotoFetcher photoFetcher;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
                   List<ChannelType<?>> channelTypes) {
@@ -121,6 +123,8 @@ public final class Kanal implements AutoCloseable {
             channels.close();
             throw e;
         }
+        this.photoFetcher = new PhotoFetcher(database, channels.mediaDownloaders(), cs.photoMaxBytes(), clock);
+        complaints.onPhotosFiled(photoFetcher::wake);
     }
 
     /** The dialog's ports the channels use, and the stores they own the interfaces of, over the database. */
@@ -257,6 +261,11 @@ public final class Kanal implements AutoCloseable {
         return loop;
     }
 
+    /** Fetches residents' complaint photos from the channels' providers; {@code serve} starts it. */
+    public PhotoFetcher photoFetcher() {
+        return photoFetcher;
+    }
+
     /** The active channels: their routes, health, start and stop. */
     Channels channels() {
         return channels;
@@ -266,6 +275,7 @@ public final class Kanal implements AutoCloseable {
     public void close() {
         // The outbox first: a send in flight finishes on its link (an SMSC bind) before the links close.
         outbox.close();
+        photoFetcher.close();
         channels.close();
         database.close();
     }

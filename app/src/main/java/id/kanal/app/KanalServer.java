@@ -53,6 +53,7 @@ public final class KanalServer implements AutoCloseable {
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
         kanal.open311Forwarder().ifPresent(Open311Forwarder::start);
+        kanal.photoFetcher().start();
         return new KanalServer(kanal, server, inFlight);
     }
 
@@ -96,6 +97,7 @@ public final class KanalServer implements AutoCloseable {
     @Override
     public void close() {
         kanal.open311Forwarder().ifPresent(Open311Forwarder::close);
+        kanal.photoFetcher().close();
         inFlight.drain(kanal.settings().server().shutdownGracePeriod());
         server.stop();
         LOG.log(System.Logger.Level.INFO, "server stopped");

@@ -26,7 +26,8 @@ class ComplaintSettingsTest {
                 "KANAL_OPEN311_POLL_INTERVAL", "PT1M")).complaints();
         assertEquals(new ComplaintSettings(Optional.of("tok"), List.of("a", "b", "c"), Optional.of("HX1"),
                 Optional.of(URI.create("https://311.example.go.id/open311/v2/")), Optional.of("k"),
-                Optional.of("tangerangkota.go.id"), Duration.ofMinutes(1), true, Optional.empty()), s);
+                Optional.of("tangerangkota.go.id"), Duration.ofMinutes(1), true, Optional.empty(),
+                ComplaintSettings.DEFAULT_PHOTO_MAX_BYTES), s);
     }
 
     @Test

@@ -55,6 +55,14 @@ public interface KanalChannel extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Downloads media residents sent on this channel (photos with a complaint), when the channel is
+     * configured to (it holds the provider's credentials); the complaint desk keeps the bytes.
+     */
+    default Optional<id.kanal.dialog.port.MediaDownloader> mediaDownloader() {
+        return Optional.empty();
+    }
+
     /** The channel's health now, shown as a check named {@link #name()} under {@code /observe/health}. Must not block. */
     default ChannelHealth health() {
         return ChannelHealth.up(Map.of());

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * ({@link BearerTokenAuth}, for scripts and other city systems; people use the console, whose own
  * complaint routes go through the same desk):
  * {@code GET /} (filters {@code status}, {@code category}, {@code agency}, {@code overdue}, {@code limit}),
- * {@code GET /counts}, {@code GET /{ticket}} (with history and media) and
+ * {@code GET /counts}, {@code GET /{ticket}} (with history and media: the links an Open311 client gave;
+ * a resident's photos are Kanal's copies, in the console only) and
  * {@code POST /{ticket}/status} with {@code {"status":"IN_PROGRESS","note":"...","by":"..."}}.
  * Every complaint read carries {@code allowedTransitions}, the statuses the lifecycle allows it to
  * become now; a change the lifecycle refuses (e.g. after a concurrent change) answers 409 with the reason.

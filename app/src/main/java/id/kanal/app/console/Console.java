@@ -5,6 +5,7 @@ import id.kanal.dialog.DialogEngine;
 import id.kanal.services.complaints.SqlReassignments;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.services.console.SqlConsoleComplaints;
+import id.kanal.services.console.SqlComplaintPages;
 import id.kanal.services.console.SqlDashboard;
 import id.kanal.store.Database;
 import id.kanal.store.console.ConversationQueue;
@@ -62,6 +63,7 @@ final class Console {
                 new CannedRoutes(guard, new SqlCannedReplies(db), clock),
                 new ComplaintRoutes(guard, complaints, events, desks),
                 new DeskRoutes(guard, desks, complaints, new SqlReassignments(db, clock), events),
+                new ComplaintPageRoutes(guard, new SqlComplaintPages(db, clock, ConsoleApi.ROOT + "/complaints/"), events),
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),

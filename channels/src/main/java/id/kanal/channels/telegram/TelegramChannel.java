@@ -1,5 +1,8 @@
 package id.kanal.channels.telegram;
 
+import id.kanal.channels.media.MediaHttp;
+import id.kanal.dialog.port.MediaDownloader;
+
 import id.kanal.channels.outbox.HeldReplies;
 
 import id.kanal.channels.ChannelContext;
@@ -38,6 +41,7 @@ public final class TelegramChannel implements KanalChannel {
     private final Optional<TelegramBot> bot;
     private final TelegramWebhookService webhook;
     private final Optional<ChannelSender> sender;
+    private final Optional<MediaDownloader> media;
     private volatile TelegramPolling polling;
     private volatile boolean started;
 
@@ -46,6 +50,8 @@ public final class TelegramChannel implements KanalChannel {
         this.bot = bot;
         this.webhook = new TelegramWebhookService(config, bot);
         this.sender = bot.map(b -> TelegramSender.create(config));
+        this.media = config.botToken().map(token -> new TelegramFileDownloader(config.apiUrl(), token,
+                new MediaHttp(DOWNLOAD_TIMEOUT)));
     }
 
     static Optional<KanalChannel> create(TelegramConfig config, ChannelContext context) {
@@ -73,6 +79,15 @@ public final class TelegramChannel implements KanalChannel {
     public Optional<ChannelSender> sender() {
         return sender;
     }
+
+    /** Photo downloads ({@code getFile}), when a bot token is set. */
+    @Override
+    public Optional<MediaDownloader> mediaDownloader() {
+        return media;
+    }
+
+    /** A photo of a few megabytes on a slow link, well inside the fetcher's claim on it. */
+    private static final java.time.Duration DOWNLOAD_TIMEOUT = java.time.Duration.ofSeconds(20);
 
     /** Telegram's documented limits, 30 messages/s overall and 1/s per chat, when the bot sends. */
     @Override

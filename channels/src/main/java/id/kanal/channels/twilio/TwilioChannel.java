@@ -7,6 +7,8 @@ import id.kanal.channels.KanalChannel;
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.outbox.RateLimit;
 import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.MediaDownloader;
+import id.kanal.channels.media.MediaHttp;
 import io.helidon.webserver.http.HttpRules;
 
 import java.net.URI;
@@ -37,6 +39,7 @@ public final class TwilioChannel implements KanalChannel {
     private final TwilioMessagingService messaging;
     private final TwilioStatusService status;
     private final Optional<ChannelSender> sender;
+    private final Optional<MediaDownloader> media;
 
     private TwilioChannel(TwilioSettings settings, ChannelContext context) {
         this.settings = settings;
@@ -44,7 +47,14 @@ public final class TwilioChannel implements KanalChannel {
         this.messaging = new TwilioMessagingService(webhooks, context.handler(), context.residents(), context.clock());
         this.status = new TwilioStatusService(webhooks, context.outboxQueue(), context.residents(), context.clock());
         this.sender = sender(settings, context);
+        this.media = settings.accountSid().isPresent() && settings.authToken().isPresent()
+                ? Optional.of(new TwilioMediaDownloader(settings.accountSid().get(), settings.authToken().get(),
+                settings.apiUrl().orElse(TWILIO_API), new MediaHttp(TIMEOUT)))
+                : Optional.empty();
     }
+
+    /** Twilio's REST API, which serves media URLs too, when {@code KANAL_TWILIO_API_URL} is unset. */
+    private static final URI TWILIO_API = URI.create("https://api.twilio.com");
 
     static Optional<KanalChannel> create(TwilioSettings settings, ChannelContext context) {
         return Optional.of(new TwilioChannel(settings, context));
@@ -81,6 +91,12 @@ public final class TwilioChannel implements KanalChannel {
     @Override
     public Optional<ChannelSender> sender() {
         return sender;
+    }
+
+    /** Media downloads, when the account SID and auth token are set (Twilio requires both on media URLs). */
+    @Override
+    public Optional<MediaDownloader> mediaDownloader() {
+        return media;
     }
 
     /**

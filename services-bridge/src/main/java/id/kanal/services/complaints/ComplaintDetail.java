@@ -19,6 +19,8 @@ import java.util.Set;
  * @param expectedAt  filing time plus the category's expected resolution days
  * @param overdue     still open after {@code expectedAt}
  * @param duplicateOf the open complaint this one repeats, whose status it follows
+ * @param media       links an Open311 client gave, which may be shown anywhere; a resident's photos are
+ *                    never here (their URLs are the provider's): staff see Kanal's copies ({@link ComplaintPhotos})
  * @param history     oldest first; empty in lists (only {@link ComplaintQueries#detail} fills it)
  * @param allowedTransitions what the lifecycle lets it become at the time of the read, in lifecycle order
  *                    ({@link ComplaintLifecycle#allowedNow}); empty when no change is possible

@@ -205,10 +205,16 @@ public final class ComplaintQueries {
                 d.lastNote(), d.externalId(), media, history, d.allowedTransitions());
     }
 
+    /**
+     * The media that may be shown outside the console: links an Open311 client gave. A resident's
+     * photo is the provider's (a Twilio URL names the account, a Telegram file's URL holds the bot
+     * token): it is never listed here; staff see Kanal's stored copy in the console
+     * ({@link ComplaintPhotos}).
+     */
     private static List<Media> media(Connection c, String ticket) throws SQLException {
         List<Media> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT url, content_type FROM complaint_media WHERE ticket = ? ORDER BY position")) {
+                "SELECT url, content_type FROM complaint_media WHERE ticket = ? AND fetch_state = 'EXTERNAL' ORDER BY position")) {
             ps.setString(1, ticket);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

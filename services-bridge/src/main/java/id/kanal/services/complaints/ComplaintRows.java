@@ -130,13 +130,18 @@ final class ComplaintRows {
             ps.setString(16, f.categoryCode());
             ps.executeUpdate();
         }
+        // A resident's photo is the provider's (a Twilio URL, a Telegram file id): PhotoFetcher fetches
+        // it from now on. An Open311 client's media_url is its own public link, kept as given.
+        boolean fromProvider = f.filedBy().startsWith("resident:");
         for (int i = 0; i < f.photos().size(); i++) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO complaint_media (ticket, position, url, content_type) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint_media (ticket, position, url, "
+                    + "content_type, fetch_state, fetch_next_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, ticket);
                 ps.setInt(2, i);
                 ps.setString(3, f.photos().get(i).url());
                 ps.setString(4, f.photos().get(i).contentType());
+                ps.setString(5, fromProvider ? "PENDING" : "EXTERNAL");
+                ps.setLong(6, now);
                 ps.executeUpdate();
             }
         }

@@ -50,6 +50,8 @@ public final class SqlComplaintDesk implements ComplaintService {
     private final StatusWriter statusWriter;
     private final ComplaintQueries queries;
     private final UssdReceiptWriter receipts = new UssdReceiptWriter(Texts.builtIn());
+    /** Told after a complaint with photos commits ({@link PhotoFetcher#wake()}). */
+    private volatile Runnable photosFiled = () -> { };
 
     private SqlComplaintDesk(Database db, Clock clock, String regionCode, NotificationSettings notifications,
                              boolean forwarding) {
@@ -106,6 +108,19 @@ public final class SqlComplaintDesk implements ComplaintService {
      * is gone once the session ends, and a receipt must exist exactly when the complaint does.
      */
     public FiledComplaint file(ComplaintFiling f) {
+        FiledComplaint filed = fileInTransaction(f);
+        if (!f.photos().isEmpty()) {
+            photosFiled.run();
+        }
+        return filed;
+    }
+
+    /** Runs {@code listener} after each filing with photos has committed: the photo fetcher's cue. */
+    public void onPhotosFiled(Runnable listener) {
+        this.photosFiled = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    private FiledComplaint fileInTransaction(ComplaintFiling f) {
         Category category = category(f.categoryCode())
                 .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {

@@ -51,7 +51,8 @@ public final class Open311Client {
         });
         form.put("address_string", d.location());
         form.put("description", d.ticket() + ": " + d.description());
-        // Only a real URL: a Telegram photo is a file_id reference (its download URL carries the bot token).
+        // Only a link an Open311 client gave: a resident's photo is the provider's (a Twilio URL names the
+        // account, a Telegram file's URL carries the bot token) and ComplaintDetail.media never holds it.
         d.media().stream().map(m -> m.url()).filter(u -> u.startsWith("https://") || u.startsWith("http://"))
                 .findFirst().ifPresent(u -> form.put("media_url", u));
         String body = form.entrySet().stream()

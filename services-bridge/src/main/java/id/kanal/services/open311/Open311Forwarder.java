@@ -5,6 +5,8 @@ import id.kanal.services.complaints.ComplaintDetail;
 import id.kanal.services.complaints.ComplaintNotFoundException;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.services.complaints.TransitionRefusedException;
+import id.kanal.services.Backoff;
+import id.kanal.services.BackgroundLoop;
 import id.kanal.store.Database;
 
 import java.sql.PreparedStatement;
@@ -15,9 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Forwards complaints to a region's external Open311 desk and brings its status back.
@@ -41,8 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class Open311Forwarder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Open311Forwarder.class.getName());
     private static final int BATCH = 20;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration MAX_RETRY = Duration.ofHours(1);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
     private static final Duration FORWARD_EVERY = Duration.ofSeconds(5);
     /** Longer than one HTTP attempt (10 s timeout): a crashed attempt is retried after it. */
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
@@ -52,7 +50,8 @@ public final class Open311Forwarder implements AutoCloseable {
     private final Open311Client client;
     private final Clock clock;
     private final String by;
-    private ScheduledExecutorService loop;
+    private final BackgroundLoop loop = new BackgroundLoop("open311-forwarder", FORWARD_EVERY, Duration.ofSeconds(15),
+            this::tick);
     private volatile Instant nextPoll = Instant.MIN;
 
     public Open311Forwarder(Database db, SqlComplaintDesk desk, Open311Client client, Clock clock) {
@@ -144,7 +143,7 @@ public final class Open311Forwarder implements AutoCloseable {
                     attempts = rs.getInt(1) + 1;
                 }
             }
-            Duration wait = backoff(attempts);
+            Duration wait = BACKOFF.after(attempts);
             try (PreparedStatement ps = c.prepareStatement("UPDATE complaint SET forward_attempts = ?, forward_next_at = ?, "
                     + "forward_error = ? WHERE ticket = ?")) {
                 ps.setInt(1, attempts);
@@ -165,9 +164,7 @@ public final class Open311Forwarder implements AutoCloseable {
 
     /** 30 s, 60 s, 120 s, ... at most one hour. */
     static Duration backoff(int attempts) {
-        int doublings = Math.min(attempts - 1, 10);
-        Duration d = FIRST_RETRY.multipliedBy(1L << Math.max(0, doublings));
-        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+        return BACKOFF.after(attempts);
     }
 
     /** Exchanges the tokens of requests the desk filed later for their ids; returns how many it exchanged. */
@@ -259,47 +256,24 @@ public final class Open311Forwarder implements AutoCloseable {
     }
 
     /** Starts the background loop: forwarding every few seconds, polling at the endpoint's interval. */
-    public synchronized void start() {
-        if (loop != null) {
-            return;
+    public void start() {
+        if (loop.start()) {
+            LOG.log(System.Logger.Level.INFO, "open311 forwarding started endpoint={0}", client.endpoint().baseUrl().getHost());
         }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "open311-forwarder");
-            t.setDaemon(true);
-            return t;
-        });
-        loop.scheduleWithFixedDelay(this::tick, 0, FORWARD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.log(System.Logger.Level.INFO, "open311 forwarding started endpoint={0}", client.endpoint().baseUrl().getHost());
     }
 
+    /** One round; a failure is logged by the loop and the next round tries again. */
     private void tick() {
-        try {
-            forwardOnce();
-            if (!clock.instant().isBefore(nextPoll)) {
-                nextPoll = clock.instant().plus(client.endpoint().pollEvery());
-                pollOnce();
-            }
-        } catch (RuntimeException e) {
-            // A database hiccup must not kill the loop: the next tick tries again.
-            LOG.log(System.Logger.Level.WARNING, "open311 loop error", e);
+        forwardOnce();
+        if (!clock.instant().isBefore(nextPoll)) {
+            nextPoll = clock.instant().plus(client.endpoint().pollEvery());
+            pollOnce();
         }
     }
 
-    /** Stops the loop, letting a tick in progress finish. */
+    /** Stops the loop, letting a round in progress finish. */
     @Override
-    public synchronized void close() {
-        if (loop == null) {
-            return;
-        }
-        loop.shutdown();
-        try {
-            if (!loop.awaitTermination(15, TimeUnit.SECONDS)) {
-                loop.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            loop.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        loop = null;
+    public void close() {
+        loop.close();
     }
 }

@@ -276,7 +276,7 @@ class ComplaintStatusChangeTest extends DeskTest {
     }
 
     @Test
-    void reads_overdueAfterCategoryResolutionDays_andMediaKept() {
+    void reads_overdueAfterCategoryResolutionDays_andProviderMediaNotListed() {
         desk.file(new NewComplaint("k", new Address(Channel.WHATSAPP, NUMBER), "sampah", "Pasar Anyar", "Bau",
                 Optional.of(new GeoPoint(-6.18, 106.63)), List.of(new Media("https://api.twilio.com/ME1", "image/jpeg"),
                 new Media("https://api.twilio.com/ME2", "image/png"))));
@@ -284,8 +284,9 @@ class ComplaintStatusChangeTest extends DeskTest {
         clock.advance(Duration.ofDays(3).plusMinutes(1));
         ComplaintDetail d = desk.queries().detail("TNG-000001").orElseThrow();
         assertTrue(d.overdue());
-        assertEquals(List.of(new Media("https://api.twilio.com/ME1", "image/jpeg"),
-                new Media("https://api.twilio.com/ME2", "image/png")), d.media());
+        // A resident's photos are the provider's URLs: kept for the photo fetcher, never listed in reads.
+        assertEquals(List.of(), d.media());
+        assertEquals(2, new ComplaintPhotos(db).of("TNG-000001").size());
         assertEquals(1, desk.queries().list(new ComplaintFilter(Set.of(), Set.of(), Optional.empty(),
                 Optional.of(true), Optional.empty(), Optional.empty(), Set.of(), 10)).size());
         assertEquals(1, desk.queries().counts().overdue());

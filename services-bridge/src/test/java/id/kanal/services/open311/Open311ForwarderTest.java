@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The forwarder against a fake Open311 desk on loopback that fails at first. */
@@ -181,7 +182,8 @@ class Open311ForwarderTest {
         assertEquals("106.6319", sent.get("long"));
         assertEquals("Jl. Merdeka 5", sent.get("address_string"));
         assertEquals(ticket + ": Lubang besar", sent.get("description"));
-        assertEquals("https://api.twilio.com/ME1", sent.get("media_url"));
+        // The resident's photo is Twilio's: its URL names the account and is never published (Kanal keeps a copy for staff).
+        assertFalse(sent.containsKey("media_url"), sent.toString());
         assertEquals(Optional.of("EXT-293944"), desk.queries().detail(ticket).orElseThrow().externalId());
 
         assertEquals(1, forwarder.pollOnce(), "open: the agency works on it");
