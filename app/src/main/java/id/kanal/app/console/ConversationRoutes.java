@@ -5,6 +5,7 @@ import id.kanal.dialog.Address;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.store.console.ConversationQueue;
 import id.kanal.store.console.ConversationSummary;
+import id.kanal.store.console.CannedReplies;
 import id.kanal.store.console.ReplyLimits;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -26,9 +27,13 @@ final class ConversationRoutes implements HttpService {
     private final ConsoleComplaints complaints;
     private final AgentActions actions;
     private final Clock clock;
+    private final CannedReplies canned;
+    private final CannedText cannedText;
 
     ConversationRoutes(ConsoleGuard guard, ConversationQueue conversations, ConsoleComplaints complaints,
-                       AgentActions actions, Clock clock) {
+                       AgentActions actions, Clock clock, CannedReplies canned, CannedText cannedText) {
+        this.canned = canned;
+        this.cannedText = cannedText;
         this.guard = guard;
         this.conversations = conversations;
         this.complaints = complaints;
@@ -53,7 +58,10 @@ final class ConversationRoutes implements HttpService {
         out.put("mine", "agent".equals(row.mode()) && s.username().equals(row.agent()));
         out.put("limits", conversations.limits(a));
         out.put("transcript", conversations.transcript(a));
-        out.put("complaints", complaints.byResident(a.value()));
+        var theirs = complaints.byResident(a.value());
+        out.put("complaints", theirs);
+        // The canned replies in the resident's language, {tiket} {status} {agen} filled in for this agent.
+        out.put("canned", cannedText.fill(canned.list(), row.language(), theirs, s.username()));
         out.put("now", clock.millis());
         ConsoleHttp.ok(res, out);
     }
