@@ -159,6 +159,7 @@ async function route() {
   if (state.current && state.current.leave) state.current.leave();
   state.current = null;
   document.getElementById('flash').hidden = true;
+  if (!hash.startsWith('#/search/')) document.getElementById('search-text').value = '';
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', hash.startsWith('#/' + a.dataset.view));
   }

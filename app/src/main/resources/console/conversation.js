@@ -11,6 +11,14 @@ export function cannedMatches(choices, typed) {
   return byShortcut.concat(byTitle);
 }
 
+/** The notes the server writes itself (stored in English, as before) in the account's language. */
+function systemNote(body) {
+  if (body === 'took the conversation') return t('conv.sys.took');
+  if (body === 'handed back to the bot') return t('conv.sys.handedBack');
+  const m = /^transferred to (.+)$/.exec(body);
+  return m ? t('conv.sys.transferred', { agent: m[1] }) : body;
+}
+
 export function conversationView(channel, address) {
   const path = conversationPath(channel, address);
   const key = channel + '/' + address;
@@ -33,7 +41,7 @@ export function conversationView(channel, address) {
         : l.author.startsWith('agent:') ? t('conv.author.agent', { agent }) : l.author;
     return el('li', { class: 'line ' + l.direction + (l.author.startsWith('agent:') ? ' agent' : '') },
       el('div', { class: 'meta' }, who + ' · ' + time(l.at)),
-      el('div', { class: 'body' }, l.body));
+      el('div', { class: 'body' }, l.direction === 'note' ? systemNote(l.body) : l.body));
   }
 
   function limitsText(text) {
@@ -154,7 +162,7 @@ export function conversationView(channel, address) {
       el('h1', {}, el('span', { class: 'chan chan-' + c.channel }, c.channel), ' ', el('span', { id: 'conv-address' }, c.address)),
       el('p', { class: 'muted', id: 'conv-status' }, c.mode === 'queued' ? t('conv.status.queued', { since: time(c.since) })
         : c.mode === 'agent' ? t('conv.status.agent', { agent: c.agent, since: time(c.since) }) : t('conv.status.bot'),
-        ' · ' + t('conv.language', { language: c.language })));
+        ' · ' + t('conv.language', { language: c.language === 'en' || c.language === 'id' ? t('lang.' + c.language) : c.language })));
     transcript.replaceChildren(...data.transcript.map(line));
     transcript.scrollTop = transcript.scrollHeight;
     complaints.replaceChildren(...(data.complaints.length ? data.complaints.map((k) => el('li', {},

@@ -76,6 +76,11 @@ export function date(ms) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: zone }).format(new Date(ms));
 }
 
+/** A day without its year, for columns of weeks: "30 Nov". */
+export function dayMonth(ms) {
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', timeZone: zone }).format(new Date(ms));
+}
+
 /** A time of day: "14.05.09" in Indonesian. */
 export function clockTime(ms) {
   return new Intl.DateTimeFormat(locale(), { timeStyle: 'medium', timeZone: zone }).format(new Date(ms));

@@ -160,7 +160,7 @@ class ConsoleBrowserTest {
         assertEquals(200, kanal.sms(RESIDENT, "<script>alert(1)</script>").statusCode());
         By row = By.cssSelector("#queue-table tr[data-key='sms/" + RESIDENT + "']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "<script>alert(1)</script>"));
-        assertTrue(driver.findElement(row).getText().contains("asked for an agent"));
+        assertTrue(driver.findElement(row).getText().contains("minta bicara dengan agen"));
         List<String> order = driver.findElements(By.cssSelector("#queue-table tbody tr")).stream()
                 .map(r -> r.getDomAttribute("data-key")).toList();
         assertEquals(List.of("ussd/+6281300000010", "telegram/100000042", "sms/" + RESIDENT), order, "oldest first");
@@ -168,7 +168,7 @@ class ConsoleBrowserTest {
         // Three minutes on, a waiting resident writes again: the queue refreshes live, waits included.
         clock.advance(Duration.ofMinutes(3).plusSeconds(20));
         kanal.resident(Channel.TELEGRAM, "100000042", "Halo? Masih ada orang?");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "3 min"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "3 mnt"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#queue-table tr[data-key='telegram/100000042']"), "Masih ada orang"));
         screenshot("queue");
@@ -184,13 +184,13 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "UCS-2"));
         reply.clear();
         reply.sendKeys("x".repeat(161));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "2 segments"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "2 segmen"));
         reply.clear();
         clock.advance(Duration.ofSeconds(40));
         String answer = "Selamat siang, saya Siti. Sampahnya kami cek hari ini.";
         reply.sendKeys(answer);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "GSM-7"));
-        assertTrue(driver.findElement(By.id("reply-counter")).getText().contains("1 segment"));
+        assertTrue(driver.findElement(By.id("reply-counter")).getText().contains("1 segmen"));
         driver.findElement(By.id("reply-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Sampahnya kami cek"));
         // The fake Twilio received it: the outbox delivered the agent's answer as an SMS.
@@ -209,7 +209,7 @@ class ConsoleBrowserTest {
         // A USSD conversation: the agent is told the reply goes by SMS.
         driver.get(kanal.base() + "/console/#/conversation/ussd/" + "%2B6281300000010");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("take"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "goes by SMS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "dikirim lewat SMS"));
 
         // A status change on the complaint reaches the reporter: the fake Twilio receives the SMS
         // (a few seconds on, so the SMS rate limit of one a second lets it through at once).
@@ -224,7 +224,7 @@ class ConsoleBrowserTest {
         assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "nothing to send before a status is chosen");
         // Rejecting needs a reason: without one the agent is told so and nothing can be sent.
         menu.selectByValue("REJECTED");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-hint"), "needs a reason"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-hint"), "perlu alasan"));
         assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "no rejection without a reason");
         screenshot("complaint-reject-needs-reason");
         WebElement reason = driver.findElement(By.id("status-note"));
@@ -236,7 +236,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("status-save")));
         driver.findElement(By.id("status-note")).sendKeys("Truk dijadwalkan besok pagi");
         driver.findElement(By.id("status-save")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "Sedang dikerjakan"));
         wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
         Map<String, String> news = accepted(m -> REPORTER.equals(m.get("To")));
         assertTrue(news.get("Body").contains("Truk dijadwalkan besok pagi"), news.toString());
@@ -267,7 +267,7 @@ class ConsoleBrowserTest {
         driver.get(kanal.base() + "/console/#/dashboard");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#stat-first-answer .num"), "4"));
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("svg.chart rect"), 3));
-        assertEquals("5.1 h", driver.findElement(By.cssSelector("#stat-resolution .num")).getText(),
+        assertEquals("5,1 jam", driver.findElement(By.cssSelector("#stat-resolution .num")).getText(),
                 "filed, then resolved 5 h 8 min later");
         long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollHeight - window.innerHeight;");
@@ -297,15 +297,15 @@ class ConsoleBrowserTest {
         String conversation = kanal.base() + "/console/#/conversation/whatsapp/%2B" + WHATSAPP_RESIDENT.substring(1);
         driver.get(conversation);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("take"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "window open"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "jendela 24 jam terbuka"));
         assertEquals(3, new Select(driver.findElement(By.id("canned-select"))).getOptions().size(),
                 "window open: every canned reply");
 
         clock.advance(Duration.ofHours(25));
         driver.navigate().refresh();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "window closed"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "jendela 24 jam tertutup"));
         Select picker = new Select(driver.findElement(By.id("canned-select")));
-        assertEquals(List.of("Choose a template…", "Laporan ditindaklanjuti"),
+        assertEquals(List.of("Pilih templat…", "Laporan ditindaklanjuti"),
                 picker.getOptions().stream().map(WebElement::getText).toList(), "window closed: templates only");
         assertFalse(driver.findElement(By.id("reply-send")).isEnabled(), "nothing to send before a template is chosen");
         picker.selectByVisibleText("Laporan ditindaklanjuti");
@@ -403,7 +403,7 @@ class ConsoleBrowserTest {
         menu.selectByValue("IN_PROGRESS");
         driver.findElement(By.id("status-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "IN_PROGRESS"));
-        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "Sedang dikerjakan"));
         wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
     }
 
@@ -433,14 +433,18 @@ class ConsoleBrowserTest {
                 + today + ",,durian,kg,45000\n");
         driver.findElement(By.id("prices-file")).sendKeys(good.toAbsolutePath().toString());
         driver.findElement(By.id("prices-import")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "Imported harga-pasar.csv"));
-        assertEquals(List.of("Kanal simple CSV", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-pasar.csv diimpor"));
+        assertEquals(List.of("CSV sederhana Kanal", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
                 .stream().map(f -> driver.findElement(By.id("prices-" + f)).getText()).toList());
-        assertTrue(driver.findElement(By.id("prices-time")).getText().matches("\\d+ ms"));
+        assertTrue(driver.findElement(By.id("prices-time")).getText().matches("[\\d.]+ ms"));
         // The freshness table follows the import: durian is new, priced today.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#prices-freshness tr[data-commodity='durian']"), today + " today"));
-        assertTrue(driver.findElement(By.id("prices-newest")).getText().contains(today));
+        By durian = By.cssSelector("#prices-freshness tr[data-commodity='durian']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(durian, "hari ini"));
+        assertEquals(today, driver.findElement(durian).getDomAttribute("data-newest"));
+        // Rupiah and the day in Indonesian form: "Rp 45.000 / kg", "4 Des 2026".
+        assertTrue(driver.findElement(durian).getText().contains("Rp 45.000 / kg"), driver.findElement(durian).getText());
+        String newest = driver.findElement(By.id("prices-newest")).getText();
+        assertTrue(newest.startsWith("Harga terbaru di papan: ") && newest.contains(today.substring(0, 4)), newest);
         assertEquals(15_900, kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Anyar")).orElseThrow().rupiah());
         screenshot("prices");
 
@@ -451,10 +455,10 @@ class ConsoleBrowserTest {
                 + today + ",Pasar Lama,gula pasir,kg,mahal\n");
         driver.findElement(By.id("prices-file")).sendKeys(bad.toAbsolutePath().toString());
         driver.findElement(By.id("prices-import")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv was not imported"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv tidak diimpor"));
         String error = driver.findElement(By.id("prices-error")).getText();
-        assertTrue(error.startsWith("Row 3:") && error.contains("mahal"), error);
-        assertTrue(driver.findElement(By.id("prices-nothing")).getText().startsWith("Nothing was imported"));
+        assertTrue(error.startsWith("Baris 3:") && error.contains("mahal"), error);
+        assertTrue(driver.findElement(By.id("prices-nothing")).getText().startsWith("Tidak ada yang diimpor"));
         assertTrue(kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Lama"))
                 .map(q -> q.rupiah() != 99_999).orElse(true), "the good row of a rejected file is not on the board");
         screenshot("prices-rejected");
@@ -465,7 +469,7 @@ class ConsoleBrowserTest {
                 + (today + ",Pasar Lama,beras,kg,14000\n").repeat(50_000));
         driver.findElement(By.id("prices-file")).sendKeys(huge.toAbsolutePath().toString());
         driver.findElement(By.id("prices-import")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "at most 1.0 MiB"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "paling banyak 1,0 MiB"));
         assertTrue(driver.findElement(By.id("prices-nothing")).isDisplayed());
 
         // An agent has no Prices link, and an old link leads to the queue.

@@ -32,7 +32,8 @@ class ConsoleBundlesTest {
             "role.", List.of("agent", "supervisor", "admin"),
             "queue.reason.", List.of("asked", "misunderstood"),
             "prices.format.", List.of("simple", "bapanas"),
-            "search.mode.", List.of("bot", "queued", "agent"));
+            "search.mode.", List.of("bot", "queued", "agent"),
+            "lang.", List.of("id", "en"));
 
     private static List<String> statuses() {
         return Stream.of(ComplaintStatus.values()).map(Enum::name).toList();
