@@ -79,6 +79,7 @@ export function conversationPath(channel, address) {
 
 function showLogin() {
   state.me = null;
+  mineBefore = null;
   if (state.events) { state.events.close(); state.events = null; }
   document.getElementById('nav').hidden = true;
   document.getElementById('search-form').hidden = true;
@@ -125,12 +126,29 @@ function connectEvents() {
   es.onerror = () => { live.classList.remove('on'); };
 }
 
+/** Conversations this agent takes by hand: not announced as assigned to them. */
+const takenByHand = new Set();
+let mineBefore = null;
+
+/** Before a manual take, so that only auto-assigned conversations are announced. */
+export function takingByHand(key) {
+  takenByHand.add(key);
+}
+
 export async function refreshCount() {
   if (!state.me) return;
   try {
     const q = await api('GET', '/queue');
     document.getElementById('queue-count').textContent =
       String(q.conversations.filter((c) => c.mode === 'queued').length);
+    // Auto-assignment gives conversations without a click: say so, wherever the agent is.
+    const mine = q.conversations.filter((c) => c.mode === 'agent' && c.agent === state.me.username);
+    const arrived = mineBefore === null ? [] : mine.filter((c) => !mineBefore.has(c.key) && !takenByHand.has(c.key));
+    mineBefore = new Set(mine.map((c) => c.key));
+    if (arrived.length > 0) {
+      const c = arrived[0];
+      flash(t('queue.assignedToYou', { channel: c.channel.toUpperCase(), address: c.address }), 'ok');
+    }
   } catch (e) { /* shown elsewhere */ }
 }
 

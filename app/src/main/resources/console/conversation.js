@@ -1,5 +1,5 @@
 // One conversation: the transcript, the resident's complaints, and the reply box with the channel's limits.
-import { api, el, flash, time, ago, conversationPath, state } from './app.js';
+import { api, el, flash, time, ago, conversationPath, state, takingByHand } from './app.js';
 import { smsInfo } from './gsm7.js';
 import { t, tn } from './i18n.js';
 
@@ -176,6 +176,7 @@ export function conversationView(channel, address) {
       actions.replaceChildren(replyBox(), ownerActions());
     } else if (c.mode === 'queued') {
       actions.replaceChildren(el('button', { id: 'take', type: 'button', onclick: async () => {
+        takingByHand(key);
         try { await api('POST', path + '/take', {}); await load(); } catch (e) { flash(e.message); }
       } }, t('conv.take')));
     } else {

@@ -51,7 +51,7 @@ export function dashboardView() {
         el('div', { class: 'card' }, el('h2', {}, t('dash.byChannel')),
           columnChart([{ label: t('dash.todayShort'), series: today }, { label: t('dash.thisWeek'), series: week }], CHANNELS,
             { width: w, height: wide ? 300 : 240, colors: CHANNEL_COLORS })),
-        el('div', { class: 'card' }, el('h2', {}, t('dash.byStatus')), barChart(statusCounts(d.byStatus), { ...bars, width: w, labelWidth: wide ? 150 : 190 })),
+        el('div', { class: 'card' }, el('h2', {}, t('dash.byStatus')), barChart(statusCounts(d.byStatus), { ...bars, width: w, labelWidth: wide ? 185 : 200 })),
         el('div', { class: 'card' }, el('h2', {}, t('dash.byCategory')), barChart(d.byCategory.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 160 : 190 })),
         el('div', { class: 'card' }, el('h2', {}, t('dash.byAgency')), barChart(d.byAgency.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 215 : 230 }))));
   }

@@ -1,5 +1,5 @@
 // The queue: conversations waiting for a person, oldest first; live through SSE.
-import { api, el, ago, flash, state, conversationPath } from './app.js';
+import { api, el, ago, flash, state, conversationPath, takingByHand } from './app.js';
 import { t } from './i18n.js';
 
 /** Why a resident waits: queue.reason.asked, queue.reason.misunderstood; another reason shows as sent. */
@@ -55,6 +55,7 @@ export function queueView() {
   }
 
   async function take(r) {
+    takingByHand(r.key);
     try {
       await api('POST', conversationPath(r.channel, r.address) + '/take', {});
       location.hash = '#/conversation/' + encodeURIComponent(r.channel) + '/' + encodeURIComponent(r.address);

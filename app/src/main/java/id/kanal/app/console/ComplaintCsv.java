@@ -43,6 +43,11 @@ final class ComplaintCsv {
         return out.toString();
     }
 
+    /** The download's name, with today's date in the region: pengaduan-2026-12-04.csv. */
+    String fileName(java.time.Clock clock) {
+        return "pengaduan-" + java.time.LocalDate.now(clock.withZone(zone)) + ".csv";
+    }
+
     private String when(long ms) {
         return WHEN.format(Instant.ofEpochMilli(ms).atZone(zone));
     }

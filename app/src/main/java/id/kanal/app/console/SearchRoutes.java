@@ -11,7 +11,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,8 +74,7 @@ final class SearchRoutes implements HttpService {
                 Masking.maskNumbersIn(ConsoleHttp.query(req, "q")));
         res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=UTF-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"pengaduan-"
-                + LocalDate.now(clock) + ".csv\"");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + csv.fileName(clock) + "\"");
         res.send(body);
     }
 }

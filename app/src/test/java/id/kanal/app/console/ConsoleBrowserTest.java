@@ -16,21 +16,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in headless Chromium (Debian's chromium and chromium-driver) driven by Selenium,
@@ -55,15 +46,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-    /** Debian's paths; the properties exist to check the CI rule below without uninstalling anything. */
-    private static final Path CHROMIUM = Path.of(System.getProperty("kanal.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("kanal.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String RESIDENT = "+6281298765432";
     private static final String REPORTER = "+6281311112222";
     private static final String WHATSAPP_RESIDENT = "+6281355556666";
     private static final String TEMPLATE = "HX0123456789abcdef0123456789abcdef";
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @TempDir
     static Path dataDir;
@@ -71,6 +57,7 @@ class ConsoleBrowserTest {
     static Path profile;
     /** The server's clock: the test moves it so that waits, medians and the WhatsApp window are real figures. */
     private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static ChromiumShift shift;
     private static FakeTwilio twilio;
     private static ConsoleHarness kanal;
     private static WebDriver driver;
@@ -78,53 +65,17 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && inCi()) {
-            fail("CI is set but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: the console's browser tests "
-                    + "must run in CI (.ci/run installs Debian's chromium and chromium-driver)");
-        }
-        assumeTrue(present, "browser tests skipped: install Debian's chromium and chromium-driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver)");
-        twilio = new FakeTwilio();
-        kanal = new ConsoleHarness(dataDir, clock, Map.of(
-                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
-                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
-                "KANAL_TWILIO_API_URL", twilio.url().toString(),
-                "KANAL_TWILIO_SMS_FROM", "+6221500999",
-                "KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"),
-                // The test moves the clock a day on; the agent's login must outlast it.
-                Map.of("kanal.console.session-ttl", "P7D"));
-        kanal.kanal().outbox().start();
-        kanal.createAccount("siti", Role.AGENT);
-        kanal.createAccount("rudi", Role.AGENT);
-        ChromeOptions options = new ChromeOptions();
-        // The binary and driver are given explicitly, so Selenium Manager never downloads anything.
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, DEADLINE);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    static boolean inCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+        shift = ChromiumShift.start(dataDir, profile, clock, Map.of());
+        twilio = shift.twilio();
+        kanal = shift.kanal();
+        driver = shift.driver();
+        wait = shift.waiting();
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (kanal != null) {
-            kanal.close();
-        }
-        if (twilio != null) {
-            twilio.close();
+        if (shift != null) {
+            shift.close();
         }
     }
 
@@ -498,8 +449,7 @@ class ConsoleBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, name);
     }
 
     /** Waits on a condition outside the page (the database, the fake provider), with the same deadline. */

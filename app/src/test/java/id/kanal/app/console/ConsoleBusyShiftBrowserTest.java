@@ -1,6 +1,5 @@
 package id.kanal.app.console;
 
-import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -45,14 +44,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBusyShiftBrowserTest {
     private static final String REPORTER = "+6281234509876";
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @TempDir
     static Path dataDir;
     @TempDir
     static Path profile;
     private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    private static FakeTwilio twilio;
+    private static ChromiumShift shift;
     private static ConsoleHarness kanal;
     private static WebDriver driver;
     private static WebDriverWait wait;
@@ -61,19 +59,10 @@ class ConsoleBusyShiftBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        driver = HeadlessChromium.start(profile);
-        wait = new WebDriverWait(driver, DEADLINE);
-        twilio = new FakeTwilio();
-        kanal = new ConsoleHarness(dataDir, clock, Map.of(
-                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
-                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
-                "KANAL_TWILIO_API_URL", twilio.url().toString(),
-                "KANAL_TWILIO_SMS_FROM", "+6221500999",
-                "KANAL_CONSOLE_AUTO_ASSIGN_CAP", "2"),
-                Map.of("kanal.console.session-ttl", "P7D"));
-        kanal.kanal().outbox().start();
-        kanal.createAccount("siti", Role.AGENT);
-        kanal.createAccount("rudi", Role.AGENT);
+        shift = ChromiumShift.start(dataDir, profile, clock, Map.of("KANAL_CONSOLE_AUTO_ASSIGN_CAP", "2"));
+        kanal = shift.kanal();
+        driver = shift.driver();
+        wait = shift.waiting();
     }
 
     @AfterAll
@@ -81,14 +70,8 @@ class ConsoleBusyShiftBrowserTest {
         if (rudiOnline != null) {
             rudiOnline.close();
         }
-        if (driver != null) {
-            driver.quit();
-        }
-        if (kanal != null) {
-            kanal.close();
-        }
-        if (twilio != null) {
-            twilio.close();
+        if (shift != null) {
+            shift.close();
         }
     }
 
@@ -171,7 +154,11 @@ class ConsoleBusyShiftBrowserTest {
         driver.get(kanal.base() + "/console/#/queue");
         assertEquals(200, kanal.sms(REPORTER, "petugas").statusCode());
         By mine = By.cssSelector("#owned-table tr.mine[data-key='sms/" + REPORTER + "']");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(mine)).findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(mine));
+        // Nobody clicked: the console tells her, wherever she is.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
+                "Percakapan baru untuk Anda: SMS " + REPORTER));
+        driver.findElement(mine).findElement(By.tagName("a")).click();
         WebElement reply = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-text")));
         reply.sendKeys("/s");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#canned-suggestions li"), 2));
@@ -184,7 +171,7 @@ class ConsoleBusyShiftBrowserTest {
         clock.advance(Duration.ofSeconds(5));
         driver.findElement(By.id("reply-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), expected));
-        until(() -> twilio.accepted().stream().anyMatch(m -> REPORTER.equals(m.get("To")) && expected.equals(m.get("Body"))));
+        until(() -> shift.twilio().accepted().stream().anyMatch(m -> REPORTER.equals(m.get("To")) && expected.equals(m.get("Body"))));
     }
 
     @Test
@@ -285,20 +272,7 @@ class ConsoleBusyShiftBrowserTest {
     }
 
     private static String file(String from, String... texts) {
-        for (String t : texts) {
-            kanal.resident(Channel.SMS, from, t);
-        }
-        kanal.resident(Channel.SMS, from, "ya");
-        return kanal.kanal().database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT ticket FROM complaint WHERE reporter_address = ? "
-                    + "ORDER BY filed_at DESC LIMIT 1")) {
-                ps.setString(1, from);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return kanal.fileComplaint(from, texts);
     }
 
     private static void until(java.util.function.Supplier<Boolean> condition) {

@@ -92,8 +92,8 @@ class ConsoleBusyShiftTest {
         assertEquals(400, agent.get("/search?q=" + "x".repeat(101)).statusCode());
         assertEquals(401, kanal.client().get("/search?q=9876").statusCode());
         // The complaint list takes the same search, with its other filters.
-        assertEquals(List.of(rubbish), tickets("/complaints?q=9876&category=sampah"));
-        assertEquals(List.of(), tickets("/complaints?q=9876&category=jalan-rusak"));
+        assertEquals(List.of(rubbish), agent.tickets("/complaints?q=9876&category=sampah"));
+        assertEquals(List.of(), agent.tickets("/complaints?q=9876&category=jalan-rusak"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class ConsoleBusyShiftTest {
         assertEquals("2026-11-22 10:00", row.get(8), "filed, in the region's time");
 
         // The list and the export answer the same filter with the same complaints.
-        assertEquals(tickets("/complaints?category=sampah"), column(agent.get("/complaints.csv?category=sampah").body()));
+        assertEquals(agent.tickets("/complaints?category=sampah"), column(agent.get("/complaints.csv?category=sampah").body()));
         assertEquals(List.of(road), column(agent.get("/complaints.csv?agency=pupr").body()));
 
         ConsoleHarness.Client lead = kanal.createAccount("lead", Role.SUPERVISOR);
@@ -344,26 +344,13 @@ class ConsoleBusyShiftTest {
         return rows;
     }
 
-    private String file(String from, String... texts) throws Exception {
-        List<String> before = tickets("/complaints");
-        for (String t : texts) {
-            kanal.resident(Channel.SMS, from, t);
-        }
-        kanal.resident(Channel.SMS, from, "ya");
-        List<String> after = tickets("/complaints");
-        assertEquals(before.size() + 1, after.size(), "one complaint filed by " + from);
-        return after.getFirst();
+    private String file(String from, String... texts) {
+        return kanal.fileComplaint(from, texts);
     }
 
     private void status(String ticket, String status) throws Exception {
         clock.advance(Duration.ofMinutes(1));
         assertEquals(200, agent.post("/complaints/" + ticket + "/status", Map.of("status", status, "note", ""))
                 .statusCode());
-    }
-
-    private List<String> tickets(String path) throws Exception {
-        var res = agent.get(path);
-        assertEquals(200, res.statusCode(), res.body());
-        return StreamSupport.stream(agent.json(res).spliterator(), false).map(n -> n.get("ticket").asText()).toList();
     }
 }
