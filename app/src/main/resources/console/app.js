@@ -9,7 +9,7 @@ import { simulatorView } from './simulator.js';
 import { accountsView, cannedView } from './accounts.js';
 import { pricesView } from './prices.js';
 import { searchView } from './search.js';
-import { t, setLanguage, setZone, preferredLanguage, language, dateTime } from './i18n.js';
+import { t, setLanguage, setZone, preferredLanguage, language, dateTime, serverError } from './i18n.js';
 
 export const state = { me: null, demo: false, current: null, events: null };
 
@@ -47,7 +47,7 @@ export async function api(method, path, body) {
   try { data = await res.json(); } catch (e) { data = null; }
   if (!res.ok) {
     if (res.status === 401 && path !== '/me' && path !== '/login') showLogin();
-    throw new ApiError(res.status, (data && data.error) || ('HTTP ' + res.status));
+    throw new ApiError(res.status, serverError(data && data.error) || ('HTTP ' + res.status));
   }
   return data;
 }

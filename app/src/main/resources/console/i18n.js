@@ -55,6 +55,35 @@ export function tn(key, n, vars) {
   return t(key + (n === 1 ? '.one' : '.other'), Object.assign({ n: number(n) }, vars || {}));
 }
 
+// The server answers errors in English (its API's language, and its logs'). The ones an agent meets
+// on a shift are shown in the account's language; any other is shown as sent.
+const SERVER_ERRORS = [
+  [/^already taken by (.+)$/, 'error.takenBy', ['agent']],
+  [/^this conversation is no longer waiting$/, 'error.notWaiting', []],
+  [/^take the conversation before answering it$/, 'error.takeFirst', []],
+  [/^this conversation belongs to (.+)$/, 'error.belongsTo', ['agent']],
+  [/^the resident sent STOP/, 'error.optedOut', []],
+  [/^the WhatsApp 24-hour window is closed/, 'error.windowClosed', []],
+  [/^log in first$/, 'error.loginFirst', []],
+  [/^missing or wrong CSRF token/, 'error.csrf', []],
+  [/^the shortcut \/(.+) is taken$/, 'error.shortcutTaken', ['shortcut']],
+  [/^a shortcut is 1-16/, 'error.shortcutBad', []],
+  [/^(\S+): (\w+) -> (\w+) refused: the complaint changed meanwhile/, 'error.changedMeanwhile', ['ticket', 'from', 'to']],
+  [/^(\S+): (\w+) -> (\w+) refused: (.+)$/, 'error.transition', ['ticket', 'from', 'to', 'reason']],
+];
+
+/** A server error message in the account's language when it is one of the known ones. */
+export function serverError(message) {
+  for (const [re, key, names] of SERVER_ERRORS) {
+    const m = re.exec(message || '');
+    if (!m) continue;
+    const vars = {};
+    names.forEach((n, i) => { vars[n] = (n === 'from' || n === 'to') ? t('status.' + m[i + 1]) : m[i + 1]; });
+    return t(key, vars);
+  }
+  return message;
+}
+
 /** Static markup: data-i18n (text), data-i18n-placeholder, data-i18n-title. */
 export function label(root) {
   for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);

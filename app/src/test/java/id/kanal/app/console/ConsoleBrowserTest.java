@@ -353,7 +353,7 @@ class ConsoleBrowserTest {
                 Map.of("status", "IN_PROGRESS", "note", "")).statusCode());
         menu.selectByValue("IN_PROGRESS");
         driver.findElement(By.id("status-save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "IN_PROGRESS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Sedang dikerjakan"));
         wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "Sedang dikerjakan"));
         wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
     }

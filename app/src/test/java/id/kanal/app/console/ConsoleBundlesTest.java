@@ -23,8 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsoleBundlesTest {
     private static final Path PAGES = Path.of("src", "main", "resources", "console");
-    /** t('key'), tn('key'), data-i18n="key", data-i18n-placeholder="key", data-i18n-title="key". */
-    private static final Pattern USE = Pattern.compile("\\btn?\\('([a-zA-Z0-9_.]+)'|data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"");
+    /**
+     * t('key'), tn('key'), data-i18n="key", data-i18n-placeholder="key", data-i18n-title="key", and the
+     * server errors' keys ('error.x' in i18n.js's table).
+     */
+    private static final Pattern USE = Pattern.compile(
+            "\\btn?\\('([a-zA-Z0-9_.]+)'|data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|'(error\\.[a-zA-Z]+)'");
     /** Keys built at run time: a prefix and what may follow it. */
     private static final Map<String, List<String>> FAMILIES = Map.of(
             "status.", statuses(),
@@ -43,7 +47,12 @@ class ConsoleBundlesTest {
     void bundles_haveTheSameKeys_andNoEmptyText() {
         Map<String, String> id = ConsoleTexts.bundle("id");
         Map<String, String> en = ConsoleTexts.bundle("en");
-        assertEquals(new TreeSet<>(id.keySet()), new TreeSet<>(en.keySet()), "id.json and en.json must have the same keys");
+        Set<String> onlyId = new TreeSet<>(id.keySet());
+        onlyId.removeAll(en.keySet());
+        Set<String> onlyEn = new TreeSet<>(en.keySet());
+        onlyEn.removeAll(id.keySet());
+        assertEquals(Set.of(), onlyId, "keys in id.json missing from en.json");
+        assertEquals(Set.of(), onlyEn, "keys in en.json missing from id.json");
         for (var b : List.of(id, en)) {
             b.forEach((k, v) -> assertTrue(!v.isBlank(), "empty text for " + k));
         }
@@ -56,7 +65,7 @@ class ConsoleBundlesTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html")).toList()) {
                 Matcher m = USE.matcher(Files.readString(f));
                 while (m.find()) {
-                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    String key = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
                     if (key.endsWith(".")) {
                         assertTrue(FAMILIES.containsKey(key), f.getFileName() + " builds keys from " + key
                                 + ": list what may follow it in FAMILIES");
