@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +22,10 @@ final class AuthRoutes implements HttpService {
     private final LoginLimiter limiter;
     private final ConsoleSettings settings;
     private final String regionName;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     AuthRoutes(ConsoleGuard guard, Accounts accounts, Sessions sessions, LoginLimiter limiter, ConsoleSettings settings,
-               String regionName, java.time.ZoneId zone) {
+               String regionName, ZoneId zone) {
         this.zone = zone;
         this.guard = guard;
         this.accounts = accounts;

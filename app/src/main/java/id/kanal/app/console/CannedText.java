@@ -4,7 +4,7 @@ import id.kanal.dialog.Language;
 import id.kanal.dialog.Texts;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.services.console.ConsoleComplaints.Row;
-import id.kanal.store.console.CannedReply;
+import id.kanal.store.console.CannedReplies;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,18 +24,21 @@ final class CannedText {
     private static final Pattern VARIABLE = Pattern.compile("\\{(tiket|status|agen)}");
 
     private final Texts texts;
+    private final CannedReplies canned;
 
-    CannedText(Texts texts) {
+    CannedText(Texts texts, CannedReplies canned) {
         this.texts = texts;
+        this.canned = canned;
     }
 
     /** A canned reply as offered in a conversation: its text filled in. */
     record Filled(String id, String title, String shortcut, String text, String template) {
     }
 
-    List<Filled> fill(List<CannedReply> canned, String residentLanguage, List<Row> complaints, String agent) {
+    /** Every canned reply, filled in for a resident who speaks this language, has these complaints, and this agent. */
+    List<Filled> fill(String residentLanguage, List<Row> complaints, String agent) {
         Map<String, String> values = values(residentLanguage, complaints, agent);
-        return canned.stream().map(c -> new Filled(c.id(), c.title(), c.shortcut(),
+        return canned.list().stream().map(c -> new Filled(c.id(), c.title(), c.shortcut(),
                 fill(c.bodyFor(residentLanguage), values), c.template())).toList();
     }
 

@@ -4,8 +4,9 @@ import id.kanal.dialog.Masking;
 import id.kanal.services.console.ConsoleComplaints.Exported;
 import id.kanal.services.console.ConsoleComplaints.Row;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -20,11 +21,12 @@ final class ComplaintCsv {
             "col.location", "col.description", "col.channel", "col.resident", "col.filed", "col.due", "complaint.overdue");
 
     private final ConsoleTexts texts;
-    private final ZoneId zone;
+    private final Clock clock;
 
-    ComplaintCsv(ConsoleTexts texts, ZoneId zone) {
+    /** {@code clock}: in the region's zone, which the file's times and its name are written in. */
+    ComplaintCsv(ConsoleTexts texts, Clock clock) {
         this.texts = texts;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     /** The whole file. */
@@ -44,12 +46,12 @@ final class ComplaintCsv {
     }
 
     /** The download's name, with today's date in the region: pengaduan-2026-12-04.csv. */
-    String fileName(java.time.Clock clock) {
-        return "pengaduan-" + java.time.LocalDate.now(clock.withZone(zone)) + ".csv";
+    String fileName() {
+        return "pengaduan-" + LocalDate.now(clock) + ".csv";
     }
 
     private String when(long ms) {
-        return WHEN.format(Instant.ofEpochMilli(ms).atZone(zone));
+        return WHEN.format(Instant.ofEpochMilli(ms).atZone(clock.getZone()));
     }
 
     private static void line(StringBuilder out, List<String> cells) {

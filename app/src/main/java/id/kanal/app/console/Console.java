@@ -68,13 +68,13 @@ final class Console {
                 new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name(), zone),
                 new AccountRoutes(guard, accounts),
                 new QueueRoutes(guard, conversations, engine, actions, events, clock),
-                new ConversationRoutes(guard, conversations, complaints, actions, clock, canned,
-                        new CannedText(Texts.builtIn())),
+                new ConversationRoutes(guard, conversations, complaints, actions, clock,
+                        new CannedText(Texts.builtIn(), canned)),
                 new HandoffRoutes(guard, accounts, engine, actions),
                 new CannedRoutes(guard, canned, clock),
                 new ComplaintRoutes(guard, complaints, events),
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, zone), new SqlAgencyTrends(db, clock, zone)),
-                new SearchRoutes(guard, complaints, conversations, accounts, new ComplaintCsv(ConsoleTexts.load(), zone), clock),
+                new SearchRoutes(guard, complaints, conversations, accounts, new ComplaintCsv(ConsoleTexts.load(), clock.withZone(zone))),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices())), autoAssigner);
     }

@@ -5,7 +5,6 @@ import id.kanal.dialog.Address;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.store.console.ConversationQueue;
 import id.kanal.store.console.ConversationSummary;
-import id.kanal.store.console.CannedReplies;
 import id.kanal.store.console.ReplyLimits;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -27,13 +26,11 @@ final class ConversationRoutes implements HttpService {
     private final ConsoleComplaints complaints;
     private final AgentActions actions;
     private final Clock clock;
-    private final CannedReplies canned;
-    private final CannedText cannedText;
+    private final CannedText canned;
 
     ConversationRoutes(ConsoleGuard guard, ConversationQueue conversations, ConsoleComplaints complaints,
-                       AgentActions actions, Clock clock, CannedReplies canned, CannedText cannedText) {
+                       AgentActions actions, Clock clock, CannedText canned) {
         this.canned = canned;
-        this.cannedText = cannedText;
         this.guard = guard;
         this.conversations = conversations;
         this.complaints = complaints;
@@ -61,7 +58,7 @@ final class ConversationRoutes implements HttpService {
         var theirs = complaints.byResident(a.value());
         out.put("complaints", theirs);
         // The canned replies in the resident's language, {tiket} {status} {agen} filled in for this agent.
-        out.put("canned", cannedText.fill(canned.list(), row.language(), theirs, s.username()));
+        out.put("canned", canned.fill(row.language(), theirs, s.username()));
         out.put("now", clock.millis());
         ConsoleHttp.ok(res, out);
     }

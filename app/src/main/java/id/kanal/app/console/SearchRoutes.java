@@ -10,7 +10,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,16 +30,14 @@ final class SearchRoutes implements HttpService {
     private final ConversationQueue conversations;
     private final Accounts accounts;
     private final ComplaintCsv csv;
-    private final Clock clock;
 
     SearchRoutes(ConsoleGuard guard, ConsoleComplaints complaints, ConversationQueue conversations, Accounts accounts,
-                 ComplaintCsv csv, Clock clock) {
+                 ComplaintCsv csv) {
         this.guard = guard;
         this.complaints = complaints;
         this.conversations = conversations;
         this.accounts = accounts;
         this.csv = csv;
-        this.clock = clock;
     }
 
     @Override
@@ -74,7 +71,7 @@ final class SearchRoutes implements HttpService {
                 Masking.maskNumbersIn(ConsoleHttp.query(req, "q")));
         res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=UTF-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + csv.fileName(clock) + "\"");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + csv.fileName() + "\"");
         res.send(body);
     }
 }
