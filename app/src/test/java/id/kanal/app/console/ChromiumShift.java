@@ -21,6 +21,8 @@ record ChromiumShift(FakeTwilio twilio, ConsoleHarness kanal, WebDriver driver, 
     /** {@code env}: more environment variables (e.g. the auto-assignment cap). */
     static ChromiumShift start(Path dataDir, Path profile, Clock clock, Map<String, String> env) throws Exception {
         WebDriver driver = HeadlessChromium.start(profile);
+        // A desk's screen; a test that shows the wall screen sets 1920x1080 itself.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         FakeTwilio twilio = new FakeTwilio();
         Map<String, String> all = new HashMap<>(Map.of(
                 "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,

@@ -72,6 +72,11 @@ class ConsoleBrowserTest {
         wait = shift.waiting();
     }
 
+    static boolean inCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+    }
+
     @AfterAll
     static void stop() {
         if (shift != null) {
