@@ -1,35 +1,18 @@
 // Area alerts (supervisors): pick a kelurahan or kecamatan, write the text, see the estimate
-// (residents, channels, SMS segments, cost), send, then follow the delivery funnel.
-import { api, el, flash, state, time } from './app.js';
+// (residents, channels, SMS segments, cost), send, then follow the delivery funnel. Texts: alerts.* in the bundles.
+import { api, el, flash, time } from './app.js';
+import { t, number, rupiah } from './i18n.js';
 
-const WORDS = {
-  en: { title: 'Area alerts', kind: 'Area', kelurahan: 'kelurahan', kecamatan: 'kecamatan', text: 'Text',
-    estimate: 'Estimate', send: 'Send', confirm: 'Send this alert to {n} residents?', residents: 'residents',
-    segments: 'SMS segments', cost: 'estimated cost', channels: 'channels', sent: 'Sent', recent: 'Sent alerts',
-    queued: 'queued', handed: 'sent', delivered: 'delivered', failed: 'failed', none: 'No alerts sent yet.' },
-  id: { title: 'Peringatan wilayah', kind: 'Wilayah', kelurahan: 'kelurahan', kecamatan: 'kecamatan', text: 'Teks',
-    estimate: 'Perkiraan', send: 'Kirim', confirm: 'Kirim peringatan ini ke {n} warga?', residents: 'warga',
-    segments: 'segmen SMS', cost: 'perkiraan biaya', channels: 'kanal', sent: 'Terkirim', recent: 'Peringatan terkirim',
-    queued: 'antre', handed: 'terkirim', delivered: 'diterima', failed: 'gagal', none: 'Belum ada peringatan.' },
-};
-
-function words() {
-  const lang = state.lang || document.documentElement.lang || 'en';
-  return WORDS[lang.startsWith('id') ? 'id' : 'en'];
-}
-
-const rupiah = (n) => 'Rp' + Number(n).toLocaleString('id-ID');
 const channels = (m) => Object.entries(m).map(([k, v]) => k + ' ' + v).join(', ') || '–';
 
 export function alertsView() {
-  const w = words();
   const node = el('div', { id: 'alerts' });
-  const kind = el('select', { id: 'alert-kind' }, el('option', { value: 'kelurahan' }, w.kelurahan),
-    el('option', { value: 'kecamatan' }, w.kecamatan));
+  const kind = el('select', { id: 'alert-kind' }, el('option', { value: 'kelurahan' }, t('alerts.kelurahan')),
+    el('option', { value: 'kecamatan' }, t('alerts.kecamatan')));
   const area = el('select', { id: 'alert-area' });
   const text = el('textarea', { id: 'alert-text', rows: 3, maxlength: 250 });
   const estimate = el('div', { id: 'alert-estimate', class: 'muted' });
-  const sendButton = el('button', { type: 'button', id: 'alert-send', disabled: true }, w.send);
+  const sendButton = el('button', { type: 'button', id: 'alert-send', disabled: true }, t('alerts.send'));
   const recent = el('div', { id: 'alert-recent' });
   let areas = {};
   let estimated = null;
@@ -51,14 +34,14 @@ export function alertsView() {
     } catch (err) { flash(err.message); }
   }
   function summary(e) {
-    return el('span', {}, e.recipients + ' ' + w.residents + ' · ' + w.channels + ': ' + channels(e.byChannel)
-      + ' · ' + e.smsSegments + ' ' + w.segments + ' · ' + w.cost + ' ' + rupiah(e.estimatedCost));
+    return el('span', {}, number(e.recipients) + ' ' + t('alerts.residents') + ' · ' + t('alerts.channels') + ': ' + channels(e.byChannel)
+      + ' · ' + number(e.smsSegments) + ' ' + t('alerts.segments') + ' · ' + t('alerts.cost') + ' ' + rupiah(e.estimatedCost));
   }
   async function doSend() {
-    if (!estimated || !window.confirm(w.confirm.replace('{n}', estimated.recipients))) return;
+    if (!estimated || !window.confirm(t('alerts.confirm', { n: number(estimated.recipients) }))) return;
     try {
       await api('POST', '/alerts', body());
-      flash(w.sent, 'ok');
+      flash(t('alerts.sent'), 'ok');
       text.value = '';
       stale();
       await loadRecent();
@@ -66,9 +49,9 @@ export function alertsView() {
   }
   async function loadRecent() {
     const r = await api('GET', '/alerts');
-    recent.replaceChildren(r.alerts.length === 0 ? el('p', { class: 'muted' }, w.none)
+    recent.replaceChildren(r.alerts.length === 0 ? el('p', { class: 'muted' }, t('alerts.none'))
       : el('table', { class: 'grid', id: 'alerts-table' },
-        el('thead', {}, el('tr', {}, ['', w.kind, w.residents, w.cost, w.queued, w.handed, w.delivered, w.failed]
+        el('thead', {}, el('tr', {}, ['', t('alerts.kind'), t('alerts.residents'), t('alerts.cost'), t('alerts.queued'), t('alerts.handed'), t('alerts.delivered'), t('alerts.failed')]
           .map((h) => el('th', {}, h)))),
         el('tbody', {}, r.alerts.map((a) => el('tr', {},
           el('td', {}, time(a.sentAt)), el('td', {}, a.areaKind + ' ' + a.area), el('td', {}, String(a.estimate.recipients)),
@@ -79,14 +62,14 @@ export function alertsView() {
   kind.addEventListener('change', fillAreas);
   area.addEventListener('change', stale);
   text.addEventListener('input', stale);
-  node.append(el('h1', {}, w.title),
+  node.append(el('h1', {}, t('alerts.title')),
     el('div', { class: 'card' },
-      el('label', {}, w.kind, ' ', kind, ' ', area),
-      el('label', {}, w.text, text),
+      el('label', {}, t('alerts.kind'), ' ', kind, ' ', area),
+      el('label', {}, t('alerts.text'), text),
       el('div', { class: 'row' }, el('button', { type: 'button', id: 'alert-estimate-button', class: 'secondary',
-        onclick: doEstimate }, w.estimate), sendButton),
+        onclick: doEstimate }, t('alerts.estimate')), sendButton),
       estimate),
-    el('h2', {}, w.recent), recent);
+    el('h2', {}, t('alerts.recent')), recent);
   sendButton.addEventListener('click', doSend);
 
   async function load() {

@@ -4,10 +4,13 @@ import { queueView } from './queue.js';
 import { conversationView } from './conversation.js';
 import { complaintsView, complaintView } from './complaints.js';
 import { dashboardView } from './dashboard.js';
+import { trendsView } from './trends.js';
 import { simulatorView } from './simulator.js';
 import { accountsView, cannedView } from './accounts.js';
 import { pricesView } from './prices.js';
 import { alertsView } from './alerts.js';
+import { searchView } from './search.js';
+import { t, setLanguage, setZone, preferredLanguage, language, dateTime, serverError } from './i18n.js';
 
 export const state = { me: null, demo: false, current: null, events: null };
 
@@ -45,7 +48,7 @@ export async function api(method, path, body) {
   try { data = await res.json(); } catch (e) { data = null; }
   if (!res.ok) {
     if (res.status === 401 && path !== '/me' && path !== '/login') showLogin();
-    throw new ApiError(res.status, (data && data.error) || ('HTTP ' + res.status));
+    throw new ApiError(res.status, serverError(data && data.error) || ('HTTP ' + res.status));
   }
   return data;
 }
@@ -61,13 +64,14 @@ export function flash(message, kind) {
 
 export function ago(ms, now) {
   const s = Math.max(0, Math.round(((now || Date.now()) - ms) / 1000));
-  if (s < 60) return s + ' s';
-  if (s < 3600) return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
-  return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
+  if (s < 60) return t('ago.seconds', { s });
+  if (s < 3600) return t('ago.minutes', { m: Math.floor(s / 60), s: s % 60 });
+  return t('ago.hours', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
 }
 
+/** A date and time in the account's language and the region's zone. */
 export function time(ms) {
-  return new Date(ms).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return dateTime(ms);
 }
 
 export function conversationPath(channel, address) {
@@ -76,8 +80,10 @@ export function conversationPath(channel, address) {
 
 function showLogin() {
   state.me = null;
+  mineBefore = null;
   if (state.events) { state.events.close(); state.events = null; }
   document.getElementById('nav').hidden = true;
+  document.getElementById('search-form').hidden = true;
   document.getElementById('logout').hidden = true;
   document.getElementById('who').textContent = '';
   document.getElementById('view').replaceChildren();
@@ -89,16 +95,20 @@ function showLogin() {
   document.getElementById('username').focus();
 }
 
-function loggedIn(me) {
+async function loggedIn(me) {
   state.me = me;
   state.demo = me.demo;
+  setZone(me.zone);
+  if (me.language && me.language !== language()) await setLanguage(me.language);
+  document.getElementById('language').value = language();
   document.getElementById('login-view').hidden = true;
   document.getElementById('nav').hidden = false;
+  document.getElementById('search-form').hidden = false;
   document.getElementById('logout').hidden = false;
   document.getElementById('nav-accounts').hidden = me.role !== 'admin';
   document.getElementById('nav-prices').hidden = me.role !== 'admin';
   document.getElementById('nav-alerts').hidden = me.role === 'agent';
-  document.getElementById('who').textContent = me.username + ' (' + me.role + ')';
+  document.getElementById('who').textContent = me.username + ' (' + t('role.' + me.role) + ')';
   connectEvents();
   if (!location.hash || location.hash === '#/' || location.hash === '#') location.hash = '#/queue';
   else route();
@@ -118,26 +128,45 @@ function connectEvents() {
   es.onerror = () => { live.classList.remove('on'); };
 }
 
+/** Conversations this agent takes by hand: not announced as assigned to them. */
+const takenByHand = new Set();
+let mineBefore = null;
+
+/** Before a manual take, so that only auto-assigned conversations are announced. */
+export function takingByHand(key) {
+  takenByHand.add(key);
+}
+
 export async function refreshCount() {
   if (!state.me) return;
   try {
     const q = await api('GET', '/queue');
     document.getElementById('queue-count').textContent =
       String(q.conversations.filter((c) => c.mode === 'queued').length);
+    // Auto-assignment gives conversations without a click: say so, wherever the agent is.
+    const mine = q.conversations.filter((c) => c.mode === 'agent' && c.agent === state.me.username);
+    const arrived = mineBefore === null ? [] : mine.filter((c) => !mineBefore.has(c.key) && !takenByHand.has(c.key));
+    mineBefore = new Set(mine.map((c) => c.key));
+    if (arrived.length > 0) {
+      const c = arrived[0];
+      flash(t('queue.assignedToYou', { channel: c.channel.toUpperCase(), address: c.address }), 'ok');
+    }
   } catch (e) { /* shown elsewhere */ }
 }
 
 const routes = [
   [/^#\/queue$/, () => queueView()],
   [/^#\/conversation\/([^/]+)\/(.+)$/, (m) => conversationView(decodeURIComponent(m[1]), decodeURIComponent(m[2]))],
-  [/^#\/complaints$/, () => complaintsView()],
+  [/^#\/complaints(\?overdue)?$/, () => complaintsView()],
   [/^#\/complaint\/(.+)$/, (m) => complaintView(decodeURIComponent(m[1]))],
   [/^#\/dashboard$/, () => dashboardView()],
+  [/^#\/dashboard\/trends$/, () => trendsView()],
   [/^#\/simulator$/, () => simulatorView()],
   [/^#\/accounts$/, () => accountsView()],
   [/^#\/canned$/, () => cannedView()],
   [/^#\/prices$/, () => pricesView()],
   [/^#\/alerts$/, () => alertsView()],
+  [/^#\/search\/(.*)$/, (m) => searchView(decodeURIComponent(m[1]))],
 ];
 
 async function route() {
@@ -151,6 +180,7 @@ async function route() {
   if (state.current && state.current.leave) state.current.leave();
   state.current = null;
   document.getElementById('flash').hidden = true;
+  if (!hash.startsWith('#/search/')) document.getElementById('search-text').value = '';
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', hash.startsWith('#/' + a.dataset.view));
   }
@@ -169,7 +199,30 @@ async function route() {
   location.hash = '#/queue';
 }
 
+/** The account's language, kept on the server; before login only this browser remembers it. */
+async function chooseLanguage(l) {
+  try {
+    if (state.me) {
+      await api('POST', '/me/language', { language: l });
+      state.me.language = l;
+    }
+    await setLanguage(l);
+    if (state.me) {
+      document.getElementById('who').textContent = state.me.username + ' (' + t('role.' + state.me.role) + ')';
+      await route();
+    }
+  } catch (e) { flash(e.message); }
+}
+
 async function start() {
+  try { await setLanguage(preferredLanguage()); } catch (e) { /* the page still works, with keys for texts */ }
+  document.getElementById('language').value = language();
+  document.getElementById('language').addEventListener('change', (ev) => chooseLanguage(ev.target.value));
+  document.getElementById('search-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = document.getElementById('search-text').value.trim();
+    if (q) location.hash = '#/search/' + encodeURIComponent(q);
+  });
   document.getElementById('login-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const err = document.getElementById('login-error');
@@ -180,9 +233,9 @@ async function start() {
         password: document.getElementById('password').value,
       });
       document.getElementById('password').value = '';
-      loggedIn(me);
+      await loggedIn(me);
     } catch (e) {
-      err.textContent = e.message;
+      err.textContent = e.status === 401 ? t('login.wrong') : e.status === 429 ? t('login.tooMany') : e.message;
       err.hidden = false;
     }
   });
@@ -191,7 +244,7 @@ async function start() {
   });
   window.addEventListener('hashchange', route);
   try {
-    loggedIn(await api('GET', '/me'));
+    await loggedIn(await api('GET', '/me'));
   } catch (e) {
     state.demo = false;
     try {

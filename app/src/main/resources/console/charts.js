@@ -1,4 +1,6 @@
 // Plain SVG charts built through the DOM (no library, no CDN, no innerHTML).
+import { t, number } from './i18n.js';
+
 const NS = 'http://www.w3.org/2000/svg';
 const COLORS = ['#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#d62728', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
@@ -20,9 +22,9 @@ export function barChart(items, opts) {
     const w = Math.round((o.width - o.labelWidth - 60) * it.count / max);
     root.append(svg('text', { x: o.labelWidth - 8, y: y + o.bar * 0.7, 'text-anchor': 'end', class: 'label' }, it.label));
     root.append(svg('rect', { x: o.labelWidth, y, width: Math.max(2, w), height: o.bar, rx: 3, fill: it.color || o.color }));
-    root.append(svg('text', { x: o.labelWidth + Math.max(2, w) + 6, y: y + o.bar * 0.7, class: 'value' }, String(it.count)));
+    root.append(svg('text', { x: o.labelWidth + Math.max(2, w) + 6, y: y + o.bar * 0.7, class: 'value' }, number(it.count)));
   });
-  if (items.length === 0) root.append(svg('text', { x: 10, y: 24, class: 'label' }, 'no data'));
+  if (items.length === 0) root.append(svg('text', { x: 10, y: 24, class: 'label' }, t('chart.noData')));
   return root;
 }
 
@@ -39,7 +41,7 @@ export function columnChart(groups, names, opts) {
       const h = Math.round((o.height - 20) * v / max);
       const x = o.pad + gi * gw + 10 + ni * bw;
       root.append(svg('rect', { x, y: o.height - h, width: bw - 4, height: Math.max(1, h), fill: o.colors[ni % o.colors.length] }));
-      root.append(svg('text', { x: x + (bw - 4) / 2, y: o.height - h - 4, 'text-anchor': 'middle', class: 'value' }, String(v)));
+      root.append(svg('text', { x: x + (bw - 4) / 2, y: o.height - h - 4, 'text-anchor': 'middle', class: 'value' }, number(v)));
     });
     root.append(svg('text', { x: o.pad + gi * gw + gw / 2, y: o.height + 20, 'text-anchor': 'middle', class: 'label' }, g.label));
   });

@@ -4,11 +4,11 @@
 import { api, el, flash, time } from './app.js';
 import { agencyMove, moveHistory } from './desks.js';
 import { complaintPage } from './complaint-page.js';
+import { t, number } from './i18n.js';
 
 const API = '/complaints';
-const LABELS = { RECEIVED: 'Received', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', REJECTED: 'Rejected' };
-// How a change to a status reads in a sentence ("Rejecting needs a reason").
-const CHANGES = { RECEIVED: 'receiving', ASSIGNED: 'assigning', IN_PROGRESS: 'starting work', RESOLVED: 'resolving', REJECTED: 'rejecting' };
+/** A status in words (status.RECEIVED, ...); how a change to it reads in a sentence: complaint.change.<STATUS>. */
+const label = (s) => t('status.' + s);
 
 let filtersCache = null;
 async function filters() {
@@ -17,7 +17,7 @@ async function filters() {
 }
 
 function select(id, label, options) {
-  return el('label', {}, label, el('select', { id }, el('option', { value: '' }, 'any'),
+  return el('label', {}, label, el('select', { id }, el('option', { value: '' }, t('complaints.any')),
     options.map(([v, t]) => el('option', { value: v }, t))));
 }
 
@@ -25,9 +25,12 @@ export function complaintsView() {
   const form = el('form', { class: 'filters row', id: 'complaint-filters' });
   const body = el('tbody');
   const count = el('span', { class: 'muted', id: 'complaint-count' });
-  const node = el('div', {}, el('h1', {}, 'Complaints ', count), form,
+  // The export takes exactly the filters on screen: the same query, answered as CSV.
+  const exportLink = el('a', { id: 'complaints-export', class: 'button secondary', href: '#', download: 'pengaduan.csv' }, t('complaints.export'));
+  const node = el('div', {}, el('div', { class: 'row' }, el('h1', {}, t('complaints.title') + ' ', count), exportLink), form,
     el('table', { id: 'complaints-table', class: 'grid' },
-      el('thead', {}, el('tr', {}, ['Ticket', 'Status', 'Category', 'Agency', 'Location', 'Filed', 'Due'].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, [t('col.ticket'), t('col.status'), t('col.category'), t('col.agency'), t('col.location'),
+        t('col.filed'), t('col.due')].map((h) => el('th', {}, h)))),
       body));
 
   async function list() {
@@ -37,26 +40,33 @@ export function complaintsView() {
       if (v) q.set(f, v);
     }
     if (form.querySelector('#f-overdue').checked) q.set('overdue', 'true');
+    const words = form.querySelector('#f-q').value.trim();
+    if (words) q.set('q', words);
+    exportLink.href = '/api/console/complaints.csv?' + q.toString();
     const rows = await api('GET', API + '?' + q.toString());
-    count.textContent = '(' + rows.length + ')';
+    count.textContent = '(' + number(rows.length) + ')';
     body.replaceChildren(...rows.map((r) => el('tr', { class: r.overdue ? 'overdue' : '', dataset: { ticket: r.ticket } },
       el('td', {}, el('a', { href: '#/complaint/' + encodeURIComponent(r.ticket) }, r.ticket)),
-      el('td', {}, el('span', { class: 'status s-' + r.status }, LABELS[r.status] || r.status)),
+      el('td', {}, el('span', { class: 'status s-' + r.status }, label(r.status))),
       el('td', {}, r.categoryName),
       el('td', {}, r.agencyName),
       el('td', { class: 'last' }, r.location),
       el('td', {}, time(r.filedAt)),
-      el('td', {}, r.overdue ? el('strong', { class: 'error' }, 'overdue ' + time(r.dueAt)) : time(r.dueAt)))));
+      el('td', {}, r.overdue ? el('strong', { class: 'error' }, t('complaints.overdueAt', { due: time(r.dueAt) })) : time(r.dueAt)))));
   }
 
   async function load() {
     const f = await filters();
+    const words = el('input', { id: 'f-q', type: 'search', placeholder: t('complaints.search'), title: t('search.hint') });
     form.replaceChildren(
-      select('f-status', 'Status ', f.statuses.map((s) => [s, LABELS[s] || s])),
-      select('f-category', 'Category ', f.categories.map((c) => [c.key, c.label])),
-      select('f-agency', 'Agency ', f.agencies.map((c) => [c.key, c.label])),
-      el('label', {}, el('input', { type: 'checkbox', id: 'f-overdue' }), ' overdue only'));
+      words,
+      select('f-status', t('col.status') + ' ', f.statuses.map((s) => [s, label(s)])),
+      select('f-category', t('col.category') + ' ', f.categories.map((c) => [c.key, c.label])),
+      select('f-agency', t('col.agency') + ' ', f.agencies.map((c) => [c.key, c.label])),
+      el('label', {}, el('input', { type: 'checkbox', id: 'f-overdue' }), ' ' + t('complaints.overdueOnly')));
+    if (location.hash.endsWith('?overdue')) form.querySelector('#f-overdue').checked = true;
     form.addEventListener('change', () => list().catch((e) => flash(e.message)));
+    form.addEventListener('submit', (ev) => { ev.preventDefault(); list().catch((e) => flash(e.message)); });
     await list();
   }
 
@@ -72,36 +82,34 @@ function statusChange(ticket, d, onSaved, reload) {
   const needsNote = new Set(d.noteRequiredFor || []);
   if (allowed.length === 0) {
     const why = c.status === 'REJECTED'
-      ? 'A rejected complaint is final: no status change is possible.'
+      ? t('complaint.final.rejected')
       : c.status === 'RESOLVED' && d.reopenUntil
-        ? 'Resolved on ' + time(c.updatedAt) + '; it could be reopened until ' + time(d.reopenUntil)
-          + '. No status change is possible now.'
-        : 'No status change is possible for this complaint.';
+        ? t('complaint.final.resolved', { at: time(c.updatedAt), until: time(d.reopenUntil) })
+        : t('complaint.final.none');
     return el('div', { class: 'card status-change' }, el('p', { id: 'status-none', class: 'muted final' }, why));
   }
-  const status = el('select', { id: 'status-select', 'aria-label': 'Next status' },
-    el('option', { value: '' }, 'Choose the next status…'),
-    allowed.map((s) => el('option', { value: s }, LABELS[s] || s)));
+  const status = el('select', { id: 'status-select', 'aria-label': t('complaint.next') },
+    el('option', { value: '' }, t('complaint.choose')),
+    allowed.map((s) => el('option', { value: s }, label(s))));
   const note = el('input', { id: 'status-note', maxlength: 500 });
   const hint = el('div', { id: 'status-hint', class: 'hint' });
-  const save = el('button', { id: 'status-save', type: 'button' }, 'Change status');
+  const save = el('button', { id: 'status-save', type: 'button' }, t('complaint.save'));
 
   function noteMissing() { return needsNote.has(status.value) && note.value.trim() === ''; }
   function update() {
     const required = needsNote.has(status.value);
-    const change = CHANGES[status.value] || 'this change';
-    note.placeholder = required ? 'Reason for ' + change + ' (required, sent to the resident)'
-      : 'Note for the resident (optional, sent with the status)';
+    const change = status.value ? t('complaint.change.' + status.value) : '';
+    note.placeholder = required ? t('complaint.note.required', { change })
+      : t('complaint.note.optional');
     note.required = required;
     note.classList.toggle('required', required);
     save.disabled = status.value === '' || noteMissing();
     if (noteMissing()) {
-      hint.textContent = change.charAt(0).toUpperCase() + change.slice(1)
-        + ' needs a reason in the note: the resident is told why.';
+      hint.textContent = t('complaint.note.needsReason', { change });
       hint.className = 'hint error';
     } else {
       hint.textContent = c.status === 'RESOLVED' && d.reopenUntil
-        ? 'Resolved on ' + time(c.updatedAt) + '; it can be reopened until ' + time(d.reopenUntil) + '.' : '';
+        ? t('complaint.reopenUntil', { at: time(c.updatedAt), until: time(d.reopenUntil) }) : '';
       hint.className = 'hint muted';
     }
   }
@@ -112,7 +120,7 @@ function statusChange(ticket, d, onSaved, reload) {
     if (noteMissing()) { update(); note.focus(); return; }
     try {
       onSaved(await api('POST', API + '/' + encodeURIComponent(ticket) + '/status', { status: status.value, note: note.value }));
-      flash('Status changed; the resident will be notified', 'ok');
+      flash(t('complaint.saved'), 'ok');
     } catch (e) {
       flash(e.message);
       if (e.status === 409) reload().catch(() => {});
@@ -120,7 +128,7 @@ function statusChange(ticket, d, onSaved, reload) {
   });
   update();
   return el('div', { class: 'card status-change' },
-    el('div', { class: 'row' }, el('span', { class: 'muted' }, 'Change to'), status, note, save), hint);
+    el('div', { class: 'row' }, el('span', { class: 'muted' }, t('complaint.changeTo')), status, note, save), hint);
 }
 
 export function complaintView(ticket) {
@@ -131,16 +139,16 @@ export function complaintView(ticket) {
   function render(d) {
     const c = d.complaint;
     node.replaceChildren(
-      el('h1', {}, c.ticket, ' ', el('span', { class: 'status s-' + c.status, id: 'complaint-status' }, LABELS[c.status] || c.status)),
+      el('h1', {}, c.ticket, ' ', el('span', { class: 'status s-' + c.status, id: 'complaint-status' }, label(c.status))),
       el('div', { class: 'card' },
         el('dl', { class: 'facts' },
-          el('dt', {}, 'Category'), el('dd', {}, c.categoryName),
-          el('dt', {}, 'Agency'), el('dd', {}, c.agencyName),
-          el('dt', {}, 'Location'), el('dd', {}, c.location),
-          el('dt', {}, 'Description'), el('dd', { id: 'complaint-description' }, d.description),
-          el('dt', {}, 'Resident'), el('dd', {}, el('a', { href: '#/conversation/' + encodeURIComponent(c.channel) + '/' + encodeURIComponent(c.address) }, c.channel + ' ' + c.address)),
-          el('dt', {}, 'Filed'), el('dd', {}, time(c.filedAt)),
-          el('dt', {}, 'Due'), el('dd', { class: c.overdue ? 'error' : '' }, time(c.dueAt) + (c.overdue ? ' (overdue)' : '')))),
+          el('dt', {}, t('col.category')), el('dd', {}, c.categoryName),
+          el('dt', {}, t('col.agency')), el('dd', {}, c.agencyName),
+          el('dt', {}, t('col.location')), el('dd', {}, c.location),
+          el('dt', {}, t('col.description')), el('dd', { id: 'complaint-description' }, d.description),
+          el('dt', {}, t('col.resident')), el('dd', {}, el('a', { href: '#/conversation/' + encodeURIComponent(c.channel) + '/' + encodeURIComponent(c.address) }, c.channel + ' ' + c.address)),
+          el('dt', {}, t('col.filed')), el('dd', {}, time(c.filedAt)),
+          el('dt', {}, t('col.due')), el('dd', { class: c.overdue ? 'error' : '' }, time(c.dueAt) + (c.overdue ? ' ' + t('complaint.overdue') : '')))),
       statusChange(ticket, d, (changed) => { render(changed); page.load().catch((e) => flash(e.message)); }, load),
       agencyMove(ticket, d, render),
       page.node,

@@ -2,14 +2,14 @@
 import { api, el, flash, state } from './app.js';
 import { barChart, columnChart } from './charts.js';
 import { satisfactionCard } from './satisfaction.js';
+import { t, number, clockTime } from './i18n.js';
 
 const CHANNELS = ['sms', 'ussd', 'whatsapp', 'telegram'];
 const CHANNEL_COLORS = ['#1e40af', '#7c3aed', '#16a34a', '#0ea5e9'];
-const STATUS = { RECEIVED: 'Received', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved', REJECTED: 'Rejected' };
 const STATUS_COLORS = { RECEIVED: '#d97706', ASSIGNED: '#2563eb', IN_PROGRESS: '#4f46e5', RESOLVED: '#16a34a', REJECTED: '#dc2626' };
 
 function big(id, label, value, unit, alert) {
-  const shown = value === null || value === undefined ? '–' : String(value);
+  const shown = value === null || value === undefined ? '–' : number(value);
   return el('div', { class: 'stat card' + (alert ? ' alert' : ''), id },
     el('div', { class: 'num' }, shown, unit && shown !== '–' ? el('span', { class: 'unit' }, ' ' + unit) : null),
     el('div', { class: 'muted' }, label));
@@ -18,7 +18,7 @@ function big(id, label, value, unit, alert) {
 /** Every status in lifecycle order, zeros included, so the wall screen keeps its shape from day to day. */
 function statusCounts(list) {
   const counts = Object.fromEntries(list.map((c) => [c.key, c.count]));
-  return Object.keys(STATUS).map((k) => ({ label: STATUS[k], count: counts[k] || 0, color: STATUS_COLORS[k] }));
+  return Object.keys(STATUS_COLORS).map((k) => ({ label: t('status.' + k), count: counts[k] || 0, color: STATUS_COLORS[k] }));
 }
 
 export function dashboardView() {
@@ -36,24 +36,25 @@ export function dashboardView() {
     const w = wide ? 400 : 520;
     const bars = wide ? { bar: 30, gap: 10 } : {};
     node.replaceChildren(
-      el('div', { class: 'row dash-head' }, el('h1', {}, 'Dashboard', state.me && state.me.region ? ' · ' + state.me.region : ''),
-        el('span', { class: 'muted' }, 'updated ' + new Date(d.now).toLocaleTimeString('en-GB')),
+      el('div', { class: 'row dash-head' }, el('h1', {}, t('dash.title'), state.me && state.me.region ? ' · ' + state.me.region : ''),
+        el('span', { class: 'muted' }, t('dash.updated', { at: clockTime(d.now) })),
+        el('a', { href: '#/dashboard/trends', class: 'button secondary', id: 'to-trends' }, t('dash.trendsLink')),
         el('button', { type: 'button', class: 'secondary', id: 'wall', onclick: () => {
           if (document.fullscreenElement) document.exitFullscreen(); else node.requestFullscreen().catch(() => {});
-        } }, 'Wall screen')),
+        } }, t('dash.wall'))),
       el('div', { class: 'row stats' },
-        big('stat-waiting', 'waiting for an agent', d.waiting, null, d.waiting > 0),
-        big('stat-with-agents', 'with agents', d.withAgents),
-        big('stat-first-answer', 'median wait for a first agent answer (30 days)', d.medianFirstAnswerMinutes, 'min'),
-        big('stat-resolution', 'median time to resolution (30 days)', d.medianResolutionHours, 'h'),
-        big('stat-today', 'messages today', d.today.reduce((a, c) => a + c.count, 0))),
+        big('stat-waiting', t('dash.waiting'), d.waiting, null, d.waiting > 0),
+        big('stat-with-agents', t('dash.withAgents'), d.withAgents),
+        big('stat-first-answer', t('dash.firstAnswer'), d.medianFirstAnswerMinutes, t('unit.minutes')),
+        big('stat-resolution', t('dash.resolution'), d.medianResolutionHours, t('unit.hours')),
+        big('stat-today', t('dash.today'), d.today.reduce((a, c) => a + c.count, 0))),
       el('div', { class: 'charts' },
-        el('div', { class: 'card' }, el('h2', {}, 'Messages by channel'),
-          columnChart([{ label: 'today', series: today }, { label: 'this week', series: week }], CHANNELS,
+        el('div', { class: 'card' }, el('h2', {}, t('dash.byChannel')),
+          columnChart([{ label: t('dash.todayShort'), series: today }, { label: t('dash.thisWeek'), series: week }], CHANNELS,
             { width: w, height: wide ? 300 : 240, colors: CHANNEL_COLORS })),
-        el('div', { class: 'card' }, el('h2', {}, 'Complaints by status'), barChart(statusCounts(d.byStatus), { ...bars, width: w, labelWidth: wide ? 130 : 190 })),
-        el('div', { class: 'card' }, el('h2', {}, 'Complaints by category'), barChart(d.byCategory.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 160 : 190 })),
-        el('div', { class: 'card' }, el('h2', {}, 'Complaints by agency'), barChart(d.byAgency.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 215 : 230 }))));
+        el('div', { class: 'card' }, el('h2', {}, t('dash.byStatus')), barChart(statusCounts(d.byStatus), { ...bars, width: w, labelWidth: wide ? 185 : 200 })),
+        el('div', { class: 'card' }, el('h2', {}, t('dash.byCategory')), barChart(d.byCategory.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 160 : 190 })),
+        el('div', { class: 'card' }, el('h2', {}, t('dash.byAgency')), barChart(d.byAgency.map((c) => ({ label: c.label, count: c.count })), { ...bars, width: w, labelWidth: wide ? 215 : 230 }))));
     node.querySelector('.charts').classList.add('with-satisfaction');
     node.querySelector('.charts').append(await satisfactionCard());
   }

@@ -1,9 +1,13 @@
 // Prices (admins only): import a price CSV into the price board, and see how fresh the board is.
 // The file goes as the request body (text/csv), imported whole or not at all, exactly as
 // POST /api/admin/prices does for scripts; a bad file names its row and nothing is stored.
-import { el, flash, state, time } from './app.js';
+import { el, flash, state } from './app.js';
+import { t, tn, number, rupiah, date, dateTime } from './i18n.js';
 
-const FORMATS = { simple: 'Kanal simple CSV', bapanas: 'Badan Pangan Nasional export' };
+/** A file format in words: prices.format.simple, prices.format.bapanas. */
+const format = (f) => (f === 'simple' || f === 'bapanas' ? t('prices.format.' + f) : f);
+/** An ISO day ("2026-12-04") as the account's language writes it. */
+const day = (iso) => date(Date.parse(iso + 'T12:00:00Z'));
 
 /** GET or POST to the prices API; answers {status, data} so that a 400 (a bad row) can be shown in full. */
 async function call(method, body) {
@@ -19,38 +23,38 @@ async function call(method, body) {
 }
 
 function mib(bytes) {
-  return (bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1) + ' MiB';
+  return number(bytes / (1024 * 1024), bytes < 1024 * 1024 ? 2 : 1) + ' MiB';
 }
 
 function ageText(days) {
-  if (days <= 0) return 'today';
-  return days === 1 ? '1 day old' : days + ' days old';
+  if (days <= 0) return t('prices.age.today');
+  return tn('prices.age', days);
 }
 
 export function pricesView() {
   const file = el('input', { id: 'prices-file', type: 'file', accept: '.csv,text/csv' });
-  const button = el('button', { id: 'prices-import', type: 'button' }, 'Import');
+  const button = el('button', { id: 'prices-import', type: 'button' }, t('prices.import'));
   const result = el('div', { id: 'prices-result', class: 'card prices-result', role: 'status', hidden: true });
   const newest = el('p', { id: 'prices-newest' });
   const body = el('tbody');
   const packs = el('tbody');
   let limit = 0;
-  const node = el('div', { class: 'prices' }, el('h1', {}, 'Prices'),
+  const node = el('div', { class: 'prices' }, el('h1', {}, t('prices.title')),
     el('div', { class: 'card' },
-      el('h2', {}, 'Import a price CSV'),
-      el('p', { class: 'muted' }, 'Either format: Kanal\u2019s simple CSV (date,market,commodity,unit,price) or the Badan Pangan '
-        + 'Nasional export (Timestamp,ID,Komoditas,Satuan,Harga,\u2026). The whole file is imported or nothing; '
-        + 'importing the same file again changes nothing.'),
+      el('h2', {}, t('prices.importTitle')),
+      el('p', { class: 'muted' }, t('prices.importHelp')),
       el('div', { class: 'row' }, file, button)),
     result,
-    el('h2', {}, 'Price board freshness'),
+    el('h2', {}, t('prices.freshness')),
     newest,
     el('table', { class: 'grid', id: 'prices-freshness' },
-      el('thead', {}, el('tr', {}, ['Commodity', 'Newest price', 'Age'].map((h) => el('th', {}, h)))), body),
+      el('thead', {}, el('tr', {}, [t('prices.col.commodity'), t('prices.col.price'), t('prices.col.newest'), t('prices.col.age')]
+        .map((h) => el('th', {}, h)))), body),
     // Content packs (issue 18) are imported with the import-pack command; here only their freshness.
-    el('h2', {}, 'Content packs'),
+    el('h2', {}, t('prices.packs.title')),
     el('table', { class: 'grid', id: 'packs-freshness' },
-      el('thead', {}, el('tr', {}, ['Pack', 'Items', 'Imported', 'Source'].map((h) => el('th', {}, h)))), packs));
+      el('thead', {}, el('tr', {}, [t('prices.packs.col.pack'), t('prices.packs.col.items'), t('prices.packs.col.imported'), t('prices.packs.col.source')]
+        .map((h) => el('th', {}, h)))), packs));
 
   function show(kind, ...children) {
     result.className = 'card prices-result ' + kind;
@@ -59,33 +63,32 @@ export function pricesView() {
   }
 
   function showImported(name, r) {
-    show('ok', el('h2', {}, 'Imported ' + name),
+    show('ok', el('h2', {}, t('prices.imported', { name })),
       el('dl', { class: 'facts', id: 'prices-summary' },
-        el('dt', {}, 'Format'), el('dd', { id: 'prices-format' }, FORMATS[r.format] || r.format),
-        el('dt', {}, 'Rows'), el('dd', { id: 'prices-rows' }, String(r.rows)),
-        el('dt', {}, 'Changed'), el('dd', { id: 'prices-changed' }, String(r.changed)),
-        el('dt', {}, 'Unchanged'), el('dd', { id: 'prices-unchanged' }, String(r.unchanged)),
-        el('dt', {}, 'Skipped'), el('dd', { id: 'prices-skipped' }, String(r.skipped) + (r.skipped ? ' (no price that day)' : '')),
-        el('dt', {}, 'Time'), el('dd', { id: 'prices-time' }, r.millis + ' ms')));
+        el('dt', {}, t('prices.sum.format')), el('dd', { id: 'prices-format' }, format(r.format)),
+        el('dt', {}, t('prices.sum.rows')), el('dd', { id: 'prices-rows' }, number(r.rows)),
+        el('dt', {}, t('prices.sum.changed')), el('dd', { id: 'prices-changed' }, number(r.changed)),
+        el('dt', {}, t('prices.sum.unchanged')), el('dd', { id: 'prices-unchanged' }, number(r.unchanged)),
+        el('dt', {}, t('prices.sum.skipped')), el('dd', { id: 'prices-skipped' }, number(r.skipped) + (r.skipped ? ' ' + t('prices.sum.skippedWhy') : '')),
+        el('dt', {}, t('prices.sum.time')), el('dd', { id: 'prices-time' }, number(r.millis) + ' ms')));
   }
 
   function showRejected(name, status, data) {
     let why;
     // Row 0: the file as a whole is broken (an unterminated quote); the reason names the line.
-    if (data && data.row > 0) why = el('p', { id: 'prices-error' }, el('strong', {}, 'Row ' + data.row + ': '), data.reason);
+    if (data && data.row > 0) why = el('p', { id: 'prices-error' }, el('strong', {}, t('prices.row', { row: number(data.row) }) + ' '), data.reason);
     else if (data && data.reason) why = el('p', { id: 'prices-error' }, data.reason);
-    else if (status === 413 && !(data && data.error)) why = el('p', { id: 'prices-error' }, 'The file is too large for the server.');
+    else if (status === 413 && !(data && data.error)) why = el('p', { id: 'prices-error' }, t('prices.tooLargeServer'));
     else why = el('p', { id: 'prices-error' }, (data && data.error) || ('HTTP ' + status));
-    show('bad', el('h2', {}, name + ' was not imported'), why,
-      el('p', { id: 'prices-nothing' }, 'Nothing was imported: the price board is as it was. Fix the file and import it again.'));
+    show('bad', el('h2', {}, t('prices.notImported', { name })), why,
+      el('p', { id: 'prices-nothing' }, t('prices.nothing')));
   }
 
   button.addEventListener('click', async () => {
     const f = file.files[0];
-    if (!f) { flash('Choose a CSV file first'); return; }
+    if (!f) { flash(t('prices.chooseFile')); return; }
     if (limit && f.size > limit) {
-      showRejected(f.name, 413, { error: 'The file is ' + mib(f.size) + '; the server takes at most ' + mib(limit)
-        + ' at a time. Split it into smaller files (each is imported whole or not at all).' });
+      showRejected(f.name, 413, { error: t('prices.tooLarge', { size: mib(f.size), limit: mib(limit) }) });
       return;
     }
     button.disabled = true;
@@ -100,7 +103,7 @@ export function pricesView() {
         showRejected(f.name, status, data);
       }
     } catch (e) {
-      showRejected(f.name, 0, { error: 'The server could not be reached: ' + e.message });
+      showRejected(f.name, 0, { error: t('prices.unreachable', { message: e.message }) });
     } finally {
       button.disabled = false;
     }
@@ -111,16 +114,16 @@ export function pricesView() {
     if (status !== 200) throw new Error((data && data.error) || ('HTTP ' + status));
     limit = data.maxBytes || 0;
     newest.replaceChildren(data.newest
-      ? 'Newest price on the board: ' + data.newest + '. Prices older than ' + data.staleAfterDays
-        + ' days are answered with their date.'
-      : 'The price board is empty.');
-    body.replaceChildren(...data.commodities.map((c) => el('tr', { class: c.stale ? 'stale' : null, dataset: { commodity: c.commodity } },
-      el('td', {}, c.commodity), el('td', {}, c.newest), el('td', {}, ageText(c.ageDays) + (c.stale ? ' (stale)' : '')))));
+      ? t('prices.newest', { day: day(data.newest), days: number(data.staleAfterDays) })
+      : t('prices.empty'));
+    body.replaceChildren(...data.commodities.map((c) => el('tr', { class: c.stale ? 'stale' : null, dataset: { commodity: c.commodity, newest: c.newest } },
+      el('td', {}, c.commodity), el('td', { class: 'num' }, c.rupiah === undefined ? '' : rupiah(c.rupiah) + ' / ' + c.unit),
+      el('td', {}, day(c.newest)), el('td', {}, ageText(c.ageDays) + (c.stale ? ' ' + t('prices.stale') : '')))));
     const res = await fetch('/api/console/packs', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
     if (res.ok) {
       packs.replaceChildren(...(await res.json()).packs.map((p) => el('tr', { dataset: { pack: p.code } },
-        el('td', {}, p.nameId + ' / ' + p.nameEn), el('td', {}, String(p.items)), el('td', {}, time(p.importedAt)),
-        el('td', {}, p.source + (p.example ? ' (example data)' : '')))));
+        el('td', {}, p.nameId + ' / ' + p.nameEn), el('td', { class: 'num' }, number(p.items)), el('td', {}, dateTime(p.importedAt)),
+        el('td', {}, p.source + (p.example ? ' ' + t('prices.packs.example') : '')))));
     }
   }
   return { node, load };

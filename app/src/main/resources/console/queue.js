@@ -1,7 +1,11 @@
 // The queue: conversations waiting for a person, oldest first; live through SSE.
-import { api, el, ago, flash, state, conversationPath } from './app.js';
+import { api, el, ago, flash, state, conversationPath, takingByHand } from './app.js';
+import { t } from './i18n.js';
 
-const REASONS = { asked: 'asked for an agent', misunderstood: 'misunderstood twice' };
+/** Why a resident waits: queue.reason.asked, queue.reason.misunderstood; another reason shows as sent. */
+function reason(r) {
+  return r === 'asked' || r === 'misunderstood' ? t('queue.reason.' + r) : (r || '');
+}
 
 /** Long waits stand out: amber past 5 minutes, red past 15. */
 function waitClass(since, now) {
@@ -12,16 +16,16 @@ function waitClass(since, now) {
 export function queueView() {
   const waitingBody = el('tbody');
   const mineBody = el('tbody');
-  const empty = el('p', { class: 'muted', id: 'queue-empty', text: 'Nobody is waiting.' });
+  const empty = el('p', { class: 'muted', id: 'queue-empty', text: t('queue.empty') });
   const node = el('div', { class: 'queue' },
-    el('h1', {}, 'Waiting for an agent'),
+    el('h1', {}, t('queue.title')),
     el('table', { id: 'queue-table', class: 'grid' },
-      el('thead', {}, el('tr', {}, ['Waiting', 'Channel', 'Resident', 'Why', 'Lang.', 'Last message', ''].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, [t('queue.col.waiting'), t('col.channel'), t('col.resident'), t('queue.col.why'), t('col.language'), t('col.lastMessage'), ''].map((h) => el('th', {}, h)))),
       waitingBody),
     empty,
-    el('h2', {}, 'With agents'),
+    el('h2', {}, t('queue.withAgents')),
     el('table', { id: 'owned-table', class: 'grid' },
-      el('thead', {}, el('tr', {}, ['Since', 'Channel', 'Resident', 'Agent', 'Lang.', 'Last message', ''].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, [t('queue.col.since'), t('col.channel'), t('col.resident'), t('col.agent'), t('col.language'), t('col.lastMessage'), ''].map((h) => el('th', {}, h)))),
       mineBody));
   let rows = [];
   let skew = 0;
@@ -35,10 +39,10 @@ export function queueView() {
       el('td', { class: waitClass(r.since, now), dataset: { since: String(r.since) } }, ago(r.since, now)),
       el('td', {}, el('span', { class: 'chan chan-' + r.channel }, r.channel)),
       el('td', { class: 'addr' }, r.address),
-      el('td', {}, REASONS[r.reason] || r.reason || ''),
+      el('td', {}, reason(r.reason)),
       el('td', {}, r.language),
       el('td', { class: 'last' }, r.lastText || ''),
-      el('td', {}, el('button', { class: 'take', type: 'button', onclick: () => take(r) }, 'Take')))));
+      el('td', {}, el('button', { class: 'take', type: 'button', onclick: () => take(r) }, t('queue.take'))))));
     const owned = rows.filter((r) => r.mode === 'agent');
     mineBody.replaceChildren(...owned.map((r) => el('tr', { dataset: { key: r.key }, class: r.agent === state.me.username ? 'mine' : '' },
       el('td', {}, ago(r.since, now)),
@@ -47,10 +51,11 @@ export function queueView() {
       el('td', {}, r.agent),
       el('td', {}, r.language),
       el('td', { class: 'last' }, r.lastText || ''),
-      el('td', {}, el('a', { href: '#/conversation/' + encodeURIComponent(r.channel) + '/' + encodeURIComponent(r.address) }, 'Open')))));
+      el('td', {}, el('a', { href: '#/conversation/' + encodeURIComponent(r.channel) + '/' + encodeURIComponent(r.address) }, t('queue.open'))))));
   }
 
   async function take(r) {
+    takingByHand(r.key);
     try {
       await api('POST', conversationPath(r.channel, r.address) + '/take', {});
       location.hash = '#/conversation/' + encodeURIComponent(r.channel) + '/' + encodeURIComponent(r.address);

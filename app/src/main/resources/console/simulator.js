@@ -2,6 +2,7 @@
 // Kanal sends later (agent replies, status news) arrives from the outbox.
 import { api, el, flash, state } from './app.js';
 import { smsInfo } from './gsm7.js';
+import { t } from './i18n.js';
 
 const NUMBERS = { sms: '+6281200000001', ussd: '+6281200000002', whatsapp: '+6281200000003', telegram: '100000001' };
 
@@ -9,12 +10,12 @@ export function simulatorView() {
   const channel = el('select', { id: 'sim-channel' }, ['sms', 'ussd', 'whatsapp', 'telegram'].map((c) => el('option', { value: c }, c.toUpperCase())));
   const from = el('input', { id: 'sim-from', value: NUMBERS.sms, size: 16 });
   const screen = el('ol', { id: 'sim-screen', class: 'screen sms' });
-  const text = el('input', { id: 'sim-text', placeholder: 'Type a message', autocomplete: 'off' });
+  const text = el('input', { id: 'sim-text', placeholder: t('sim.placeholder'), autocomplete: 'off' });
   const info = el('div', { class: 'counter', id: 'sim-info' });
-  const send = el('button', { id: 'sim-send', type: 'submit' }, 'Send');
+  const send = el('button', { id: 'sim-send', type: 'submit' }, t('sim.send'));
   const form = el('form', { class: 'row' }, text, send);
-  const node = el('div', { class: 'simulator' }, el('h1', {}, 'Simulator'),
-    el('p', { class: 'muted' }, 'Talk to Kanal as a resident. Messages go through the same engine as real ones and show up in the queue.'),
+  const node = el('div', { class: 'simulator' }, el('h1', {}, t('sim.title')),
+    el('p', { class: 'muted' }, t('sim.help')),
     el('div', { class: 'row' }, channel, from),
     el('div', { class: 'phone' }, screen, form, info));
   let after = Date.now() - 1000;
@@ -28,12 +29,12 @@ export function simulatorView() {
 
   function showReply(r) {
     const ch = channel.value;
-    if (!r.text) { bubble('sys', '(no reply: a person will answer)'); return; }
+    if (!r.text) { bubble('sys', t('sim.noReply')); return; }
     if (ch === 'ussd') {
-      bubble('in ussd', (r.endSession ? 'END ' : 'CON ') + r.text, el('div', { class: 'meta' }, r.text.length + ' / 182 characters'));
+      bubble('in ussd', (r.endSession ? 'END ' : 'CON ') + r.text, el('div', { class: 'meta' }, t('sim.ussdCount', { n: r.text.length })));
     } else if (ch === 'sms') {
       const i = smsInfo(r.text);
-      bubble('in', r.text, el('div', { class: 'meta' }, i.encoding + ', ' + i.segments + ' SMS'));
+      bubble('in', r.text, el('div', { class: 'meta' }, t('sim.smsMeta', { encoding: i.encoding, segments: i.segments })));
     } else {
       const buttons = (r.options || []).map((o) => el('button', { type: 'button', class: 'option', onclick: () => say(o.key) }, o.key + ' ' + o.label));
       bubble('in', r.text, buttons.length ? el('div', { class: 'options' }, buttons) : null);
@@ -52,7 +53,7 @@ export function simulatorView() {
       + '&from=' + encodeURIComponent(from.value) + '&after=' + after);
     for (const r of rows) {
       after = Math.max(after, r.at);
-      bubble('in later', r.body, el('div', { class: 'meta' }, 'later, by ' + r.channel.toUpperCase() + ' (' + r.kind + ')'));
+      bubble('in later', r.body, el('div', { class: 'meta' }, t('sim.later', { channel: r.channel.toUpperCase(), kind: r.kind })));
     }
   }
 
@@ -65,7 +66,7 @@ export function simulatorView() {
   });
   text.addEventListener('input', () => {
     const i = smsInfo(text.value);
-    info.textContent = channel.value === 'sms' ? i.encoding + ': ' + i.units + ' characters, ' + i.segments + ' SMS' : '';
+    info.textContent = channel.value === 'sms' ? t('sim.smsCount', { encoding: i.encoding, units: i.units, segments: i.segments }) : '';
   });
   channel.addEventListener('change', () => {
     from.value = NUMBERS[channel.value];

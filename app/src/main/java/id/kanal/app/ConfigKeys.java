@@ -97,7 +97,8 @@ public final class ConfigKeys {
             secret("kanal.console.admin-password", "KANAL_ADMIN_PASSWORD"),
             env("kanal.console.demo", "KANAL_DEMO"),
             env("kanal.console.password-memory-kb", "KANAL_CONSOLE_PASSWORD_MEMORY_KB"),
-            yaml("kanal.console.session-ttl"));
+            yaml("kanal.console.session-ttl"),
+            env("kanal.console.auto-assign-cap", "KANAL_CONSOLE_AUTO_ASSIGN_CAP"));
 
     private ConfigKeys() {
     }

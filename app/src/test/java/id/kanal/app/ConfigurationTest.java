@@ -145,6 +145,7 @@ class ConfigurationTest {
         p.put("kanal.console.demo", new Probe("true", s -> s.console().demo()));
         p.put("kanal.console.password-memory-kb", new Probe("64", s -> s.console().passwordMemoryKb()));
         p.put("kanal.console.session-ttl", new Probe("PT1H", s -> s.console().sessionTtl()));
+        p.put("kanal.console.auto-assign-cap", new Probe("3", s -> s.console().autoAssignCap()));
         return p;
     }
 

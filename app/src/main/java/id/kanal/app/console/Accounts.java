@@ -18,6 +18,9 @@ public final class Accounts {
     private static final System.Logger LOG = System.getLogger(Accounts.class.getName());
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
     static final int MIN_PASSWORD = 8;
+    /** The console speaks Bahasa Indonesia unless an account chose English. */
+    static final String DEFAULT_LANGUAGE = "id";
+    static final List<String> LANGUAGES = List.of("id", "en");
 
     private final ConsoleAccounts stored;
     private final PasswordHasher hasher;
@@ -119,6 +122,19 @@ public final class Accounts {
     public void setPassword(String username, String password) {
         checkPassword(password);
         found(stored.setPasswordHash(username, hasher.hash(password), clock.instant()), username);
+    }
+
+    /** The account's console language: "id" (the default) or "en". */
+    public String language(String username) {
+        return stored.language(username).orElse(DEFAULT_LANGUAGE);
+    }
+
+    /** IllegalArgumentException unless "id" or "en". */
+    public void setLanguage(String username, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("language must be id or en: " + language);
+        }
+        found(stored.setLanguage(username, language, clock.instant()), username);
     }
 
     public void delete(String username) {

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +22,11 @@ final class AuthRoutes implements HttpService {
     private final LoginLimiter limiter;
     private final ConsoleSettings settings;
     private final String regionName;
+    private final ZoneId zone;
 
     AuthRoutes(ConsoleGuard guard, Accounts accounts, Sessions sessions, LoginLimiter limiter, ConsoleSettings settings,
-               String regionName) {
+               String regionName, ZoneId zone) {
+        this.zone = zone;
         this.guard = guard;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -36,7 +39,8 @@ final class AuthRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/login", this::login)
                 .post("/logout", this::logout)
-                .get("/me", this::me);
+                .get("/me", this::me)
+                .post("/me/language", this::language);
     }
 
     private void login(ServerRequest req, ServerResponse res) {
@@ -86,10 +90,24 @@ final class AuthRoutes implements HttpService {
         ConsoleHttp.ok(res, me(s.get()));
     }
 
+    /** {@code {"language": "id"|"en"}}: the account's console language, kept for its next logins too. */
+    private void language(ServerRequest req, ServerResponse res) {
+        Session s = guard.require(req, Role.AGENT);
+        String language = ConsoleHttp.text(ConsoleHttp.body(req), "language");
+        try {
+            accounts.setLanguage(s.username(), language);
+        } catch (IllegalArgumentException e) {
+            throw ConsoleException.badRequest(e.getMessage());
+        }
+        ConsoleHttp.ok(res, Map.of("language", language));
+    }
+
+    /** Who is logged in, in which language, and the region's zone the page writes dates in. */
     private Map<String, Object> me(Session s) {
         return Map.of("username", s.username(), "role", s.role().id(), "csrfToken", s.csrfToken(),
                 "demo", settings.demo(), "region", regionName, "deskRegion", s.desk().regionId(),
-                "deskAgency", s.desk().agency().orElse(""));
+                "deskAgency", s.desk().agency().orElse(""), "language", accounts.language(s.username()),
+                "zone", zone.getId());
     }
 
     private String cookie(String token, long maxAgeSeconds) {

@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-/** Canned replies: every agent reads them, supervisors keep them. */
+/**
+ * Canned replies: every agent reads them, supervisors keep them; each has an Indonesian text, an
+ * optional English one and an optional shortcut. A conversation gets them filled in ({@link CannedText}).
+ */
 final class CannedRoutes implements HttpService {
     private final ConsoleGuard guard;
     private final CannedReplies canned;
@@ -39,10 +42,24 @@ final class CannedRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.SUPERVISOR);
         JsonNode body = ConsoleHttp.body(req);
+        String shortcut = ConsoleHttp.optText(body, "shortcut").map(CannedRoutes::shortcut).orElse(null);
+        if (shortcut != null && canned.list().stream().anyMatch(c -> shortcut.equals(c.shortcut()))) {
+            throw ConsoleException.conflict("the shortcut /" + shortcut + " is taken");
+        }
         CannedReply reply = new CannedReply(UUID.randomUUID().toString(), ConsoleHttp.text(body, "title"),
-                ConsoleHttp.text(body, "body"), ConsoleHttp.optText(body, "template").orElse(null));
+                ConsoleHttp.text(body, "body"), ConsoleHttp.optText(body, "template").orElse(null), shortcut,
+                ConsoleHttp.optText(body, "bodyEn").orElse(null));
         canned.add(reply, s.username(), clock.instant());
         ConsoleHttp.json(res, 201, reply);
+    }
+
+    /** What an agent types after "/": 1-16 letters, digits or dashes, lower-cased. */
+    private static String shortcut(String s) {
+        String v = s.strip().replaceFirst("^/", "").toLowerCase(java.util.Locale.ROOT);
+        if (!v.matches("[a-z0-9-]{1,16}")) {
+            throw ConsoleException.badRequest("a shortcut is 1-16 letters, digits or dashes: " + s);
+        }
+        return v;
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

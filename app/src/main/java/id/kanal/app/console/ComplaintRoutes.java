@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.store.console.AgentRecords;
+import id.kanal.store.console.SearchText;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /complaints?status=&category=&agency=&overdue=true}, {@code GET /complaints/{ticket}},
+ * {@code GET /complaints?status=&category=&agency=&overdue=true&q=}, {@code GET /complaints/{ticket}},
  * {@code POST /complaints/{ticket}/status} with {@code {"status","note"}}: all through {@link ConsoleComplaints}.
  */
 final class ComplaintRoutes implements HttpService {
@@ -42,11 +43,25 @@ final class ComplaintRoutes implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
-        ConsoleComplaints.Filter f = new ConsoleComplaints.Filter(
+        ConsoleHttp.ok(res, desks.visible(s, complaints.list(desks.scope(s, filter(req, 200)))));
+    }
+
+    /** The list's filters from the query ({@code q}: {@link SearchText}), shared with the CSV export. */
+    static ConsoleComplaints.Filter filter(ServerRequest req, int limit) {
+        return new ConsoleComplaints.Filter(
                 nonEmpty(ConsoleHttp.query(req, "status")).map(ComplaintRoutes::status),
                 nonEmpty(ConsoleHttp.query(req, "category")), nonEmpty(ConsoleHttp.query(req, "agency")),
-                "true".equals(ConsoleHttp.query(req, "overdue")), 200);
-        ConsoleHttp.ok(res, desks.visible(s, complaints.list(desks.scope(s, f))));
+                "true".equals(ConsoleHttp.query(req, "overdue")), limit,
+                nonEmpty(ConsoleHttp.query(req, "q")).map(ComplaintRoutes::search));
+    }
+
+    /** The search text, or 400 (too long). */
+    static SearchText search(String q) {
+        try {
+            return new SearchText(q);
+        } catch (IllegalArgumentException e) {
+            throw ConsoleException.badRequest(e.getMessage());
+        }
     }
 
     private void detail(ServerRequest req, ServerResponse res) {

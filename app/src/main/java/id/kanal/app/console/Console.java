@@ -6,7 +6,9 @@ import id.kanal.services.complaints.SqlReassignments;
 import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.services.console.SqlConsoleComplaints;
 import id.kanal.services.console.SqlComplaintPages;
+import id.kanal.services.console.SqlAgencyTrends;
 import id.kanal.services.console.SqlDashboard;
+import id.kanal.dialog.Texts;
 import id.kanal.store.Database;
 import id.kanal.store.console.ConversationQueue;
 import id.kanal.store.console.SqlAgentRecords;
@@ -18,7 +20,9 @@ import id.kanal.store.console.SqlSimulatorInbox;
 import io.helidon.webserver.http.HttpService;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The agent console wired once per server from Kanal: its stores over Kanal's database, accounts,
@@ -28,10 +32,12 @@ import java.util.List;
 final class Console {
     private final ConsoleEvents events;
     private final List<HttpService> routes;
+    private final Optional<AutoAssigner> autoAssigner;
 
-    private Console(ConsoleEvents events, List<HttpService> routes) {
+    private Console(ConsoleEvents events, List<HttpService> routes, Optional<AutoAssigner> autoAssigner) {
         this.events = events;
         this.routes = routes;
+        this.autoAssigner = autoAssigner;
     }
 
     /** Builds the console, creating the first admin on a fresh database and hooking the event bus to conversations. */
@@ -54,22 +60,39 @@ final class Console {
         kanal.conversations().addListener(events::conversationSaved);
         ConsoleComplaints complaints = new SqlConsoleComplaints(db, clock, kanal.complaints());
         AgentActions actions = new AgentActions(new SqlAgentRecords(db), kanal.outbox(), events, clock);
+        ZoneId zone = kanal.settings().dialog().zone();
+        SqlCannedReplies canned = new SqlCannedReplies(db);
+        Optional<AutoAssigner> autoAssigner = settings.autoAssignCap() == 0 ? Optional.empty()
+                : Optional.of(new AutoAssigner(settings.autoAssignCap(), conversations, engine, actions, events, accounts,
+                clock));
+        autoAssigner.ifPresent(a -> {
+            events.onChange(a::wake);
+            a.wake(); // conversations left waiting before a restart
+        });
         return new Console(events, List.of(
-                new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name()),
+                new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name(), zone),
                 new AccountRoutes(guard, accounts),
                 new QueueRoutes(guard, conversations, engine, actions, events, clock),
-                new ConversationRoutes(guard, conversations, complaints, actions, clock, desks),
+                new ConversationRoutes(guard, conversations, complaints, actions, clock, desks,
+                        new CannedText(Texts.builtIn(), canned)),
                 new HandoffRoutes(guard, accounts, engine, actions),
-                new CannedRoutes(guard, new SqlCannedReplies(db), clock),
+                new CannedRoutes(guard, canned, clock),
                 new ComplaintRoutes(guard, complaints, events, desks),
                 new DeskRoutes(guard, desks, complaints, new SqlReassignments(db, clock), events),
                 new ComplaintPageRoutes(guard, new SqlComplaintPages(db, clock, ConsoleApi.ROOT + "/complaints/"), events),
-                new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
+                new DashboardRoutes(guard, new SqlDashboard(db, clock, zone), new SqlAgencyTrends(db, clock, zone)),
+                new SearchRoutes(guard, complaints, conversations, accounts, new ComplaintCsv(ConsoleTexts.load(), clock.withZone(zone)), desks),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices()),
-                new PackRoutes(guard, kanal.packs())));
+                new PackRoutes(guard, kanal.packs())), autoAssigner);
+    }
+
+    /** Stops the auto-assigner's thread (the event streams end with {@link ConsoleEvents#close}). */
+    void close() {
+        autoAssigner.ifPresent(AutoAssigner::close);
+        events.close();
     }
 
     ConsoleEvents events() {

@@ -41,6 +41,6 @@ public final class ConsoleApi implements HttpService {
 
     @Override
     public void afterStop() {
-        console.events().close();
+        console.close();
     }
 }

@@ -33,6 +33,7 @@ public final class ConsoleEvents {
     /** Conversations currently queued or with an agent: their leaving the queue is news too. */
     private final Set<Address> handedOff = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile Runnable changed = () -> { };
 
     /** Seeds the handed-off set from the database at start. */
     void seed(Collection<Address> addresses) {
@@ -68,13 +69,34 @@ public final class ConsoleEvents {
                 s.queue.offer(EVERYTHING);
             }
         }
+        changed.run();
     }
 
-    /** A stream for the session with this token hash; it ends when {@link #sessionEnded} names the session. */
-    Subscriber subscribe(String sessionHash) {
-        Subscriber s = new Subscriber(new LinkedBlockingQueue<>(MAX_PENDING), sessionHash, new AtomicBoolean());
+    /**
+     * A stream for the session with this token hash; it ends when {@link #sessionEnded} names the
+     * session. While it is open, its account is online ({@link #online()}).
+     */
+    Subscriber subscribe(String sessionHash, String username) {
+        Subscriber s = new Subscriber(new LinkedBlockingQueue<>(MAX_PENDING), sessionHash, username, new AtomicBoolean());
         subscribers.add(s);
+        changed.run();
         return s;
+    }
+
+    /** The accounts with a console open now (a live event stream): who auto-assignment may give work to. */
+    Set<String> online() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Subscriber s : subscribers) {
+            if (!s.ended().get()) {
+                out.add(s.username());
+            }
+        }
+        return out;
+    }
+
+    /** Told after every change and every new stream (auto-assignment looks at the queue again); it must not block. */
+    void onChange(Runnable listener) {
+        changed = listener;
     }
 
     /** The session logged out: its streams end now, not at their next quiet moment. */
@@ -106,7 +128,7 @@ public final class ConsoleEvents {
     }
 
     /** One browser's pending changes, for one session ({@code ended} once it logged out). */
-    record Subscriber(BlockingQueue<String> queue, String sessionHash, AtomicBoolean ended) {
+    record Subscriber(BlockingQueue<String> queue, String sessionHash, String username, AtomicBoolean ended) {
         /** Waits up to {@code wait} for changes; returns them coalesced (empty on timeout). */
         Set<String> next(Duration wait) throws InterruptedException {
             Set<String> out = new LinkedHashSet<>();

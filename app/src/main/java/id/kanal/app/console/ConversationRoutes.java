@@ -27,15 +27,17 @@ final class ConversationRoutes implements HttpService {
     private final AgentActions actions;
     private final Clock clock;
     private final DeskPolicy desks;
+    private final CannedText canned;
 
     ConversationRoutes(ConsoleGuard guard, ConversationQueue conversations, ConsoleComplaints complaints,
-                       AgentActions actions, Clock clock, DeskPolicy desks) {
+                       AgentActions actions, Clock clock, DeskPolicy desks, CannedText canned) {
         this.guard = guard;
         this.conversations = conversations;
         this.complaints = complaints;
         this.actions = actions;
         this.clock = clock;
         this.desks = desks;
+        this.canned = canned;
     }
 
     @Override
@@ -55,7 +57,10 @@ final class ConversationRoutes implements HttpService {
         out.put("mine", "agent".equals(row.mode()) && s.username().equals(row.agent()));
         out.put("limits", conversations.limits(a));
         out.put("transcript", conversations.transcript(a));
-        out.put("complaints", desks.visible(s, complaints.byResident(a.value())));
+        var theirs = desks.visible(s, complaints.byResident(a.value()));
+        out.put("complaints", theirs);
+        // The canned replies in the resident's language, {tiket} {status} {agen} filled in for this agent.
+        out.put("canned", canned.fill(row.language(), theirs, s.username()));
         out.put("now", clock.millis());
         ConsoleHttp.ok(res, out);
     }

@@ -43,12 +43,17 @@ final class DeskPolicy {
             throw ConsoleException.forbidden("your account works on the complaints of " + agencyName(s.desk())
                     + " only, not " + f.agency().get() + "'s");
         }
-        return new ConsoleComplaints.Filter(f.status(), f.category(), own, f.overdueOnly(), f.limit());
+        return new ConsoleComplaints.Filter(f.status(), f.category(), own, f.overdueOnly(), f.limit(), f.search());
     }
 
     /** Only the complaints the account's desk covers (lists keep their order). */
     List<ConsoleComplaints.Row> visible(Session s, List<ConsoleComplaints.Row> rows) {
-        return rows.stream().filter(r -> refusal(s.desk(), r).isEmpty()).toList();
+        return visible(s, rows, r -> r);
+    }
+
+    /** Only the items whose complaint the account's desk covers (an export's rows, for one). */
+    <T> List<T> visible(Session s, List<T> items, java.util.function.Function<T, ConsoleComplaints.Row> complaint) {
+        return items.stream().filter(i -> refusal(s.desk(), complaint.apply(i)).isEmpty()).toList();
     }
 
     private Optional<String> refusal(Desk desk, ConsoleComplaints.Row c) {

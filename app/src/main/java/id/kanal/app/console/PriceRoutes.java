@@ -65,8 +65,10 @@ final class PriceRoutes implements HttpService {
         ArrayNode list = body.putArray("commodities");
         newest.forEach((commodity, day) -> {
             long age = board.ageDays(day);
-            list.addObject().put("commodity", commodity).put("newest", day.toString()).put("ageDays", age)
+            ObjectNode row = list.addObject().put("commodity", commodity).put("newest", day.toString()).put("ageDays", age)
                     .put("stale", age > board.staleAfterDays());
+            // The region-wide price (or the cheapest market's), for the page to show in Rupiah.
+            board.latest(commodity, java.util.Optional.empty()).ifPresent(q -> row.put("rupiah", q.rupiah()).put("unit", q.unit()));
         });
         ConsoleHttp.ok(res, body);
     }

@@ -71,7 +71,7 @@ final class QueueRoutes implements HttpService {
 
     private void events(ServerRequest req, ServerResponse res) {
         Session session = guard.require(req, Role.AGENT);
-        ConsoleEvents.Subscriber sub = events.subscribe(session.tokenHash());
+        ConsoleEvents.Subscriber sub = events.subscribe(session.tokenHash(), session.username());
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(SseEvent.builder().name("hello").data("{}").build());
             // Monotonic time, not the clock: this paces a liveness check, it decides nothing a test fakes.

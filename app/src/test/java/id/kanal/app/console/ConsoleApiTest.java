@@ -372,7 +372,7 @@ class ConsoleApiTest {
                     && !csp.contains("unsafe-inline"), path + ": " + csp);
             assertEquals("nosniff", res.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         }
-        assertTrue(c.get("/console/").body().contains("Kanal console"));
+        assertTrue(c.get("/console/").body().contains("Konsol Kanal"));
         HttpResponse<String> bare = c.get("/console");
         assertEquals(301, bare.statusCode());
         assertEquals("/console/", bare.headers().firstValue("Location").orElse(""));

@@ -16,21 +16,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in headless Chromium (Debian's chromium and chromium-driver) driven by Selenium,
@@ -55,15 +46,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-    /** Debian's paths; the properties exist to check the CI rule below without uninstalling anything. */
-    private static final Path CHROMIUM = Path.of(System.getProperty("kanal.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("kanal.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String RESIDENT = "+6281298765432";
     private static final String REPORTER = "+6281311112222";
     private static final String WHATSAPP_RESIDENT = "+6281355556666";
     private static final String TEMPLATE = "HX0123456789abcdef0123456789abcdef";
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @TempDir
     static Path dataDir;
@@ -71,6 +57,7 @@ class ConsoleBrowserTest {
     static Path profile;
     /** The server's clock: the test moves it so that waits, medians and the WhatsApp window are real figures. */
     private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static ChromiumShift shift;
     private static FakeTwilio twilio;
     private static ConsoleHarness kanal;
     private static WebDriver driver;
@@ -78,36 +65,11 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && inCi()) {
-            fail("CI is set but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: the console's browser tests "
-                    + "must run in CI (.ci/run installs Debian's chromium and chromium-driver)");
-        }
-        assumeTrue(present, "browser tests skipped: install Debian's chromium and chromium-driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver)");
-        twilio = new FakeTwilio();
-        kanal = new ConsoleHarness(dataDir, clock, Map.of(
-                "KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
-                "KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
-                "KANAL_TWILIO_API_URL", twilio.url().toString(),
-                "KANAL_TWILIO_SMS_FROM", "+6221500999",
-                "KANAL_TWILIO_WHATSAPP_FROM", "whatsapp:+6221500123"),
-                // The test moves the clock a day on; the agent's login must outlast it.
-                Map.of("kanal.console.session-ttl", "P7D"));
-        kanal.kanal().outbox().start();
-        kanal.createAccount("siti", Role.AGENT);
-        kanal.createAccount("rudi", Role.AGENT);
-        ChromeOptions options = new ChromeOptions();
-        // The binary and driver are given explicitly, so Selenium Manager never downloads anything.
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, DEADLINE);
-        Files.createDirectories(SCREENSHOTS);
+        shift = ChromiumShift.start(dataDir, profile, clock, Map.of());
+        twilio = shift.twilio();
+        kanal = shift.kanal();
+        driver = shift.driver();
+        wait = shift.waiting();
     }
 
     static boolean inCi() {
@@ -117,14 +79,8 @@ class ConsoleBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (kanal != null) {
-            kanal.close();
-        }
-        if (twilio != null) {
-            twilio.close();
+        if (shift != null) {
+            shift.close();
         }
     }
 
@@ -160,7 +116,7 @@ class ConsoleBrowserTest {
         assertEquals(200, kanal.sms(RESIDENT, "<script>alert(1)</script>").statusCode());
         By row = By.cssSelector("#queue-table tr[data-key='sms/" + RESIDENT + "']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "<script>alert(1)</script>"));
-        assertTrue(driver.findElement(row).getText().contains("asked for an agent"));
+        assertTrue(driver.findElement(row).getText().contains("minta bicara dengan agen"));
         List<String> order = driver.findElements(By.cssSelector("#queue-table tbody tr")).stream()
                 .map(r -> r.getDomAttribute("data-key")).toList();
         assertEquals(List.of("ussd/+6281300000010", "telegram/100000042", "sms/" + RESIDENT), order, "oldest first");
@@ -168,7 +124,7 @@ class ConsoleBrowserTest {
         // Three minutes on, a waiting resident writes again: the queue refreshes live, waits included.
         clock.advance(Duration.ofMinutes(3).plusSeconds(20));
         kanal.resident(Channel.TELEGRAM, "100000042", "Halo? Masih ada orang?");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "3 min"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "3 mnt"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#queue-table tr[data-key='telegram/100000042']"), "Masih ada orang"));
         screenshot("queue");
@@ -184,13 +140,13 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "UCS-2"));
         reply.clear();
         reply.sendKeys("x".repeat(161));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "2 segments"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "2 segmen"));
         reply.clear();
         clock.advance(Duration.ofSeconds(40));
         String answer = "Selamat siang, saya Siti. Sampahnya kami cek hari ini.";
         reply.sendKeys(answer);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "GSM-7"));
-        assertTrue(driver.findElement(By.id("reply-counter")).getText().contains("1 segment"));
+        assertTrue(driver.findElement(By.id("reply-counter")).getText().contains("1 segmen"));
         driver.findElement(By.id("reply-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Sampahnya kami cek"));
         // The fake Twilio received it: the outbox delivered the agent's answer as an SMS.
@@ -209,7 +165,7 @@ class ConsoleBrowserTest {
         // A USSD conversation: the agent is told the reply goes by SMS.
         driver.get(kanal.base() + "/console/#/conversation/ussd/" + "%2B6281300000010");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("take"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "goes by SMS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "dikirim lewat SMS"));
 
         // A status change on the complaint reaches the reporter: the fake Twilio receives the SMS
         // (a few seconds on, so the SMS rate limit of one a second lets it through at once).
@@ -224,7 +180,7 @@ class ConsoleBrowserTest {
         assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "nothing to send before a status is chosen");
         // Rejecting needs a reason: without one the agent is told so and nothing can be sent.
         menu.selectByValue("REJECTED");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-hint"), "needs a reason"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-hint"), "perlu alasan"));
         assertFalse(driver.findElement(By.id("status-save")).isEnabled(), "no rejection without a reason");
         screenshot("complaint-reject-needs-reason");
         WebElement reason = driver.findElement(By.id("status-note"));
@@ -236,7 +192,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("status-save")));
         driver.findElement(By.id("status-note")).sendKeys("Truk dijadwalkan besok pagi");
         driver.findElement(By.id("status-save")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "Sedang dikerjakan"));
         wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
         Map<String, String> news = accepted(m -> REPORTER.equals(m.get("To")));
         assertTrue(news.get("Body").contains("Truk dijadwalkan besok pagi"), news.toString());
@@ -267,7 +223,7 @@ class ConsoleBrowserTest {
         driver.get(kanal.base() + "/console/#/dashboard");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#stat-first-answer .num"), "4"));
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("svg.chart rect"), 3));
-        assertEquals("5.1 h", driver.findElement(By.cssSelector("#stat-resolution .num")).getText(),
+        assertEquals("5,1 jam", driver.findElement(By.cssSelector("#stat-resolution .num")).getText(),
                 "filed, then resolved 5 h 8 min later");
         long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollHeight - window.innerHeight;");
@@ -297,15 +253,15 @@ class ConsoleBrowserTest {
         String conversation = kanal.base() + "/console/#/conversation/whatsapp/%2B" + WHATSAPP_RESIDENT.substring(1);
         driver.get(conversation);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("take"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "window open"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "jendela 24 jam terbuka"));
         assertEquals(3, new Select(driver.findElement(By.id("canned-select"))).getOptions().size(),
                 "window open: every canned reply");
 
         clock.advance(Duration.ofHours(25));
         driver.navigate().refresh();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "window closed"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reply-counter"), "jendela 24 jam tertutup"));
         Select picker = new Select(driver.findElement(By.id("canned-select")));
-        assertEquals(List.of("Choose a template…", "Laporan ditindaklanjuti"),
+        assertEquals(List.of("Pilih templat…", "Laporan ditindaklanjuti"),
                 picker.getOptions().stream().map(WebElement::getText).toList(), "window closed: templates only");
         assertFalse(driver.findElement(By.id("reply-send")).isEnabled(), "nothing to send before a template is chosen");
         picker.selectByVisibleText("Laporan ditindaklanjuti");
@@ -402,8 +358,8 @@ class ConsoleBrowserTest {
                 Map.of("status", "IN_PROGRESS", "note", "")).statusCode());
         menu.selectByValue("IN_PROGRESS");
         driver.findElement(By.id("status-save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "IN_PROGRESS"));
-        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "In progress"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Sedang dikerjakan"));
+        wait.until(ExpectedConditions.textToBe(By.id("complaint-status"), "Sedang dikerjakan"));
         wait.until(d -> options().equals(List.of("", "RESOLVED", "REJECTED")));
     }
 
@@ -433,14 +389,18 @@ class ConsoleBrowserTest {
                 + today + ",,durian,kg,45000\n");
         driver.findElement(By.id("prices-file")).sendKeys(good.toAbsolutePath().toString());
         driver.findElement(By.id("prices-import")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "Imported harga-pasar.csv"));
-        assertEquals(List.of("Kanal simple CSV", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-pasar.csv diimpor"));
+        assertEquals(List.of("CSV sederhana Kanal", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
                 .stream().map(f -> driver.findElement(By.id("prices-" + f)).getText()).toList());
-        assertTrue(driver.findElement(By.id("prices-time")).getText().matches("\\d+ ms"));
+        assertTrue(driver.findElement(By.id("prices-time")).getText().matches("[\\d.]+ ms"));
         // The freshness table follows the import: durian is new, priced today.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#prices-freshness tr[data-commodity='durian']"), today + " today"));
-        assertTrue(driver.findElement(By.id("prices-newest")).getText().contains(today));
+        By durian = By.cssSelector("#prices-freshness tr[data-commodity='durian']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(durian, "hari ini"));
+        assertEquals(today, driver.findElement(durian).getDomAttribute("data-newest"));
+        // Rupiah and the day in Indonesian form: "Rp 45.000 / kg", "4 Des 2026".
+        assertTrue(driver.findElement(durian).getText().contains("Rp 45.000 / kg"), driver.findElement(durian).getText());
+        String newest = driver.findElement(By.id("prices-newest")).getText();
+        assertTrue(newest.startsWith("Harga terbaru di papan: ") && newest.contains(today.substring(0, 4)), newest);
         assertEquals(15_900, kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Anyar")).orElseThrow().rupiah());
         screenshot("prices");
 
@@ -451,10 +411,10 @@ class ConsoleBrowserTest {
                 + today + ",Pasar Lama,gula pasir,kg,mahal\n");
         driver.findElement(By.id("prices-file")).sendKeys(bad.toAbsolutePath().toString());
         driver.findElement(By.id("prices-import")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv was not imported"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv tidak diimpor"));
         String error = driver.findElement(By.id("prices-error")).getText();
-        assertTrue(error.startsWith("Row 3:") && error.contains("mahal"), error);
-        assertTrue(driver.findElement(By.id("prices-nothing")).getText().startsWith("Nothing was imported"));
+        assertTrue(error.startsWith("Baris 3:") && error.contains("mahal"), error);
+        assertTrue(driver.findElement(By.id("prices-nothing")).getText().startsWith("Tidak ada yang diimpor"));
         assertTrue(kanal.kanal().prices().latest("beras", java.util.Optional.of("Pasar Lama"))
                 .map(q -> q.rupiah() != 99_999).orElse(true), "the good row of a rejected file is not on the board");
         screenshot("prices-rejected");
@@ -465,7 +425,7 @@ class ConsoleBrowserTest {
                 + (today + ",Pasar Lama,beras,kg,14000\n").repeat(50_000));
         driver.findElement(By.id("prices-file")).sendKeys(huge.toAbsolutePath().toString());
         driver.findElement(By.id("prices-import")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "at most 1.0 MiB"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "paling banyak 1,0 MiB"));
         assertTrue(driver.findElement(By.id("prices-nothing")).isDisplayed());
 
         // An agent has no Prices link, and an old link leads to the queue.
@@ -494,8 +454,7 @@ class ConsoleBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, name);
     }
 
     /** Waits on a condition outside the page (the database, the fake provider), with the same deadline. */

@@ -132,10 +132,7 @@ class ConsoleFiguresTest {
     }
 
     private List<String> tickets(String path) throws Exception {
-        var res = agent.get(path);
-        assertEquals(200, res.statusCode(), res.body());
-        JsonNode list = agent.json(res);
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(n -> n.get("ticket").asText()).toList();
+        return agent.tickets(path);
     }
 
     private static Map<String, Long> counts(JsonNode list) {

@@ -72,6 +72,26 @@ final class ConsoleHarness implements AutoCloseable {
                 kanal.clock().instant())).text();
     }
 
+    /** A resident files a complaint by SMS (the texts, then "ya" to confirm); returns its ticket. */
+    String fileComplaint(String from, String... texts) {
+        for (String t : texts) {
+            resident(Channel.SMS, from, t);
+        }
+        resident(Channel.SMS, from, "ya");
+        return kanal.database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT ticket FROM complaint WHERE reporter_address = ? "
+                    + "ORDER BY filed_at DESC, ticket DESC LIMIT 1")) {
+                ps.setString(1, from);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new AssertionError("no complaint filed by " + from);
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
     /** A real Twilio-signed SMS webhook, as Twilio would send it. */
     HttpResponse<String> sms(String from, String body) throws Exception {
         return twilioWebhook("/channels/sms", from, "+6221500123", body);
@@ -175,6 +195,17 @@ final class ConsoleHarness implements AutoCloseable {
 
         JsonNode json(HttpResponse<String> res) throws Exception {
             return JSON.readTree(res.body());
+        }
+
+        /** The tickets of a complaint list ({@code /complaints?...}, {@code /search} answers differ), in order. */
+        List<String> tickets(String path) throws Exception {
+            HttpResponse<String> res = get(path);
+            if (res.statusCode() != 200) {
+                throw new AssertionError(path + ": " + res.statusCode() + " " + res.body());
+            }
+            List<String> out = new ArrayList<>();
+            json(res).forEach(n -> out.add(n.get("ticket").asText()));
+            return out;
         }
 
         private HttpRequest.Builder request(String path) {

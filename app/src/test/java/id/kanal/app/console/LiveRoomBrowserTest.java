@@ -90,7 +90,7 @@ class LiveRoomBrowserTest {
         wait.until(d -> agency.getOptions().size() > 1);
         agency.selectByValue("pupr");
         driver.findElement(By.id("move-save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "reason"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "alasan"));
         driver.findElement(By.id("move-reason")).sendKeys("Saluran jalan, urusan PUPR");
         driver.findElement(By.id("move-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Dinas PUPR"));

@@ -1,6 +1,7 @@
 package id.kanal.services.console;
 
 import id.kanal.dialog.port.ComplaintStatus;
+import id.kanal.store.console.SearchText;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.Optional;
 public interface ConsoleComplaints {
     /** Complaints matching the filter, newest first. */
     List<Row> list(Filter filter);
+
+    /** The same complaints as {@link #list}, each with its description: what a CSV export holds. */
+    List<Exported> export(Filter filter);
 
     Optional<Detail> detail(String ticket);
 
@@ -34,16 +38,29 @@ public interface ConsoleComplaints {
     /** The agencies, by name (count 0: a code and its name). */
     List<LabelledCount> agencies();
 
-    /** What the list filters by; empty means any. */
+    /**
+     * What the list filters by; empty means any. {@code search}: a ticket code, the last digits of the
+     * reporter's number, or words that must all be in the description ({@link SearchText}).
+     */
     record Filter(Optional<ComplaintStatus> status, Optional<String> category, Optional<String> agency,
-                  boolean overdueOnly, int limit) {
+                  boolean overdueOnly, int limit, Optional<SearchText> search) {
+        /** The most rows one list (or one CSV export) holds. */
+        public static final int MAX_LIMIT = 10_000;
+
         public Filter {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(agency, "agency");
-            if (limit < 1 || limit > 1000) {
-                throw new IllegalArgumentException("limit must be 1-1000: " + limit);
+            Objects.requireNonNull(search, "search");
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ": " + limit);
             }
+        }
+
+        /** Without a search. */
+        public Filter(Optional<ComplaintStatus> status, Optional<String> category, Optional<String> agency,
+                      boolean overdueOnly, int limit) {
+            this(status, category, agency, overdueOnly, limit, Optional.empty());
         }
     }
 
@@ -69,6 +86,10 @@ public interface ConsoleComplaints {
             allowedTransitions = List.copyOf(allowedTransitions);
             noteRequiredFor = List.copyOf(noteRequiredFor);
         }
+    }
+
+    /** A listed complaint with its description. */
+    record Exported(Row row, String description) {
     }
 
     /** One status change. */

@@ -43,8 +43,21 @@ public final class SqlConsoleComplaints implements ConsoleComplaints {
 
     @Override
     public List<Row> list(Filter f) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1 ");
         List<Object> args = new ArrayList<>();
+        String sql = listSql(f, args);
+        return db.read(c -> rows(c, sql, args));
+    }
+
+    @Override
+    public List<Exported> export(Filter f) {
+        List<Object> args = new ArrayList<>();
+        String sql = listSql(f, args);
+        return db.read(c -> Statements.list(c, sql, rs -> new Exported(row(rs), rs.getString(13)), args.toArray()));
+    }
+
+    /** The list's query for the filter; its arguments are added to {@code args}. */
+    private String listSql(Filter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1 ");
         f.status().ifPresent(s -> {
             sql.append("AND c.status = ? ");
             args.add(s.name());
@@ -57,13 +70,26 @@ public final class SqlConsoleComplaints implements ConsoleComplaints {
             sql.append("AND c.agency_code = ? ");
             args.add(s);
         });
+        f.search().ifPresent(q -> {
+            // A ticket code, the reporter's number's last digits, or every word in the description or place.
+            sql.append("AND (LOWER(c.ticket) LIKE ? ESCAPE '\\' OR (")
+                    .append(q.allWordsIn("LOWER(COALESCE(c.description, '') || ' ' || COALESCE(c.location, ''))"))
+                    .append(')');
+            args.add(q.likeTicket());
+            args.addAll(q.likeWords());
+            q.likePhoneEnd().ifPresent(digits -> {
+                sql.append(" OR c.reporter_address LIKE ?");
+                args.add(digits);
+            });
+            sql.append(") ");
+        });
         if (f.overdueOnly()) {
             sql.append("AND c.status IN ").append(OPEN).append(" AND c.filed_at + k.resolution_days * ").append(DAY)
                     .append(" < ? ");
             args.add(clock.millis());
         }
         sql.append("ORDER BY c.filed_at DESC, c.ticket DESC LIMIT ").append(f.limit());
-        return db.read(c -> rows(c, sql.toString(), args));
+        return sql.toString();
     }
 
     @Override

@@ -50,6 +50,12 @@ public interface ConsoleAccounts {
     /** Replaces the hash and ends the account's sessions (opened with the old password). */
     boolean setPasswordHash(String username, String passwordHash, Instant at);
 
+    /** The account's console language ("id" or "en"); empty when there is no such account. */
+    Optional<String> language(String username);
+
+    /** @return false when there is no such account */
+    boolean setLanguage(String username, String language, Instant at);
+
     /** Deletes the account and its sessions; false when there is no such account. */
     boolean delete(String username);
 }

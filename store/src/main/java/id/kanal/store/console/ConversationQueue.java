@@ -16,6 +16,12 @@ public interface ConversationQueue {
 
     ReplyLimits limits(Address resident);
 
+    /**
+     * Conversations whose resident's number ends in the searched digits, or whose messages hold
+     * every searched word (a ticket code a resident quoted included), most recently active first.
+     */
+    List<ConversationSummary> search(SearchText text, int limit);
+
     /** Every conversation not with the bot (queued or with an agent). */
     List<Address> handedOff();
 }

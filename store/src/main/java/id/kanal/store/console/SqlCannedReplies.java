@@ -16,15 +16,16 @@ public final class SqlCannedReplies implements CannedReplies {
 
     @Override
     public List<CannedReply> list() {
-        return db.read(c -> Statements.list(c, "SELECT id, title, body, template FROM canned_reply ORDER BY title",
-                rs -> new CannedReply(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+        return db.read(c -> Statements.list(c, "SELECT id, title, body, template, shortcut, body_en FROM canned_reply "
+                + "ORDER BY title", rs -> new CannedReply(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6))));
     }
 
     @Override
     public void add(CannedReply r, String createdBy, Instant at) {
-        db.inTransaction(c -> Statements.update(c, "INSERT INTO canned_reply (id, title, body, template, created_by, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", r.id(), r.title(), r.body(), r.template(), createdBy,
-                at.toEpochMilli()));
+        db.inTransaction(c -> Statements.update(c, "INSERT INTO canned_reply (id, title, body, template, shortcut, "
+                + "body_en, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", r.id(), r.title(), r.body(),
+                r.template(), r.shortcut(), r.bodyEn(), createdBy, at.toEpochMilli()));
     }
 
     @Override

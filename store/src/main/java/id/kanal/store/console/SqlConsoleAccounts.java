@@ -76,6 +76,19 @@ public final class SqlConsoleAccounts implements ConsoleAccounts {
     }
 
     @Override
+    public Optional<String> language(String username) {
+        return db.read(c -> Statements.first(c, "SELECT language FROM console_account WHERE username = ?",
+                rs -> rs.getString(1), username));
+    }
+
+    @Override
+    public boolean setLanguage(String username, String language, Instant at) {
+        return db.inTransaction(c -> Statements.update(c,
+                "UPDATE console_account SET language = ?, updated_at = ? WHERE username = ?",
+                language, at.toEpochMilli(), username) > 0);
+    }
+
+    @Override
     public boolean delete(String username) {
         return db.inTransaction(c -> {
             deleteSessions(c, username);

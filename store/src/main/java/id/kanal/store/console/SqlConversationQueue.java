@@ -52,6 +52,21 @@ public final class SqlConversationQueue implements ConversationQueue {
     }
 
     @Override
+    public List<ConversationSummary> search(SearchText text, int limit) {
+        List<Object> args = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE EXISTS (SELECT 1 FROM transcript t WHERE t.channel = c.channel "
+                + "AND t.address = c.address AND ")
+                .append(text.allWordsIn("LOWER(t.body)")).append(')');
+        args.addAll(text.likeWords());
+        text.likePhoneEnd().ifPresent(digits -> {
+            where.append(" OR c.address LIKE ?");
+            args.add(digits);
+        });
+        return db.read(c -> Statements.list(c, ROW_SQL + where + " ORDER BY c.last_activity DESC LIMIT " + limit,
+                SqlConversationQueue::row, args.toArray()));
+    }
+
+    @Override
     public List<TranscriptLine> transcript(Address a) {
         return db.read(c -> Statements.list(c, "SELECT seq, at, direction, author, body FROM transcript "
                         + "WHERE channel = ? AND address = ? ORDER BY seq",

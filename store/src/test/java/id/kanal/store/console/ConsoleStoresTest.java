@@ -115,6 +115,25 @@ class ConsoleStoresTest {
     }
 
     @Test
+    void cannedReplies_keepShortcutAndEnglishText_andAccountsTheirLanguage() {
+        CannedReplies canned = new SqlCannedReplies(db);
+        CannedReply both = new CannedReply("3", "Status", "Laporan {tiket} {status}", null, "st", "Report {tiket} is {status}");
+        canned.add(both, "lead", NOW);
+        assertEquals(List.of(both), canned.list());
+        assertEquals("Report {tiket} is {status}", both.bodyFor("en"));
+        assertEquals("Laporan", new CannedReply("4", "t", "Laporan", null).bodyFor("en"),
+                "no English text: the Indonesian one");
+
+        ConsoleAccounts accounts = new SqlConsoleAccounts(db);
+        accounts.create(new StoredAccount("budi", "agent", "hash", NOW));
+        assertEquals(Optional.of("id"), accounts.language("budi"), "Indonesian by default");
+        assertTrue(accounts.setLanguage("budi", "en", NOW));
+        assertEquals(Optional.of("en"), accounts.language("budi"));
+        assertFalse(accounts.setLanguage("nobody", "en", NOW));
+        assertEquals(Optional.empty(), accounts.language("nobody"));
+    }
+
+    @Test
     void agentReply_isRefusedUnlessTheAgentOwnsTheConversation_andWritesNothingThen() {
         AgentRecords records = new SqlAgentRecords(db);
         OutboundMessage message = new OutboundMessage(WHATSAPP, "Halo", "agent-reply", OutboundMessage.REPLY,
