@@ -13,11 +13,18 @@ final class Replies {
     private final Texts texts;
     private final DialogSettings settings;
     private final Dates dates;
+    /** The menu and the greeting menu per language: the same on every turn, built once. */
+    private final Map<Language, Reply> menus = new java.util.EnumMap<>(Language.class);
+    private final Map<Language, Reply> greetings = new java.util.EnumMap<>(Language.class);
 
     Replies(Texts texts, DialogSettings settings) {
         this.texts = texts;
         this.settings = settings;
         this.dates = new Dates(texts);
+        for (Language language : Language.values()) {
+            menus.put(language, buildMenu(language, false));
+            greetings.put(language, buildMenu(language, true));
+        }
     }
 
     Dates dates() {
@@ -37,6 +44,10 @@ final class Replies {
     }
 
     Reply menu(Language language, boolean greeting) {
+        return (greeting ? greetings : menus).get(language);
+    }
+
+    private Reply buildMenu(Language language, boolean greeting) {
         String text = texts.get(language, greeting ? "menu.greeting" : "menu", Map.of("region", settings.regionName()));
         List<Reply.Option> options = new ArrayList<>();
         for (String key : MENU_KEYS) {

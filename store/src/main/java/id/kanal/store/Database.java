@@ -95,6 +95,9 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // sqlite-jdbc otherwise runs "SELECT last_insert_rowid()" (compiled anew) after every INSERT,
+        // for getGeneratedKeys(), which Kanal never calls (it uses RETURNING where it needs a key).
+        config.setGetGeneratedKeys(false);
         return config.toProperties();
     }
 

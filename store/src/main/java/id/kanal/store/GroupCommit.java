@@ -2,7 +2,6 @@ package id.kanal.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>There is no writer thread: the caller that takes the commit lock leads, drains whatever
  * is waiting (up to {@code maxBatch}) and commits it for everyone; a caller whose work a
- * leader has already committed returns at once. Each piece of work runs under its own
- * savepoint, so one failing write (a constraint, a bug) is rolled back alone and its caller
- * gets the exception, while the rest of the batch commits. SQLite only: it has one writer anyway.
+ * leader has already committed returns at once. One failing write (a constraint, a bug) fails
+ * alone: the batch's transaction is rolled back, its caller gets the exception, and the rest of
+ * the batch runs again in a new transaction. So a piece of work may run more than once before
+ * it commits, and must only write through the connection it is given. (Savepoints around each
+ * piece did the same, but cost two more statements per write, compiled anew each time by
+ * sqlite-jdbc, on every turn rather than only when something fails.) SQLite only: it has one
+ * writer anyway.
  */
 public final class GroupCommit {
     private final Database db;
@@ -70,22 +73,45 @@ public final class GroupCommit {
         for (Pending<?> p = waiting.poll(); p != null; p = batch.size() + 1 < maxBatch ? waiting.poll() : null) {
             batch.add(p);
         }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            db.inTransaction(c -> {
-                for (Pending<?> p : batch) {
-                    p.runUnderSavepoint(c, batch.size() > 1);
-                }
-                return null;
-            });
-        } catch (RuntimeException commitFailed) {
-            // The transaction as a whole did not commit: no piece of work in it is durable.
-            batch.forEach(p -> p.failed = p.failed == null ? commitFailed : p.failed);
-            batch.forEach(p -> p.result = null);
+        List<Pending<?>> left = batch;
+        while (!left.isEmpty()) {
+            left = commitOrDropTheFailed(left);
         }
         batch.forEach(p -> p.done = true);
+    }
+
+    /**
+     * Runs every piece of work in one transaction and commits it. When a piece fails, the
+     * transaction is rolled back, that piece keeps its failure, and the others are returned to be
+     * run again; when the commit itself fails, every piece fails with it.
+     *
+     * @return the pieces still to commit
+     */
+    private List<Pending<?>> commitOrDropTheFailed(List<Pending<?>> run) {
+        Pending<?>[] culprit = new Pending<?>[1];
+        try {
+            db.inTransaction(c -> {
+                for (Pending<?> p : run) {
+                    culprit[0] = p;
+                    p.run(c);
+                }
+                culprit[0] = null;
+                return null;
+            });
+            return List.of();
+        } catch (RuntimeException e) {
+            run.forEach(p -> p.result = null);
+            if (culprit[0] == null) {
+                // The transaction as a whole did not commit: no piece of work in it is durable.
+                run.forEach(p -> p.failed = e);
+                return List.of();
+            }
+            Pending<?> failed = culprit[0];
+            failed.failed = e;
+            List<Pending<?>> rest = new ArrayList<>(run);
+            rest.remove(failed);
+            return rest;
+        }
     }
 
     /** One caller's work and what became of it; written by the leader under the lock, read by its caller after. */
@@ -99,20 +125,8 @@ public final class GroupCommit {
             this.work = work;
         }
 
-        void runUnderSavepoint(Connection c, boolean shared) throws SQLException {
-            if (!shared) {
-                // Alone in its transaction: a failure rolls the whole transaction back, as without grouping.
-                result = work.apply(c);
-                return;
-            }
-            Savepoint sp = c.setSavepoint();
-            try {
-                result = work.apply(c);
-                c.releaseSavepoint(sp);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback(sp);
-                failed = e instanceof RuntimeException r ? r : new DatabaseException("transaction failed", e);
-            }
+        void run(Connection c) throws SQLException {
+            result = work.apply(c);
         }
 
         T outcome() {

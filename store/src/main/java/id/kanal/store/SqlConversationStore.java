@@ -94,13 +94,11 @@ public final class SqlConversationStore implements ConversationStore {
         turns.inTransaction(c -> {
             insertInbound(c, turn);
             upsertConversation(c, conv);
-            long seq = nextSeq(c, conv.resident(), db.dialect() != Dialect.SQLITE);
-            long at = turn.inbound().receivedAt().toEpochMilli();
-            Transcript.append(c, conv.resident(), seq, at, "in", "resident", turn.inbound().text());
-            if (!turn.reply().isSilent()) {
-                Transcript.append(c, conv.resident(), seq + 1, conv.lastActivity().toEpochMilli(), "out", "bot",
-                        turn.reply().text());
-            }
+            // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
+            // transcript's next number needs no lock of its own here (see nextSeq).
+            Transcript.appendTurn(c, conv.resident(), turn.inbound().receivedAt().toEpochMilli(),
+                    turn.inbound().text(), conv.lastActivity().toEpochMilli(),
+                    turn.reply().isSilent() ? null : turn.reply().text());
             return null;
         });
         cache.put(conv.resident(), conv);
@@ -147,7 +145,7 @@ public final class SqlConversationStore implements ConversationStore {
      */
     public static long appendLine(Connection c, Address resident, Instant at, String direction, String author,
                                   String body) throws SQLException {
-        long seq = nextSeq(c, resident, true);
+        long seq = nextSeq(c, resident);
         Transcript.append(c, resident, seq, at.toEpochMilli(), direction, author, body);
         return seq;
     }
@@ -197,18 +195,15 @@ public final class SqlConversationStore implements ConversationStore {
      * agent's reply, or two nodes) must not both read the same maximum: SQLite runs writers one at a
      * time, and on PostgreSQL the conversation row's lock, taken first by a no-op update (the turn's
      * upsert has already taken it), makes the second wait for the first to commit, so its read sees
-     * the first's line (READ COMMITTED: each statement sees what committed before it).
+     * the first's line (READ COMMITTED: each statement sees what committed before it). A turn's own
+     * lines number themselves ({@link Transcript#appendTurn}) after the turn's upsert took that lock.
      */
-    private static long nextSeq(Connection c, Address resident, boolean lockFirst) throws SQLException {
-        // SQLite runs one writer at a time, so a turn's own transaction needs no row lock (one
-        // statement fewer per turn); lines written outside a turn take it everywhere.
-        if (lockFirst) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
-                ps.setString(1, resident.channel().id());
-                ps.setString(2, resident.value());
-                ps.executeUpdate();
-            }
+    private static long nextSeq(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript WHERE channel = ? AND address = ?")) {

@@ -25,4 +25,36 @@ final class Transcript {
             ps.executeUpdate();
         }
     }
+
+    /**
+     * A turn's two lines, the resident's message and the bot's reply (none when the reply is
+     * silent), numbered after the transcript's last line, in one statement: the number is read and
+     * both rows written in one step instead of three. The caller holds the conversation's row lock
+     * (the turn's upsert took it), so no other writer numbers a line of this transcript meanwhile.
+     */
+    static void appendTurn(Connection c, Address resident, long inAt, String inBody, long outAt, String outBody)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(outBody == null ? TURN_IN : TURN_IN_OUT)) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            ps.setLong(3, inAt);
+            ps.setString(4, inBody);
+            if (outBody != null) {
+                ps.setLong(5, outAt);
+                ps.setString(6, outBody);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The last line's number of one transcript, then the rows that follow it. */
+    private static final String LAST = "WITH who (channel, address) AS (SELECT ?, ?), "
+            + "last (channel, address, seq) AS (SELECT who.channel, who.address, "
+            + "(SELECT COALESCE(MAX(t.seq), 0) FROM transcript t WHERE t.channel = who.channel AND t.address = who.address) "
+            + "FROM who) "
+            + "INSERT INTO transcript (channel, address, seq, at, direction, author, body) ";
+    private static final String TURN_IN = LAST
+            + "SELECT channel, address, seq + 1, ?, 'in', 'resident', ? FROM last";
+    private static final String TURN_IN_OUT = TURN_IN
+            + " UNION ALL SELECT channel, address, seq + 2, ?, 'out', 'bot', ? FROM last";
 }
