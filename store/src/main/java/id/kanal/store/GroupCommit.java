@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,8 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * number of fsyncs falls from one per turn to one per batch.
  *
  * <p>There is no writer thread: the caller that takes the commit lock leads, drains whatever
- * is waiting (up to {@code maxBatch}) and commits it for everyone; a caller whose work a
- * leader has already committed returns at once. One failing write (a constraint, a bug) fails
+ * is waiting (up to {@code maxBatch}) and commits it for everyone, wakes each caller whose work
+ * it committed, and on leaving wakes the first caller still waiting, to lead the next batch.
+ * The others sleep until then: they do not queue on the lock only to find, one after another,
+ * that their work is done (that convoy was a visible share of a turn's CPU). One failing write (a constraint, a bug) fails
  * alone: the batch's transaction is rolled back, its caller gets the exception, and the rest of
  * the batch runs again in a new transaction. So a piece of work may run more than once before
  * it commits, and must only write through the connection it is given. (Savepoints around each
@@ -48,19 +51,41 @@ public final class GroupCommit {
         if (db.dialect() != Dialect.SQLITE) {
             return db.inTransaction(work);
         }
-        Pending<T> mine = new Pending<>(work);
+        Pending<T> mine = new Pending<>(work, Thread.currentThread());
         waiting.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
-            leader.lock();
-            try {
-                if (!mine.done) {
-                    commitBatch();
+            if (leader.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        commitBatch();
+                    }
+                } finally {
+                    leader.unlock();
                 }
-            } finally {
-                leader.unlock();
+                wakeNextLeader();
+            } else {
+                // Woken when a leader committed this work, or left with work still waiting.
+                LockSupport.park(this);
+                // The work is queued and will commit: an interrupt is kept for the caller, not obeyed here.
+                interrupted |= Thread.interrupted();
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return mine.outcome();
+    }
+
+    /**
+     * After a leader let go of the lock: work queued meanwhile must get a leader. Whoever queued
+     * after this look took the lock itself or saw it taken, and its holder looks again on leaving.
+     */
+    private void wakeNextLeader() {
+        Pending<?> next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
     }
 
     /** How many writes wait for a leader (tests wait on it instead of sleeping). */
@@ -77,7 +102,10 @@ public final class GroupCommit {
         while (!left.isEmpty()) {
             left = commitOrDropTheFailed(left);
         }
-        batch.forEach(p -> p.done = true);
+        for (Pending<?> p : batch) {
+            p.done = true;
+            LockSupport.unpark(p.caller);
+        }
     }
 
     /**
@@ -117,12 +145,14 @@ public final class GroupCommit {
     /** One caller's work and what became of it; written by the leader under the lock, read by its caller after. */
     private static final class Pending<T> {
         private final SqlWork<T> work;
+        private final Thread caller;
         private volatile boolean done;
         private T result;
         private RuntimeException failed;
 
-        Pending(SqlWork<T> work) {
+        Pending(SqlWork<T> work, Thread caller) {
             this.work = work;
+            this.caller = caller;
         }
 
         void run(Connection c) throws SQLException {
