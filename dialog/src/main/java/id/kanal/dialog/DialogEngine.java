@@ -125,8 +125,10 @@ public final class DialogEngine implements InboundHandler {
         after = new Conversation(after.resident(), after.language(), after.state(), misunderstandings, now);
         Reply reply = fitChannel(out.reply(), m.channel());
         services.conversations().save(new Turn(m, after, reply));
-        LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
-                StateCodec.typeOf(after.state()));
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
+                    StateCodec.typeOf(after.state()));
+        }
         return reply;
     }
 
@@ -268,7 +270,9 @@ public final class DialogEngine implements InboundHandler {
             return complaintFlow.start(c, m, u.reading());
         }
         Intent intent = u.intent();
-        LOG.log(System.Logger.Level.DEBUG, "intent={0} confidence={1}", intent.name(), intent.confidence());
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "intent={0} confidence={1}", intent.name(), intent.confidence());
+        }
         return switch (intent.name()) {
             case Intents.COMPLAINT_FILE -> complaintFlow.start(c, m, intent);
             case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).or(() -> intent.entity("ticket")).isPresent()
