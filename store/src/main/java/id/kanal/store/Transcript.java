@@ -31,19 +31,22 @@ final class Transcript {
      * silent), numbered after the transcript's last line, in one statement: the number is read and
      * both rows written in one step instead of three. The caller holds the conversation's row lock
      * (the turn's upsert took it), so no other writer numbers a line of this transcript meanwhile.
+     * Its parameters are bound by {@link #bindTurn}.
      */
-    static void appendTurn(Connection c, Address resident, long inAt, String inBody, long outAt, String outBody)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(outBody == null ? TURN_IN : TURN_IN_OUT)) {
-            ps.setString(1, resident.channel().id());
-            ps.setString(2, resident.value());
-            ps.setLong(3, inAt);
-            ps.setString(4, inBody);
-            if (outBody != null) {
-                ps.setLong(5, outAt);
-                ps.setString(6, outBody);
-            }
-            ps.executeUpdate();
+    static String turnSql(boolean withReply) {
+        return withReply ? TURN_IN_OUT : TURN_IN;
+    }
+
+    /** Binds {@link #turnSql}'s parameters from {@code at} ({@code outBody} null: no reply line). */
+    static void bindTurn(PreparedStatement ps, int at, Address resident, long inAt, String inBody, long outAt,
+                         String outBody) throws SQLException {
+        ps.setString(at, resident.channel().id());
+        ps.setString(at + 1, resident.value());
+        ps.setLong(at + 2, inAt);
+        ps.setString(at + 3, inBody);
+        if (outBody != null) {
+            ps.setLong(at + 4, outAt);
+            ps.setString(at + 5, outBody);
         }
     }
 
