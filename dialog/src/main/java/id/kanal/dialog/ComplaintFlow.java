@@ -29,16 +29,10 @@ final class ComplaintFlow {
 
     private final Replies replies;
     private final ComplaintService complaints;
-    private final Function<String, Intent> understand;
 
-    /**
-     * @param understand the classifier's reading of a message (never throws): its {@code category},
-     *                   {@code location} and {@code location_guess} entities fill the draft
-     */
-    ComplaintFlow(Replies replies, ComplaintService complaints, Function<String, Intent> understand) {
+    ComplaintFlow(Replies replies, ComplaintService complaints) {
         this.replies = replies;
         this.complaints = complaints;
-        this.understand = understand;
     }
 
     /** Starts from a message that asked to complain, read by the classifier; it may tell the whole complaint. */
@@ -72,11 +66,16 @@ final class ComplaintFlow {
         return next(c, draft);
     }
 
-    Outcome handle(Conversation c, State state, InboundMessage m) {
+    /**
+     * The next answer inside a complaint; the turn's understanding (its {@code category},
+     * {@code location} and {@code location_guess} entities) is read only where a reply may name the place.
+     */
+    Outcome handle(Conversation c, State state, Understanding u) {
+        InboundMessage m = u.message();
         return switch (state) {
             case State.ChoosingCategory s -> chooseCategory(c, s.draft(), m);
             case State.AskingLocation s -> giveLocation(c, s.draft(), m);
-            case State.AskingDescription s -> describe(c, s.draft(), m);
+            case State.AskingDescription s -> describe(c, s.draft(), u);
             case State.Confirming s -> confirm(c, s.draft(), m);
             default -> throw new IllegalArgumentException("not a complaint state: " + state);
         };
@@ -110,7 +109,8 @@ final class ComplaintFlow {
         return next(c, d);
     }
 
-    private Outcome describe(Conversation c, ComplaintDraft draft, InboundMessage m) {
+    private Outcome describe(Conversation c, ComplaintDraft draft, Understanding u) {
+        InboundMessage m = u.message();
         ComplaintDraft d = withAttachments(draft, m);
         String text = m.text().strip();
         if (m.location().isPresent() && d.location().isEmpty()) {
@@ -125,7 +125,7 @@ final class ComplaintFlow {
         }
         if (d.location().isEmpty()) {
             // The prompt asked for the problem and its place together: read the place from the reply.
-            ComplaintDraft placed = withPlace(d, understand.apply(text));
+            ComplaintDraft placed = withPlace(d, u.reading());
             if (placed.location().isPresent() && wordsOutside(text, placed) < MIN_DESCRIPTION_WORDS) {
                 return next(c, placed); // only a place ("Jl. Merdeka 5"): the problem is still to come
             }

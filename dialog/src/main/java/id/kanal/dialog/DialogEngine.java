@@ -50,7 +50,7 @@ public final class DialogEngine implements InboundHandler {
         this.services = services;
         this.clock = clock;
         this.replies = new Replies(texts, settings, services.packs());
-        this.complaintFlow = new ComplaintFlow(replies, services.complaints(), this::understand);
+        this.complaintFlow = new ComplaintFlow(replies, services.complaints());
         this.statusFlow = new StatusFlow(replies, services.complaints());
         this.priceFlow = new PriceFlow(replies, services.prices(), clock);
         this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
@@ -104,6 +104,7 @@ public final class DialogEngine implements InboundHandler {
         Instant now = clock.instant();
         Conversation c = services.conversations().load(m.from()).orElseGet(() -> begin(m, now));
         Command command = Command.of(m.text());
+        Understanding u = new Understanding(m, services.classifier());
         Outcome out;
         try {
             boolean expired = now.isAfter(c.lastActivity().plus(settings.idleTimeout()));
@@ -115,20 +116,20 @@ public final class DialogEngine implements InboundHandler {
                 c = c.with(State.MENU);
                 out = draft.isPresent() && command == Command.NONE
                         ? Outcome.of(c.with(new State.OfferingResume(draft.get())), handoffFlow.withYesNo(c.language(), "resume.offer"))
-                        : turn(c, m, command);
+                        : turn(c, u, command);
             } else {
-                out = turn(c, m, command);
+                out = turn(c, u, command);
             }
         } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "service unavailable channel={0} from={1}: {2}",
                     m.channel().id(), m.from(), e.getMessage());
             out = Outcome.of(c, replies.say(c.language(), "unavailable"));
         }
-        if (!out.understood() && changesMind(c.state(), m)) {
+        if (!out.understood() && changesMind(c.state(), u)) {
             // "eh salah, mau lapor sampah saja" while a price list waits for a pick: the resident changed their mind.
-            out = menu(out.conversation().with(State.MENU), m);
+            out = menu(out.conversation().with(State.MENU), u);
         }
-        if (!out.understood() && asksForAgent(m)) {
+        if (!out.understood() && Intents.HANDOFF_REQUEST.equals(u.reading().name())) {
             // "mau ngomong sama petugas" in the middle of a numbered choice: the resident wants a person.
             out = handoffFlow.queue(c, HandoffFlow.ASKED);
         }
@@ -142,8 +143,10 @@ public final class DialogEngine implements InboundHandler {
         Reply reply = fitChannel(emergencies.first(m, after, out.reply()), m.channel());
         services.conversations().save(new Turn(m, after, reply));
         emergencies.flagForAgent(m, after);
-        LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
-                StateCodec.typeOf(after.state()));
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
+                    StateCodec.typeOf(after.state()));
+        }
         return reply;
     }
 
@@ -151,7 +154,7 @@ public final class DialogEngine implements InboundHandler {
      * A message a numbered choice did not understand, which plainly asks for another service.
      * Only states that hold nothing the resident typed (a half-filed complaint is never dropped this way).
      */
-    private boolean changesMind(State state, InboundMessage m) {
+    private boolean changesMind(State state, Understanding u) {
         Optional<String> own = switch (state) {
             case State.AskingCommodity s -> Optional.of(Intents.PRICE_QUERY);
             case State.AskingStop s -> Optional.of(Intents.SCHEDULE_QUERY);
@@ -164,40 +167,16 @@ public final class DialogEngine implements InboundHandler {
             return false;
         }
         String wanted;
-        if (Words.hasAnyWord(Words.simplify(m.text()), ComplaintWords.REQUEST)) {
+        if (u.asksToComplain()) {
             wanted = Intents.COMPLAINT_FILE;
         } else {
-            try {
-                Intent intent = services.classifier().classify(m.text());
-                if (intent.confidence() < CHANGE_OF_MIND_CONFIDENCE) {
-                    return false;
-                }
-                wanted = intent.name();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "classifier failed: {0}", e.toString());
+            Intent intent = u.reading();
+            if (intent.confidence() < CHANGE_OF_MIND_CONFIDENCE) {
                 return false;
             }
+            wanted = intent.name();
         }
         return (FLOW_INTENTS.contains(wanted) || Pack.codeOf(wanted).isPresent()) && !wanted.equals(own.get());
-    }
-
-    /** The classifier's reading of a reply inside a flow; a failing classifier understands nothing. */
-    private Intent understand(String text) {
-        try {
-            return services.classifier().classify(text);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "classifier failed: {0}", e.toString());
-            return Intent.of(Intents.OUT_OF_SCOPE, 0);
-        }
-    }
-
-    private boolean asksForAgent(InboundMessage m) {
-        try {
-            return Intents.HANDOFF_REQUEST.equals(services.classifier().classify(m.text()).name());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "classifier failed: {0}", e.toString());
-            return false;
-        }
     }
 
     /** A new conversation: the resident's remembered language, or English when the first message plainly is. */
@@ -212,7 +191,8 @@ public final class DialogEngine implements InboundHandler {
         return guessed.map(c::with).orElse(c);
     }
 
-    private Outcome turn(Conversation c, InboundMessage m, Command command) {
+    private Outcome turn(Conversation c, Understanding u, Command command) {
+        InboundMessage m = u.message();
         Language lang = c.language();
         switch (command) {
             case STOP -> {
@@ -261,7 +241,7 @@ public final class DialogEngine implements InboundHandler {
         if (alert.isPresent()) {
             return alert.get();
         }
-        String simple = Words.simplify(m.text());
+        String simple = u.simple();
         Optional<String> ticket = Words.ticket(m.text());
         if (simple.startsWith("status ") && ticket.isPresent()) {
             return statusFlow.answer(c, m);
@@ -270,26 +250,27 @@ public final class DialogEngine implements InboundHandler {
             return complaintFlow.reopen(c, ticket.get(), m);
         }
         return switch (c.state()) {
-            case State.Menu s -> menu(c, m);
+            case State.Menu s -> menu(c, u);
             case State.AskingTicket s -> statusFlow.answer(c, m);
             case State.ChoosingLanguage s -> chooseLanguage(c, m);
             case State.AskingCommodity s -> priceFlow.answerCommodity(c, s, m);
             case State.AskingStop s -> scheduleFlow.answerStop(c, s, m);
             case State.ChoosingStop s -> scheduleFlow.chooseStop(c, s, m);
             case State.OfferingAgent s -> handoffFlow.answerOffer(c, m);
-            case State.ChoosingPack s -> packFlow.choose(c, m).orElseGet(() -> menu(c.with(State.MENU), m));
-            case State.ReadingPack s -> packFlow.answer(c, s, m).orElseGet(() -> menu(c.with(State.MENU), m));
-            case State.OfferingResume s -> resume(c, s, m);
-            case State.ChoosingCategory s -> complaintFlow.handle(c, s, m);
-            case State.AskingLocation s -> complaintFlow.handle(c, s, m);
-            case State.AskingDescription s -> complaintFlow.handle(c, s, m);
-            case State.Confirming s -> complaintFlow.handle(c, s, m);
+            case State.ChoosingPack s -> packFlow.choose(c, m).orElseGet(() -> menu(c.with(State.MENU), u));
+            case State.ReadingPack s -> packFlow.answer(c, s, m).orElseGet(() -> menu(c.with(State.MENU), u));
+            case State.OfferingResume s -> resume(c, s, u);
+            case State.ChoosingCategory s -> complaintFlow.handle(c, s, u);
+            case State.AskingLocation s -> complaintFlow.handle(c, s, u);
+            case State.AskingDescription s -> complaintFlow.handle(c, s, u);
+            case State.Confirming s -> complaintFlow.handle(c, s, u);
             case State.Queued s -> handoffFlow.waitForAgent(c);
             case State.WithAgent s -> handoffFlow.waitForAgent(c);
         };
     }
 
-    private Outcome menu(Conversation c, InboundMessage m) {
+    private Outcome menu(Conversation c, Understanding u) {
+        InboundMessage m = u.message();
         Language lang = c.language();
         Optional<Integer> number = Words.number(m.text());
         Intent none = Intent.of(Intents.OUT_OF_SCOPE, 0);
@@ -310,12 +291,14 @@ public final class DialogEngine implements InboundHandler {
             // A ticket code at the menu is about that complaint ("gmn laporan TNG-000123?").
             return statusFlow.answer(c, m);
         }
-        if (Words.hasAnyWord(Words.simplify(m.text()), ComplaintWords.REQUEST)) {
+        if (u.asksToComplain()) {
             // "lapor" always files; the classification still brings the category and the place.
-            return complaintFlow.start(c, m, understand(m.text()));
+            return complaintFlow.start(c, m, u.reading());
         }
-        Intent intent = services.classifier().classify(m.text());
-        LOG.log(System.Logger.Level.DEBUG, "intent={0} confidence={1}", intent.name(), intent.confidence());
+        Intent intent = u.intent();
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "intent={0} confidence={1}", intent.name(), intent.confidence());
+        }
         return switch (intent.name()) {
             case Intents.COMPLAINT_FILE -> complaintFlow.start(c, m, intent);
             case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).or(() -> intent.entity("ticket")).isPresent()
@@ -332,12 +315,12 @@ public final class DialogEngine implements InboundHandler {
         };
     }
 
-    private Outcome resume(Conversation c, State.OfferingResume s, InboundMessage m) {
-        if (Words.isYes(m.text())) {
+    private Outcome resume(Conversation c, State.OfferingResume s, Understanding u) {
+        if (Words.isYes(u.text())) {
             return complaintFlow.resume(c, s.draft());
         }
         Conversation atMenu = c.with(State.MENU);
-        return Words.isNo(m.text()) ? Outcome.of(atMenu, replies.menu(c.language(), false)) : menu(atMenu, m);
+        return Words.isNo(u.text()) ? Outcome.of(atMenu, replies.menu(c.language(), false)) : menu(atMenu, u);
     }
 
     /** STOP is confirmed once; a repeated STOP gets no answer, so an opted-out resident is left in peace. */

@@ -15,14 +15,27 @@ public final class Gsm7 {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     /** Characters sent as an escape plus one more septet: they count twice. */
     private static final String EXTENDED = "^{}\\[~]|€\f";
+    /**
+     * Septets per UTF-16 unit: 0 outside GSM-7, 1 basic, 2 extended. Every reply passes through
+     * here; a table look-up per character instead of a scan of the alphabet per character.
+     */
+    private static final byte[] SEPTETS = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int i = 0; i < BASIC.length(); i++) {
+            SEPTETS[BASIC.charAt(i)] = 1;
+        }
+        for (int i = 0; i < EXTENDED.length(); i++) {
+            SEPTETS[EXTENDED.charAt(i)] = 2;
+        }
+    }
 
     private Gsm7() {
     }
 
     public static boolean isGsm7(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (BASIC.indexOf(c) < 0 && EXTENDED.indexOf(c) < 0) {
+            if (SEPTETS[text.charAt(i)] == 0) {
                 return false;
             }
         }
@@ -33,7 +46,7 @@ public final class Gsm7 {
     public static int septets(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            n += EXTENDED.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+            n += SEPTETS[text.charAt(i)] == 2 ? 2 : 1;
         }
         return n;
     }
@@ -56,11 +69,14 @@ public final class Gsm7 {
      * accented letters lose accents, anything else (emoji, other scripts) is dropped.
      */
     public static String sanitize(String text) {
+        if (isGsm7(text)) {
+            return text; // GSM-7 characters are all precomposed: normalising changes nothing
+        }
         StringBuilder out = new StringBuilder(text.length());
         String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
-            if (BASIC.indexOf(c) >= 0 || EXTENDED.indexOf(c) >= 0) {
+            if (SEPTETS[c] != 0) {
                 out.append(c);
                 continue;
             }
@@ -93,7 +109,7 @@ public final class Gsm7 {
         StringBuilder out = new StringBuilder();
         int used = 0;
         for (int i = 0; i < text.length(); i++) {
-            int cost = EXTENDED.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+            int cost = SEPTETS[text.charAt(i)] == 2 ? 2 : 1;
             if (used + cost > max - 3) {
                 break;
             }

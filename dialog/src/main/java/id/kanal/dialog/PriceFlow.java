@@ -18,6 +18,9 @@ final class PriceFlow {
     private final Replies replies;
     private final PriceService prices;
     private final java.time.Clock clock;
+    /** The board's names simplified once, rebuilt when the board hands out a new list (after an import). */
+    private volatile NameMatch<Commodity> commodityIndex;
+    private volatile NameMatch<String> marketIndex;
 
     PriceFlow(Replies replies, PriceService prices, java.time.Clock clock) {
         this.replies = replies;
@@ -115,22 +118,32 @@ final class PriceFlow {
 
     private Optional<String> marketIn(String text) {
         List<String> markets = prices.markets();
-        return NameMatch.longestIn(text, markets, name -> {
-            List<String> names = new ArrayList<>(List.of(name));
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("pasar ")) {
-                names.add(lower.substring("pasar ".length()));
-            }
-            return names;
-        });
+        NameMatch<String> index = marketIndex;
+        if (index == null || !index.isOf(markets)) {
+            index = NameMatch.of(markets, name -> {
+                List<String> names = new ArrayList<>(List.of(name));
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("pasar ")) {
+                    names.add(lower.substring("pasar ".length()));
+                }
+                return names;
+            });
+            marketIndex = index;
+        }
+        return index.longestIn(text);
     }
 
-    private static Optional<Commodity> commodityIn(String text, List<Commodity> commodities) {
-        return NameMatch.longestIn(text, commodities, k -> {
-            List<String> names = new ArrayList<>(k.synonyms());
-            names.add(k.name());
-            return names;
-        });
+    private Optional<Commodity> commodityIn(String text, List<Commodity> commodities) {
+        NameMatch<Commodity> index = commodityIndex;
+        if (index == null || !index.isOf(commodities)) {
+            index = NameMatch.of(commodities, k -> {
+                List<String> names = new ArrayList<>(k.synonyms());
+                names.add(k.name());
+                return names;
+            });
+            commodityIndex = index;
+        }
+        return index.longestIn(text);
     }
 
     private static Optional<Commodity> byName(List<Commodity> commodities, String name) {

@@ -19,6 +19,8 @@ final class Replies {
     private final DialogSettings settings;
     private final Dates dates;
     private final ContentPacks packs;
+    /** The menus per language, greeting or not, with or without the packs' entry: built once. */
+    private final Map<String, Reply> menus = new java.util.HashMap<>();
 
     Replies(Texts texts, DialogSettings settings) {
         this(texts, settings, ContentPacks.none());
@@ -29,6 +31,13 @@ final class Replies {
         this.settings = settings;
         this.dates = new Dates(texts);
         this.packs = packs;
+        for (Language language : Language.values()) {
+            for (boolean greeting : new boolean[] {false, true}) {
+                for (boolean withPacks : new boolean[] {false, true}) {
+                    menus.put(menuKey(language, greeting, withPacks), buildMenu(language, greeting, withPacks));
+                }
+            }
+        }
     }
 
     Dates dates() {
@@ -53,11 +62,18 @@ final class Replies {
      * SMS segment, which the cost of filing a complaint counts on.
      */
     Reply menu(Language language, boolean greeting) {
+        return menus.get(menuKey(language, greeting, !packs.packs().isEmpty()));
+    }
+
+    private static String menuKey(Language language, boolean greeting, boolean withPacks) {
+        return language.name() + greeting + withPacks;
+    }
+
+    private Reply buildMenu(Language language, boolean greeting, boolean withPacks) {
         List<Reply.Option> options = new ArrayList<>();
         for (String key : MENU_KEYS) {
             options.add(new Reply.Option(key, texts.get(language, "menu.option." + key)));
         }
-        boolean withPacks = !packs.packs().isEmpty();
         if (withPacks) {
             options.add(new Reply.Option(String.valueOf(PACKS_NUMBER), texts.get(language, "menu.option.6")));
         }

@@ -7,7 +7,6 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
-import opennlp.tools.util.ext.ExtensionLoader;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -20,51 +19,77 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * A trained intent model over {@link KanalFeatureGenerator} features: either Kanal's SGD
- * softmax maxent ({@link ModelOptions#SOFTMAX}, the default) or an OpenNLP document categorizer
- * (GIS maxent, perceptron, naive Bayes). The model is shared and immutable;
- * {@link DocumentCategorizerME} is not thread-safe, so every {@link #score} call makes its own
- * (it only holds references, so this costs microseconds).
+ * A trained intent model over {@link KanalFeatureGenerator} features, in one of two kinds:
+ * Kanal's SGD softmax maxent ({@link Softmax}, {@link ModelOptions#SOFTMAX}, the default: it
+ * measures better than OpenNLP's trainers, see {@link ModelOptions#defaults()}) or an OpenNLP
+ * document categorizer ({@link OpenNlp}: GIS maxent, perceptron, naive Bayes). Models are
+ * shared and immutable.
  */
-public final class IntentModel {
-    /** Kept strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final Logger OPENNLP_LOG = Logger.getLogger("opennlp");
+public sealed interface IntentModel permits IntentModel.Softmax, IntentModel.OpenNlp {
 
-    static {
-        // OpenNLP logs every training iteration at INFO; Kanal trains at start-up.
-        OPENNLP_LOG.setLevel(Level.WARNING);
-        // OpenNLP 2.x instantiates a model's feature generator by name only from allowed packages.
-        ExtensionLoader.registerAllowedPackage(KanalFeatureGenerator.class.getPackageName());
+    /** The category names, in the order of {@link #score}'s result. */
+    List<String> categories();
+
+    /** One probability per category for normalised words. */
+    double[] score(String[] words);
+
+    void save(OutputStream out) throws IOException;
+
+    /** Kanal's own softmax model. */
+    record Softmax(SoftmaxModel model, List<String> categories) implements IntentModel {
+        private static final KanalFeatureGenerator FEATURES = new KanalFeatureGenerator();
+
+        Softmax(SoftmaxModel model) {
+            this(model, List.of(model.classes()));
+        }
+
+        @Override
+        public double[] score(String[] words) {
+            return model.score(FEATURES.extractFeatures(words, java.util.Map.of()));
+        }
+
+        @Override
+        public void save(OutputStream out) throws IOException {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Objects.requireNonNull(out, "out")));
+            model.write(data);
+            data.flush();
+        }
     }
 
-    private static final KanalFeatureGenerator FEATURES = new KanalFeatureGenerator();
+    /**
+     * An OpenNLP document categorizer. {@link DocumentCategorizerME} is not thread-safe, so every
+     * {@link #score} call makes its own (it only holds references, so this costs microseconds).
+     */
+    record OpenNlp(DoccatModel model, List<String> categories) implements IntentModel {
+        OpenNlp(DoccatModel model) {
+            this(model, categoriesOf(model));
+        }
 
-    private final DoccatModel model;
-    private final SoftmaxModel softmax;
-    private final String[] categories;
+        private static List<String> categoriesOf(DoccatModel model) {
+            DocumentCategorizerME me = new DocumentCategorizerME(model);
+            List<String> out = new ArrayList<>(me.getNumberOfCategories());
+            for (int i = 0; i < me.getNumberOfCategories(); i++) {
+                out.add(me.getCategory(i));
+            }
+            return List.copyOf(out);
+        }
 
-    private IntentModel(SoftmaxModel softmax) {
-        this.model = null;
-        this.softmax = softmax;
-        this.categories = softmax.classes();
-    }
+        @Override
+        public double[] score(String[] words) {
+            return new DocumentCategorizerME(model).categorize(words);
+        }
 
-    private IntentModel(DoccatModel model) {
-        this.model = model;
-        this.softmax = null;
-        DocumentCategorizerME me = new DocumentCategorizerME(model);
-        this.categories = new String[me.getNumberOfCategories()];
-        for (int i = 0; i < categories.length; i++) {
-            categories[i] = me.getCategory(i);
+        @Override
+        public void save(OutputStream out) throws IOException {
+            model.serialize(Objects.requireNonNull(out, "out"));
         }
     }
 
     /** Trains on already-normalised examples (words separated by single spaces). */
-    public static IntentModel train(List<Example> normalised, ModelOptions options) {
+    static IntentModel train(List<Example> normalised, ModelOptions options) {
+        OpenNlpSetup.ensure();
         Objects.requireNonNull(normalised, "normalised");
         Objects.requireNonNull(options, "options");
         if (normalised.isEmpty()) {
@@ -79,7 +104,7 @@ public final class IntentModel {
                 labels.add(e.intent());
                 docs.add(features.extractFeatures(words(e.text()), java.util.Map.of()));
             }
-            return new IntentModel(SoftmaxModel.train(labels, docs, options));
+            return new Softmax(SoftmaxModel.train(labels, docs, options));
         }
         List<DocumentSample> samples = new ArrayList<>(normalised.size());
         for (Example e : normalised) {
@@ -97,51 +122,28 @@ public final class IntentModel {
         try {
             DoccatModel model = DocumentCategorizerME.train("und", new CollectionObjectStream<>(samples), params,
                     new DoccatFactory(new FeatureGenerator[] {new KanalFeatureGenerator()}));
-            return new IntentModel(model);
+            return new OpenNlp(model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Reads a model written by {@link #save}: an OpenNLP doccat zip or Kanal's softmax format. */
-    public static IntentModel load(InputStream in) throws IOException {
+    static IntentModel load(InputStream in) throws IOException {
+        OpenNlpSetup.ensure();
         BufferedInputStream buffered = new BufferedInputStream(Objects.requireNonNull(in, "in"));
         buffered.mark(64);
         int first = buffered.read();
         buffered.reset();
         if (first == 'P') { // a zip file: OpenNLP's own model format
-            return new IntentModel(new DoccatModel(buffered));
+            return new OpenNlp(new DoccatModel(buffered));
         }
         DataInputStream data = new DataInputStream(buffered);
         String magic = data.readUTF();
         if (!SoftmaxModel.MAGIC.equals(magic)) {
             throw new IOException("not an intent model (header " + magic + ")");
         }
-        return new IntentModel(SoftmaxModel.read(data));
-    }
-
-    public void save(OutputStream out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        if (model != null) {
-            model.serialize(out);
-        } else {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
-            softmax.write(data);
-            data.flush();
-        }
-    }
-
-    /** The category names, in the order of {@link #score}'s result. */
-    public List<String> categories() {
-        return List.of(categories);
-    }
-
-    /** One probability per category for normalised words. */
-    public double[] score(String[] words) {
-        if (softmax != null) {
-            return softmax.score(FEATURES.extractFeatures(words, java.util.Map.of()));
-        }
-        return new DocumentCategorizerME(model).categorize(words);
+        return new Softmax(SoftmaxModel.read(data));
     }
 
     static String[] words(String normalised) {

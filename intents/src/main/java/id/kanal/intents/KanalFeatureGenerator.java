@@ -27,6 +27,8 @@ public final class KanalFeatureGenerator implements FeatureGenerator {
         // count double; binary features make GIS and the perceptron steadier on short messages.
         java.util.Set<String> out = new java.util.LinkedHashSet<>(text.length * 24 + 4);
         String previous = "<s>";
+        // One builder for the character grams: each feature is one string, not a substring and a concatenation.
+        StringBuilder gram = new StringBuilder(MAX_GRAM + 2).append("c=");
         for (String word : text) {
             out.add("w=" + word);
             out.add("b=" + previous + "_" + word);
@@ -35,7 +37,8 @@ public final class KanalFeatureGenerator implements FeatureGenerator {
             int len = padded.length();
             for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
                 for (int i = 0; i + n <= len; i++) {
-                    out.add("c=" + padded.substring(i, i + n));
+                    gram.setLength(2);
+                    out.add(gram.append(padded, i, i + n).toString());
                 }
             }
         }

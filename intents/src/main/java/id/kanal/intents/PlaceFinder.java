@@ -148,7 +148,7 @@ final class PlaceFinder {
             norms.add(norm.isEmpty() ? "" : norm.get(0));
             spans.add(new int[] {m.start(), m.end()});
             // "cikokol," ends a place; "jl." or "kel." is an abbreviation, not the end of a sentence.
-            closes.add(token.matches(".*[,;!?]$") || (token.endsWith(".") && token.length() > 5));
+            closes.add(",;!?".indexOf(token.charAt(token.length() - 1)) >= 0 || (token.endsWith(".") && token.length() > 5));
         }
         boolean[] problem = new boolean[norms.size()];
         for (int i = 0; i < norms.size(); i++) {

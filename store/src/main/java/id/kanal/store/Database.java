@@ -33,6 +33,8 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Duration closeWait;
     private final ConnectionPool pool;
+    /** SQLite's log copied into the file off the commit path; null on PostgreSQL. */
+    private WalCheckpointer checkpointer;
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
     /** Guards {@link #borrowed} and {@link #closed}; close waits on it for borrowed connections to come back. */
     private final Object lifecycle = new Object();
@@ -81,6 +83,12 @@ public final class Database implements AutoCloseable {
         Database db = new Database(jdbcUrl, dialect, options.connectionTimeout(), pool);
         try {
             db.migrate();
+            if (dialect == Dialect.SQLITE) {
+                db.checkpointer = WalCheckpointer.start(jdbcUrl, sqliteProperties());
+            }
+        } catch (SQLException e) {
+            db.close();
+            throw new DatabaseException("cannot open database", e);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -95,6 +103,10 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // sqlite-jdbc otherwise runs "SELECT last_insert_rowid()" (compiled anew) after every INSERT,
+        // for getGeneratedKeys(), which Kanal never calls (it uses RETURNING where it needs a key).
+        config.setGetGeneratedKeys(false);
+        config.setWalAutocheckpoint(WalCheckpointer.BACKSTOP_PAGES);
         return config.toProperties();
     }
 
@@ -243,6 +255,9 @@ public final class Database implements AutoCloseable {
             if (borrowed > 0) {
                 LOG.log(System.Logger.Level.WARNING, "closing the database with {0} connection(s) still in use", borrowed);
             }
+        }
+        if (checkpointer != null) {
+            checkpointer.close();
         }
         pool.close();
         LOG.log(System.Logger.Level.INFO, "database closed");

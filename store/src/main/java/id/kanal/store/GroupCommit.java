@@ -2,11 +2,11 @@ package id.kanal.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,10 +16,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * number of fsyncs falls from one per turn to one per batch.
  *
  * <p>There is no writer thread: the caller that takes the commit lock leads, drains whatever
- * is waiting (up to {@code maxBatch}) and commits it for everyone; a caller whose work a
- * leader has already committed returns at once. Each piece of work runs under its own
- * savepoint, so one failing write (a constraint, a bug) is rolled back alone and its caller
- * gets the exception, while the rest of the batch commits. SQLite only: it has one writer anyway.
+ * is waiting (up to {@code maxBatch}) and commits it for everyone, wakes each caller whose work
+ * it committed, and on leaving wakes the first caller still waiting, to lead the next batch.
+ * The others sleep until then: they do not queue on the lock only to find, one after another,
+ * that their work is done (that convoy was a visible share of a turn's CPU). One failing write (a constraint, a bug) fails
+ * alone: the batch's transaction is rolled back, its caller gets the exception, and the rest of
+ * the batch runs again in a new transaction. So a piece of work may run more than once before
+ * it commits, and must only write through the connection it is given. (Savepoints around each
+ * piece did the same, but cost two more statements per write, compiled anew each time by
+ * sqlite-jdbc, on every turn rather than only when something fails.) SQLite only: it has one
+ * writer anyway.
  */
 public final class GroupCommit {
     private final Database db;
@@ -45,19 +51,41 @@ public final class GroupCommit {
         if (db.dialect() != Dialect.SQLITE) {
             return db.inTransaction(work);
         }
-        Pending<T> mine = new Pending<>(work);
+        Pending<T> mine = new Pending<>(work, Thread.currentThread());
         waiting.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
-            leader.lock();
-            try {
-                if (!mine.done) {
-                    commitBatch();
+            if (leader.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        commitBatch();
+                    }
+                } finally {
+                    leader.unlock();
                 }
-            } finally {
-                leader.unlock();
+                wakeNextLeader();
+            } else {
+                // Woken when a leader committed this work, or left with work still waiting.
+                LockSupport.park(this);
+                // The work is queued and will commit: an interrupt is kept for the caller, not obeyed here.
+                interrupted |= Thread.interrupted();
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return mine.outcome();
+    }
+
+    /**
+     * After a leader let go of the lock: work queued meanwhile must get a leader. Whoever queued
+     * after this look took the lock itself or saw it taken, and its holder looks again on leaving.
+     */
+    private void wakeNextLeader() {
+        Pending<?> next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
     }
 
     /** How many writes wait for a leader (tests wait on it instead of sleeping). */
@@ -70,49 +98,65 @@ public final class GroupCommit {
         for (Pending<?> p = waiting.poll(); p != null; p = batch.size() + 1 < maxBatch ? waiting.poll() : null) {
             batch.add(p);
         }
-        if (batch.isEmpty()) {
-            return;
+        List<Pending<?>> left = batch;
+        while (!left.isEmpty()) {
+            left = commitOrDropTheFailed(left);
         }
+        for (Pending<?> p : batch) {
+            p.done = true;
+            LockSupport.unpark(p.caller);
+        }
+    }
+
+    /**
+     * Runs every piece of work in one transaction and commits it. When a piece fails, the
+     * transaction is rolled back, that piece keeps its failure, and the others are returned to be
+     * run again; when the commit itself fails, every piece fails with it.
+     *
+     * @return the pieces still to commit
+     */
+    private List<Pending<?>> commitOrDropTheFailed(List<Pending<?>> run) {
+        Pending<?>[] culprit = new Pending<?>[1];
         try {
             db.inTransaction(c -> {
-                for (Pending<?> p : batch) {
-                    p.runUnderSavepoint(c, batch.size() > 1);
+                for (Pending<?> p : run) {
+                    culprit[0] = p;
+                    p.run(c);
                 }
+                culprit[0] = null;
                 return null;
             });
-        } catch (RuntimeException commitFailed) {
-            // The transaction as a whole did not commit: no piece of work in it is durable.
-            batch.forEach(p -> p.failed = p.failed == null ? commitFailed : p.failed);
-            batch.forEach(p -> p.result = null);
+            return List.of();
+        } catch (RuntimeException e) {
+            run.forEach(p -> p.result = null);
+            if (culprit[0] == null) {
+                // The transaction as a whole did not commit: no piece of work in it is durable.
+                run.forEach(p -> p.failed = e);
+                return List.of();
+            }
+            Pending<?> failed = culprit[0];
+            failed.failed = e;
+            List<Pending<?>> rest = new ArrayList<>(run);
+            rest.remove(failed);
+            return rest;
         }
-        batch.forEach(p -> p.done = true);
     }
 
     /** One caller's work and what became of it; written by the leader under the lock, read by its caller after. */
     private static final class Pending<T> {
         private final SqlWork<T> work;
+        private final Thread caller;
         private volatile boolean done;
         private T result;
         private RuntimeException failed;
 
-        Pending(SqlWork<T> work) {
+        Pending(SqlWork<T> work, Thread caller) {
             this.work = work;
+            this.caller = caller;
         }
 
-        void runUnderSavepoint(Connection c, boolean shared) throws SQLException {
-            if (!shared) {
-                // Alone in its transaction: a failure rolls the whole transaction back, as without grouping.
-                result = work.apply(c);
-                return;
-            }
-            Savepoint sp = c.setSavepoint();
-            try {
-                result = work.apply(c);
-                c.releaseSavepoint(sp);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback(sp);
-                failed = e instanceof RuntimeException r ? r : new DatabaseException("transaction failed", e);
-            }
+        void run(Connection c) throws SQLException {
+            result = work.apply(c);
         }
 
         T outcome() {

@@ -91,15 +91,29 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void save(Turn turn) {
         Conversation conv = turn.conversation();
+        // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
+        // transcript's next number needs no lock of its own here (see nextSeq).
+        String transcript = Transcript.turnSql(!turn.reply().isSilent());
         turns.inTransaction(c -> {
-            insertInbound(c, turn);
-            upsertConversation(c, conv);
-            long seq = nextSeq(c, conv.resident(), db.dialect() != Dialect.SQLITE);
-            long at = turn.inbound().receivedAt().toEpochMilli();
-            Transcript.append(c, conv.resident(), seq, at, "in", "resident", turn.inbound().text());
-            if (!turn.reply().isSilent()) {
-                Transcript.append(c, conv.resident(), seq + 1, conv.lastActivity().toEpochMilli(), "out", "bot",
-                        turn.reply().text());
+            if (db.dialect() == Dialect.SQLITE) {
+                // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
+                try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND)) {
+                    bindInbound(ps, 1, turn);
+                    ps.executeUpdate();
+                }
+                upsertConversation(c, conv);
+                try (PreparedStatement ps = c.prepareStatement(transcript)) {
+                    bindTurnLines(ps, 1, turn);
+                    ps.executeUpdate();
+                }
+            } else {
+                // PostgreSQL: the three statements travel together (the driver sends them before one
+                // Sync), one round trip instead of three; the commit is the only other one.
+                try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND + ";\n" + UPSERT_CONVERSATION + ";\n"
+                        + transcript)) {
+                    bindTurnLines(ps, bindConversation(ps, bindInbound(ps, 1, turn), conv), turn);
+                    ps.execute();
+                }
             }
             return null;
         });
@@ -154,49 +168,62 @@ public final class SqlConversationStore implements ConversationStore {
      */
     public static long appendLine(Connection c, Address resident, Instant at, String direction, String author,
                                   String body) throws SQLException {
-        long seq = nextSeq(c, resident, true);
+        long seq = nextSeq(c, resident);
         Transcript.append(c, resident, seq, at.toEpochMilli(), direction, author, body);
         return seq;
     }
 
-    private static void insertInbound(Connection c, Turn turn) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message "
-                + "(channel, provider_id, address, received_at, reply, reply_end) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, turn.inbound().channel().id());
-            ps.setString(2, turn.inbound().providerMessageId());
-            ps.setString(3, turn.inbound().from().value());
-            ps.setLong(4, turn.inbound().receivedAt().toEpochMilli());
-            ps.setString(5, turn.reply().text());
-            ps.setInt(6, turn.reply().endSession() ? 1 : 0);
+    private static final String INSERT_INBOUND = "INSERT INTO inbound_message "
+            + "(channel, provider_id, address, received_at, reply, reply_end) VALUES (?, ?, ?, ?, ?, ?)";
+    // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
+    private static final String UPSERT_CONVERSATION = "INSERT INTO conversation (channel, address, language, state, "
+            + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (channel, address) DO UPDATE SET language = excluded.language, state = excluded.state, "
+            + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity, "
+            + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
+            + "queue_reason = excluded.queue_reason";
+
+    /** Binds the inbound record's parameters from {@code at}; returns the next parameter's index. */
+    private static int bindInbound(PreparedStatement ps, int at, Turn turn) throws SQLException {
+        ps.setString(at, turn.inbound().channel().id());
+        ps.setString(at + 1, turn.inbound().providerMessageId());
+        ps.setString(at + 2, turn.inbound().from().value());
+        ps.setLong(at + 3, turn.inbound().receivedAt().toEpochMilli());
+        ps.setString(at + 4, turn.reply().text());
+        ps.setInt(at + 5, turn.reply().endSession() ? 1 : 0);
+        return at + 6;
+    }
+
+    private static void upsertConversation(Connection c, Conversation conv) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION)) {
+            bindConversation(ps, 1, conv);
             ps.executeUpdate();
         }
     }
 
-    private static void upsertConversation(Connection c, Conversation conv) throws SQLException {
-        // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
+    private static int bindConversation(PreparedStatement ps, int at, Conversation conv) throws SQLException {
         Handoff handoff = Handoff.of(conv.state());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (channel, address, language, state, "
-                + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (channel, address) DO UPDATE SET language = excluded.language, state = excluded.state, "
-                + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity, "
-                + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
-                + "queue_reason = excluded.queue_reason")) {
-            ps.setString(1, conv.resident().channel().id());
-            ps.setString(2, conv.resident().value());
-            ps.setString(3, conv.language().code());
-            ps.setString(4, StateCodec.encode(conv.state()));
-            ps.setInt(5, conv.misunderstandings());
-            ps.setLong(6, conv.lastActivity().toEpochMilli());
-            ps.setString(7, handoff.mode());
-            ps.setString(8, handoff.agent());
-            if (handoff.since() == null) {
-                ps.setNull(9, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(9, handoff.since());
-            }
-            ps.setString(10, handoff.reason());
-            ps.executeUpdate();
+        ps.setString(at, conv.resident().channel().id());
+        ps.setString(at + 1, conv.resident().value());
+        ps.setString(at + 2, conv.language().code());
+        ps.setString(at + 3, StateCodec.encode(conv.state()));
+        ps.setInt(at + 4, conv.misunderstandings());
+        ps.setLong(at + 5, conv.lastActivity().toEpochMilli());
+        ps.setString(at + 6, handoff.mode());
+        ps.setString(at + 7, handoff.agent());
+        if (handoff.since() == null) {
+            ps.setNull(at + 8, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(at + 8, handoff.since());
         }
+        ps.setString(at + 9, handoff.reason());
+        return at + 10;
+    }
+
+    private static void bindTurnLines(PreparedStatement ps, int at, Turn turn) throws SQLException {
+        Conversation conv = turn.conversation();
+        Transcript.bindTurn(ps, at, conv.resident(), turn.inbound().receivedAt().toEpochMilli(), turn.inbound().text(),
+                conv.lastActivity().toEpochMilli(), turn.reply().isSilent() ? null : turn.reply().text());
     }
 
     /**
@@ -204,18 +231,15 @@ public final class SqlConversationStore implements ConversationStore {
      * agent's reply, or two nodes) must not both read the same maximum: SQLite runs writers one at a
      * time, and on PostgreSQL the conversation row's lock, taken first by a no-op update (the turn's
      * upsert has already taken it), makes the second wait for the first to commit, so its read sees
-     * the first's line (READ COMMITTED: each statement sees what committed before it).
+     * the first's line (READ COMMITTED: each statement sees what committed before it). A turn's own
+     * lines number themselves ({@link Transcript#turnSql}) after the turn's upsert took that lock.
      */
-    private static long nextSeq(Connection c, Address resident, boolean lockFirst) throws SQLException {
-        // SQLite runs one writer at a time, so a turn's own transaction needs no row lock (one
-        // statement fewer per turn); lines written outside a turn take it everywhere.
-        if (lockFirst) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
-                ps.setString(1, resident.channel().id());
-                ps.setString(2, resident.value());
-                ps.executeUpdate();
-            }
+    private static long nextSeq(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript WHERE channel = ? AND address = ?")) {

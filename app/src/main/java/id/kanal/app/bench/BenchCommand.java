@@ -20,11 +20,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code bench [--connections 50] [--seconds 10] [--warmup 3] [--db URL]}: in one run, on a
+ * {@code bench [--connections 50] [--seconds 10] [--warmup 3] [--db URL] [--jfr FILE]}: in one run, on a
  * scratch database, the same load generator drives a bare Helidon route (the denominator) and
  * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
  * errors, the Kanal/bare ratio, server CPU per turn, heap after the run and the heap cost of
- * one cached conversation.
+ * one cached conversation. {@code --jfr} records the Kanal server with Java Flight Recorder
+ * (method samples every 2 ms) into FILE, for {@code jfr view hot-methods FILE}.
  */
 public final class BenchCommand {
     private static final String TOKEN = "bench-token";
@@ -61,7 +62,9 @@ public final class BenchCommand {
                 "KANAL_PUBLIC_URL", "http://localhost:" + port, "KANAL_USSD_SECRET", USSD_SECRET,
                 "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32"));
         db.ifPresent(url -> env.put("KANAL_DB_URL", url));
-        try (ServerProcess kanal = ServerProcess.start("id.kanal.app.Main", List.of("serve"), env,
+        List<String> jvm = Optional.ofNullable(opts.get("jfr")).map(file -> List.of("-XX:StartFlightRecording=filename="
+                + Path.of(file).toAbsolutePath() + ",settings=profile,jdk.ExecutionSample#period=2ms")).orElse(List.of());
+        try (ServerProcess kanal = ServerProcess.start(jvm, "id.kanal.app.Main", List.of("serve"), env,
                 scratch.resolve("kanal.log"), port)) {
             rows.add(measure("Kanal SMS (signed, full pipeline)", kanal, connections, warmup, length,
                     Workloads.sms("http://localhost:" + port, TOKEN, connections)));

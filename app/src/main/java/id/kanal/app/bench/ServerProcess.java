@@ -33,8 +33,15 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts {@code mainClass args} with {@code env} added, and waits until {@code GET /observe/health} answers. */
     public static ServerProcess start(String mainClass, List<String> args, Map<String, String> env, Path log, int port)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        return start(List.of(), mainClass, args, env, log, port);
+    }
+
+    /** The same, with JVM options (a flight recording, for instance) before the main class. */
+    public static ServerProcess start(List<String> jvmOptions, String mainClass, List<String> args, Map<String, String> env,
+                                      Path log, int port) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("KANAL_"));

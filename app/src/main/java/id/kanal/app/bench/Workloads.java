@@ -30,6 +30,7 @@ final class Workloads {
     /** Twilio-signed SMS webhooks, each with its own MessageSid. */
     static HttpLoad.Requests sms(String publicUrl, String authToken, int connections) {
         long run = System.currentTimeMillis() % 1_000_000;
+        TwilioSigner signer = TwilioSigner.forToken(authToken);
         return (connection, n) -> {
             long step = n / residentsPer(connections);
             int resident = (int) (connection + (n % residentsPer(connections)) * connections);
@@ -39,7 +40,7 @@ final class Workloads {
                     "AccountSid", "AC00000000000000000000000000000000",
                     "From", phone(resident), "To", "+6221500123", "Body", text, "NumMedia", "0"));
             return HttpLoad.formPost("/channels/sms", encode(form),
-                    "X-Twilio-Signature", TwilioSigner.sign(authToken, publicUrl + "/channels/sms", form));
+                    "X-Twilio-Signature", signer.sign(publicUrl + "/channels/sms", form));
         };
     }
 
