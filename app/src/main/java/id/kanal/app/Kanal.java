@@ -21,7 +21,14 @@ import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.services.open311.Open311Client;
 import id.kanal.services.open311.Open311Endpoint;
 import id.kanal.services.open311.Open311Forwarder;
+import id.kanal.store.ClusterNotices;
 import id.kanal.store.Database;
+import id.kanal.store.Dialect;
+import id.kanal.store.LeasedJobs;
+import id.kanal.store.PostgresTurnLocks;
+import id.kanal.channels.ExclusiveJobs;
+import id.kanal.dialog.SenderLocks;
+import id.kanal.dialog.port.TurnLocks;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
@@ -67,6 +74,9 @@ public final class Kanal implements AutoCloseable {
     private final SqlOutboxQueue outboxQueue;
     private final OutboxSender outbox;
     private final Channels channels;
+    private final ClusterNotices notices;
+    private final LeasedJobs jobs;
+    private final TurnLocks turnLocks;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
                   List<ChannelType<?>> channelTypes) {
@@ -85,20 +95,29 @@ public final class Kanal implements AutoCloseable {
         this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
                 settings.dialog().zone());
         this.timetable = GtfsTimetable.load(database);
-        DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
+        // Nodes starting together on a fresh database: one seeds, the others then find the data there.
+        DemoData.Seeded seeded = database.exclusively("demo-seeding", () -> {
+            timetable.refresh(database);
+            return DemoData.seedIfEmpty(database, prices, timetable, clock);
+        });
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
         }
         // The classifier's entity names come from the services, so an imported feed is understood at once.
         this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
         this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable));
+        this.notices = ClusterNotices.open(database);
+        this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
+        this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
+                : new PostgresTurnLocks(database, conversations, database.poolSize());
+        notices.subscribe(IMPORTS, this::imported, this::reloadImports);
         this.engine = new DialogEngine(
                 new DialogSettings(region.name(), region.ticketPrefix(), settings.dialog().idleTimeout(),
                         settings.dialog().zone(), settings.dialog().agentHours(), settings.dialog().priceStaleAfterDays()),
                 Texts.builtIn(),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable),
-                clock);
+                clock, turnLocks);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
@@ -123,7 +142,33 @@ public final class Kanal implements AutoCloseable {
                         HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
                                 () -> outbox.wake()),
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
-                        QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn));
+                        QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
+                        ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
+    }
+
+    /** The topic on which a node tells the others that it imported prices or a timetable. */
+    static final String IMPORTS = "imports";
+    static final String PRICES_IMPORTED = "prices";
+    static final String GTFS_IMPORTED = "gtfs";
+
+    /** Another node imported: drop what this one cached of it. */
+    private void imported(String what) {
+        LOG.log(System.Logger.Level.INFO, "import on another node: {0} reloaded here", what);
+        switch (what) {
+            case PRICES_IMPORTED -> {
+                prices.invalidate();
+                vocabulary.refresh();
+            }
+            case GTFS_IMPORTED -> timetable.refresh(database);
+            default -> reloadImports();
+        }
+    }
+
+    /** After missing notices (the listening connection was down): reload both. */
+    private void reloadImports() {
+        prices.invalidate();
+        timetable.refresh(database);
+        vocabulary.refresh();
     }
 
     /**
@@ -203,11 +248,28 @@ public final class Kanal implements AutoCloseable {
         return new PriceImporter(database, prices.catalog(), clock, () -> {
             prices.invalidate();
             vocabulary.refresh();
+            notices.publish(IMPORTS, PRICES_IMPORTED);
         });
     }
 
+    /** The GTFS importer; call {@link #gtfsImported()} after an import so every node reloads. */
     public GtfsImporter gtfsImporter() {
         return new GtfsImporter(database, timetable, clock);
+    }
+
+    /** Tells the other nodes that a timetable was imported. */
+    public void gtfsImported() {
+        notices.publish(IMPORTS, GTFS_IMPORTED);
+    }
+
+    /** News to and from the other nodes on this database (nothing on SQLite). */
+    public ClusterNotices notices() {
+        return notices;
+    }
+
+    /** Jobs that run on one node at a time (under a lease on PostgreSQL). */
+    public LeasedJobs jobs() {
+        return jobs;
     }
 
     public SqlResidentRegistry residents() {
@@ -232,7 +294,13 @@ public final class Kanal implements AutoCloseable {
     public void close() {
         // The outbox first: a send in flight finishes on its link (an SMSC bind) before the links close.
         outbox.close();
+        // Leases go before the channels close: another node's next round takes the pollers over.
+        jobs.close();
         channels.close();
+        notices.close();
+        if (turnLocks instanceof PostgresTurnLocks pg) {
+            pg.close();
+        }
         database.close();
     }
 }

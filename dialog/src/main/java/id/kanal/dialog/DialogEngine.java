@@ -4,6 +4,7 @@ import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.Intents;
 import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.dialog.port.Turn;
+import id.kanal.dialog.port.TurnLocks;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,9 +34,15 @@ public final class DialogEngine implements InboundHandler {
     private final PriceFlow priceFlow;
     private final ScheduleFlow scheduleFlow;
     private final HandoffFlow handoffFlow;
-    private final SenderLocks locks = new SenderLocks(1024);
+    private final TurnLocks locks;
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
+        this(settings, texts, services, clock, new SenderLocks(1024));
+    }
+
+    /** @param locks one resident's turns one at a time: in memory for one node, in the database for several */
+    public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock, TurnLocks locks) {
+        this.locks = java.util.Objects.requireNonNull(locks, "locks");
         this.settings = settings;
         this.services = services;
         this.clock = clock;

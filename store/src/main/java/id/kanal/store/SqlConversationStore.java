@@ -26,12 +26,24 @@ import java.util.function.Consumer;
  * Conversations in the database with a Caffeine cache in front. The database is the truth:
  * the cache is written only after a turn commits, so a failed commit never leaves a state
  * in memory that the database does not have.
+ *
+ * <p>On PostgreSQL several nodes may share the database, so a cached conversation is used only
+ * inside its resident's turn lock ({@link PostgresTurnLocks}) and only after its version matched
+ * the row's ({@code conversation.version}, incremented by every save); anywhere else a load reads
+ * the row. SQLite has one node, whose saves all pass through this cache.
  */
 public final class SqlConversationStore implements ConversationStore {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
-    private final Cache<Address, Conversation> cache;
+    private final Cache<Address, Cached> cache;
+    /** PostgreSQL: the resident whose turn lock this thread holds with its cached conversation checked. */
+    private final ThreadLocal<Address> checked = new ThreadLocal<>();
+    private final boolean shared;
+
+    /** A cached conversation and the version its row had when it was read or saved. */
+    private record Cached(Conversation conversation, long version) {
+    }
 
     /** Turns of many residents share one commit (see {@link GroupCommit}); 64 keeps a batch's transaction short. */
     private final GroupCommit turns;
@@ -45,6 +57,7 @@ public final class SqlConversationStore implements ConversationStore {
         this.db = db;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.turns = new GroupCommit(db, 64);
+        this.shared = db.dialect() != Dialect.SQLITE;
     }
 
     @Override
@@ -64,17 +77,48 @@ public final class SqlConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> load(Address resident) {
-        Conversation cached = cache.getIfPresent(resident);
-        if (cached != null) {
-            return Optional.of(cached);
+        if (!shared || resident.equals(checked.get())) {
+            Cached cached = cache.getIfPresent(resident);
+            if (cached != null) {
+                return Optional.of(cached.conversation());
+            }
         }
-        Optional<Conversation> found = db.read(c -> select(c, resident));
+        Optional<Cached> found = db.read(c -> select(c, resident));
         found.ifPresent(conv -> cache.put(resident, conv));
-        return found;
+        return found.map(Cached::conversation);
     }
 
-    private static Optional<Conversation> select(Connection c, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT language, state, misunderstandings, last_activity "
+    /**
+     * Runs a resident's turn (called by the turn lock once it holds the lock, on its connection):
+     * the cached conversation, when there is one, is kept only when its version is the row's, and
+     * is then trusted by {@link #load} for the rest of the turn.
+     */
+    <T> T underTurnLock(Connection lockConnection, Address resident, java.util.function.Supplier<T> work)
+            throws SQLException {
+        Cached cached = cache.getIfPresent(resident);
+        if (cached != null && cached.version() != version(lockConnection, resident)) {
+            cache.invalidate(resident);
+        }
+        checked.set(resident);
+        try {
+            return work.get();
+        } finally {
+            checked.remove();
+        }
+    }
+
+    private static long version(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM conversation WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static Optional<Cached> select(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT language, state, misunderstandings, last_activity, version "
                 + "FROM conversation WHERE channel = ? AND address = ?")) {
             ps.setString(1, resident.channel().id());
             ps.setString(2, resident.value());
@@ -82,8 +126,9 @@ public final class SqlConversationStore implements ConversationStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Conversation(resident, Language.of(rs.getString(1)),
-                        StateCodec.decode(rs.getString(2)), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))));
+                return Optional.of(new Cached(new Conversation(resident, Language.of(rs.getString(1)),
+                        StateCodec.decode(rs.getString(2)), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))),
+                        rs.getLong(5)));
             }
         }
     }
@@ -91,9 +136,9 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void save(Turn turn) {
         Conversation conv = turn.conversation();
-        turns.inTransaction(c -> {
+        long version = turns.inTransaction(c -> {
             insertInbound(c, turn);
-            upsertConversation(c, conv);
+            long v = upsertConversation(c, conv, shared);
             long seq = nextSeq(c, conv.resident(), db.dialect() != Dialect.SQLITE);
             long at = turn.inbound().receivedAt().toEpochMilli();
             Transcript.append(c, conv.resident(), seq, at, "in", "resident", turn.inbound().text());
@@ -101,19 +146,16 @@ public final class SqlConversationStore implements ConversationStore {
                 Transcript.append(c, conv.resident(), seq + 1, conv.lastActivity().toEpochMilli(), "out", "bot",
                         turn.reply().text());
             }
-            return null;
+            return v;
         });
-        cache.put(conv.resident(), conv);
+        cache.put(conv.resident(), new Cached(conv, version));
         changed(conv);
     }
 
     @Override
     public void saveState(Conversation conversation) {
-        turns.inTransaction(c -> {
-            upsertConversation(c, conversation);
-            return null;
-        });
-        cache.put(conversation.resident(), conversation);
+        long version = turns.inTransaction(c -> upsertConversation(c, conversation, shared));
+        cache.put(conversation.resident(), new Cached(conversation, version));
         changed(conversation);
     }
 
@@ -165,15 +207,20 @@ public final class SqlConversationStore implements ConversationStore {
         }
     }
 
-    private static void upsertConversation(Connection c, Conversation conv) throws SQLException {
+    /**
+     * Writes the conversation; on a shared database (PostgreSQL) it also increments its version and
+     * returns the new one (SQLite's single node needs no version: 0).
+     */
+    private static long upsertConversation(Connection c, Conversation conv, boolean versioned) throws SQLException {
         // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
         Handoff handoff = Handoff.of(conv.state());
+        String version = versioned ? ", version = conversation.version + 1 RETURNING version" : "";
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (channel, address, language, state, "
                 + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (channel, address) DO UPDATE SET language = excluded.language, state = excluded.state, "
                 + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity, "
                 + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
-                + "queue_reason = excluded.queue_reason")) {
+                + "queue_reason = excluded.queue_reason" + version)) {
             ps.setString(1, conv.resident().channel().id());
             ps.setString(2, conv.resident().value());
             ps.setString(3, conv.language().code());
@@ -188,7 +235,14 @@ public final class SqlConversationStore implements ConversationStore {
                 ps.setLong(9, handoff.since());
             }
             ps.setString(10, handoff.reason());
-            ps.executeUpdate();
+            if (!versioned) {
+                ps.executeUpdate();
+                return 0;
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -24,6 +24,9 @@ import java.util.List;
  * {@code /api/console} given only what it uses.
  */
 final class Console {
+    /** The cluster notices' topic of console events. */
+    static final String EVENTS_TOPIC = "console";
+
     private final ConsoleEvents events;
     private final List<HttpService> routes;
 
@@ -39,13 +42,15 @@ final class Console {
         Database db = kanal.database();
         DialogEngine engine = kanal.engine();
         Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock);
-        accounts.ensureFirstAdmin(settings.adminPassword());
-        ConsoleEvents events = new ConsoleEvents();
+        // Nodes starting together: one creates the first admin, the others find it.
+        db.exclusively("first-admin", () -> accounts.ensureFirstAdmin(settings.adminPassword()));
+        ConsoleEvents events = new ConsoleEvents(event -> kanal.notices().publish(EVENTS_TOPIC, event));
         // A logout ends that session's event streams at once, however busy they are.
         Sessions sessions = new Sessions(new SqlConsoleSessions(db), clock, settings.sessionTtl(), events::sessionEnded);
         ConsoleGuard guard = new ConsoleGuard(sessions);
         ConversationQueue conversations = new SqlConversationQueue(db, clock);
         events.seed(conversations.handedOff());
+        kanal.notices().subscribe(EVENTS_TOPIC, events::received, () -> events.resync(conversations.handedOff()));
         kanal.conversations().addListener(events::conversationSaved);
         ConsoleComplaints complaints = new SqlConsoleComplaints(db, clock, kanal.complaints());
         AgentActions actions = new AgentActions(new SqlAgentRecords(db), kanal.outbox(), events, clock);
