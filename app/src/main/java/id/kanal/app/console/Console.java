@@ -6,6 +6,7 @@ import id.kanal.services.console.ConsoleComplaints;
 import id.kanal.services.console.SqlConsoleComplaints;
 import id.kanal.services.console.SqlDashboard;
 import id.kanal.store.Database;
+import id.kanal.store.Dialect;
 import id.kanal.store.console.ConversationQueue;
 import id.kanal.store.console.SqlAgentRecords;
 import id.kanal.store.console.SqlCannedReplies;
@@ -55,7 +56,7 @@ final class Console {
         ConsoleComplaints complaints = new SqlConsoleComplaints(db, clock, kanal.complaints());
         AgentActions actions = new AgentActions(new SqlAgentRecords(db), kanal.outbox(), events, clock);
         return new Console(events, List.of(
-                new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name()),
+                new AuthRoutes(guard, accounts, sessions, loginLimiter(db, clock), settings, kanal.region().name()),
                 new AccountRoutes(guard, accounts),
                 new QueueRoutes(guard, conversations, engine, actions, events, clock),
                 new ConversationRoutes(guard, conversations, complaints, actions, clock),
@@ -65,6 +66,11 @@ final class Console {
                 new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices())));
+    }
+
+    /** One node counts login failures in memory; several on PostgreSQL count them in the database. */
+    private static LoginLimiter loginLimiter(Database db, Clock clock) {
+        return db.dialect() == Dialect.SQLITE ? new LoginLimiter(clock) : new LoginLimiter(clock, new SqlLoginCounts(db));
     }
 
     ConsoleEvents events() {
