@@ -41,6 +41,7 @@ import id.kanal.store.ussd.SqlUssdPendingTurns;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
+import id.kanal.channels.outbox.ArrivalTimes;
 import id.kanal.channels.telegram.TelegramLinks;
 import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdSessions;
@@ -121,8 +122,10 @@ public final class Kanal implements AutoCloseable {
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
+            // Several nodes send under one provider limit: on PostgreSQL the rates are counted in the database.
             this.outbox = new OutboxSender(outboxQueue, residents, channels.senders(),
-                    OutboxPolicy.defaults(channels.limits()), clock);
+                    OutboxPolicy.defaults(channels.limits()), clock, database.dialect() == Dialect.SQLITE
+                            ? ArrivalTimes.inMemory() : new SqlArrivalTimes(database));
         } catch (RuntimeException e) {
             // Two channels sending or limiting one Channel: a wiring mistake, found before anything runs.
             channels.close();
