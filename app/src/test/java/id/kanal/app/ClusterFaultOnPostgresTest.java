@@ -4,7 +4,6 @@ import id.kanal.app.bench.ServerProcess;
 import id.kanal.channels.telegram.FakeBotApi;
 import id.kanal.store.testing.PostgresPerClass;
 import id.kanal.store.testing.PostgresSchema;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -45,15 +44,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the database, no complaint exists twice, the survivors keep answering, and what the dead node
  * never answered succeeds when retried on another node (as a provider retries, with the same
  * MessageSid). The killed node is the one polling Telegram, so the test also times its lease's
- * move. Prints the failover figures; with {@code -Dkanal.cluster.bench=true} also the throughput
- * of one, two and three nodes.
+ * move. Prints the failover figures ({@link ClusterThroughput} measures messages per second).
  */
 @Tag("fault")
 @EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = ".+")
 class ClusterFaultOnPostgresTest {
     @RegisterExtension
     static final PostgresPerClass PG = new PostgresPerClass();
-    private static final int RESIDENTS = 24;
+
+    static final int RESIDENTS = 24;
 
     @TempDir
     Path dir;
@@ -61,13 +60,13 @@ class ClusterFaultOnPostgresTest {
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A node in its own JVM, its log, and whether the balancer still sends to it. */
-    private record Node(ServerProcess process, Path log, AtomicBoolean up) {
+    record Node(ServerProcess process, Path log, AtomicBoolean up) {
     }
 
     @Test
     void killANodeUnderLoad_losesNothingAnswered_survivorsAnswer_retriesSucceed_leaseMoves() throws Exception {
         try (FakeBotApi bot = new FakeBotApi()) {
-            List<Node> nodes = startNodes(3, bot);
+            List<Node> nodes = startNodes(dir, PG.url(), 3, bot);
             try {
                 Node poller = awaitPoller(nodes);
                 Map<String, String> answered = new ConcurrentHashMap<>();
@@ -87,7 +86,7 @@ class ClusterFaultOnPostgresTest {
                             for (int attempt = 0; ; attempt++) {
                                 Node node = pick(nodes, rr);
                                 long start = System.nanoTime();
-                                Optional<String> reply = send(node, s);
+                                Optional<String> reply = send(http, node, s);
                                 if (reply.isPresent()) {
                                     if (killedAt.get() != 0) {
                                         slowestAfterKill.accumulateAndGet(System.nanoTime() - start, Math::max);
@@ -134,63 +133,15 @@ class ClusterFaultOnPostgresTest {
         }
     }
 
-    @Test
-    void throughput_oneTwoThreeNodes() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("kanal.cluster.bench"), "-Dkanal.cluster.bench=true measures it");
-        Duration run = Duration.ofSeconds(Integer.getInteger("kanal.cluster.bench.seconds", 15));
-        try (FakeBotApi bot = new FakeBotApi()) {
-            List<Node> all = startNodes(3, bot);
-            try {
-                for (int n = 1; n <= 3; n++) {
-                    List<Node> nodes = all.subList(0, n);
-                    load(nodes, Duration.ofSeconds(3), "warm" + n); // JIT and caches of the node just added
-                    double perSecond = load(nodes, run, "run" + n);
-                    System.out.printf("cluster throughput: %d node(s), %d connections, %.0f SMS turns/s%n", n, RESIDENTS,
-                            perSecond);
-                }
-            } finally {
-                for (Node n : all) {
-                    n.process().close();
-                }
-            }
-        }
-    }
-
-    /** A closed loop of price questions from {@link #RESIDENTS} residents, round-robin; answered turns per second. */
-    private double load(List<Node> nodes, Duration run, String tag) throws Exception {
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger rr = new AtomicInteger();
-        long end = System.nanoTime() + run.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int r = 0; r < RESIDENTS; r++) {
-            int resident = r;
-            threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = 0; System.nanoTime() < end; i++) {
-                    String sid = "SM" + tag + "r" + resident + "m" + i;
-                    Map<String, String> form = KanalHarness.smsForm(sid, String.format("+62815%07d", resident), "hrg beras brp");
-                    FaultKillTest.Sent s = new FaultKillTest.Sent("sms:" + sid, "/channels/sms", Map.of(
-                            "Content-Type", "application/x-www-form-urlencoded",
-                            "X-Twilio-Signature", KanalHarness.smsSignature(form)), KanalHarness.encode(form));
-                    if (send(pick(nodes, rr), s).isPresent()) {
-                        done.incrementAndGet();
-                    }
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        return done.get() / (run.toNanos() / 1e9);
-    }
-
-    private List<Node> startNodes(int count, FakeBotApi bot) throws Exception {
+    /** Nodes in their own JVMs on the database at {@code dbUrl}, polling Telegram at {@code bot}. */
+    static List<Node> startNodes(Path dir, String dbUrl, int count, FakeBotApi bot) throws Exception {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int port = ServerProcess.freePort();
             Path log = dir.resolve("node" + i + ".log");
             Path data = Files.createDirectories(dir.resolve("node" + i));
             nodes.add(new Node(ServerProcess.start("id.kanal.app.Main", List.of("serve"), Map.of(
-                    "KANAL_PORT", String.valueOf(port), "KANAL_DATA_DIR", data.toString(), "KANAL_DB_URL", PG.url(),
+                    "KANAL_PORT", String.valueOf(port), "KANAL_DATA_DIR", data.toString(), "KANAL_DB_URL", dbUrl,
                     "KANAL_PUBLIC_URL", KanalHarness.PUBLIC_URL, "KANAL_TWILIO_AUTH_TOKEN", KanalHarness.TOKEN,
                     "KANAL_TELEGRAM_BOT_TOKEN", "123456:CLUSTER", "KANAL_TELEGRAM_MODE", "polling",
                     "KANAL_TELEGRAM_API_URL", bot.url().toString()), log, port), log, new AtomicBoolean(true)));
@@ -226,7 +177,7 @@ class ClusterFaultOnPostgresTest {
         throw new AssertionError("the Telegram polling lease did not move within 45 s");
     }
 
-    private static Node pick(List<Node> nodes, AtomicInteger rr) {
+    static Node pick(List<Node> nodes, AtomicInteger rr) {
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(Math.floorMod(rr.getAndIncrement(), nodes.size()));
             if (n.up().get()) {
@@ -237,7 +188,7 @@ class ClusterFaultOnPostgresTest {
     }
 
     /** The reply's text, or empty when the node did not answer 200 (down, dying, or refusing). */
-    private Optional<String> send(Node node, FaultKillTest.Sent s) {
+    static Optional<String> send(HttpClient http, Node node, FaultKillTest.Sent s) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + node.process().port() + s.path()))
                     .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(s.body()));

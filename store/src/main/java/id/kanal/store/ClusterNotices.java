@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 public final class ClusterNotices implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClusterNotices.class.getName());
     private static final String PREFIX = "kanal_";
+    /** The listening session's name in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "kanal-notices";
     /** How long the listener waits for notifications before it looks for new topics and for close. */
     private static final int POLL_MILLIS = 500;
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
@@ -98,7 +100,9 @@ public final class ClusterNotices implements AutoCloseable {
     private void listen() {
         boolean first = true;
         while (!closed) {
-            try (Connection c = DriverManager.getConnection(db.url())) {
+            java.util.Properties named = new java.util.Properties();
+            named.setProperty("ApplicationName", APPLICATION_NAME);
+            try (Connection c = DriverManager.getConnection(db.url(), named)) {
                 Set<String> listening = new java.util.HashSet<>();
                 listenToNew(c, listening);
                 if (!first) {
