@@ -33,7 +33,9 @@ public final class ClusterNotices implements AutoCloseable {
     /** The listening session's name in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "kanal-notices";
     /** How long the listener waits for notifications before it looks for new topics and for close. */
-    private static final int POLL_MILLIS = 500;
+    private static final int POLL_MILLIS = 100;
+    /** How long {@link #subscribe} waits for its LISTEN before it goes on (a database that is down at start). */
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     private record Subscriber(Consumer<String> onNotice, Runnable resync) {
@@ -42,6 +44,8 @@ public final class ClusterNotices implements AutoCloseable {
     private final Database db;
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, List<Subscriber>> topics = new ConcurrentHashMap<>();
+    /** Topics the listening connection has LISTENed to; guarded by itself. */
+    private final Set<String> listened = new java.util.HashSet<>();
     private final Thread listener;
     private volatile boolean closed;
 
@@ -83,11 +87,30 @@ public final class ClusterNotices implements AutoCloseable {
     /**
      * Calls {@code onNotice} with each message another node publishes on {@code topic} (on the
      * listener's thread: quick, never blocking), and {@code resync} after the listening connection
-     * came back from a failure.
+     * came back from a failure. Returns once the listening connection listens to the topic (or
+     * after a few seconds when the database does not answer: then the resync follows), so that
+     * what other nodes publish after it returns arrives.
      */
     public void subscribe(String topic, Consumer<String> onNotice, Runnable resync) {
         channel(topic);
         topics.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(new Subscriber(onNotice, resync));
+        if (listener == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
+        synchronized (listened) {
+            try {
+                for (long left = SUBSCRIBE_WAIT.toMillis(); !listened.contains(topic) && left > 0;
+                     left = (deadline - System.nanoTime()) / 1_000_000) {
+                    listened.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!listened.contains(topic)) {
+                LOG.log(System.Logger.Level.WARNING, "cluster notices: not yet listening to topic={0}", topic);
+            }
+        }
     }
 
     private static String channel(String topic) {
@@ -103,6 +126,9 @@ public final class ClusterNotices implements AutoCloseable {
             java.util.Properties named = new java.util.Properties();
             named.setProperty("ApplicationName", APPLICATION_NAME);
             try (Connection c = DriverManager.getConnection(db.url(), named)) {
+                synchronized (listened) {
+                    listened.clear();
+                }
                 Set<String> listening = new java.util.HashSet<>();
                 listenToNew(c, listening);
                 if (!first) {
@@ -141,6 +167,10 @@ public final class ClusterNotices implements AutoCloseable {
             if (listening.add(topic)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + channel(topic));
+                }
+                synchronized (listened) {
+                    listened.add(topic);
+                    listened.notifyAll();
                 }
             }
         }

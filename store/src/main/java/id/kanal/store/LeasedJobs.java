@@ -32,6 +32,7 @@ public final class LeasedJobs implements AutoCloseable {
     private final Duration lease;
     private final String holder;
     private final boolean shared;
+    private final boolean renewsItself;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private ScheduledExecutorService renewer;
     private volatile boolean closed;
@@ -49,7 +50,18 @@ public final class LeasedJobs implements AutoCloseable {
         }
     }
 
+    /** Renews its leases on a thread of its own every third of {@code lease}. */
     public LeasedJobs(Database db, Clock clock, Duration lease) {
+        this(db, clock, lease, true);
+    }
+
+    /** Renewed only when the caller calls {@link #renewAll()} (tests, which move the clock themselves). */
+    public static LeasedJobs renewedByCaller(Database db, Clock clock, Duration lease) {
+        return new LeasedJobs(db, clock, lease, false);
+    }
+
+    private LeasedJobs(Database db, Clock clock, Duration lease, boolean renewsItself) {
+        this.renewsItself = renewsItself;
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -76,7 +88,7 @@ public final class LeasedJobs implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            if (renewer == null && !closed) {
+            if (renewsItself && renewer == null && !closed) {
                 renewer = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "kanal-leases");
                     t.setDaemon(true);

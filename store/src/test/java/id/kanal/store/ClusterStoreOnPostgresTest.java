@@ -65,8 +65,8 @@ class ClusterStoreOnPostgresTest {
         MovableClock clock = new MovableClock();
         List<String> events = new CopyOnWriteArrayList<>();
         try (Database a = PG.open(2); Database b = PG.open(2);
-             LeasedJobs nodeA = new LeasedJobs(a, clock, Duration.ofSeconds(15));
-             LeasedJobs nodeB = new LeasedJobs(b, clock, Duration.ofSeconds(15))) {
+             LeasedJobs nodeA = LeasedJobs.renewedByCaller(a, clock, Duration.ofSeconds(15));
+             LeasedJobs nodeB = LeasedJobs.renewedByCaller(b, clock, Duration.ofSeconds(15))) {
             nodeA.register("poller", () -> events.add("a started"), () -> events.add("a stopped"));
             nodeB.register("poller", () -> events.add("b started"), () -> events.add("b stopped"));
             nodeA.renewAll();
@@ -94,8 +94,8 @@ class ClusterStoreOnPostgresTest {
     void lease_releasedOnClose_isTakenAtTheNextRound() {
         MovableClock clock = new MovableClock();
         try (Database a = PG.open(2); Database b = PG.open(2);
-             LeasedJobs nodeB = new LeasedJobs(b, clock, Duration.ofSeconds(15))) {
-            LeasedJobs nodeA = new LeasedJobs(a, clock, Duration.ofSeconds(15));
+             LeasedJobs nodeB = LeasedJobs.renewedByCaller(b, clock, Duration.ofSeconds(15))) {
+            LeasedJobs nodeA = LeasedJobs.renewedByCaller(a, clock, Duration.ofSeconds(15));
             nodeA.register("poller", () -> { }, () -> { });
             nodeB.register("poller", () -> { }, () -> { });
             nodeA.renewAll();
