@@ -36,6 +36,7 @@ final class ImportCommands {
         LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
             GtfsImportResult r = kanal.gtfsImporter().importPath(path, rows -> System.err.printf("  %,d rows read%n", rows));
+            kanal.gtfsImported();
             System.out.printf("imported feed %s (version %d): %,d stops, %,d trips, %,d stop times, in %d ms%n",
                     r.feed(), r.version(), r.stops(), r.trips(), r.stopTimes(), r.took().toMillis());
             return 0;

@@ -25,7 +25,14 @@ import id.kanal.services.open311.Open311Client;
 import id.kanal.services.open311.Open311Endpoint;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.services.complaints.PhotoFetcher;
+import id.kanal.store.ClusterNotices;
 import id.kanal.store.Database;
+import id.kanal.store.Dialect;
+import id.kanal.store.LeasedJobs;
+import id.kanal.store.PostgresTurnLocks;
+import id.kanal.channels.ExclusiveJobs;
+import id.kanal.dialog.SenderLocks;
+import id.kanal.dialog.port.TurnLocks;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
@@ -38,6 +45,7 @@ import id.kanal.store.ussd.SqlUssdPendingTurns;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
+import id.kanal.channels.outbox.ArrivalTimes;
 import id.kanal.channels.telegram.TelegramLinks;
 import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdSessions;
@@ -74,6 +82,9 @@ public final class Kanal implements AutoCloseable {
     private final Channels channels;
     private final ResidentLoop loop;
     private final PhotoFetcher photoFetcher;
+    private final ClusterNotices notices;
+    private final LeasedJobs jobs;
+    private final TurnLocks turnLocks;
 
     private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
                   List<ChannelType<?>> channelTypes) {
@@ -93,7 +104,11 @@ public final class Kanal implements AutoCloseable {
         this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
                 settings.dialog().zone());
         this.timetable = GtfsTimetable.load(database);
-        DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
+        // Nodes starting together on a fresh database: one seeds, the others then find the data there.
+        DemoData.Seeded seeded = database.exclusively("demo-seeding", () -> {
+            timetable.refresh(database);
+            return DemoData.seedIfEmpty(database, prices, timetable, clock);
+        });
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
         }
@@ -106,18 +121,25 @@ public final class Kanal implements AutoCloseable {
         // Content packs' sentences are learned at start: a pack imported later is in the menu at once, understood after a restart.
         this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable),
                 packs.training());
+        this.notices = ClusterNotices.open(database);
+        this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
+        this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
+                : new PostgresTurnLocks(database, conversations, database.poolSize());
+        notices.subscribe(IMPORTS, this::imported, this::reloadImports);
         this.engine = new DialogEngine(
                 new DialogSettings(region.name(), region.ticketPrefix(), settings.dialog().idleTimeout(),
                         settings.dialog().zone(), settings.dialog().agentHours(), settings.dialog().priceStaleAfterDays()),
                 Texts.builtIn(),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable, packs),
-                loop.dialog(), clock);
+                loop.dialog(), clock, turnLocks);
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
+            // Several nodes send under one provider limit: on PostgreSQL the rates are counted in the database.
             this.outbox = new OutboxSender(outboxQueue, residents, channels.senders(),
-                    OutboxPolicy.defaults(channels.limits()), clock);
+                    OutboxPolicy.defaults(channels.limits()), clock, database.dialect() == Dialect.SQLITE
+                            ? ArrivalTimes.inMemory() : new SqlArrivalTimes(database));
         } catch (RuntimeException e) {
             // Two channels sending or limiting one Channel: a wiring mistake, found before anything runs.
             channels.close();
@@ -139,7 +161,33 @@ public final class Kanal implements AutoCloseable {
                         HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
                                 () -> outbox.wake()),
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
-                        QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn));
+                        QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
+                        ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
+    }
+
+    /** The topic on which a node tells the others that it imported prices or a timetable. */
+    static final String IMPORTS = "imports";
+    static final String PRICES_IMPORTED = "prices";
+    static final String GTFS_IMPORTED = "gtfs";
+
+    /** Another node imported: drop what this one cached of it. */
+    private void imported(String what) {
+        LOG.log(System.Logger.Level.INFO, "import on another node: {0} reloaded here", what);
+        switch (what) {
+            case PRICES_IMPORTED -> {
+                prices.invalidate();
+                vocabulary.refresh();
+            }
+            case GTFS_IMPORTED -> timetable.refresh(database);
+            default -> reloadImports();
+        }
+    }
+
+    /** After missing notices (the listening connection was down): reload both. */
+    private void reloadImports() {
+        prices.invalidate();
+        timetable.refresh(database);
+        vocabulary.refresh();
     }
 
     /**
@@ -222,6 +270,7 @@ public final class Kanal implements AutoCloseable {
             if (loop.checkPrices() > 0) {
                 outbox.wake();
             }
+            notices.publish(IMPORTS, PRICES_IMPORTED);
         });
     }
 
@@ -239,8 +288,24 @@ public final class Kanal implements AutoCloseable {
         });
     }
 
+    /** The GTFS importer; call {@link #gtfsImported()} after an import so every node reloads. */
     public GtfsImporter gtfsImporter() {
         return new GtfsImporter(database, timetable, clock);
+    }
+
+    /** Tells the other nodes that a timetable was imported. */
+    public void gtfsImported() {
+        notices.publish(IMPORTS, GTFS_IMPORTED);
+    }
+
+    /** News to and from the other nodes on this database (nothing on SQLite). */
+    public ClusterNotices notices() {
+        return notices;
+    }
+
+    /** Jobs that run on one node at a time (under a lease on PostgreSQL). */
+    public LeasedJobs jobs() {
+        return jobs;
     }
 
     public SqlResidentRegistry residents() {
@@ -275,8 +340,14 @@ public final class Kanal implements AutoCloseable {
     public void close() {
         // The outbox first: a send in flight finishes on its link (an SMSC bind) before the links close.
         outbox.close();
+        // Leases go before the channels close: another node's next round takes the pollers over.
+        jobs.close();
         photoFetcher.close();
         channels.close();
+        notices.close();
+        if (turnLocks instanceof PostgresTurnLocks pg) {
+            pg.close();
+        }
         database.close();
     }
 }

@@ -28,6 +28,9 @@ public final class KanalServer implements AutoCloseable {
     /** The largest request body the server reads (a bigger one is refused with 413), e.g. a price CSV. */
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
 
+    /** The name of the Open311 forwarder among the node's exclusive jobs. */
+    static final String OPEN311_JOB = "open311-forwarder";
+
     private final Kanal kanal;
     private final WebServer server;
     private final InFlightRequests inFlight;
@@ -52,7 +55,8 @@ public final class KanalServer implements AutoCloseable {
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
-        kanal.open311Forwarder().ifPresent(Open311Forwarder::start);
+        // One poller of the desk for all nodes: it runs where its lease is (at once on SQLite).
+        kanal.open311Forwarder().ifPresent(f -> kanal.jobs().register(OPEN311_JOB, f::start, f::close));
         kanal.photoFetcher().start();
         return new KanalServer(kanal, server, inFlight);
     }

@@ -219,7 +219,7 @@ class FaultKillTest {
      * Each complaint names its own street, so two tickets with the same description and reporter can
      * only be a duplicate filing.
      */
-    private static final class SmsComplainant implements Resident {
+    static final class SmsComplainant implements Resident {
         private final int resident;
         private int complaint;
         private int turnsInThisComplaint;

@@ -5,6 +5,7 @@ import id.kanal.dialog.port.Intents;
 import id.kanal.dialog.port.Pack;
 import id.kanal.dialog.port.ServiceUnavailableException;
 import id.kanal.dialog.port.Turn;
+import id.kanal.dialog.port.TurnLocks;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,14 +39,24 @@ public final class DialogEngine implements InboundHandler {
     private final AlertFlow alertFlow;
     private final PackFlow packFlow;
     private final Emergencies emergencies;
-    private final SenderLocks locks = new SenderLocks(1024);
+    private final TurnLocks locks;
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
-        this(settings, texts, services, LoopServices.none(), clock);
+        this(settings, texts, services, LoopServices.none(), clock, new SenderLocks(1024));
     }
 
-    /** @param loop the questions asked after the fact and the alert subscriptions ({@link FeedbackFlow}, {@link AlertFlow}) */
+    /** One node: the turn locks in memory. */
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, LoopServices loop, Clock clock) {
+        this(settings, texts, services, loop, clock, new SenderLocks(1024));
+    }
+
+    /**
+     * @param loop  the questions asked after the fact and the alert subscriptions ({@link FeedbackFlow}, {@link AlertFlow})
+     * @param locks one resident's turns one at a time: in memory for one node, in the database for several
+     */
+    public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, LoopServices loop, Clock clock,
+                        TurnLocks locks) {
+        this.locks = java.util.Objects.requireNonNull(locks, "locks");
         this.settings = settings;
         this.services = services;
         this.clock = clock;

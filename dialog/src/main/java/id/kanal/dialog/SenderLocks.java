@@ -1,24 +1,28 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.port.TurnLocks;
+
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Serialises turns per resident: messages from one sender never run at the same time, and
  * waiting ones run in arrival order (fair locks hand over first come, first served). Locks
- * are striped so memory stays fixed however many residents write.
+ * are striped so memory stays fixed however many residents write. One process only: several
+ * nodes on one database need a lock the database holds.
  */
-final class SenderLocks {
+public final class SenderLocks implements TurnLocks {
     private final ReentrantLock[] stripes;
 
-    SenderLocks(int stripes) {
+    public SenderLocks(int stripes) {
         this.stripes = new ReentrantLock[stripes];
         for (int i = 0; i < stripes; i++) {
             this.stripes[i] = new ReentrantLock(true);
         }
     }
 
-    <T> T withLock(Address sender, Supplier<T> work) {
+    @Override
+    public <T> T withLock(Address sender, Supplier<T> work) {
         ReentrantLock lock = stripe(sender);
         lock.lock();
         try {

@@ -30,19 +30,23 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_POOL_SIZE = 4;
 
     private final String url;
+    private final PoolOptions options;
     private final Dialect dialect;
     private final Duration closeWait;
     private final ConnectionPool pool;
     /** SQLite's log copied into the file off the commit path; null on PostgreSQL. */
     private WalCheckpointer checkpointer;
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    /** {@link #exclusively} on SQLite: start-up work, one at a time in this process. */
+    private final ReentrantLock startup = new ReentrantLock();
     /** Guards {@link #borrowed} and {@link #closed}; close waits on it for borrowed connections to come back. */
     private final Object lifecycle = new Object();
     private int borrowed;
     private boolean closed;
 
-    private Database(String url, Dialect dialect, Duration closeWait, ConnectionPool pool) {
+    private Database(String url, PoolOptions options, Dialect dialect, Duration closeWait, ConnectionPool pool) {
         this.url = url;
+        this.options = options;
         this.dialect = dialect;
         this.closeWait = closeWait;
         this.pool = pool;
@@ -80,7 +84,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw new DatabaseException("cannot open database", e);
         }
-        Database db = new Database(jdbcUrl, dialect, options.connectionTimeout(), pool);
+        Database db = new Database(jdbcUrl, options, dialect, options.connectionTimeout(), pool);
         try {
             db.migrate();
             if (dialect == Dialect.SQLITE) {
@@ -110,17 +114,77 @@ public final class Database implements AutoCloseable {
         return config.toProperties();
     }
 
+    /**
+     * A second PostgreSQL pool on the same database, for connections held open across other work
+     * (a session's advisory locks): taken from the main pool, they could leave the work waiting
+     * for a connection its own lock holds.
+     */
+    ConnectionPool sidePool(String name, int size) {
+        if (dialect == Dialect.SQLITE) {
+            throw new IllegalStateException("a side pool is for PostgreSQL");
+        }
+        return new PostgresPool(name, url, options.withSize(size));
+    }
+
+    /** The JDBC URL it was opened with (for a connection of its own that listens for notifications). */
+    String url() {
+        return url;
+    }
+
+    /** How many connections its pool keeps. */
+    public int poolSize() {
+        return options.size();
+    }
+
     /** Flyway runs on one of the pool's own, already configured connections (and never asks for a second). */
     private void migrate() {
-        Connection c = borrow();
+        // Nodes starting together on a fresh PostgreSQL: one migrates, the others wait, then find
+        // nothing to do (Flyway's own lock is taken only once its history table exists).
+        exclusively("migrations", () -> {
+            Connection c = borrow();
+            try {
+                Flyway.configure()
+                        .dataSource(new SingleConnectionDataSource(c, url))
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            } finally {
+                release(c);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} while no other node runs work of the same {@code purpose} on this database:
+     * a PostgreSQL session advisory lock on a connection of its own, so that nodes starting
+     * together seed demo data once and create one first admin. SQLite has one node: a lock in
+     * memory is enough. A node that dies holding it releases it with its connection.
+     */
+    public <T> T exclusively(String purpose, java.util.function.Supplier<T> work) {
+        if (dialect == Dialect.SQLITE) {
+            startup.lock();
+            try {
+                return work.get();
+            } finally {
+                startup.unlock();
+            }
+        }
+        Connection lock;
         try {
-            Flyway.configure()
-                    .dataSource(new SingleConnectionDataSource(c, url))
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-        } finally {
-            release(c);
+            lock = java.sql.DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new DatabaseException("database unreachable", e);
+        }
+        try (lock) {
+            AdvisoryLocks.lock(lock, AdvisoryLocks.STARTUP, purpose.hashCode());
+            try {
+                return work.get();
+            } finally {
+                AdvisoryLocks.unlock(lock, AdvisoryLocks.STARTUP, purpose.hashCode());
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("advisory lock for " + purpose + " failed", e);
         }
     }
 

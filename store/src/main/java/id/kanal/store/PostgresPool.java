@@ -18,8 +18,13 @@ final class PostgresPool implements ConnectionPool {
     private final HikariDataSource dataSource;
 
     PostgresPool(String url, PoolOptions options) {
+        this("kanal", url, options);
+    }
+
+    /** @param name the pool's name in HikariCP's logs and metrics */
+    PostgresPool(String name, String url, PoolOptions options) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("kanal");
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(options.size());
         config.setMinimumIdle(options.size());

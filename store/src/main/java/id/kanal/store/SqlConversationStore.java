@@ -26,12 +26,24 @@ import java.util.function.Consumer;
  * Conversations in the database with a Caffeine cache in front. The database is the truth:
  * the cache is written only after a turn commits, so a failed commit never leaves a state
  * in memory that the database does not have.
+ *
+ * <p>On PostgreSQL several nodes may share the database, so a cached conversation is used only
+ * inside its resident's turn lock ({@link PostgresTurnLocks}) and only after its version matched
+ * the row's ({@code conversation.version}, incremented by every save); anywhere else a load reads
+ * the row. SQLite has one node, whose saves all pass through this cache.
  */
 public final class SqlConversationStore implements ConversationStore {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
-    private final Cache<Address, Conversation> cache;
+    private final Cache<Address, Cached> cache;
+    /** PostgreSQL: the resident whose turn lock this thread holds with its cached conversation checked. */
+    private final ThreadLocal<Address> checked = new ThreadLocal<>();
+    private final boolean shared;
+
+    /** A cached conversation and the version its row had when it was read or saved. */
+    private record Cached(Conversation conversation, long version) {
+    }
 
     /** Turns of many residents share one commit (see {@link GroupCommit}); 64 keeps a batch's transaction short. */
     private final GroupCommit turns;
@@ -45,6 +57,7 @@ public final class SqlConversationStore implements ConversationStore {
         this.db = db;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.turns = new GroupCommit(db, 64);
+        this.shared = db.dialect() != Dialect.SQLITE;
     }
 
     @Override
@@ -64,17 +77,48 @@ public final class SqlConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> load(Address resident) {
-        Conversation cached = cache.getIfPresent(resident);
-        if (cached != null) {
-            return Optional.of(cached);
+        if (!shared || resident.equals(checked.get())) {
+            Cached cached = cache.getIfPresent(resident);
+            if (cached != null) {
+                return Optional.of(cached.conversation());
+            }
         }
-        Optional<Conversation> found = db.read(c -> select(c, resident));
+        Optional<Cached> found = db.read(c -> select(c, resident));
         found.ifPresent(conv -> cache.put(resident, conv));
-        return found;
+        return found.map(Cached::conversation);
     }
 
-    private static Optional<Conversation> select(Connection c, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT language, state, misunderstandings, last_activity "
+    /**
+     * Runs a resident's turn (called by the turn lock once it holds the lock, on its connection):
+     * the cached conversation, when there is one, is kept only when its version is the row's, and
+     * is then trusted by {@link #load} for the rest of the turn.
+     */
+    <T> T underTurnLock(Connection lockConnection, Address resident, java.util.function.Supplier<T> work)
+            throws SQLException {
+        Cached cached = cache.getIfPresent(resident);
+        if (cached != null && cached.version() != version(lockConnection, resident)) {
+            cache.invalidate(resident);
+        }
+        checked.set(resident);
+        try {
+            return work.get();
+        } finally {
+            checked.remove();
+        }
+    }
+
+    private static long version(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM conversation WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static Optional<Cached> select(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT language, state, misunderstandings, last_activity, version "
                 + "FROM conversation WHERE channel = ? AND address = ?")) {
             ps.setString(1, resident.channel().id());
             ps.setString(2, resident.value());
@@ -82,8 +126,9 @@ public final class SqlConversationStore implements ConversationStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Conversation(resident, Language.of(rs.getString(1)),
-                        StateCodec.decode(rs.getString(2)), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))));
+                return Optional.of(new Cached(new Conversation(resident, Language.of(rs.getString(1)),
+                        StateCodec.decode(rs.getString(2)), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))),
+                        rs.getLong(5)));
             }
         }
     }
@@ -94,40 +139,56 @@ public final class SqlConversationStore implements ConversationStore {
         // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
         // transcript's next number needs no lock of its own here (see nextSeq).
         String transcript = Transcript.turnSql(!turn.reply().isSilent());
-        turns.inTransaction(c -> {
+        long version = turns.inTransaction(c -> {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
                 try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND)) {
                     bindInbound(ps, 1, turn);
                     ps.executeUpdate();
                 }
-                upsertConversation(c, conv);
+                upsertConversation(c, conv, false);
                 try (PreparedStatement ps = c.prepareStatement(transcript)) {
                     bindTurnLines(ps, 1, turn);
                     ps.executeUpdate();
                 }
-            } else {
-                // PostgreSQL: the three statements travel together (the driver sends them before one
-                // Sync), one round trip instead of three; the commit is the only other one.
-                try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND + ";\n" + UPSERT_CONVERSATION + ";\n"
-                        + transcript)) {
-                    bindTurnLines(ps, bindConversation(ps, bindInbound(ps, 1, turn), conv), turn);
-                    ps.execute();
+                return 0L;
+            }
+            // PostgreSQL: the three statements travel together (the driver sends them before one
+            // Sync), one round trip instead of three; the commit is the only other one. The upsert's
+            // RETURNING gives the conversation's new version, the one result set among the counts.
+            try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND + ";\n" + UPSERT_CONVERSATION + VERSIONED
+                    + ";\n" + transcript)) {
+                bindTurnLines(ps, bindConversation(ps, bindInbound(ps, 1, turn), conv), turn);
+                return versionFrom(ps, ps.execute());
+            }
+        });
+        cache.put(conv.resident(), new Cached(conv, version));
+        changed(conv);
+    }
+
+    /** The version a multi-statement's RETURNING answered, walking past the update counts. */
+    private static long versionFrom(PreparedStatement ps, boolean resultSet) throws SQLException {
+        Long version = null;
+        while (resultSet || ps.getUpdateCount() != -1) {
+            if (resultSet) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    if (rs.next()) {
+                        version = rs.getLong(1);
+                    }
                 }
             }
-            return null;
-        });
-        cache.put(conv.resident(), conv);
-        changed(conv);
+            resultSet = ps.getMoreResults();
+        }
+        if (version == null) {
+            throw new SQLException("the conversation's upsert returned no version");
+        }
+        return version;
     }
 
     @Override
     public void saveState(Conversation conversation) {
-        turns.inTransaction(c -> {
-            upsertConversation(c, conversation);
-            return null;
-        });
-        cache.put(conversation.resident(), conversation);
+        long version = turns.inTransaction(c -> upsertConversation(c, conversation, shared));
+        cache.put(conversation.resident(), new Cached(conversation, version));
         changed(conversation);
     }
 
@@ -182,6 +243,8 @@ public final class SqlConversationStore implements ConversationStore {
             + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity, "
             + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
             + "queue_reason = excluded.queue_reason";
+    /** On a shared database (PostgreSQL) every save increments the conversation's version. */
+    private static final String VERSIONED = ", version = conversation.version + 1 RETURNING version";
 
     /** Binds the inbound record's parameters from {@code at}; returns the next parameter's index. */
     private static int bindInbound(PreparedStatement ps, int at, Turn turn) throws SQLException {
@@ -194,10 +257,21 @@ public final class SqlConversationStore implements ConversationStore {
         return at + 6;
     }
 
-    private static void upsertConversation(Connection c, Conversation conv) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION)) {
+    /**
+     * Writes the conversation; on a shared database (PostgreSQL) it also increments its version and
+     * returns the new one (SQLite's single node needs no version: 0).
+     */
+    private static long upsertConversation(Connection c, Conversation conv, boolean versioned) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + (versioned ? VERSIONED : ""))) {
             bindConversation(ps, 1, conv);
-            ps.executeUpdate();
+            if (!versioned) {
+                ps.executeUpdate();
+                return 0;
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

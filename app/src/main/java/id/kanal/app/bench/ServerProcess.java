@@ -61,6 +61,11 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** Whether its process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop, as a power cut or the OOM killer would end it. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -10,6 +10,7 @@ import id.kanal.services.console.SqlAgencyTrends;
 import id.kanal.services.console.SqlDashboard;
 import id.kanal.dialog.Texts;
 import id.kanal.store.Database;
+import id.kanal.store.Dialect;
 import id.kanal.store.console.ConversationQueue;
 import id.kanal.store.console.SqlAgentRecords;
 import id.kanal.store.console.SqlCannedReplies;
@@ -30,6 +31,9 @@ import java.util.Optional;
  * {@code /api/console} given only what it uses.
  */
 final class Console {
+    /** The cluster notices' topic of console events. */
+    static final String EVENTS_TOPIC = "console";
+
     private final ConsoleEvents events;
     private final List<HttpService> routes;
     private final Optional<AutoAssigner> autoAssigner;
@@ -50,13 +54,15 @@ final class Console {
         DeskPolicy desks = new DeskPolicy(directory);
         Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock,
                 directory);
-        accounts.ensureFirstAdmin(settings.adminPassword());
-        ConsoleEvents events = new ConsoleEvents();
+        // Nodes starting together: one creates the first admin, the others find it.
+        db.exclusively("first-admin", () -> accounts.ensureFirstAdmin(settings.adminPassword()));
+        ConsoleEvents events = new ConsoleEvents(event -> kanal.notices().publish(EVENTS_TOPIC, event));
         // A logout ends that session's event streams at once, however busy they are.
         Sessions sessions = new Sessions(new SqlConsoleSessions(db), clock, settings.sessionTtl(), events::sessionEnded);
         ConsoleGuard guard = new ConsoleGuard(sessions);
         ConversationQueue conversations = new SqlConversationQueue(db, clock);
         events.seed(conversations.handedOff());
+        kanal.notices().subscribe(EVENTS_TOPIC, events::received, () -> events.resync(conversations.handedOff()));
         kanal.conversations().addListener(events::conversationSaved);
         ConsoleComplaints complaints = new SqlConsoleComplaints(db, clock, kanal.complaints());
         AgentActions actions = new AgentActions(new SqlAgentRecords(db), kanal.outbox(), events, clock);
@@ -70,7 +76,7 @@ final class Console {
             a.wake(); // conversations left waiting before a restart
         });
         return new Console(events, List.of(
-                new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name(), zone),
+                new AuthRoutes(guard, accounts, sessions, loginLimiter(db, clock), settings, kanal.region().name(), zone),
                 new AccountRoutes(guard, accounts),
                 new QueueRoutes(guard, conversations, engine, actions, events, clock),
                 new ConversationRoutes(guard, conversations, complaints, actions, clock, desks,
@@ -93,6 +99,11 @@ final class Console {
     void close() {
         autoAssigner.ifPresent(AutoAssigner::close);
         events.close();
+    }
+
+    /** One node counts login failures in memory; several on PostgreSQL count them in the database. */
+    private static LoginLimiter loginLimiter(Database db, Clock clock) {
+        return db.dialect() == Dialect.SQLITE ? new LoginLimiter(clock) : new LoginLimiter(clock, new SqlLoginCounts(db));
     }
 
     ConsoleEvents events() {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The console's in-process event bus: which conversations changed, for the browsers' SSE streams.
@@ -21,47 +22,97 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the console shows (a resident's message, a queue entry, a take, a hand-back) is saved through
  * that store or by the console itself in this process, so the listener sees it the moment it
  * commits, with no query load and no second of delay. Only bot conversations that never touch a
- * person are filtered out, so a busy SMS line does not wake every agent's browser. (With two
- * server nodes a browser would see only its own node's changes; that needs a database poll or
- * PostgreSQL LISTEN/NOTIFY, not built yet.)
+ * person are filtered out, so a busy SMS line does not wake every agent's browser.
+ *
+ * <p>Several nodes: every event is also handed to {@code others} (PostgreSQL {@code NOTIFY}, see
+ * {@code ClusterNotices}), and what other nodes send arrives in {@link #received}, so a browser
+ * on any node sees every node's changes; after the notices' connection comes back
+ * {@link #resync} makes every browser refresh everything.
  */
 public final class ConsoleEvents {
     static final String EVERYTHING = "*";
     private static final int MAX_PENDING = 500;
 
+    /** Other nodes' news: the state it tells, then the key ("h" handed off, "b" back with the bot, "-" unsaid). */
+    private static final String HANDED_OFF = "h", WITH_BOT = "b", UNSAID = "-";
+
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    /** Conversations currently queued or with an agent: their leaving the queue is news too. */
-    private final Set<Address> handedOff = ConcurrentHashMap.newKeySet();
+    /** Conversations currently queued or with an agent (by key): their leaving the queue is news too. */
+    private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> others;
     private volatile boolean closed;
     private volatile Runnable changed = () -> { };
 
+    /** One node: events stay in this process. */
+    ConsoleEvents() {
+        this(message -> { });
+    }
+
+    /** @param others sends an event to the other nodes (called after the change committed; must not block long) */
+    ConsoleEvents(Consumer<String> others) {
+        this.others = others;
+    }
+
     /** Seeds the handed-off set from the database at start. */
     void seed(Collection<Address> addresses) {
-        handedOff.addAll(addresses);
+        addresses.forEach(a -> handedOff.add(key(a)));
     }
 
     /** Called by the conversation store after each save. */
     void conversationSaved(Conversation c) {
-        Address a = c.resident();
+        String key = key(c.resident());
         if (c.state().isHandedOff()) {
-            handedOff.add(a);
-            publish(a);
-        } else if (handedOff.remove(a)) {
-            publish(a);
+            handedOff.add(key);
+            publish(key, HANDED_OFF);
+        } else if (handedOff.remove(key)) {
+            publish(key, WITH_BOT);
         }
     }
 
     /** Tells every browser that this conversation (and so maybe the queue) changed. */
     void publish(Address a) {
-        publish(key(a));
+        publish(key(a), UNSAID);
     }
 
     /** Something else changed (complaints, canned replies): browsers refresh what they show. */
     void publishAll() {
-        publish(EVERYTHING);
+        publish(EVERYTHING, UNSAID);
     }
 
-    private void publish(String key) {
+    private void publish(String key, String state) {
+        toBrowsers(key);
+        others.accept(state + key);
+    }
+
+    /**
+     * An event from another node: its browsers were told there, these are told here, and the
+     * handed-off set follows (a conversation queued on one node and answered by the bot on another
+     * is still news when it leaves the queue).
+     */
+    void received(String message) {
+        if (message.isEmpty()) {
+            return;
+        }
+        String state = message.substring(0, 1);
+        String key = message.substring(1);
+        if (state.equals(HANDED_OFF)) {
+            handedOff.add(key);
+        } else if (state.equals(WITH_BOT)) {
+            handedOff.remove(key);
+        }
+        toBrowsers(key);
+    }
+
+    /** Events may have been missed (the other nodes' news was cut off): reseed, and every browser refreshes. */
+    void resync(Collection<Address> nowHandedOff) {
+        Set<String> keys = new java.util.HashSet<>();
+        nowHandedOff.forEach(a -> keys.add(key(a)));
+        handedOff.retainAll(keys);
+        handedOff.addAll(keys);
+        toBrowsers(EVERYTHING);
+    }
+
+    private void toBrowsers(String key) {
         for (Subscriber s : subscribers) {
             if (!s.queue.offer(key)) {
                 // A browser that stopped reading: replace its backlog with one "refresh everything".

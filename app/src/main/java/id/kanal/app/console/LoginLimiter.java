@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wait {@link #FIRST_DELAY}, doubling per failure, capped at {@link #MAX_DELAY}. A pair quiet
  * for {@link #FORGET_AFTER} starts afresh. Counting is atomic: a try is {@link #reserve reserved}
  * (counted as a failure) before the password is checked and {@link Attempt#succeeded released}
- * on success, so parallel tries cannot get past the count. Kept in memory: a restart forgets,
- * and each node counts its own.
+ * on success, so parallel tries cannot get past the count. One node keeps the counts in memory
+ * (a restart forgets); several nodes on PostgreSQL keep them in the database
+ * ({@link SqlLoginCounts}), so a guesser gains nothing by spreading tries over the nodes.
  */
 final class LoginLimiter {
     static final int FREE_TRIES = 5;
@@ -30,7 +31,45 @@ final class LoginLimiter {
     private static final int SWEEP_ABOVE = 10_000;
 
     /** A pair's failures so far (reserved tries included) and when its next try may start. */
-    private record Pair(int failures, Instant notBefore, Instant lastTry) {
+    record Pair(int failures, Instant notBefore, Instant lastTry) {
+    }
+
+    /** Where the pairs are kept: changed atomically per pair. */
+    interface Counts {
+        /** Replaces the pair's entry (absent: null) with what {@code change} returns, atomically. */
+        Pair change(String key, java.util.function.UnaryOperator<Pair> change);
+
+        void forget(String key);
+
+        /** Drops pairs whose last try is not after {@code idleSince}. */
+        void sweep(Instant idleSince);
+
+        int size();
+    }
+
+    /** The counts of one node, in memory. */
+    static final class MemoryCounts implements Counts {
+        private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
+
+        @Override
+        public Pair change(String key, java.util.function.UnaryOperator<Pair> change) {
+            return pairs.compute(key, (k, p) -> change.apply(p));
+        }
+
+        @Override
+        public void forget(String key) {
+            pairs.remove(key);
+        }
+
+        @Override
+        public void sweep(Instant idleSince) {
+            pairs.values().removeIf(p -> !p.lastTry().isAfter(idleSince));
+        }
+
+        @Override
+        public int size() {
+            return pairs.size();
+        }
     }
 
     /** A reserved try: report its outcome with {@link #succeeded}; a failure is already counted. */
@@ -43,16 +82,21 @@ final class LoginLimiter {
 
         /** The right password: the pair starts afresh. */
         void succeeded() {
-            pairs.remove(key);
+            pairs.forget(key);
         }
     }
 
     private final Clock clock;
-    private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
+    private final Counts pairs;
     private final AtomicInteger reservations = new AtomicInteger();
 
     LoginLimiter(Clock clock) {
+        this(clock, new MemoryCounts());
+    }
+
+    LoginLimiter(Clock clock, Counts pairs) {
         this.clock = clock;
+        this.pairs = pairs;
     }
 
     /**
@@ -63,7 +107,7 @@ final class LoginLimiter {
         Instant now = clock.instant();
         String key = username + "\n" + ip;
         Duration[] wait = {Duration.ZERO};
-        pairs.compute(key, (k, p) -> {
+        pairs.change(key, p -> {
             Pair current = p == null || !now.isBefore(p.lastTry().plus(FORGET_AFTER)) ? new Pair(0, now, now) : p;
             if (now.isBefore(current.notBefore())) {
                 wait[0] = Duration.between(now, current.notBefore());
@@ -73,7 +117,7 @@ final class LoginLimiter {
             return new Pair(failures, now.plus(delayAfter(failures)), now);
         });
         if (reservations.incrementAndGet() % 1024 == 0 && pairs.size() > SWEEP_ABOVE) {
-            pairs.values().removeIf(p -> !now.isBefore(p.lastTry().plus(FORGET_AFTER)));
+            pairs.sweep(now.minus(FORGET_AFTER));
         }
         return wait[0].isZero() ? new Reservation(Optional.of(new Attempt(key)), Duration.ZERO)
                 : new Reservation(Optional.empty(), wait[0]);

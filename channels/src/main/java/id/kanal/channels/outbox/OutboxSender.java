@@ -58,6 +58,12 @@ public final class OutboxSender implements AutoCloseable {
 
     public OutboxSender(OutboxQueue queue, ResidentRegistry residents, List<ChannelSender> channelSenders,
                         OutboxPolicy policy, Clock clock) {
+        this(queue, residents, channelSenders, policy, clock, ArrivalTimes.inMemory());
+    }
+
+    /** @param rates where the send rates are counted: {@link ArrivalTimes#inMemory()}, or shared by several nodes */
+    public OutboxSender(OutboxQueue queue, ResidentRegistry residents, List<ChannelSender> channelSenders,
+                        OutboxPolicy policy, Clock clock, ArrivalTimes rates) {
         this.queue = queue;
         this.residents = residents;
         for (ChannelSender s : channelSenders) {
@@ -68,7 +74,7 @@ public final class OutboxSender implements AutoCloseable {
             }
         }
         this.policy = policy;
-        this.limiter = new RateLimiter(policy.rates());
+        this.limiter = new RateLimiter(policy.rates(), rates);
         this.clock = clock;
     }
 

@@ -9,6 +9,7 @@ import id.kanal.channels.ChannelContext;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.ConfigValues;
+import id.kanal.channels.ExclusiveJobs;
 import id.kanal.channels.KanalChannel;
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.outbox.RateLimit;
@@ -37,16 +38,21 @@ public final class TelegramChannel implements KanalChannel {
             kanal -> TelegramConfig.create(kanal.get("telegram"), ConfigValues.string(kanal.get("public-url")).isPresent()),
             TelegramChannel::create);
 
+    /** The name of the polling job among the node's exclusive jobs. */
+    public static final String POLLING_JOB = "telegram-polling";
+
     private final TelegramConfig config;
     private final Optional<TelegramBot> bot;
     private final TelegramWebhookService webhook;
     private final Optional<ChannelSender> sender;
     private final Optional<MediaDownloader> media;
+    private final ExclusiveJobs jobs;
     private volatile TelegramPolling polling;
     private volatile boolean started;
 
-    private TelegramChannel(TelegramConfig config, Optional<TelegramBot> bot) {
+    private TelegramChannel(TelegramConfig config, Optional<TelegramBot> bot, ExclusiveJobs jobs) {
         this.config = config;
+        this.jobs = jobs;
         this.bot = bot;
         this.webhook = new TelegramWebhookService(config, bot);
         this.sender = bot.map(b -> TelegramSender.create(config));
@@ -62,7 +68,8 @@ public final class TelegramChannel implements KanalChannel {
                         .orElseGet(() -> TelegramBot.create(config, context.handler(), context.port(TelegramLinks.class),
                                 context.residents()::language, context.outbox(), context.clock())))
                 : Optional.empty();
-        return Optional.of(new TelegramChannel(config, bot));
+        return Optional.of(new TelegramChannel(config, bot,
+                context.optionalPort(ExclusiveJobs.class).orElse(ExclusiveJobs.HERE)));
     }
 
     @Override
@@ -95,11 +102,14 @@ public final class TelegramChannel implements KanalChannel {
         return sender.isPresent() ? Map.of(Channel.TELEGRAM, RateLimit.TELEGRAM) : Map.of();
     }
 
-    /** Starts long polling when a bot is configured in polling mode. */
+    /**
+     * Starts long polling when a bot is configured in polling mode: on one node of several only
+     * (Telegram hands each update to one {@code getUpdates}), the one {@link ExclusiveJobs} picks.
+     */
     @Override
     public void start() {
         if (bot.isPresent() && config.mode() == TelegramConfig.Mode.POLLING) {
-            polling = TelegramPolling.start(config, bot.get());
+            jobs.register(POLLING_JOB, () -> polling = TelegramPolling.start(config, bot.get()), this::stopPolling);
         } else {
             LOG.log(System.Logger.Level.INFO, "Telegram long polling off: bot={0} mode={1}",
                     bot.isPresent() ? "configured" : "unset", config.mode());
@@ -124,6 +134,10 @@ public final class TelegramChannel implements KanalChannel {
 
     @Override
     public void close() {
+        stopPolling();
+    }
+
+    private synchronized void stopPolling() {
         TelegramPolling p = polling;
         if (p != null) {
             p.close();
