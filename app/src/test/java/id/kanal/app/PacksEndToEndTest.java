@@ -1,13 +1,9 @@
 package id.kanal.app;
 
 import id.kanal.dialog.Gsm7;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,23 +22,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * USSD route (182 characters a screen, 99 for the next page). The clock stands on 2 Dec 2026, so two
  * example vacancies (closing 15 and 30 Nov) have expired.
  */
-class PacksEndToEndTest {
+class PacksEndToEndTest extends KanalOnServer {
     private static final String RESIDENT = "+6281234567890";
     private final AtomicInteger ids = new AtomicInteger();
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1"));
+    @Override
+    Clock clock() {
+        return Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC);
     }
 
-    @AfterEach
-    void stop() {
-        kanal.close();
+    @Override
+    Map<String, String> env() {
+        return Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1");
     }
 
     private String sms(String text) throws Exception {
