@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +33,6 @@ class ComplaintsApiTest extends KanalOnServer {
     private static final Pattern TICKET = Pattern.compile("TNG-\\d{6}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AtomicInteger sids = new AtomicInteger();
-
     @Override
     Map<String, String> env() {
         return Map.of("KANAL_ADMIN_TOKEN", ADMIN);
@@ -43,9 +40,9 @@ class ComplaintsApiTest extends KanalOnServer {
 
     private String fileBySms(String from, String location) throws Exception {
         for (String text : List.of("lapor sampah", location, "Sampah tidak diangkut seminggu")) {
-            kanal.sms("SM" + sids.incrementAndGet(), from, text);
+            sms(from, text);
         }
-        String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), from, "ya"));
+        String reply = KanalHarness.replyText(sms(from, "ya"));
         Matcher m = TICKET.matcher(reply);
         assertTrue(m.find(), reply);
         return m.group();
@@ -170,12 +167,12 @@ class ComplaintsApiTest extends KanalOnServer {
                 boolean rejecting = step.status().equals("REJECTED");
                 if (rejecting) {
                     // The USSD reporter texts STOP from the same phone: from now on only the other three hear.
-                    KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), ussd, "STOP"));
+                    KanalHarness.replyText(sms(ussd, "STOP"));
                 }
                 int twilioBefore = twilio.accepted().size();
                 int botBefore = bot.delivered().size();
                 if (step.status().equals("reopen")) {
-                    String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), RESIDENT,
+                    String reply = KanalHarness.replyText(sms(RESIDENT,
                             "belum beres " + original));
                     assertTrue(reply.contains(original), reply);
                 } else {
@@ -239,9 +236,9 @@ class ComplaintsApiTest extends KanalOnServer {
     void file_sameProblemNearbyBySms_residentToldItIsKnownAndFollowsTheOriginal() throws Exception {
         String original = fileBySms(RESIDENT, "Jl. Merdeka 5");
         for (String text : List.of("lapor sampah", "jln merdeka no. 5", "Sampahnya bau")) {
-            kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, text);
+            sms(NEIGHBOUR, text);
         }
-        String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, "ya"));
+        String reply = KanalHarness.replyText(sms(NEIGHBOUR, "ya"));
         assertTrue(reply.startsWith("Terima kasih. Masalah ini sudah dilaporkan dan ditangani Dinas Lingkungan Hidup."),
                 reply);
         Matcher m = TICKET.matcher(reply);

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A real Kanal with its server ({@link KanalHarness}) on a scratch directory, started before each
@@ -26,6 +29,7 @@ abstract class KanalOnServer {
     Path dataDir;
     KanalHarness kanal;
     final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger smsIds = new AtomicInteger();
 
     @BeforeEach
     void startKanal() {
@@ -37,9 +41,16 @@ abstract class KanalOnServer {
         kanal.close();
     }
 
-    /** The clock the Kanal runs on: fixed at {@link #MOMENT} unless a subclass says otherwise. */
+    /** The Kanal's environment for tests that call its USSD route from this machine. */
+    static final Map<String, String> USSD_FROM_LOOPBACK = Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1");
+
+    /** The moment the Kanal's clock stands on: {@link #MOMENT} unless a subclass says otherwise. */
+    Instant moment() {
+        return MOMENT;
+    }
+
     Clock clock() {
-        return Clock.fixed(MOMENT, ZoneOffset.UTC);
+        return Clock.fixed(moment(), ZoneOffset.UTC);
     }
 
     /** The environment variables the Kanal starts with, beyond the harness's own. */
@@ -51,6 +62,13 @@ abstract class KanalOnServer {
     void startAgain(Clock clock, Map<String, String> env) {
         kanal.close();
         kanal = new KanalHarness(dataDir, clock, env);
+    }
+
+    /** One SMS from {@code from} under a new message id, which Kanal must take (200). */
+    HttpResponse<String> sms(String from, String text) throws Exception {
+        HttpResponse<String> res = kanal.sms("SM" + smsIds.incrementAndGet(), from, text);
+        assertEquals(200, res.statusCode(), res.body());
+        return res;
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

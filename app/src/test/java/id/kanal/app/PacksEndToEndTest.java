@@ -4,13 +4,10 @@ import id.kanal.dialog.Gsm7;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,22 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PacksEndToEndTest extends KanalOnServer {
     private static final String RESIDENT = "+6281234567890";
-    private final AtomicInteger ids = new AtomicInteger();
 
     @Override
-    Clock clock() {
-        return Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC);
+    Instant moment() {
+        return Instant.parse("2026-12-02T03:00:00Z");
     }
 
     @Override
     Map<String, String> env() {
-        return Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1");
+        return USSD_FROM_LOOPBACK;
     }
 
     private String sms(String text) throws Exception {
-        HttpResponse<String> res = kanal.sms("SM" + ids.incrementAndGet(), RESIDENT, text);
-        assertEquals(200, res.statusCode(), res.body());
-        String reply = KanalHarness.replyText(res);
+        String reply = KanalHarness.replyText(sms(RESIDENT, text));
         assertTrue(Gsm7.isGsm7(reply) && Gsm7.septets(reply) <= Gsm7.TWO_SEGMENTS, reply);
         return reply;
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PricesEndToEndTest extends KanalOnServer {
     private static final String RESIDENT = "+6281234567891";
-
-    private final AtomicInteger sids = new AtomicInteger();
 
     @BeforeEach
     void importPrices() {
@@ -34,7 +31,7 @@ class PricesEndToEndTest extends KanalOnServer {
     }
 
     private String say(String text) throws Exception {
-        return KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), RESIDENT, text));
+        return KanalHarness.replyText(sms(RESIDENT, text));
     }
 
     @Test
