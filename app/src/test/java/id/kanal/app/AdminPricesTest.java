@@ -18,9 +18,8 @@ class AdminPricesTest extends KanalOnServer {
             2026-11-22,Pasar Anyar,beras,kg,15500
             """;
 
-    @Override
-    Map<String, String> env() {
-        return Map.of("KANAL_ADMIN_TOKEN", ADMIN);
+    AdminPricesTest() {
+        super(Map.of("KANAL_ADMIN_TOKEN", ADMIN));
     }
 
     private HttpResponse<String> post(String token, String csv) throws Exception {

@@ -33,9 +33,8 @@ class ComplaintsApiTest extends KanalOnServer {
     private static final Pattern TICKET = Pattern.compile("TNG-\\d{6}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    Map<String, String> env() {
-        return Map.of("KANAL_ADMIN_TOKEN", ADMIN);
+    ComplaintsApiTest() {
+        super(Map.of("KANAL_ADMIN_TOKEN", ADMIN));
     }
 
     private String fileBySms(String from, String location) throws Exception {

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,15 +24,9 @@ class EmergencyEndToEndTest extends KanalOnServer {
     private static final String NUMBERS = "DARURAT? Telepon 112 (gratis, 24 jam). Polisi 110, Damkar 113, Ambulans 118/119.";
     private static final String RESIDENT = "+6281234567890";
 
-    @Override
-    Instant moment() {
+    EmergencyEndToEndTest() {
         // Monday 10:00 in Jakarta: agents are in.
-        return Instant.parse("2026-11-23T03:00:00Z");
-    }
-
-    @Override
-    Map<String, String> env() {
-        return USSD_FROM_LOOPBACK;
+        super(Instant.parse("2026-11-23T03:00:00Z"), USSD_FROM_LOOPBACK);
     }
 
     private String sms(String text) throws Exception {

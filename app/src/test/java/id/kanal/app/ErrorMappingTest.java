@@ -27,9 +27,8 @@ class ErrorMappingTest extends KanalOnServer {
     private static final String ADMIN = "admin-token-for-errors";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    Map<String, String> env() {
-        return Map.of("KANAL_ADMIN_TOKEN", ADMIN);
+    ErrorMappingTest() {
+        super(Map.of("KANAL_ADMIN_TOKEN", ADMIN));
     }
 
     @Test

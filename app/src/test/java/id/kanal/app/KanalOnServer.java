@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A real Kanal with its server ({@link KanalHarness}) on a scratch directory, started before each
- * test and closed after it; subclasses name the moment ({@link #clock()}) and the environment
- * ({@link #env()}). A test may close {@link #kanal} and {@link #startAgain} with other settings.
+ * test and closed after it; subclasses name the moment its clock stands on and its environment.
+ * A test may close {@link #kanal} and {@link #startAgain} with other settings.
  */
 abstract class KanalOnServer {
     /** 22 Nov 2026, 10:00 in Jakarta: the moment most tests stand on. */
@@ -29,11 +29,28 @@ abstract class KanalOnServer {
     Path dataDir;
     KanalHarness kanal;
     final HttpClient http = HttpClient.newHttpClient();
+    private final Instant moment;
+    private final Map<String, String> env;
     private final AtomicInteger smsIds = new AtomicInteger();
+
+    KanalOnServer() {
+        this(MOMENT, Map.of());
+    }
+
+    /** @param env the environment variables the Kanal starts with, beyond the harness's own */
+    KanalOnServer(Map<String, String> env) {
+        this(MOMENT, env);
+    }
+
+    /** @param moment where the Kanal's clock stands */
+    KanalOnServer(Instant moment, Map<String, String> env) {
+        this.moment = moment;
+        this.env = env;
+    }
 
     @BeforeEach
     void startKanal() {
-        kanal = new KanalHarness(dataDir, clock(), env());
+        kanal = new KanalHarness(dataDir, clock(), env);
     }
 
     @AfterEach
@@ -44,18 +61,8 @@ abstract class KanalOnServer {
     /** The Kanal's environment for tests that call its USSD route from this machine. */
     static final Map<String, String> USSD_FROM_LOOPBACK = Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1");
 
-    /** The moment the Kanal's clock stands on: {@link #MOMENT} unless a subclass says otherwise. */
-    Instant moment() {
-        return MOMENT;
-    }
-
     Clock clock() {
-        return Clock.fixed(moment(), ZoneOffset.UTC);
-    }
-
-    /** The environment variables the Kanal starts with, beyond the harness's own. */
-    Map<String, String> env() {
-        return Map.of();
+        return Clock.fixed(moment, ZoneOffset.UTC);
     }
 
     /** Closes this test's Kanal and starts another on the same data directory. */

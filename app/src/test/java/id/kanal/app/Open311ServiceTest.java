@@ -33,9 +33,8 @@ class Open311ServiceTest extends KanalOnServer {
             "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    Map<String, String> env() {
-        return Map.of("KANAL_OPEN311_API_KEY", "key-one, key-two");
+    Open311ServiceTest() {
+        super(Map.of("KANAL_OPEN311_API_KEY", "key-one, key-two"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

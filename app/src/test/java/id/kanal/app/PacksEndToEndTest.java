@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,14 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PacksEndToEndTest extends KanalOnServer {
     private static final String RESIDENT = "+6281234567890";
 
-    @Override
-    Instant moment() {
-        return Instant.parse("2026-12-02T03:00:00Z");
-    }
-
-    @Override
-    Map<String, String> env() {
-        return USSD_FROM_LOOPBACK;
+    PacksEndToEndTest() {
+        super(Instant.parse("2026-12-02T03:00:00Z"), USSD_FROM_LOOPBACK);
     }
 
     private String sms(String text) throws Exception {

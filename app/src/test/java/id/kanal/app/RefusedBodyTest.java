@@ -32,15 +32,14 @@ class RefusedBodyTest extends KanalOnServer {
     private static final String SMUGGLED_FORM = "sessionId=ATUid_smuggled&serviceCode=%2A384%2A1234%23"
             + "&phoneNumber=%2B6281234567890&networkCode=51010&text=";
 
-    @Override
-    Map<String, String> env() {
-        return Map.of(
+    RefusedBodyTest() {
+        super(Map.of(
                 "KANAL_TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN",
                 "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "KANAL_ADMIN_TOKEN", ADMIN,
                 "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1",
                 // Nothing listens here: no update in these tests reaches the Bot API.
-                "KANAL_TELEGRAM_API_URL", "http://127.0.0.1:9");
+                "KANAL_TELEGRAM_API_URL", "http://127.0.0.1:9"));
     }
 
     @Test

@@ -21,13 +21,8 @@ class ConsoleFiguresTest extends ConsoleOnServer {
     private ConsoleHarness.Client agent;
 
     ConsoleFiguresTest() {
-        super(SUNDAY);
-    }
-
-    @Override
-    Map<String, String> configOverrides() {
         // The clock moves days on: the agent's login must outlast it.
-        return Map.of("kanal.console.session-ttl", "P30D");
+        super(SUNDAY, Map.of("kanal.console.session-ttl", "P30D"));
     }
 
     @BeforeEach

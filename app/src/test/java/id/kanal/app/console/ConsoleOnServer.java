@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * A real Kanal with its console ({@link ConsoleHarness}) on a scratch directory and a clock the
  * test moves, started before each test and closed after it. Subclasses may name the moment the
- * clock starts at, the database ({@link #databaseEnv()}, PostgreSQL in the {@code ...OnPostgresTest}
- * subclasses) and {@code application.yaml} keys to override ({@link #configOverrides()}).
+ * clock starts at and {@code application.yaml} keys to override, and the database
+ * ({@link #databaseEnv()}: PostgreSQL in the {@code ...OnPostgresTest} subclasses).
  */
 abstract class ConsoleOnServer {
     /** Monday 23 Nov 2026, 10:00 in Jakarta: the moment most console tests stand on. */
@@ -23,18 +23,25 @@ abstract class ConsoleOnServer {
     Path dataDir;
     final MutableClock clock;
     ConsoleHarness kanal;
+    private final Map<String, String> configOverrides;
 
     ConsoleOnServer() {
         this(MONDAY);
     }
 
     ConsoleOnServer(Instant start) {
-        clock = new MutableClock(start);
+        this(start, Map.of());
+    }
+
+    /** @param configOverrides {@code application.yaml} keys this test's Kanal runs with instead */
+    ConsoleOnServer(Instant start, Map<String, String> configOverrides) {
+        this.clock = new MutableClock(start);
+        this.configOverrides = configOverrides;
     }
 
     @BeforeEach
     void startConsole() {
-        kanal = new ConsoleHarness(dataDir, clock, databaseEnv(), configOverrides());
+        kanal = new ConsoleHarness(dataDir, clock, databaseEnv(), configOverrides);
     }
 
     @AfterEach
@@ -44,11 +51,6 @@ abstract class ConsoleOnServer {
 
     /** The database the harness opens: SQLite in the data directory unless a subclass says otherwise. */
     Map<String, String> databaseEnv() {
-        return Map.of();
-    }
-
-    /** {@code application.yaml} keys this test's Kanal runs with instead. */
-    Map<String, String> configOverrides() {
         return Map.of();
     }
 }

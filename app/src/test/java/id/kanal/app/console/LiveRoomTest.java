@@ -46,12 +46,7 @@ class LiveRoomTest extends ConsoleOnServer {
     private ConsoleHarness.Client staff;
 
     LiveRoomTest() {
-        super(START);
-    }
-
-    @Override
-    Map<String, String> configOverrides() {
-        return Map.of("kanal.console.session-ttl", "P90D");
+        super(START, Map.of("kanal.console.session-ttl", "P90D"));
     }
 
     @BeforeEach
