@@ -1,16 +1,16 @@
 package id.kanal.app;
 
-import id.kanal.app.packs.PackImportException;
 import id.kanal.app.packs.PackImportResult;
 import id.kanal.app.packs.PackSource;
+import id.kanal.services.RejectedImportException;
 import id.kanal.services.ServicesBenchmark;
 import id.kanal.services.prices.ImportResult;
 import id.kanal.services.prices.PriceImportException;
-import id.kanal.services.timetable.GtfsImportException;
 import id.kanal.services.timetable.GtfsImportResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** {@code import-prices FILE}, {@code import-gtfs DIR_OR_ZIP} and {@code bench-services [SHARED_DATA]}. */
 final class ImportCommands {
@@ -19,31 +19,21 @@ final class ImportCommands {
 
     static int importPrices(Settings settings, String[] args) {
         Path file = onlyPath(args, "import-prices FILE");
-        LogsToStderr.apply();
-        try (Kanal kanal = Kanal.open(settings, Main.clock())) {
-            ImportResult r = kanal.priceImporter().importFile(file, rows -> System.err.printf("  %,d rows read%n", rows));
-            System.out.printf("imported %s (%s): %d rows, %d changed, %d unchanged, %d skipped, in %d ms%n",
+        return runImport(settings, "rejected, nothing imported: ", kanal -> {
+            ImportResult r = kanal.priceImporter().importFile(file, ImportCommands::rowsRead);
+            return String.format("imported %s (%s): %d rows, %d changed, %d unchanged, %d skipped, in %d ms",
                     file, r.format(), r.rows(), r.changed(), r.unchanged(), r.skipped(), r.took().toMillis());
-            return 0;
-        } catch (PriceImportException e) {
-            System.err.println("rejected, nothing imported: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     static int importGtfs(Settings settings, String[] args) {
         Path path = onlyPath(args, "import-gtfs DIR_OR_ZIP");
-        LogsToStderr.apply();
-        try (Kanal kanal = Kanal.open(settings, Main.clock())) {
-            GtfsImportResult r = kanal.gtfsImporter().importPath(path, rows -> System.err.printf("  %,d rows read%n", rows));
+        return runImport(settings, "rejected, the previous timetable stays: ", kanal -> {
+            GtfsImportResult r = kanal.gtfsImporter().importPath(path, ImportCommands::rowsRead);
             kanal.gtfsImported();
-            System.out.printf("imported feed %s (version %d): %,d stops, %,d trips, %,d stop times, in %d ms%n",
+            return String.format("imported feed %s (version %d): %,d stops, %,d trips, %,d stop times, in %d ms",
                     r.feed(), r.version(), r.stops(), r.trips(), r.stopTimes(), r.took().toMillis());
-            return 0;
-        } catch (GtfsImportException e) {
-            System.err.println("rejected, the previous timetable stays: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     /** {@code import-pack --region R FOLDER}: the folder's pack.yaml and items.csv, stored whole or not at all. */
@@ -55,21 +45,35 @@ final class ImportCommands {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("no such folder: " + folder);
         }
-        LogsToStderr.apply();
-        try (Kanal kanal = Kanal.open(settings, Main.clock())) {
+        return runImport(settings, "rejected, nothing imported: ", kanal -> {
             if (!kanal.region().code().equals(args[1])) {
                 throw new IllegalArgumentException("region '" + args[1] + "' is not this deployment's region ('"
                         + kanal.region().code() + "', from its region file)");
             }
             PackImportResult r = kanal.packImporter().importPack(args[1], PackSource.folder(folder), "import-pack");
-            System.out.printf("imported pack %s for %s: %d items (%d already expired, never shown), in %d ms;"
-                    + " a running server shows them within a minute and learns new sentences at its next start%n",
+            return String.format("imported pack %s for %s: %d items (%d already expired, never shown), in %d ms;"
+                    + " a running server shows them within a minute and learns new sentences at its next start",
                     r.code(), r.region(), r.items(), r.expired(), r.took().toMillis());
+        });
+    }
+
+    /**
+     * Runs one import on a Kanal opened for it, logging to stderr: prints the summary it returns
+     * (exit code 0), or, when the import was rejected as a whole, {@code rejected} and why (exit code 1).
+     */
+    private static int runImport(Settings settings, String rejected, Function<Kanal, String> importer) {
+        LogsToStderr.apply();
+        try (Kanal kanal = Kanal.open(settings, Main.clock())) {
+            System.out.println(importer.apply(kanal));
             return 0;
-        } catch (PackImportException e) {
-            System.err.println("rejected, nothing imported: " + e.getMessage());
+        } catch (RejectedImportException | PriceImportException e) {
+            System.err.println(rejected + e.getMessage());
             return 1;
         }
+    }
+
+    private static void rowsRead(int rows) {
+        System.err.printf("  %,d rows read%n", rows);
     }
 
     static int benchServices(Settings settings, String[] args) {

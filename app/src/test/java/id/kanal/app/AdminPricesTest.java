@@ -1,18 +1,8 @@
 package id.kanal.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /api/admin/prices}: an administrator's CSV import over HTTP, all or nothing. */
-class AdminPricesTest {
+class AdminPricesTest extends KanalOnServer {
     private static final String ADMIN = "admin-token-for-prices";
     private static final String CSV = """
             date,market,commodity,unit,price
@@ -28,29 +18,12 @@ class AdminPricesTest {
             2026-11-22,Pasar Anyar,beras,kg,15500
             """;
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_ADMIN_TOKEN", ADMIN));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+    AdminPricesTest() {
+        super(Map.of("KANAL_ADMIN_TOKEN", ADMIN));
     }
 
     private HttpResponse<String> post(String token, String csv) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + kanal.port() + "/api/admin/prices"))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return call("POST", "/api/admin/prices", "text/csv", token, csv);
     }
 
     @Test

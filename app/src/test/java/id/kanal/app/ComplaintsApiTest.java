@@ -11,24 +11,14 @@ import id.kanal.dialog.port.FiledComplaint;
 import id.kanal.dialog.port.NewComplaint;
 import id.kanal.dialog.testing.MutableClock;
 import id.kanal.store.Residents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,48 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The staff API end to end: complaints filed by SMS, changed by staff, residents told through the outbox. */
-class ComplaintsApiTest {
+class ComplaintsApiTest extends KanalOnServer {
     private static final String ADMIN = "s3cret-staff-token";
     private static final String RESIDENT = "+6281234567890";
     private static final String NEIGHBOUR = "+6285711112222";
     private static final Pattern TICKET = Pattern.compile("TNG-\\d{6}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final AtomicInteger sids = new AtomicInteger();
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_ADMIN_TOKEN", ADMIN));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+    ComplaintsApiTest() {
+        super(Map.of("KANAL_ADMIN_TOKEN", ADMIN));
     }
 
     private String fileBySms(String from, String location) throws Exception {
         for (String text : List.of("lapor sampah", location, "Sampah tidak diangkut seminggu")) {
-            kanal.sms("SM" + sids.incrementAndGet(), from, text);
+            sms(from, text);
         }
-        String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), from, "ya"));
+        String reply = KanalHarness.replyText(sms(from, "ya"));
         Matcher m = TICKET.matcher(reply);
         assertTrue(m.find(), reply);
         return m.group();
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + kanal.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return call(method, path, "application/json", token, body);
     }
 
     private List<String> outbox() {
@@ -104,8 +75,7 @@ class ComplaintsApiTest {
 
     @Test
     void staffApi_tokenUnset_503WithClearMessage() throws Exception {
-        kanal.close();
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        startAgain(clock(), Map.of());
         HttpResponse<String> res = call("GET", "/api/complaints", "anything", null);
         assertEquals(503, res.statusCode());
         assertTrue(res.body().contains("KANAL_ADMIN_TOKEN"), res.body());
@@ -153,8 +123,7 @@ class ComplaintsApiTest {
         String telegramChat = "523901877";
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
         try (FakeTwilio twilio = new FakeTwilio(); FakeBotApi bot = new FakeBotApi()) {
-            kanal.close();
-            kanal = new KanalHarness(dataDir, clock, Map.ofEntries(
+            startAgain(clock, Map.ofEntries(
                     Map.entry("KANAL_ADMIN_TOKEN", ADMIN),
                     Map.entry("KANAL_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID),
                     Map.entry("KANAL_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN),
@@ -197,12 +166,12 @@ class ComplaintsApiTest {
                 boolean rejecting = step.status().equals("REJECTED");
                 if (rejecting) {
                     // The USSD reporter texts STOP from the same phone: from now on only the other three hear.
-                    KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), ussd, "STOP"));
+                    KanalHarness.replyText(sms(ussd, "STOP"));
                 }
                 int twilioBefore = twilio.accepted().size();
                 int botBefore = bot.delivered().size();
                 if (step.status().equals("reopen")) {
-                    String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), RESIDENT,
+                    String reply = KanalHarness.replyText(sms(RESIDENT,
                             "belum beres " + original));
                     assertTrue(reply.contains(original), reply);
                 } else {
@@ -266,9 +235,9 @@ class ComplaintsApiTest {
     void file_sameProblemNearbyBySms_residentToldItIsKnownAndFollowsTheOriginal() throws Exception {
         String original = fileBySms(RESIDENT, "Jl. Merdeka 5");
         for (String text : List.of("lapor sampah", "jln merdeka no. 5", "Sampahnya bau")) {
-            kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, text);
+            sms(NEIGHBOUR, text);
         }
-        String reply = KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), NEIGHBOUR, "ya"));
+        String reply = KanalHarness.replyText(sms(NEIGHBOUR, "ya"));
         assertTrue(reply.startsWith("Terima kasih. Masalah ini sudah dilaporkan dan ditangani Dinas Lingkungan Hidup."),
                 reply);
         Matcher m = TICKET.matcher(reply);

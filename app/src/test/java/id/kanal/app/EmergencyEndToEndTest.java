@@ -3,22 +3,14 @@ package id.kanal.app;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Gsm7;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,30 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * USSD at the menu, mid-complaint, reading a pack, queued for an agent and with one; the
  * conversation goes on where it was; an agent's conversation carries a staff note.
  */
-class EmergencyEndToEndTest {
+class EmergencyEndToEndTest extends KanalOnServer {
     private static final String NUMBERS = "DARURAT? Telepon 112 (gratis, 24 jam). Polisi 110, Damkar 113, Ambulans 118/119.";
     private static final String RESIDENT = "+6281234567890";
-    private final AtomicInteger ids = new AtomicInteger();
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-
-    @BeforeEach
-    void start() {
+    EmergencyEndToEndTest() {
         // Monday 10:00 in Jakarta: agents are in.
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1"));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+        super(Instant.parse("2026-11-23T03:00:00Z"), USSD_FROM_LOOPBACK);
     }
 
     private String sms(String text) throws Exception {
-        HttpResponse<String> res = kanal.sms("SM" + ids.incrementAndGet(), RESIDENT, text);
-        assertEquals(200, res.statusCode(), res.body());
+        HttpResponse<String> res = sms(RESIDENT, text);
         return res.body().contains("<Message>") ? KanalHarness.replyText(res) : "";
     }
 

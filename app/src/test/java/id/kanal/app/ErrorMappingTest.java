@@ -4,19 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kanal.channels.testing.LogCapture;
 import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,24 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The one error mapping on Kanal's real routing: a caller's mistake answers its 4xx in one JSON
  * shape on every JSON API; a bug answers 500 with the request id, and is logged with it.
  */
-class ErrorMappingTest {
+class ErrorMappingTest extends KanalOnServer {
     private static final String ADMIN = "admin-token-for-errors";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_ADMIN_TOKEN", ADMIN));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+    ErrorMappingTest() {
+        super(Map.of("KANAL_ADMIN_TOKEN", ADMIN));
     }
 
     @Test
@@ -121,10 +101,6 @@ class ErrorMappingTest {
         HttpResponse<String> sms = kanal.sms("SM1", "+6281234567890", "halo");
         assertEquals(200, sms.statusCode());
         assertTrue(sms.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{16}"), sms.headers().toString());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder req) throws Exception {
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code {"error": "...", "requestId": "..."}} (a route may add fields), the id also in X-Request-Id. */

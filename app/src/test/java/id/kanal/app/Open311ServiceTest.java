@@ -2,21 +2,12 @@ package id.kanal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Open311 GeoReport v2 server through real routing, each answer checked field by field
  * against the spec's examples (https://wiki.open311.org/GeoReport_v2).
  */
-class Open311ServiceTest {
+class Open311ServiceTest extends KanalOnServer {
     /** The fields of the spec's example answers. */
     private static final Set<String> SERVICE_FIELDS = Set.of("service_code", "service_name", "description", "metadata",
             "type", "keywords", "group");
@@ -42,20 +33,8 @@ class Open311ServiceTest {
             "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_OPEN311_API_KEY", "key-one, key-two"));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+    Open311ServiceTest() {
+        super(Map.of("KANAL_OPEN311_API_KEY", "key-one, key-two"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -67,12 +46,9 @@ class Open311ServiceTest {
     }
 
     private HttpResponse<String> post(int port, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/open311/v2/requests.json"))
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/open311/v2/requests.json"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(KanalHarness.encode(form))));
     }
 
     private static Map<String, String> pothole(String apiKey) {
@@ -265,8 +241,7 @@ class Open311ServiceTest {
 
     @Test
     void postRequest_noApiKeyConfigured_filingRefused() throws Exception {
-        kanal.close();
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+        startAgain(clock(), Map.of());
         assertError(post(pothole("key-one")), 403, "disabled");
         assertEquals(200, get("/services.json").statusCode(), "reads stay open");
     }

@@ -1,20 +1,12 @@
 package id.kanal.app;
 
 import id.kanal.dialog.Gsm7;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,29 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * USSD route (182 characters a screen, 99 for the next page). The clock stands on 2 Dec 2026, so two
  * example vacancies (closing 15 and 30 Nov) have expired.
  */
-class PacksEndToEndTest {
+class PacksEndToEndTest extends KanalOnServer {
     private static final String RESIDENT = "+6281234567890";
-    private final AtomicInteger ids = new AtomicInteger();
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1"));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+    PacksEndToEndTest() {
+        super(Instant.parse("2026-12-02T03:00:00Z"), USSD_FROM_LOOPBACK);
     }
 
     private String sms(String text) throws Exception {
-        HttpResponse<String> res = kanal.sms("SM" + ids.incrementAndGet(), RESIDENT, text);
-        assertEquals(200, res.statusCode(), res.body());
-        String reply = KanalHarness.replyText(res);
+        String reply = KanalHarness.replyText(sms(RESIDENT, text));
         assertTrue(Gsm7.isGsm7(reply) && Gsm7.septets(reply) <= Gsm7.TWO_SEGMENTS, reply);
         return reply;
     }

@@ -1,17 +1,10 @@
 package id.kanal.app;
 
 import id.kanal.services.prices.ImportResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,18 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the week's change, the cheapest and dearest market, old data with its date said plainly,
  * and an import understood at once (new commodity and market, the board's cache cleared).
  */
-class PricesEndToEndTest {
+class PricesEndToEndTest extends KanalOnServer {
     private static final String RESIDENT = "+6281234567891";
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-    private final AtomicInteger sids = new AtomicInteger();
-
     @BeforeEach
-    void start() {
-        // 22 Nov 2026 10:00 in Jakarta; prices.stale-after-days is 3 (application.yaml).
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
+    void importPrices() {
+        // The clock stands on 22 Nov 2026 10:00 in Jakarta; prices.stale-after-days is 3 (application.yaml).
         ImportResult r = kanal.kanal().priceImporter().importCsv(new StringReader("""
                 date,market,commodity,unit,price
                 2026-11-15,Pasar Kutabumi,kacang tanah,kg,30000
@@ -43,13 +30,8 @@ class PricesEndToEndTest {
         assertEquals(4, r.changed());
     }
 
-    @AfterEach
-    void stop() {
-        kanal.close();
-    }
-
     private String say(String text) throws Exception {
-        return KanalHarness.replyText(kanal.sms("SM" + sids.incrementAndGet(), RESIDENT, text));
+        return KanalHarness.replyText(sms(RESIDENT, text));
     }
 
     @Test

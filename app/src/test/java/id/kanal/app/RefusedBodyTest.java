@@ -1,9 +1,6 @@
 package id.kanal.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,12 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * smuggling: a USSD callback hidden in an oversized chunk would come from the proxy's loopback
  * address and pass the allow-list).
  */
-class RefusedBodyTest {
+class RefusedBodyTest extends KanalOnServer {
     private static final String SECRET = "telegram-webhook-secret";
     private static final String ADMIN = "admin-token-refused-bodies";
     /** One chunk one byte over the server's 1 MiB limit: refused when its size line is read. */
@@ -39,24 +32,14 @@ class RefusedBodyTest {
     private static final String SMUGGLED_FORM = "sessionId=ATUid_smuggled&serviceCode=%2A384%2A1234%23"
             + "&phoneNumber=%2B6281234567890&networkCode=51010&text=";
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of(
+    RefusedBodyTest() {
+        super(Map.of(
                 "KANAL_TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN",
                 "KANAL_TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "KANAL_ADMIN_TOKEN", ADMIN,
                 "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1",
                 // Nothing listens here: no update in these tests reaches the Bot API.
                 "KANAL_TELEGRAM_API_URL", "http://127.0.0.1:9"));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
     }
 
     @Test

@@ -3,17 +3,11 @@ package id.kanal.app;
 import id.kanal.dialog.Gsm7;
 import id.kanal.services.ServicesBenchmark;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,25 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message (at most 6, the receipt one), the resident answering whatever is asked. And demo data
  * never beside real data: after the real KRL feed no choice reads the same as another.
  */
-class ResidentExperienceTest {
+class ResidentExperienceTest extends KanalOnServer {
     private static final int MAX_SEGMENTS = 6;
     private static final String PLACE = "Jl. Merdeka No. 12 RT 03/05 Sukasari";
     private static final String PROBLEM = "Jalan berlubang besar, sudah 2 motor jatuh";
-
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-    private final AtomicInteger sids = new AtomicInteger();
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
-    }
 
     @Test
     void throughTheMenu_atMostSixSegments() throws Exception {
@@ -139,9 +117,7 @@ class ResidentExperienceTest {
     }
 
     private String say(String resident, String text) throws Exception {
-        HttpResponse<String> res = kanal.sms("SM" + sids.incrementAndGet(), resident, text);
-        assertEquals(200, res.statusCode(), res.body());
-        return KanalHarness.replyText(res);
+        return KanalHarness.replyText(sms(resident, text));
     }
 
     /** On a fresh data directory the demo timetable is seeded, then the real feed imported (as import-gtfs does). */

@@ -1,20 +1,13 @@
 package id.kanal.app;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -25,23 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health while the database does and does not answer; a shutdown that lets requests in flight finish. */
-class ServerLifecycleTest {
+class ServerLifecycleTest extends KanalOnServer {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dataDir;
-    private KanalHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
-    }
-
+    
     @Test
     void health_answers503WhenTheDatabaseDoesNotAnswer() throws Exception {
         assertEquals(200, kanal.get("/observe/health").statusCode());

@@ -1,10 +1,5 @@
 package id.kanal.dialog;
 
-import id.kanal.dialog.testing.RecordingResidents;
-
-import id.kanal.dialog.testing.MutableClock;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,33 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DialogEngineTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
-    private final Fakes.Conversations store = new Fakes.Conversations();
-    private final Fakes.Complaints complaints = new Fakes.Complaints(clock);
-    private final Address resident = new Address(Channel.SMS, "+6281234567890");
-    private final AtomicInteger ids = new AtomicInteger();
-    private DialogEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
-                new DialogServices(store, new RecordingResidents(), new KeywordIntentClassifier(), complaints,
-                        new Fakes.Prices(clock), new Fakes.Schedules()), clock);
-    }
-
-    private Reply send(String text) {
-        return engine.handle(InboundMessage.text("SM" + ids.incrementAndGet(), resident, text, clock.instant()));
-    }
-
-    private State state() {
-        return store.conversations.get(resident).state();
+class DialogEngineTest extends EngineOnFakes {
+    DialogEngineTest() {
+        super(Instant.parse("2026-11-22T03:00:00Z"));
     }
 
     @Test

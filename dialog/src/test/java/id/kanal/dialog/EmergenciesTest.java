@@ -1,15 +1,10 @@
 package id.kanal.dialog;
 
-import id.kanal.dialog.testing.MutableClock;
-import id.kanal.dialog.testing.RecordingResidents;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,32 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Emergencies come first: the numbers in the first reply, in every state, and the conversation goes on. */
-class EmergenciesTest {
+class EmergenciesTest extends EngineOnFakes {
     private static final String NUMBERS = "DARURAT? Telepon 112";
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T03:00:00Z")); // Monday 10:00 WIB
-    private final Fakes.Conversations store = new Fakes.Conversations();
-    private final Fakes.Complaints complaints = new Fakes.Complaints(clock);
-    private final Address resident = new Address(Channel.SMS, "+6281234567890");
-    private final AtomicInteger ids = new AtomicInteger();
-    private DialogEngine engine;
 
-    @BeforeEach
-    void setUp() {
-        engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
-                new DialogServices(store, new RecordingResidents(), new KeywordIntentClassifier(), complaints,
-                        new Fakes.Prices(clock), new Fakes.Schedules()), clock);
-    }
-
-    private Reply send(String text) {
-        return send(resident, text);
-    }
-
-    private Reply send(Address from, String text) {
-        return engine.handle(InboundMessage.text("SM" + ids.incrementAndGet(), from, text, clock.instant()));
-    }
-
-    private State state() {
-        return store.conversations.get(resident).state();
+    EmergenciesTest() {
+        super(Instant.parse("2026-11-23T03:00:00Z")); // Monday 10:00 WIB
     }
 
     @ParameterizedTest

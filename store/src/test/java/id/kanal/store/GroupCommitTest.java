@@ -27,15 +27,9 @@ class GroupCommitTest {
         try (Database db = Database.openSqlite(dir)) {
             createTable(db);
             GroupCommit group = new GroupCommit(db, 64);
-            CountDownLatch firstInside = new CountDownLatch(1);
             CountDownLatch othersQueued = new CountDownLatch(1);
             Set<Thread> leadersOfTheRest = ConcurrentHashMap.newKeySet();
-            Thread first = Thread.ofVirtual().start(() -> group.inTransaction(c -> {
-                firstInside.countDown();
-                await(othersQueued);
-                return insert(c, 0);
-            }));
-            assertTrue(firstInside.await(10, TimeUnit.SECONDS));
+            Thread first = holdingTheCommit(group, othersQueued);
             List<Thread> rest = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 int n = i;
@@ -61,14 +55,8 @@ class GroupCommitTest {
         try (Database db = Database.openSqlite(dir)) {
             createTable(db);
             GroupCommit group = new GroupCommit(db, 64);
-            CountDownLatch firstInside = new CountDownLatch(1);
             CountDownLatch othersQueued = new CountDownLatch(1);
-            Thread first = Thread.ofVirtual().start(() -> group.inTransaction(c -> {
-                firstInside.countDown();
-                await(othersQueued);
-                return insert(c, 0);
-            }));
-            assertTrue(firstInside.await(10, TimeUnit.SECONDS));
+            Thread first = holdingTheCommit(group, othersQueued);
             List<Throwable> failures = new ArrayList<>();
             Thread good1 = Thread.ofVirtual().start(() -> group.inTransaction(c -> insert(c, 1)));
             awaitQueued(group, 1); // good1 ahead of bad in the batch, so bad's second insert is the duplicate
@@ -108,6 +96,18 @@ class GroupCommitTest {
             assertEquals(0, count(db));
             assertEquals(8, (long) group.inTransaction(c -> insert(c, 8)));
         }
+    }
+
+    /** A write of row 0 that is inside its commit when this returns, and holds it open until {@code release}: writes after it queue. */
+    private static Thread holdingTheCommit(GroupCommit group, CountDownLatch release) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Thread first = Thread.ofVirtual().start(() -> group.inTransaction(c -> {
+            inside.countDown();
+            await(release);
+            return insert(c, 0);
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        return first;
     }
 
     private static void awaitQueued(GroupCommit group, int n) throws InterruptedException {

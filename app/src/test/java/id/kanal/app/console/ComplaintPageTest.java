@@ -5,14 +5,10 @@ import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.InboundMessage;
-import id.kanal.dialog.testing.MutableClock;
 import id.kanal.services.complaints.ComplaintFiling;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,31 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The complaint page over HTTP: the place (OpenStreetMap, the address as typed), complaints within 200 m, the history. */
-class ComplaintPageTest {
+class ComplaintPageTest extends ConsoleOnServer {
     private static final GeoPoint HERE = new GeoPoint(-6.1783, 106.6319);
     private static final String RESIDENT = "+6281377770001";
 
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
     private final AtomicInteger keys = new AtomicInteger();
-    private ConsoleHarness kanal;
     private ConsoleHarness.Client agent;
+
+    ComplaintPageTest() {
+        super(Instant.parse("2026-12-01T02:00:00Z"));
+    }
 
     @BeforeEach
     void start() throws Exception {
-        kanal = new ConsoleHarness(dataDir, clock, databaseEnv());
         agent = kanal.createAccount("siti", Role.AGENT);
-    }
-
-    /** The database the harness opens: SQLite in the data directory here, PostgreSQL in the subclass. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
     }
 
     /** A point {@code north} and {@code east} metres from HERE. */

@@ -90,9 +90,7 @@ class ComplaintPhotoBrowserTest {
                 "resident:sms")).ticket();
 
         driver.get(kanal.base() + "/console/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
-        driver.findElement(By.id("password")).sendKeys("siti-password");
-        driver.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
 
         driver.get(kanal.base() + "/console/#/complaint/" + ticket);

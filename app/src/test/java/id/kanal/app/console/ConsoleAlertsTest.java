@@ -1,14 +1,9 @@
 package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.kanal.dialog.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,19 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console's area alerts and satisfaction figures through real routing: roles, estimate, send, funnel, bad input. */
-class ConsoleAlertsTest {
-    @TempDir
-    Path dataDir;
-    private ConsoleHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-22T03:00:00Z")), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+class ConsoleAlertsTest extends ConsoleOnServer {
+    ConsoleAlertsTest() {
+        super(Instant.parse("2026-11-22T03:00:00Z"));
     }
 
     @Test

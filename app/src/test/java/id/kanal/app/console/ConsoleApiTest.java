@@ -1,11 +1,7 @@
 package id.kanal.app.console;
 
-import id.kanal.dialog.testing.MutableClock;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Channel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,24 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console API over a real server: login, roles, CSRF, taking and answering conversations. */
-class ConsoleApiTest {
+class ConsoleApiTest extends ConsoleOnServer {
     private static final String RESIDENT = "+6281234500001";
     private static final String CONVERSATION = "/conversations/sms/" + RESIDENT;
-
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T03:00:00Z"));
-    private ConsoleHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new ConsoleHarness(dataDir, clock, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
-    }
 
     @Test
     void login_rightPassword_setsStrictHttpOnlyCookieAndGivesCsrfToken() throws Exception {
@@ -497,6 +478,5 @@ class ConsoleApiTest {
         assertEquals("[]", staff.get("/simulator/inbox?channel=sms&from=081200000077&after=0").body(),
                 "the simulator cannot read what the real resident was sent");
     }
-
 
 }

@@ -105,9 +105,7 @@ class ConsoleBrowserTest {
         clock.advance(Duration.ofMinutes(1));
 
         driver.get(kanal.base() + "/console/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
-        driver.findElement(By.id("password")).sendKeys("siti-password");
-        driver.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
 
@@ -325,9 +323,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
 
         // An agent has no Accounts link, and following one leads to the queue (the API refuses them anyway).
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
-        driver.findElement(By.id("password")).sendKeys("siti-password");
-        driver.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         assertFalse(driver.findElement(By.id("nav-accounts")).isDisplayed());
         driver.get(kanal.base() + "/console/#/accounts");
@@ -375,9 +371,7 @@ class ConsoleBrowserTest {
         // Whoever an earlier test left logged in, this one starts at the login form.
         driver.manage().deleteAllCookies();
         driver.get(kanal.base() + "/console/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys(ConsoleHarness.ADMIN_PASSWORD);
-        driver.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(driver, wait, "admin", ConsoleHarness.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-prices"))).click();
         // The demo prices are on the board before anything is imported.
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#prices-freshness tbody tr"), 3));
@@ -430,9 +424,7 @@ class ConsoleBrowserTest {
 
         // An agent has no Prices link, and an old link leads to the queue.
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("siti");
-        driver.findElement(By.id("password")).sendKeys("siti-password");
-        driver.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         assertFalse(driver.findElement(By.id("nav-prices")).isDisplayed());
         driver.get(kanal.base() + "/console/#/prices");

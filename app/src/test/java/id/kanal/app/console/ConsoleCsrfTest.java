@@ -1,19 +1,13 @@
 package id.kanal.app.console;
 
 import id.kanal.dialog.Channel;
-import id.kanal.dialog.testing.MutableClock;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,24 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * routes are not listed by hand: they are read from {@link ConsoleApi}'s own routing, so a route
  * added later is covered (or fails this test) without anyone remembering to add it here.
  */
-class ConsoleCsrfTest {
+class ConsoleCsrfTest extends ConsoleOnServer {
     private static final String RESIDENT = "+6281234500001";
     /** Logging in is the one change that cannot carry a token: there is no session yet. */
     private static final Set<String> EXEMPT = Set.of("POST /login");
-
-    @TempDir
-    Path dataDir;
-    private ConsoleHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
-    }
 
     @Test
     void everyStateChangingRoute_withoutCsrfToken_403_andNothingChanges() throws Exception {

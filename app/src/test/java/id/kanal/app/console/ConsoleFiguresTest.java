@@ -2,13 +2,9 @@ package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Channel;
-import id.kanal.dialog.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,31 +14,20 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the console counts: the complaint list's filters and the dashboard's figures, against a moving clock. */
-class ConsoleFiguresTest {
+class ConsoleFiguresTest extends ConsoleOnServer {
     /** Sunday 10:00 in Tangerang (UTC+7): the week of the dashboard starts the next day. */
     private static final Instant SUNDAY = Instant.parse("2026-11-22T03:00:00Z");
 
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(SUNDAY);
-    private ConsoleHarness kanal;
     private ConsoleHarness.Client agent;
 
-    /** No database settings: SQLite in the data directory; ConsoleFiguresOnPostgresTest sets KANAL_DB_URL. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
+    ConsoleFiguresTest() {
+        // The clock moves days on: the agent's login must outlast it.
+        super(SUNDAY, Map.of("kanal.console.session-ttl", "P30D"));
     }
 
     @BeforeEach
     void start() throws Exception {
-        // The clock moves days on: the agent's login must outlast it.
-        kanal = new ConsoleHarness(dataDir, clock, databaseEnv(), Map.of("kanal.console.session-ttl", "P30D"));
         agent = kanal.createAccount("budi", Role.AGENT);
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
     }
 
     @Test

@@ -1,36 +1,20 @@
 package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.kanal.dialog.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Prices page shows each content pack's freshness to admins: items, when, from where, example data or not. */
-class ConsolePacksTest {
+class ConsolePacksTest extends ConsoleOnServer {
     private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
 
-    @TempDir
-    Path dataDir;
-    private ConsoleHarness kanal;
-
-    @BeforeEach
-    void start() {
-        kanal = new ConsoleHarness(dataDir, new MutableClock(NOW), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
+    ConsolePacksTest() {
+        super(NOW);
     }
 
     @Test

@@ -1,18 +1,12 @@
 package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.kanal.dialog.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Prices page's API: an admin imports a price CSV through the console, all or nothing; nobody else may. */
-class ConsolePricesTest {
+class ConsolePricesTest extends ConsoleOnServer {
     private static final String CSV = """
             date,market,commodity,unit,price
             2026-11-23,Pasar Anyar,beras,kg,15900
@@ -30,20 +24,7 @@ class ConsolePricesTest {
             """;
     private static final String BAD_ROW = "2026-11-23,Pasar Lama,gula pasir,kg,mahal\n";
 
-    @TempDir
-    Path dataDir;
-    private ConsoleHarness kanal;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")), Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
-    }
 
     /** The page's own request: the file as a text/csv body, with the session cookie and CSRF token the client holds. */
     private HttpResponse<String> upload(ConsoleHarness.Client as, String contentType, String csv) throws Exception {

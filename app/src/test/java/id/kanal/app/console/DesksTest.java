@@ -2,21 +2,16 @@ package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Channel;
-import id.kanal.dialog.testing.MutableClock;
 import id.kanal.store.Statements;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -30,30 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * routed to its agency, refused with a 403 and its reason on every console complaint route; moving
  * a complaint to another agency is a supervisor's action that needs a reason.
  */
-class DesksTest {
+class DesksTest extends ConsoleOnServer {
     private static final String RESIDENT = "+6281322220001";
 
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T03:00:00Z"));
-    private ConsoleHarness kanal;
     private ConsoleHarness.Client admin;
     private String rubbish; // routed to Dinas Lingkungan Hidup (dlh)
     private String road;    // routed to Dinas PUPR (pupr)
 
     @BeforeEach
     void start() throws Exception {
-        kanal = new ConsoleHarness(dataDir, clock, Map.of());
         admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
         rubbish = file("lapor sampah", "Jl. Kenari 12", "Sampah tidak diangkut seminggu");
         road = file("lapor jalan berlubang", "Jl. Daan Mogot 30", "Lubang besar di tengah jalan");
         assertEquals("dlh", agencyOf(rubbish));
         assertEquals("pupr", agencyOf(road));
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
     }
 
     @Test

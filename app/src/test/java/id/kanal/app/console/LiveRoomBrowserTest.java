@@ -81,9 +81,7 @@ class LiveRoomBrowserTest {
                 ConsoleHarness.ADMIN_PASSWORD).get("/complaints")).get(0).get("ticket").asText();
         kanal.createAccount("dewi", Role.SUPERVISOR);
         driver.get(kanal.base() + "/console/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("dewi");
-        driver.findElement(By.id("password")).sendKeys("dewi-password");
-        driver.findElement(By.id("login-button")).click();
+        HeadlessChromium.logIn(driver, wait, "dewi", "dewi-password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
         driver.get(kanal.base() + "/console/#/complaint/" + ticket);
         Select agency = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-agency"))));

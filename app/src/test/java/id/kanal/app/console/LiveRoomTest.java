@@ -2,18 +2,14 @@ package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Channel;
-import id.kanal.dialog.testing.MutableClock;
 import id.kanal.store.Statements;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,7 +18,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * made directly in SQL, nothing in the JSON or the page that names, reaches or locates a resident,
  * and an unknown region answered 404 in the one JSON error shape.
  */
-class LiveRoomTest {
+class LiveRoomTest extends ConsoleOnServer {
     private static final Instant START = Instant.parse("2026-10-01T03:00:00Z");
     private static final long DAY = 86_400_000L;
 
@@ -47,27 +42,16 @@ class LiveRoomTest {
             new Resident("+6281311110005", "Rina Kusuma", "lapor sampah", "Jl. Flamboyan 3 RW 02",
                     "Tumpukan sampah bau dekat warung Rina"));
 
-    @TempDir
-    Path dataDir;
-    private final MutableClock clock = new MutableClock(START);
     private final HttpClient http = HttpClient.newHttpClient();
-    private ConsoleHarness kanal;
     private ConsoleHarness.Client staff;
 
-    /** SQLite; LiveRoomOnPostgresTest sets KANAL_DB_URL. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
+    LiveRoomTest() {
+        super(START, Map.of("kanal.console.session-ttl", "P90D"));
     }
 
     @BeforeEach
     void start() throws Exception {
-        kanal = new ConsoleHarness(dataDir, clock, databaseEnv(), Map.of("kanal.console.session-ttl", "P90D"));
         staff = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
-    }
-
-    @AfterEach
-    void stop() {
-        kanal.close();
     }
 
     @Test

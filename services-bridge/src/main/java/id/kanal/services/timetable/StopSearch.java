@@ -1,10 +1,8 @@
 package id.kanal.services.timetable;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -105,56 +103,38 @@ final class StopSearch {
         this.coded = coded.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private record Hit(int stop, int score) {
-    }
-
     /** Stop indices, best first, one per group. */
     List<Integer> search(String query, int limit) {
-        String q = StopNames.key(query);
-        if (q.isEmpty() || limit <= 0) {
+        StopQuery sq = StopQuery.of(query);
+        if (sq.key().isEmpty() || limit <= 0) {
             return List.of();
         }
-        String upper = query.trim().toUpperCase(Locale.ROOT).replaceFirst("^(STASIUN|ST\\.?|HALTE)\\s+", "");
-        int edits = StopNames.allowedEdits(q);
-        String kind = StopNames.kind(query);
-        int qWords = q.split(" ").length;
-        List<Hit> hits = new ArrayList<>();
-        int[] cheap = cheapScores(q, upper);
+        String q = sq.key();
+        List<StopHit> hits = new ArrayList<>();
+        int[] cheap = cheapScores(q, sq.code());
         boolean[] matched = new boolean[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            int score = adjusted(cheap[i], kind, i);
+            int score = adjusted(cheap[i], sq.kind(), i);
             if (score > 0) {
-                hits.add(new Hit(i, score));
+                hits.add(new StopHit(i, score));
                 matched[i] = true;
             }
         }
         // Typos can only matter when fewer than `limit` places beat the best score a typo can reach.
-        int ceiling = TYPO_CEILING + (kind.isEmpty() ? 0 : KIND_BONUS);
-        if (edits > 0 && distinctGroupsAbove(hits, ceiling, limit) < limit) {
+        int ceiling = TYPO_CEILING + (sq.kind().isEmpty() ? 0 : KIND_BONUS);
+        if (sq.edits() > 0 && distinctGroupsAbove(hits, ceiling, limit) < limit) {
             long qMask = mask(q, 0, q.length());
             int[] qPairs = pairList(q);
             for (int i = 0; i < keys.length; i++) {
                 if (!matched[i]) {
-                    int score = adjusted(typoScore(q, qMask, qPairs, qWords, i, edits), kind, i);
+                    int score = adjusted(typoScore(q, qMask, qPairs, sq.words(), i, sq.edits()), sq.kind(), i);
                     if (score > 0) {
-                        hits.add(new Hit(i, score));
+                        hits.add(new StopHit(i, score));
                     }
                 }
             }
         }
-        hits.sort(Comparator.comparingInt((Hit h) -> -h.score()).thenComparingInt(h -> keys[h.stop()].length())
-                .thenComparing(h -> keys[h.stop()]));
-        List<Integer> out = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (Hit h : hits) {
-            if (seen.add(groups[h.stop()])) {
-                out.add(h.stop());
-                if (out.size() == limit) {
-                    break;
-                }
-            }
-        }
-        return out;
+        return StopHit.bestPerGroup(hits, keys, groups, limit);
     }
 
     /** "terminal poris" means the terminal: a stop of the asked kind gains, another kind loses. */
@@ -165,9 +145,9 @@ final class StopSearch {
         return score;
     }
 
-    private int distinctGroupsAbove(List<Hit> hits, int ceiling, int enough) {
+    private int distinctGroupsAbove(List<StopHit> hits, int ceiling, int enough) {
         Set<Integer> seen = new HashSet<>();
-        for (Hit h : hits) {
+        for (StopHit h : hits) {
             if (h.score() > ceiling && seen.add(groups[h.stop()]) && seen.size() >= enough) {
                 break;
             }

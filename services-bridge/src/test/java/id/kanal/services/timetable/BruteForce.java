@@ -59,6 +59,19 @@ final class BruteForce {
 
     /** Asks both for {@code queries} random stop pairs of random trips at the given moments; returns how many had answers. */
     int compare(String name, int queries, long seed, List<LocalDateTime> moments) {
+        return sample(queries, seed, moments, (from, to, after) -> {
+            List<String> expected = departures(from, to, after, 5);
+            List<String> actual = index.nextDepartures(from, to, after, 5).stream()
+                    .map(BruteForce::describe)
+                    .toList();
+            assertEquals(expected, actual, name + " from " + feed.stops().get(from).id() + " to "
+                    + to.map(t -> feed.stops().get(t).id()) + " after " + after);
+            return actual.isEmpty() ? 0 : 1;
+        });
+    }
+
+    /** Asks {@code check} about {@code queries} random stop pairs of random trips, each at one of {@code moments}; sums its answers. */
+    private <T> int sample(int queries, long seed, List<T> moments, PairCheck<T> check) {
         Random random = new Random(seed);
         int answered = 0;
         for (int i = 0; i < queries; i++) {
@@ -66,18 +79,14 @@ final class BruteForce {
             if (pair.isEmpty()) {
                 continue;
             }
-            int from = pair.get().from();
-            Optional<Integer> to = pair.get().to();
-            LocalDateTime after = moments.get(random.nextInt(moments.size()));
-            List<String> expected = departures(from, to, after, 5);
-            List<String> actual = index.nextDepartures(from, to, after, 5).stream()
-                    .map(BruteForce::describe)
-                    .toList();
-            assertEquals(expected, actual, name + " from " + feed.stops().get(from).id() + " to "
-                    + to.map(t -> feed.stops().get(t).id()) + " after " + after);
-            answered += actual.isEmpty() ? 0 : 1;
+            answered += check.answered(pair.get().from(), pair.get().to(), moments.get(random.nextInt(moments.size())));
         }
         return answered;
+    }
+
+    /** One comparison of the index with brute force for a stop pair at a moment: how many of its asks had answers. */
+    private interface PairCheck<T> {
+        int answered(int from, Optional<Integer> to, T moment);
     }
 
     List<String> departures(int from, Optional<Integer> to, LocalDateTime after, int limit) {
@@ -120,16 +129,8 @@ final class BruteForce {
 
     /** Asks both for the first and last departures of random stop pairs on the given days; returns how many had answers. */
     int compareDays(String name, int queries, long seed, List<LocalDate> days) {
-        Random random = new Random(seed);
-        int answered = 0;
-        for (int i = 0; i < queries; i++) {
-            Optional<StopPair> pair = randomPair(random, i % 3 == 0);
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int from = pair.get().from();
-            Optional<Integer> to = pair.get().to();
-            LocalDate day = days.get(random.nextInt(days.size()));
+        return sample(queries, seed, days, (from, to, day) -> {
+            int answered = 0;
             for (boolean last : new boolean[] {false, true}) {
                 List<String> expected = dayDepartures(from, to, day, 3, last);
                 List<String> actual = index.dayDepartures(from, to, day, 3, last).stream()
@@ -139,8 +140,8 @@ final class BruteForce {
                         + " to " + to.map(t -> feed.stops().get(t).id()) + " on " + day);
                 answered += actual.isEmpty() ? 0 : 1;
             }
-        }
-        return answered;
+            return answered;
+        });
     }
 
     private record Hit(LocalDateTime departs, int trip, String text) {

@@ -1,13 +1,12 @@
 package id.kanal.services.timetable;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The stop search as first written, scoring every name in full (kept as the reference that
- * {@link StopSearch}'s shortcuts must agree with). Fuzzy stop search over one index: station codes ("TNG"), exact names, prefixes, words,
+ * {@link StopSearch}'s shortcuts must agree with; it reads the query ({@link StopQuery}) and ranks
+ * the hits ({@link StopHit#bestPerGroup}) as the search does, so what the two are compared on is the scoring). Fuzzy stop search over one index: station codes ("TNG"), exact names, prefixes, words,
  * substrings ("poris" finds "Term. Poris Plawad"), then typos within two edits ("tanggerang").
  * Platforms of one station (same parent or same name in a feed) count once.
  */
@@ -35,43 +34,24 @@ final class PlainStopSearch {
         this.groups = groups;
     }
 
-    private record Hit(int stop, int score) {
-    }
-
     /** Stop indices, best first, one per group. */
     List<Integer> search(String query, int limit) {
-        String q = StopNames.key(query);
-        if (q.isEmpty() || limit <= 0) {
+        StopQuery sq = StopQuery.of(query);
+        if (sq.key().isEmpty() || limit <= 0) {
             return List.of();
         }
-        String upper = query.trim().toUpperCase(Locale.ROOT).replaceFirst("^(STASIUN|ST\\.?|HALTE)\\s+", "");
-        int edits = StopNames.allowedEdits(q);
-        String kind = StopNames.kind(query);
-        int qWords = q.split(" ").length;
-        String spacedQ = " " + q; // a word of the name starts with the query
-        List<Hit> hits = new ArrayList<>();
+        String spacedQ = " " + sq.key(); // a word of the name starts with the query
+        List<StopHit> hits = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
-            int score = score(q, spacedQ, qWords, upper, i, edits);
-            if (score > 0 && !kind.isEmpty() && !kinds[i].isEmpty()) {
-                score += kind.equals(kinds[i]) ? 15 : -15; // "terminal poris" means the terminal
+            int score = score(sq.key(), spacedQ, sq.words(), sq.code(), i, sq.edits());
+            if (score > 0 && !sq.kind().isEmpty() && !kinds[i].isEmpty()) {
+                score += sq.kind().equals(kinds[i]) ? 15 : -15; // "terminal poris" means the terminal
             }
             if (score > 0) {
-                hits.add(new Hit(i, score));
+                hits.add(new StopHit(i, score));
             }
         }
-        hits.sort(Comparator.comparingInt((Hit h) -> -h.score()).thenComparingInt(h -> keys[h.stop()].length())
-                .thenComparing(h -> keys[h.stop()]));
-        List<Integer> out = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (Hit h : hits) {
-            if (seen.add(groups[h.stop()])) {
-                out.add(h.stop());
-                if (out.size() == limit) {
-                    break;
-                }
-            }
-        }
-        return out;
+        return StopHit.bestPerGroup(hits, keys, groups, limit);
     }
 
     private int score(String q, String spacedQ, int qWords, String upper, int i, int edits) {
