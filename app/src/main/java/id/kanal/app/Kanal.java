@@ -58,6 +58,7 @@ public final class Kanal implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Database database;
+    private final Regions regions;
     private final RegionDefinition region;
     private final SqlComplaintDesk complaints;
     private final Optional<Open311Forwarder> open311Forwarder;
@@ -66,6 +67,10 @@ public final class Kanal implements AutoCloseable {
     private final GtfsTimetable timetable;
     private final LiveVocabulary vocabulary;
     private final SqlContentPacks packs;
+    /** Every region's packs (the default's first), reloaded after an import. */
+    private final List<SqlContentPacks> regionPacks = new java.util.ArrayList<>();
+    private final List<SqlComplaintDesk> regionDesks = new java.util.ArrayList<>();
+    private final RegionRouter router;
     private final OpenNlpIntentClassifier classifier;
     private final DialogEngine engine;
     private final SqlResidentRegistry residents;
@@ -75,16 +80,19 @@ public final class Kanal implements AutoCloseable {
     private final ResidentLoop loop;
     private final PhotoFetcher photoFetcher;
 
-    private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
+    private Kanal(Settings settings, Clock clock, Database database, Regions regions,
                   List<ChannelType<?>> channelTypes) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
-        this.region = region;
+        this.regions = regions;
+        Region home = regions.defaultRegion();
+        this.region = home.definition();
         ComplaintSettings cs = settings.complaints();
-        this.complaints = SqlComplaintDesk.open(database, region, clock,
-                new NotificationSettings(cs.whatsAppStatusTemplateSid(), cs.whatsAppFeedbackTemplateSid()),
-                cs.open311Endpoint().isPresent());
+        NotificationSettings notifications = new NotificationSettings(cs.whatsAppStatusTemplateSid(),
+                cs.whatsAppFeedbackTemplateSid());
+        this.complaints = SqlComplaintDesk.open(database, region, clock, notifications, cs.open311Endpoint().isPresent());
+        regionDesks.add(complaints);
         this.open311Forwarder = cs.open311Endpoint().map(url -> new Open311Forwarder(database, complaints,
                 new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
                         cs.open311PollInterval())), clock));
@@ -100,19 +108,18 @@ public final class Kanal implements AutoCloseable {
         this.loop = new ResidentLoop(database, prices, settings.alerts(), clock);
         loop.checkPrices(); // marks today's prices, so the next import alerts only on a real move
         this.packs = new SqlContentPacks(database, region.code(), clock);
-        PackSeeds.seedMissing(packImporter(), packs, region.code(), RegionFiles.packFolders(settings.regionFile()));
+        regionPacks.add(packs);
+        PackSeeds.seedMissing(packImporter(), packs, region.code(), home.packs());
         // The classifier's entity names come from the services, so an imported feed is understood at once.
         this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
         // Content packs' sentences are learned at start: a pack imported later is in the menu at once, understood after a restart.
         this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable),
                 packs.training());
-        this.engine = new DialogEngine(
-                new DialogSettings(region.name(), region.ticketPrefix(), settings.dialog().idleTimeout(),
-                        settings.dialog().zone(), settings.dialog().agentHours(), settings.dialog().priceStaleAfterDays()),
-                Texts.builtIn(),
+        this.engine = new DialogEngine(dialogSettings(home), Texts.builtIn(),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable, packs),
                 loop.dialog(), clock);
+        this.router = new RegionRouter(regions, otherRegionEngines(notifications));
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
@@ -124,12 +131,40 @@ public final class Kanal implements AutoCloseable {
             throw e;
         }
         this.photoFetcher = new PhotoFetcher(database, channels.mediaDownloaders(), cs.photoMaxBytes(), clock);
-        complaints.onPhotosFiled(photoFetcher::wake);
+        regionDesks.forEach(desk -> desk.onPhotosFiled(photoFetcher::wake));
+    }
+
+    /**
+     * The default region's engine and one per other region, each over its own complaint desk
+     * (categories, ticket prefix) and content packs; the conversation store, classifier, prices,
+     * timetable and the resident loop are shared. Their turn locks are the default engine's, so
+     * the console, which acts through that engine, is ordered against every region's turns.
+     */
+    private Map<String, DialogEngine> otherRegionEngines(NotificationSettings notifications) {
+        Map<String, DialogEngine> engines = new java.util.LinkedHashMap<>();
+        engines.put(region.code(), engine);
+        for (Region r : regions.all().subList(1, regions.all().size())) {
+            SqlComplaintDesk desk = SqlComplaintDesk.open(database, r.definition(), clock, notifications, false);
+            regionDesks.add(desk);
+            SqlContentPacks rp = new SqlContentPacks(database, r.code(), clock);
+            regionPacks.add(rp);
+            PackSeeds.seedMissing(packImporter(), rp, r.code(), r.packs());
+            engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn(),
+                    new DialogServices(conversations, residents, classifier, desk, prices, timetable, rp),
+                    loop.dialog(), clock, engine));
+        }
+        return engines;
+    }
+
+    private DialogSettings dialogSettings(Region r) {
+        ConversationSettings d = settings.dialog();
+        return new DialogSettings(r.definition().name(), r.definition().ticketPrefix(), d.idleTimeout(),
+                r.zone().orElse(d.zone()), r.agentHours().orElse(d.agentHours()), d.priceStaleAfterDays());
     }
 
     /** The dialog's ports the channels use, and the stores they own the interfaces of, over the database. */
     private ChannelContext channelContext() {
-        return new ChannelContext(engine, m -> outboxQueue.enqueue(m, clock.instant()), outboxQueue, residents,
+        return new ChannelContext(router, m -> outboxQueue.enqueue(m, clock.instant()), outboxQueue, residents,
                 conversations, settings.server().baseUrl(), clock, Map.of(
                         TelegramLinks.class, (TelegramLinks) (e164, chat) -> residents.linkTelegramChat(e164, chat,
                                 clock.instant()),
@@ -156,13 +191,12 @@ public final class Kanal implements AutoCloseable {
 
     /** The same with other channel types than {@link ChannelRegistry#ALL} (tests add their own). */
     static Kanal open(Settings settings, Clock clock, List<ChannelType<?>> channelTypes) {
-        RegionDefinition region = RegionFiles.load(settings.regionFile());
+        Regions regions = RegionFiles.loadAll(settings.regionFile(), settings.regionsDir());
         Database db = settings.store().dbUrl().map(url -> Database.open(url, settings.store().pool()))
                 .orElseGet(() -> Database.openSqlite(settings.store().dataDir()));
         try {
-            Kanal kanal = new Kanal(settings, clock, db, region, channelTypes);
-            LOG.log(System.Logger.Level.INFO, "region={0} prefix={1} database={2}", region.name(),
-                    region.ticketPrefix(), db.dialect());
+            Kanal kanal = new Kanal(settings, clock, db, regions, channelTypes);
+            LOG.log(System.Logger.Level.INFO, "regions: {0}; database={1}", regions.describe(), db.dialect());
             return kanal;
         } catch (RuntimeException e) {
             db.close();
@@ -182,8 +216,19 @@ public final class Kanal implements AutoCloseable {
         return database;
     }
 
+    /** The default region (the home one, which takes every message no region claims). */
     public RegionDefinition region() {
         return region;
+    }
+
+    /** Every region of the deployment, the default first. */
+    public Regions regions() {
+        return regions;
+    }
+
+    /** The complaint desk of a region of this deployment. */
+    public Optional<SqlComplaintDesk> complaintsOf(String regionCode) {
+        return regionDesks.stream().filter(d -> d.regionCode().equals(regionCode)).findFirst();
     }
 
     public SqlComplaintDesk complaints() {
@@ -233,9 +278,7 @@ public final class Kanal implements AutoCloseable {
     /** Imports a pack folder for this region; the dialog sees it at once (its sentences are learned at the next start). */
     public PackImporter packImporter() {
         return new PackImporter(database, clock, settings.dialog().zone(), () -> {
-            if (packs != null) {
-                packs.reload();
-            }
+            regionPacks.forEach(SqlContentPacks::reload);
         });
     }
 

@@ -41,7 +41,8 @@ public final class Main {
         COMMANDS.put("add-agent", new Entry("add-agent --username U --role agent|supervisor|admin [--region R|all] "
                 + "[--agency A] [--password-file F]", "create a console account at its desk; the password from the file "
                 + "or stdin", (settings, args) -> id.kanal.app.console.AddAgentCommand.run(settings,
-                new id.kanal.app.console.DeskDirectory(java.util.List.of(RegionFiles.load(settings.regionFile()))), args)));
+                new id.kanal.app.console.DeskDirectory(RegionFiles.loadAll(settings.regionFile(), settings.regionsDir())
+                        .definitions()), args)));
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
         COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 3] [--db sqlite|JDBC_URL]",

@@ -38,7 +38,7 @@ public final class DialogEngine implements InboundHandler {
     private final AlertFlow alertFlow;
     private final PackFlow packFlow;
     private final Emergencies emergencies;
-    private final SenderLocks locks = new SenderLocks(1024);
+    private final SenderLocks locks;
 
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, Clock clock) {
         this(settings, texts, services, LoopServices.none(), clock);
@@ -46,6 +46,22 @@ public final class DialogEngine implements InboundHandler {
 
     /** @param loop the questions asked after the fact and the alert subscriptions ({@link FeedbackFlow}, {@link AlertFlow}) */
     public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, LoopServices loop, Clock clock) {
+        this(settings, texts, services, loop, clock, new SenderLocks(1024));
+    }
+
+    /**
+     * An engine for another region of the same deployment, over the same conversation store: it
+     * takes {@code sibling}'s per-resident turn locks, so the console acting through either engine
+     * is ordered against a resident's turns in both.
+     */
+    public DialogEngine(DialogSettings settings, Texts texts, DialogServices services, LoopServices loop, Clock clock,
+                        DialogEngine sibling) {
+        this(settings, texts, services, loop, clock, sibling.locks);
+    }
+
+    private DialogEngine(DialogSettings settings, Texts texts, DialogServices services, LoopServices loop, Clock clock,
+                         SenderLocks locks) {
+        this.locks = locks;
         this.settings = settings;
         this.services = services;
         this.clock = clock;

@@ -40,7 +40,7 @@ final class Console {
         Clock clock = kanal.clock();
         Database db = kanal.database();
         DialogEngine engine = kanal.engine();
-        DeskDirectory directory = new DeskDirectory(List.of(kanal.region()));
+        DeskDirectory directory = new DeskDirectory(kanal.regions().definitions());
         DeskPolicy desks = new DeskPolicy(directory);
         Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock,
                 directory);
