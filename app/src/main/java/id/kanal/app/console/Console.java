@@ -57,19 +57,29 @@ final class Console {
         return new Console(events, List.of(
                 new AuthRoutes(guard, accounts, sessions, new LoginLimiter(clock), settings, kanal.region().name()),
                 new AccountRoutes(guard, accounts),
-                new QueueRoutes(guard, conversations, engine, actions, events, clock),
+                new QueueRoutes(guard, conversations, engine, actions, events, clock, desks),
                 new ConversationRoutes(guard, conversations, complaints, actions, clock, desks),
                 new HandoffRoutes(guard, accounts, engine, actions),
                 new CannedRoutes(guard, new SqlCannedReplies(db), clock),
                 new ComplaintRoutes(guard, complaints, events, desks),
                 new DeskRoutes(guard, desks, complaints, new SqlReassignments(db, clock), events),
                 new ComplaintPageRoutes(guard, new SqlComplaintPages(db, clock, ConsoleApi.ROOT + "/complaints/"), events),
-                new DashboardRoutes(guard, new SqlDashboard(db, clock, kanal.settings().dialog().zone())),
+                new DashboardRoutes(guard, dashboards(kanal)),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices()),
                 new PackRoutes(guard, kanal.packs())));
+    }
+
+    /** The dashboard of a region (its complaints, queue and messages), or of every region for none. */
+    private static java.util.function.Function<java.util.Optional<String>, id.kanal.services.console.Dashboard> dashboards(
+            Kanal kanal) {
+        SqlDashboard all = new SqlDashboard(kanal.database(), kanal.clock(), kanal.settings().dialog().zone());
+        return region -> region.flatMap(code -> kanal.regions().byCode(code)).<id.kanal.services.console.Dashboard>map(r ->
+                all.of(new id.kanal.services.console.RegionScope(r.code(), r.definition().ticketPrefix(),
+                        r == kanal.regions().defaultRegion()), r.zone().orElse(kanal.settings().dialog().zone())))
+                .orElse(all);
     }
 
     ConsoleEvents events() {
