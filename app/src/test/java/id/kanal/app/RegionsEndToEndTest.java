@@ -51,11 +51,17 @@ class RegionsEndToEndTest {
         }
     }
 
+    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     @BeforeEach
     void start() throws Exception {
         dropInKabupaten(regionsDir);
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC),
-                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        env.put("KANAL_REGIONS_DIR", regionsDir.toString());
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), env);
     }
 
     @AfterEach
