@@ -32,10 +32,12 @@ final class ImportCommands {
     }
 
     static int importGtfs(Settings settings, String[] args) {
-        Path path = onlyPath(args, "import-gtfs DIR_OR_ZIP");
+        RegionArgument a = RegionArgument.of(args, "import-gtfs [--region R] DIR_OR_ZIP");
+        Path path = onlyPath(a.rest(), "import-gtfs [--region R] DIR_OR_ZIP");
         LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
-            GtfsImportResult r = kanal.gtfsImporter().importPath(path, rows -> System.err.printf("  %,d rows read%n", rows));
+            GtfsImportResult r = kanal.gtfsImporter(a.region().orElse(kanal.region().code()))
+                    .importPath(path, rows -> System.err.printf("  %,d rows read%n", rows));
             System.out.printf("imported feed %s (version %d): %,d stops, %,d trips, %,d stop times, in %d ms%n",
                     r.feed(), r.version(), r.stops(), r.trips(), r.stopTimes(), r.took().toMillis());
             return 0;
@@ -56,9 +58,9 @@ final class ImportCommands {
         }
         LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
-            if (!kanal.region().code().equals(args[1])) {
-                throw new IllegalArgumentException("region '" + args[1] + "' is not this deployment's region ('"
-                        + kanal.region().code() + "', from its region file)");
+            if (kanal.regions().byCode(args[1]).isEmpty()) {
+                throw new IllegalArgumentException("region '" + args[1] + "' is not a region of this deployment ("
+                        + String.join(", ", kanal.regions().all().stream().map(Region::code).toList()) + ")");
             }
             PackImportResult r = kanal.packImporter().importPack(args[1], PackSource.folder(folder), "import-pack");
             System.out.printf("imported pack %s for %s: %d items (%d already expired, never shown), in %d ms;"
@@ -74,6 +76,19 @@ final class ImportCommands {
     static int benchServices(Settings settings, String[] args) {
         LogsToStderr.apply();
         return ServicesBenchmark.run(args, System.out, timetable -> NluCommands.classifyLatency(timetable, System.out));
+    }
+
+    /** An optional leading {@code --region R}, and the arguments after it. */
+    record RegionArgument(java.util.Optional<String> region, String[] rest) {
+        static RegionArgument of(String[] args, String usage) {
+            if (args.length > 0 && args[0].equals("--region")) {
+                if (args.length < 2) {
+                    throw new IllegalArgumentException("usage: " + usage);
+                }
+                return new RegionArgument(java.util.Optional.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
+            }
+            return new RegionArgument(java.util.Optional.empty(), args);
+        }
     }
 
     private static Path onlyPath(String[] args, String usage) {

@@ -71,6 +71,8 @@ public final class Kanal implements AutoCloseable {
     private final List<SqlContentPacks> regionPacks = new java.util.ArrayList<>();
     private final List<SqlComplaintDesk> regionDesks = new java.util.ArrayList<>();
     private final RegionRouter router;
+    /** Every region's timetable (its own GTFS feeds), by region code. */
+    private final Map<String, GtfsTimetable> timetables = new java.util.LinkedHashMap<>();
     private final OpenNlpIntentClassifier classifier;
     private final DialogEngine engine;
     private final SqlResidentRegistry residents;
@@ -100,7 +102,8 @@ public final class Kanal implements AutoCloseable {
         this.residents = new SqlResidentRegistry(database);
         this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
                 settings.dialog().zone());
-        this.timetable = GtfsTimetable.load(database);
+        this.timetable = GtfsTimetable.load(database, region.code());
+        timetables.put(region.code(), timetable);
         DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
@@ -149,8 +152,10 @@ public final class Kanal implements AutoCloseable {
             SqlContentPacks rp = new SqlContentPacks(database, r.code(), clock);
             regionPacks.add(rp);
             PackSeeds.seedMissing(packImporter(), rp, r.code(), r.packs());
+            GtfsTimetable rt = GtfsTimetable.load(database, r.code());
+            timetables.put(r.code(), rt);
             engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn(),
-                    new DialogServices(conversations, residents, classifier, desk, prices, timetable, rp),
+                    new DialogServices(conversations, residents, classifier, desk, prices, rt, rp),
                     loop.dialog(), clock, engine));
         }
         return engines;
@@ -284,6 +289,18 @@ public final class Kanal implements AutoCloseable {
 
     public GtfsImporter gtfsImporter() {
         return new GtfsImporter(database, timetable, clock);
+    }
+
+    /** Imports GTFS feeds as a region's (the region's engine answers from them at once). */
+    public GtfsImporter gtfsImporter(String regionCode) {
+        return new GtfsImporter(database, timetableOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
+                "unknown region: " + regionCode + " (this deployment has " + String.join(", ", timetables.keySet())
+                        + ")")), clock);
+    }
+
+    /** A region's timetable (its own feeds). */
+    public Optional<GtfsTimetable> timetableOf(String regionCode) {
+        return Optional.ofNullable(timetables.get(regionCode));
     }
 
     public SqlResidentRegistry residents() {

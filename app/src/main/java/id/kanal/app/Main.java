@@ -33,8 +33,9 @@ public final class Main {
                 NluCommands::evaluate));
         COMMANDS.put("import-prices", new Entry("import-prices FILE",
                 "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
-        COMMANDS.put("import-gtfs", new Entry("import-gtfs DIR_OR_ZIP",
-                "import a GTFS timetable; replaces the feed of the same name at once", ImportCommands::importGtfs));
+        COMMANDS.put("import-gtfs", new Entry("import-gtfs [--region R] DIR_OR_ZIP",
+                "import a GTFS timetable for region R (default: the default region); replaces the feed of the same name "
+                + "at once", ImportCommands::importGtfs));
         COMMANDS.put("import-pack", new Entry("import-pack --region R FOLDER",
                 "import a content pack folder (pack.yaml, items.csv) for region R (all rows or none)",
                 ImportCommands::importPack));

@@ -34,6 +34,7 @@ class RegionsEndToEndTest {
     static final String KOTA_NUMBER = "+6221500123";
     /** Claimed by the Kabupaten's file. */
     static final String KAB_NUMBER = "+6221500222";
+    static final String KAB_REGION = "kabupaten-tangerang";
     private static final Pattern TNG = Pattern.compile("TNG-\\d{6}");
     private static final Pattern KAB = Pattern.compile("KAB-\\d{6}");
 
@@ -116,6 +117,27 @@ class RegionsEndToEndTest {
         assertTrue(k.conversations().load(new Address(Channel.SMS, RESIDENT)).isPresent());
         assertTrue(k.conversations().load(new Address(Channel.SMS, RESIDENT).inRegion("kabupaten-tangerang")).isPresent());
         assertEquals("kabupaten-tangerang", k.complaintsOf("kabupaten-tangerang").orElseThrow().regionCode());
+    }
+
+    @Test
+    void gtfsImportForARegion_isThatRegionsTimetableOnly() {
+        Kanal k = kanal.kanal();
+        k.gtfsImporter(KAB_REGION).importFeed("trans-kab", id.kanal.services.timetable.GtfsSource.classpath("demo/gtfs"),
+                "test", n -> { });
+        assertEquals(java.util.Set.of("trans-kab"), k.timetableOf(KAB_REGION).orElseThrow().feeds().keySet());
+        assertEquals(java.util.Set.of("demo"), k.timetable().feeds().keySet(), "the default region keeps its own");
+        assertEquals(k.timetable(), k.timetableOf("kota-tangerang").orElseThrow());
+
+        id.kanal.services.timetable.GtfsImportException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                id.kanal.services.timetable.GtfsImportException.class, () -> k.gtfsImporter(KAB_REGION).importFeed("demo",
+                        id.kanal.services.timetable.GtfsSource.classpath("demo/gtfs"), "test", n -> { }));
+        assertTrue(refused.getMessage().contains("is region kota-tangerang's"), refused.getMessage());
+        assertEquals(java.util.Set.of("demo"), k.timetable().feeds().keySet());
+
+        // After a restart each region reads its own feeds back from the database.
+        kanal.restart();
+        assertEquals(java.util.Set.of("trans-kab"), kanal.kanal().timetableOf(KAB_REGION).orElseThrow().feeds().keySet());
+        assertEquals(java.util.Set.of("demo"), kanal.kanal().timetable().feeds().keySet());
     }
 
     @Test
