@@ -18,10 +18,12 @@ final class ImportCommands {
     }
 
     static int importPrices(Settings settings, String[] args) {
-        Path file = onlyPath(args, "import-prices FILE");
+        RegionArgument a = RegionArgument.of(args, "import-prices [--region R] FILE");
+        Path file = onlyPath(a.rest(), "import-prices [--region R] FILE");
         LogsToStderr.apply();
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
-            ImportResult r = kanal.priceImporter().importFile(file, rows -> System.err.printf("  %,d rows read%n", rows));
+            ImportResult r = kanal.priceImporter(a.region().orElse(kanal.region().code()))
+                    .importFile(file, rows -> System.err.printf("  %,d rows read%n", rows));
             System.out.printf("imported %s (%s): %d rows, %d changed, %d unchanged, %d skipped, in %d ms%n",
                     file, r.format(), r.rows(), r.changed(), r.unchanged(), r.skipped(), r.took().toMillis());
             return 0;

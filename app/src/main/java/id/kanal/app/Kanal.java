@@ -73,6 +73,8 @@ public final class Kanal implements AutoCloseable {
     private final RegionRouter router;
     /** Every region's timetable (its own GTFS feeds), by region code. */
     private final Map<String, GtfsTimetable> timetables = new java.util.LinkedHashMap<>();
+    /** Every region's price board (its own prices), by region code. */
+    private final Map<String, SqlPriceBoard> priceBoards = new java.util.LinkedHashMap<>();
     private final OpenNlpIntentClassifier classifier;
     private final DialogEngine engine;
     private final SqlResidentRegistry residents;
@@ -100,8 +102,8 @@ public final class Kanal implements AutoCloseable {
                         cs.open311PollInterval())), clock));
         this.conversations = new SqlConversationStore(database, settings.dialog().conversationCacheSize());
         this.residents = new SqlResidentRegistry(database);
-        this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
-                settings.dialog().zone());
+        this.prices = priceBoard(home);
+        priceBoards.put(region.code(), prices);
         this.timetable = GtfsTimetable.load(database, region.code());
         timetables.put(region.code(), timetable);
         DemoData.Seeded seeded = DemoData.seedIfEmpty(database, prices, timetable, clock);
@@ -154,11 +156,18 @@ public final class Kanal implements AutoCloseable {
             PackSeeds.seedMissing(packImporter(), rp, r.code(), r.packs());
             GtfsTimetable rt = GtfsTimetable.load(database, r.code());
             timetables.put(r.code(), rt);
+            SqlPriceBoard rb = priceBoard(r);
+            priceBoards.put(r.code(), rb);
             engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn(),
-                    new DialogServices(conversations, residents, classifier, desk, prices, rt, rp),
+                    new DialogServices(conversations, residents, classifier, desk, rb, rt, rp),
                     loop.dialog(), clock, engine));
         }
         return engines;
+    }
+
+    private SqlPriceBoard priceBoard(Region r) {
+        return new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
+                r.zone().orElse(settings.dialog().zone()), r.code());
     }
 
     private DialogSettings dialogSettings(Region r) {
@@ -266,13 +275,31 @@ public final class Kanal implements AutoCloseable {
     }
 
     public PriceImporter priceImporter() {
-        return new PriceImporter(database, prices.catalog(), clock, () -> {
+        return new PriceImporter(database, prices.catalog(), clock, prices.region(), () -> {
             prices.invalidate();
             vocabulary.refresh();
             if (loop.checkPrices() > 0) {
                 outbox.wake();
             }
         });
+    }
+
+    /**
+     * Imports prices as a region's (its engine quotes them at once). Price alerts and the
+     * classifier's commodity names follow the default region's board.
+     */
+    public PriceImporter priceImporter(String regionCode) {
+        if (regionCode.equals(region.code())) {
+            return priceImporter();
+        }
+        return PriceImporter.forBoard(database, pricesOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
+                "unknown region: " + regionCode + " (this deployment has " + String.join(", ", priceBoards.keySet())
+                        + ")")), clock);
+    }
+
+    /** A region's price board (its own prices). */
+    public Optional<SqlPriceBoard> pricesOf(String regionCode) {
+        return Optional.ofNullable(priceBoards.get(regionCode));
     }
 
     /** The region's content packs, as the dialog reads them. */

@@ -31,8 +31,9 @@ public final class Main {
         COMMANDS.put("nlu-eval", new Entry("nlu-eval --dataset clinc150|xsid|kanal --path P",
                 "train and evaluate the NLU pipeline on a benchmark; prints accuracy, OOS recall, latency",
                 NluCommands::evaluate));
-        COMMANDS.put("import-prices", new Entry("import-prices FILE",
-                "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
+        COMMANDS.put("import-prices", new Entry("import-prices [--region R] FILE",
+                "import a Badan Pangan Nasional or simple price CSV for region R (default: the default region; all rows "
+                + "or none)", ImportCommands::importPrices));
         COMMANDS.put("import-gtfs", new Entry("import-gtfs [--region R] DIR_OR_ZIP",
                 "import a GTFS timetable for region R (default: the default region); replaces the feed of the same name "
                 + "at once", ImportCommands::importGtfs));

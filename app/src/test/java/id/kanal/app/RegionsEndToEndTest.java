@@ -120,6 +120,23 @@ class RegionsEndToEndTest {
     }
 
     @Test
+    void pricesImportedForARegion_areQuotedToItsResidentsOnly() throws Exception {
+        kanal.kanal().priceImporter(KAB_REGION).importCsv(new java.io.StringReader("""
+                date,market,commodity,unit,price
+                2026-11-22,Pasar Curug,beras,kg,13100
+                2026-11-22,Pasar Cikupa,beras,kg,13300
+                """), "test", n -> { });
+        String kab = say(KAB_NUMBER, "harga beras brp");
+        assertEquals("Harga beras (22 Nov 2026): termurah Rp13.100/kg di Pasar Curug, termahal Rp13.300/kg di Pasar Cikupa.",
+                kab);
+        String kota = say(KOTA_NUMBER, "harga beras brp");
+        assertTrue(kota.startsWith("Harga beras (22 Nov 2026): termurah"), kota);
+        assertFalse(kota.contains("Pasar Curug") || kota.contains("Pasar Cikupa"), kota);
+        // The default region's demo prices stay: a region's first real import removes only its own demo.
+        assertFalse(kanal.kanal().prices().commodities().isEmpty());
+    }
+
+    @Test
     void gtfsImportForARegion_isThatRegionsTimetableOnly() {
         Kanal k = kanal.kanal();
         k.gtfsImporter(KAB_REGION).importFeed("trans-kab", id.kanal.services.timetable.GtfsSource.classpath("demo/gtfs"),

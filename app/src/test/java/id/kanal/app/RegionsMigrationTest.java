@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A database that served one region before regions existed (schema V110, a complaint filed)
- * opens in a two-region deployment without loss: its agencies and categories become the default
- * region's, its complaint answers its resident, and its ticket counter goes on.
+ * opens in a two-region deployment without loss: its agencies, categories and prices become the
+ * default region's, its complaint answers its resident, and its ticket counter goes on.
  */
 class RegionsMigrationTest {
     private static final Instant FILED = Instant.parse("2026-11-20T03:00:00Z");
@@ -47,6 +47,9 @@ class RegionsMigrationTest {
                     + FILED.toEpochMilli() + ")");
             s.executeUpdate("INSERT INTO complaint_history VALUES ('TNG-000007', 1, 'ASSIGNED', " + FILED.toEpochMilli()
                     + ", 'system', 'routed to Dinas PUPR')");
+            s.executeUpdate("INSERT INTO price_commodity VALUES ('beras', 'kg', '')");
+            s.executeUpdate("INSERT INTO price VALUES ('beras', 'Pasar Lama', '2026-11-21', 14200, 'old.csv', "
+                    + FILED.toEpochMilli() + ")");
         }
         RegionsEndToEndTest.dropInKabupaten(regionsDir);
 
@@ -57,6 +60,8 @@ class RegionsMigrationTest {
                 assertTrue(rs.next());
                 assertEquals("kota-tangerang", rs.getString(1));
             }
+            String price = say(kanal, "SM0", "harga beras di pasar lama");
+            assertTrue(price.startsWith("Harga beras di Pasar Lama: Rp14.200/kg (21 Nov 2026)"), price);
             String status = say(kanal, "SM1", "status TNG-000007");
             assertTrue(status.startsWith("Laporan TNG-000007 (Jalan rusak, Jl. Lama 1"), status);
             say(kanal, "SM2", "lapor jalan rusak");
