@@ -124,7 +124,7 @@ public final class Kanal implements AutoCloseable {
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable, packs),
                 loop.dialog(), clock);
-        this.router = new RegionRouter(regions, otherRegionEngines(notifications));
+        this.router = new RegionRouter(regions, regionEngines(notifications));
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
@@ -141,11 +141,12 @@ public final class Kanal implements AutoCloseable {
 
     /**
      * The default region's engine and one per other region, each over its own complaint desk
-     * (categories, ticket prefix) and content packs; the conversation store, classifier, prices,
-     * timetable and the resident loop are shared. Their turn locks are the default engine's, so
-     * the console, which acts through that engine, is ordered against every region's turns.
+     * (categories, ticket prefix), content packs, price board and timetable; the conversation
+     * store, residents, classifier and the resident loop are shared. Their turn locks are the
+     * default engine's, so the console, which acts through that engine, is ordered against every
+     * region's turns.
      */
-    private Map<String, DialogEngine> otherRegionEngines(NotificationSettings notifications) {
+    private Map<String, DialogEngine> regionEngines(NotificationSettings notifications) {
         Map<String, DialogEngine> engines = new java.util.LinkedHashMap<>();
         engines.put(region.code(), engine);
         for (Region r : regions.all().subList(1, regions.all().size())) {
