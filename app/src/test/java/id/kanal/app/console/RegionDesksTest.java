@@ -71,6 +71,31 @@ class RegionDesksTest {
     }
 
     @Test
+    void liveRoom_listsBothRegions_eachBoardCountsItsOwnComplaints() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, String> get = path -> {
+            try {
+                HttpResponse<String> res = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(kanal.base() + path)).header("Accept", "application/json").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, res.statusCode(), path + ": " + res.body());
+                return res.body();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        String list = get.apply("/live");
+        assertTrue(list.contains("kota-tangerang") && list.contains(KAB), list);
+        JsonNode kab = ConsoleHarness.JSON.readTree(get.apply("/live/" + KAB + ".json"));
+        assertEquals("Kabupaten Tangerang", kab.get("regionName").asText());
+        assertEquals(List.of("kab-dlhk", "kab-pupr"), values(kab.get("byAgency"), "code"));
+        assertEquals(1L, kab.get("total").get("notYetHandled").asLong());
+        JsonNode kota = ConsoleHarness.JSON.readTree(get.apply("/live/kota-tangerang.json"));
+        assertEquals(1L, kota.get("total").get("notYetHandled").asLong());
+        assertEquals(9, kota.get("byAgency").size());
+    }
+
+    @Test
     void regionAccount_seesOnlyItsRegionsQueueComplaintsAndFigures() throws Exception {
         ConsoleHarness.Client kab = staff("kabagent", KAB);
         ConsoleHarness.Client kota = staff("kotaagent", "kota-tangerang");
