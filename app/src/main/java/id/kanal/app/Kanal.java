@@ -38,6 +38,7 @@ import id.kanal.store.ussd.SqlUssdPendingTurns;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.telegram.TelegramLinks;
 import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdSessions;
@@ -189,6 +190,7 @@ public final class Kanal implements AutoCloseable {
                         HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
                                 () -> outbox.wake()),
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
+                        SenderIdentities.class, (SenderIdentities) regions::senderOf,
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn));
     }
 

@@ -73,6 +73,15 @@ public final class Regions {
         return Optional.ofNullable(byCode.get(code));
     }
 
+    /**
+     * The number a region sends from on a channel: the first of its file's {@code sms} (for SMS
+     * and USSD's SMS replies) or {@code whatsapp} identities; empty when it names none.
+     */
+    public Optional<String> senderOf(String region, Channel channel) {
+        Channel list = channel == Channel.USSD ? Channel.SMS : channel;
+        return byCode(region).flatMap(r -> r.identities().getOrDefault(list, java.util.Set.of()).stream().findFirst());
+    }
+
     /** The region a message arriving on {@code identity} over {@code channel} is for: its claimant, else the default. */
     public Region arrivedOn(Channel channel, Optional<String> identity) {
         return identity.map(i -> byIdentity.get(new Identity(channel, key(i)))).orElse(defaultRegion());
