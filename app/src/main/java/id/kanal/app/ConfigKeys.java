@@ -48,6 +48,7 @@ public final class ConfigKeys {
             env("kanal.server.trusted-proxies", "KANAL_TRUSTED_PROXIES"),
             secret("kanal.server.metrics-token", "KANAL_METRICS_TOKEN"),
             env("kanal.region-file", "KANAL_REGION_FILE"),
+            env("kanal.regions-dir", "KANAL_REGIONS_DIR"),
             yaml("kanal.dialog.idle-timeout"),
             yaml("kanal.dialog.zone"),
             env("kanal.dialog.conversation-cache-size", "KANAL_CONVERSATION_CACHE_SIZE"),

@@ -18,18 +18,22 @@ final class ImportCommands {
     }
 
     static int importPrices(Settings settings, String[] args) {
-        Path file = onlyPath(args, "import-prices FILE");
+        RegionArgument a = RegionArgument.of(args, "import-prices [--region R] FILE");
+        Path file = onlyPath(a.rest(), "import-prices [--region R] FILE");
         return runImport(settings, "rejected, nothing imported: ", kanal -> {
-            ImportResult r = kanal.priceImporter().importFile(file, ImportCommands::rowsRead);
+            ImportResult r = kanal.priceImporter(a.region().orElse(kanal.region().code()))
+                    .importFile(file, ImportCommands::rowsRead);
             return String.format("imported %s (%s): %d rows, %d changed, %d unchanged, %d skipped, in %d ms",
                     file, r.format(), r.rows(), r.changed(), r.unchanged(), r.skipped(), r.took().toMillis());
         });
     }
 
     static int importGtfs(Settings settings, String[] args) {
-        Path path = onlyPath(args, "import-gtfs DIR_OR_ZIP");
+        RegionArgument a = RegionArgument.of(args, "import-gtfs [--region R] DIR_OR_ZIP");
+        Path path = onlyPath(a.rest(), "import-gtfs [--region R] DIR_OR_ZIP");
         return runImport(settings, "rejected, the previous timetable stays: ", kanal -> {
-            GtfsImportResult r = kanal.gtfsImporter().importPath(path, ImportCommands::rowsRead);
+            GtfsImportResult r = kanal.gtfsImporter(a.region().orElse(kanal.region().code()))
+                    .importPath(path, ImportCommands::rowsRead);
             kanal.gtfsImported();
             return String.format("imported feed %s (version %d): %,d stops, %,d trips, %,d stop times, in %d ms",
                     r.feed(), r.version(), r.stops(), r.trips(), r.stopTimes(), r.took().toMillis());
@@ -46,9 +50,9 @@ final class ImportCommands {
             throw new IllegalArgumentException("no such folder: " + folder);
         }
         return runImport(settings, "rejected, nothing imported: ", kanal -> {
-            if (!kanal.region().code().equals(args[1])) {
-                throw new IllegalArgumentException("region '" + args[1] + "' is not this deployment's region ('"
-                        + kanal.region().code() + "', from its region file)");
+            if (kanal.regions().byCode(args[1]).isEmpty()) {
+                throw new IllegalArgumentException("region '" + args[1] + "' is not a region of this deployment ("
+                        + String.join(", ", kanal.regions().all().stream().map(Region::code).toList()) + ")");
             }
             PackImportResult r = kanal.packImporter().importPack(args[1], PackSource.folder(folder), "import-pack");
             return String.format("imported pack %s for %s: %d items (%d already expired, never shown), in %d ms;"
@@ -79,6 +83,19 @@ final class ImportCommands {
     static int benchServices(Settings settings, String[] args) {
         LogsToStderr.apply();
         return ServicesBenchmark.run(args, System.out, timetable -> NluCommands.classifyLatency(timetable, System.out));
+    }
+
+    /** An optional leading {@code --region R}, and the arguments after it. */
+    record RegionArgument(java.util.Optional<String> region, String[] rest) {
+        static RegionArgument of(String[] args, String usage) {
+            if (args.length > 0 && args[0].equals("--region")) {
+                if (args.length < 2) {
+                    throw new IllegalArgumentException("usage: " + usage);
+                }
+                return new RegionArgument(java.util.Optional.of(args[1]), java.util.Arrays.copyOfRange(args, 2, args.length));
+            }
+            return new RegionArgument(java.util.Optional.empty(), args);
+        }
     }
 
     private static Path onlyPath(String[] args, String usage) {

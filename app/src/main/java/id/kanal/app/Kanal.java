@@ -46,6 +46,7 @@ import id.kanal.channels.ChannelType;
 import id.kanal.channels.outbox.OutboxPolicy;
 import id.kanal.channels.outbox.OutboxSender;
 import id.kanal.channels.outbox.ArrivalTimes;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.telegram.TelegramLinks;
 import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdSessions;
@@ -66,6 +67,7 @@ public final class Kanal implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Database database;
+    private final Regions regions;
     private final RegionDefinition region;
     private final SqlComplaintDesk complaints;
     private final Optional<Open311Forwarder> open311Forwarder;
@@ -74,6 +76,14 @@ public final class Kanal implements AutoCloseable {
     private final GtfsTimetable timetable;
     private final LiveVocabulary vocabulary;
     private final SqlContentPacks packs;
+    /** Every region's packs (the default's first), reloaded after an import. */
+    private final List<SqlContentPacks> regionPacks = new java.util.ArrayList<>();
+    private final List<SqlComplaintDesk> regionDesks = new java.util.ArrayList<>();
+    private final RegionRouter router;
+    /** Every region's timetable (its own GTFS feeds), by region code. */
+    private final Map<String, GtfsTimetable> timetables = new java.util.LinkedHashMap<>();
+    /** Every region's price board (its own prices), by region code. */
+    private final Map<String, SqlPriceBoard> priceBoards = new java.util.LinkedHashMap<>();
     private final OpenNlpIntentClassifier classifier;
     private final DialogEngine engine;
     private final SqlResidentRegistry residents;
@@ -86,24 +96,28 @@ public final class Kanal implements AutoCloseable {
     private final LeasedJobs jobs;
     private final TurnLocks turnLocks;
 
-    private Kanal(Settings settings, Clock clock, Database database, RegionDefinition region,
+    private Kanal(Settings settings, Clock clock, Database database, Regions regions,
                   List<ChannelType<?>> channelTypes) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
-        this.region = region;
+        this.regions = regions;
+        Region home = regions.defaultRegion();
+        this.region = home.definition();
         ComplaintSettings cs = settings.complaints();
-        this.complaints = SqlComplaintDesk.open(database, region, clock,
-                new NotificationSettings(cs.whatsAppStatusTemplateSid(), cs.whatsAppFeedbackTemplateSid()),
-                cs.open311Endpoint().isPresent());
+        NotificationSettings notifications = new NotificationSettings(cs.whatsAppStatusTemplateSid(),
+                cs.whatsAppFeedbackTemplateSid());
+        this.complaints = SqlComplaintDesk.open(database, region, clock, notifications, cs.open311Endpoint().isPresent());
+        regionDesks.add(complaints);
         this.open311Forwarder = cs.open311Endpoint().map(url -> new Open311Forwarder(database, complaints,
                 new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
                         cs.open311PollInterval())), clock));
         this.conversations = new SqlConversationStore(database, settings.dialog().conversationCacheSize());
         this.residents = new SqlResidentRegistry(database);
-        this.prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
-                settings.dialog().zone());
-        this.timetable = GtfsTimetable.load(database);
+        this.prices = priceBoard(home);
+        priceBoards.put(region.code(), prices);
+        this.timetable = GtfsTimetable.load(database, region.code());
+        timetables.put(region.code(), timetable);
         // Nodes starting together on a fresh database: one seeds, the others then find the data there.
         DemoData.Seeded seeded = database.exclusively("demo-seeding", () -> {
             timetable.refresh(database);
@@ -115,7 +129,8 @@ public final class Kanal implements AutoCloseable {
         this.loop = new ResidentLoop(database, prices, settings.alerts(), clock);
         loop.checkPrices(); // marks today's prices, so the next import alerts only on a real move
         this.packs = new SqlContentPacks(database, region.code(), clock);
-        PackSeeds.seedMissing(packImporter(), packs, region.code(), RegionFiles.packFolders(settings.regionFile()));
+        regionPacks.add(packs);
+        PackSeeds.seedMissing(packImporter(), packs, region.code(), home.packs());
         // The classifier's entity names come from the services, so an imported feed is understood at once.
         this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
         // Content packs' sentences are learned at start: a pack imported later is in the menu at once, understood after a restart.
@@ -126,13 +141,11 @@ public final class Kanal implements AutoCloseable {
         this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
                 : new PostgresTurnLocks(database, conversations, database.poolSize());
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
-        this.engine = new DialogEngine(
-                new DialogSettings(region.name(), region.ticketPrefix(), settings.dialog().idleTimeout(),
-                        settings.dialog().zone(), settings.dialog().agentHours(), settings.dialog().priceStaleAfterDays()),
-                Texts.builtIn(),
+        this.engine = new DialogEngine(dialogSettings(home), Texts.builtIn(),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable, packs),
                 loop.dialog(), clock, turnLocks);
+        this.router = new RegionRouter(regions, regionEngines(notifications));
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
@@ -146,12 +159,50 @@ public final class Kanal implements AutoCloseable {
             throw e;
         }
         this.photoFetcher = new PhotoFetcher(database, channels.mediaDownloaders(), cs.photoMaxBytes(), clock);
-        complaints.onPhotosFiled(photoFetcher::wake);
+        regionDesks.forEach(desk -> desk.onPhotosFiled(photoFetcher::wake));
+    }
+
+    /**
+     * The default region's engine and one per other region, each over its own complaint desk
+     * (categories, ticket prefix), content packs, price board and timetable; the conversation
+     * store, residents, classifier and the resident loop are shared. Their turn locks are the
+     * default engine's, so the console, which acts through that engine, is ordered against every
+     * region's turns.
+     */
+    private Map<String, DialogEngine> regionEngines(NotificationSettings notifications) {
+        Map<String, DialogEngine> engines = new java.util.LinkedHashMap<>();
+        engines.put(region.code(), engine);
+        for (Region r : regions.all().subList(1, regions.all().size())) {
+            SqlComplaintDesk desk = SqlComplaintDesk.open(database, r.definition(), clock, notifications, false);
+            regionDesks.add(desk);
+            SqlContentPacks rp = new SqlContentPacks(database, r.code(), clock);
+            regionPacks.add(rp);
+            PackSeeds.seedMissing(packImporter(), rp, r.code(), r.packs());
+            GtfsTimetable rt = GtfsTimetable.load(database, r.code());
+            timetables.put(r.code(), rt);
+            SqlPriceBoard rb = priceBoard(r);
+            priceBoards.put(r.code(), rb);
+            engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn(),
+                    new DialogServices(conversations, residents, classifier, desk, rb, rt, rp),
+                    loop.dialog(), clock, turnLocks));
+        }
+        return engines;
+    }
+
+    private SqlPriceBoard priceBoard(Region r) {
+        return new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
+                r.zone().orElse(settings.dialog().zone()), r.code());
+    }
+
+    private DialogSettings dialogSettings(Region r) {
+        ConversationSettings d = settings.dialog();
+        return new DialogSettings(r.definition().name(), r.definition().ticketPrefix(), d.idleTimeout(),
+                r.zone().orElse(d.zone()), r.agentHours().orElse(d.agentHours()), d.priceStaleAfterDays());
     }
 
     /** The dialog's ports the channels use, and the stores they own the interfaces of, over the database. */
     private ChannelContext channelContext() {
-        return new ChannelContext(engine, m -> outboxQueue.enqueue(m, clock.instant()), outboxQueue, residents,
+        return new ChannelContext(router, m -> outboxQueue.enqueue(m, clock.instant()), outboxQueue, residents,
                 conversations, settings.server().baseUrl(), clock, Map.of(
                         TelegramLinks.class, (TelegramLinks) (e164, chat) -> residents.linkTelegramChat(e164, chat,
                                 clock.instant()),
@@ -161,6 +212,7 @@ public final class Kanal implements AutoCloseable {
                         HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
                                 () -> outbox.wake()),
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
+                        SenderIdentities.class, (SenderIdentities) regions::senderOf,
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
                         ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
     }
@@ -175,18 +227,18 @@ public final class Kanal implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "import on another node: {0} reloaded here", what);
         switch (what) {
             case PRICES_IMPORTED -> {
-                prices.invalidate();
+                priceBoards.values().forEach(SqlPriceBoard::invalidate);
                 vocabulary.refresh();
             }
-            case GTFS_IMPORTED -> timetable.refresh(database);
+            case GTFS_IMPORTED -> timetables.values().forEach(t -> t.refresh(database));
             default -> reloadImports();
         }
     }
 
     /** After missing notices (the listening connection was down): reload both. */
     private void reloadImports() {
-        prices.invalidate();
-        timetable.refresh(database);
+        priceBoards.values().forEach(SqlPriceBoard::invalidate);
+        timetables.values().forEach(t -> t.refresh(database));
         vocabulary.refresh();
     }
 
@@ -204,13 +256,12 @@ public final class Kanal implements AutoCloseable {
 
     /** The same with other channel types than {@link ChannelRegistry#ALL} (tests add their own). */
     static Kanal open(Settings settings, Clock clock, List<ChannelType<?>> channelTypes) {
-        RegionDefinition region = RegionFiles.load(settings.regionFile());
+        Regions regions = RegionFiles.loadAll(settings.regionFile(), settings.regionsDir());
         Database db = settings.store().dbUrl().map(url -> Database.open(url, settings.store().pool()))
                 .orElseGet(() -> Database.openSqlite(settings.store().dataDir()));
         try {
-            Kanal kanal = new Kanal(settings, clock, db, region, channelTypes);
-            LOG.log(System.Logger.Level.INFO, "region={0} prefix={1} database={2}", region.name(),
-                    region.ticketPrefix(), db.dialect());
+            Kanal kanal = new Kanal(settings, clock, db, regions, channelTypes);
+            LOG.log(System.Logger.Level.INFO, "regions: {0}; database={1}", regions.describe(), db.dialect());
             return kanal;
         } catch (RuntimeException e) {
             db.close();
@@ -230,8 +281,19 @@ public final class Kanal implements AutoCloseable {
         return database;
     }
 
+    /** The default region (the home one, which takes every message no region claims). */
     public RegionDefinition region() {
         return region;
+    }
+
+    /** Every region of the deployment, the default first. */
+    public Regions regions() {
+        return regions;
+    }
+
+    /** The complaint desk of a region of this deployment. */
+    public Optional<SqlComplaintDesk> complaintsOf(String regionCode) {
+        return regionDesks.stream().filter(d -> d.regionCode().equals(regionCode)).findFirst();
     }
 
     public SqlComplaintDesk complaints() {
@@ -264,7 +326,7 @@ public final class Kanal implements AutoCloseable {
     }
 
     public PriceImporter priceImporter() {
-        return new PriceImporter(database, prices.catalog(), clock, () -> {
+        return new PriceImporter(database, prices.catalog(), clock, prices.region(), () -> {
             prices.invalidate();
             vocabulary.refresh();
             if (loop.checkPrices() > 0) {
@@ -272,6 +334,24 @@ public final class Kanal implements AutoCloseable {
             }
             notices.publish(IMPORTS, PRICES_IMPORTED);
         });
+    }
+
+    /**
+     * Imports prices as a region's (its engine quotes them at once). Price alerts and the
+     * classifier's commodity names follow the default region's board.
+     */
+    public PriceImporter priceImporter(String regionCode) {
+        if (regionCode.equals(region.code())) {
+            return priceImporter();
+        }
+        return PriceImporter.forBoard(database, pricesOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
+                "unknown region: " + regionCode + " (this deployment has " + String.join(", ", priceBoards.keySet())
+                        + ")")), clock);
+    }
+
+    /** A region's price board (its own prices). */
+    public Optional<SqlPriceBoard> pricesOf(String regionCode) {
+        return Optional.ofNullable(priceBoards.get(regionCode));
     }
 
     /** The region's content packs, as the dialog reads them. */
@@ -282,9 +362,7 @@ public final class Kanal implements AutoCloseable {
     /** Imports a pack folder for this region; the dialog sees it at once (its sentences are learned at the next start). */
     public PackImporter packImporter() {
         return new PackImporter(database, clock, settings.dialog().zone(), () -> {
-            if (packs != null) {
-                packs.reload();
-            }
+            regionPacks.forEach(SqlContentPacks::reload);
         });
     }
 
@@ -306,6 +384,18 @@ public final class Kanal implements AutoCloseable {
     /** Jobs that run on one node at a time (under a lease on PostgreSQL). */
     public LeasedJobs jobs() {
         return jobs;
+    }
+
+    /** Imports GTFS feeds as a region's (the region's engine answers from them at once). */
+    public GtfsImporter gtfsImporter(String regionCode) {
+        return new GtfsImporter(database, timetableOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
+                "unknown region: " + regionCode + " (this deployment has " + String.join(", ", timetables.keySet())
+                        + ")")), clock);
+    }
+
+    /** A region's timetable (its own feeds). */
+    public Optional<GtfsTimetable> timetableOf(String regionCode) {
+        return Optional.ofNullable(timetables.get(regionCode));
     }
 
     public SqlResidentRegistry residents() {

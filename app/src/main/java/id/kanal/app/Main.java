@@ -31,17 +31,20 @@ public final class Main {
         COMMANDS.put("nlu-eval", new Entry("nlu-eval --dataset clinc150|xsid|kanal --path P",
                 "train and evaluate the NLU pipeline on a benchmark; prints accuracy, OOS recall, latency",
                 NluCommands::evaluate));
-        COMMANDS.put("import-prices", new Entry("import-prices FILE",
-                "import a Badan Pangan Nasional or simple price CSV (all rows or none)", ImportCommands::importPrices));
-        COMMANDS.put("import-gtfs", new Entry("import-gtfs DIR_OR_ZIP",
-                "import a GTFS timetable; replaces the feed of the same name at once", ImportCommands::importGtfs));
+        COMMANDS.put("import-prices", new Entry("import-prices [--region R] FILE",
+                "import a Badan Pangan Nasional or simple price CSV for region R (default: the default region; all rows "
+                + "or none)", ImportCommands::importPrices));
+        COMMANDS.put("import-gtfs", new Entry("import-gtfs [--region R] DIR_OR_ZIP",
+                "import a GTFS timetable for region R (default: the default region); replaces the feed of the same name "
+                + "at once", ImportCommands::importGtfs));
         COMMANDS.put("import-pack", new Entry("import-pack --region R FOLDER",
                 "import a content pack folder (pack.yaml, items.csv) for region R (all rows or none)",
                 ImportCommands::importPack));
         COMMANDS.put("add-agent", new Entry("add-agent --username U --role agent|supervisor|admin [--region R|all] "
                 + "[--agency A] [--password-file F]", "create a console account at its desk; the password from the file "
                 + "or stdin", (settings, args) -> id.kanal.app.console.AddAgentCommand.run(settings,
-                new id.kanal.app.console.DeskDirectory(java.util.List.of(RegionFiles.load(settings.regionFile()))), args)));
+                new id.kanal.app.console.DeskDirectory(RegionFiles.loadAll(settings.regionFile(), settings.regionsDir())
+                        .definitions()), args)));
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
         COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 3] [--db sqlite|JDBC_URL]",

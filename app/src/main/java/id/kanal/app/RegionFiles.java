@@ -1,33 +1,100 @@
 package id.kanal.app;
 
 import id.kanal.app.packs.PackSource;
+import id.kanal.dialog.Channel;
 import id.kanal.services.complaints.RegionDefinition;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** Reads a region's definition from YAML: the built-in Kota Tangerang, or a partner region's file. */
+/**
+ * Reads regions from YAML: the home region (the built-in Kota Tangerang, or {@code
+ * KANAL_REGION_FILE}), which is the default, and one more region per {@code *.yaml} file in
+ * {@code KANAL_REGIONS_DIR} (adding a region is dropping in a file).
+ */
 final class RegionFiles {
     private static final String BUILT_IN = "regions/kota-tangerang.yaml";
+    private static final String BUILT_IN_SOURCE = "the built-in region";
 
     private RegionFiles() {
     }
 
-    static RegionDefinition load(Optional<Path> file) {
-        Config config;
-        if (file.isPresent()) {
-            if (!Files.isReadable(file.get())) {
-                throw new IllegalArgumentException("KANAL_REGION_FILE is not a readable file: " + file.get());
+    /** Every region of the deployment, the home region first; refuses clashes ({@link Regions}). */
+    static Regions loadAll(Optional<Path> homeFile, Optional<Path> directory) {
+        List<Region> regions = new ArrayList<>();
+        regions.add(region(homeFile));
+        if (directory.isPresent()) {
+            if (!Files.isDirectory(directory.get())) {
+                throw new IllegalArgumentException("KANAL_REGIONS_DIR is not a directory: " + directory.get());
             }
-            config = Config.just(ConfigSources.file(file.get()));
-        } else {
-            config = Config.just(ConfigSources.classpath(BUILT_IN));
+            try (Stream<Path> files = Files.list(directory.get())) {
+                for (Path f : files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+                        .filter(Files::isRegularFile).sorted().toList()) {
+                    regions.add(region(Optional.of(f)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("KANAL_REGIONS_DIR could not be listed: " + directory.get(), e);
+            }
         }
-        return parse(config);
+        return new Regions(regions);
+    }
+
+    /** One region from its file (or the built-in one): definition, zone, hours, packs and identities. */
+    static Region region(Optional<Path> file) {
+        Config c = config(file);
+        String source = file.map(Path::toString).orElse(BUILT_IN_SOURCE);
+        try {
+            return new Region(parse(c), source,
+                    c.get("time-zone").asString().asOptional().map(ZoneId::of),
+                    c.get("agent-hours").asString().asOptional().map(AgentHours::parse),
+                    packFolders(file), identities(c.get("identities")), telegram(c.get("identities.telegram")));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("region file " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code identities:} {@code sms} (Twilio {@code To} numbers and SMPP destination addresses),
+     * {@code whatsapp} (WhatsApp senders) and {@code ussd} (service codes), each a list.
+     */
+    private static Map<Channel, Set<String>> identities(Config node) {
+        Map<Channel, Set<String>> out = new EnumMap<>(Channel.class);
+        for (Channel channel : List.of(Channel.SMS, Channel.WHATSAPP, Channel.USSD)) {
+            List<String> values = node.get(channel.id()).asList(String.class).orElse(List.of());
+            if (!values.isEmpty()) {
+                Set<String> keys = new LinkedHashSet<>();
+                values.forEach(v -> keys.add(Regions.key(v)));
+                out.put(channel, keys);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Region.TelegramBot> telegram(Config node) {
+        if (!node.exists()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Region.TelegramBot(required(node, "token"), required(node, "webhook-path")));
+    }
+
+    private static Config config(Optional<Path> file) {
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            throw new IllegalArgumentException("region file is not readable: " + file.get());
+        }
+        return file.map(f -> Config.just(ConfigSources.file(f))).orElseGet(() -> Config.just(ConfigSources.classpath(BUILT_IN)));
     }
 
     /**
@@ -35,8 +102,7 @@ final class RegionFiles {
      * built-in one in the application's resources), stored at start when missing.
      */
     static List<PackSource> packFolders(Optional<Path> file) {
-        Config config = file.map(f -> Config.just(ConfigSources.file(f)))
-                .orElseGet(() -> Config.just(ConfigSources.classpath(BUILT_IN)));
+        Config config = config(file);
         List<String> folders = config.get("packs").asList(String.class).orElse(List.of());
         return folders.stream().map(folder -> file
                 .map(f -> PackSource.folder(f.toAbsolutePath().getParent().resolve(folder)))

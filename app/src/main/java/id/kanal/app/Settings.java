@@ -17,7 +17,7 @@ import java.util.Optional;
  * the README). Each part is read from its own subtree by its own {@code create(Config)}.
  */
 public record Settings(ServerSettings server, StoreSettings store, Optional<Path> regionFile,
-                       ConversationSettings dialog, ComplaintSettings complaints,
+                       Optional<Path> regionsDir, ConversationSettings dialog, ComplaintSettings complaints,
                        ChannelSettings channels, IntentsConfig intents, ConsoleSettings console,
                        AlertSettings alerts) {
 
@@ -41,6 +41,7 @@ public record Settings(ServerSettings server, StoreSettings store, Optional<Path
                 server,
                 StoreSettings.create(kanal),
                 ConfigValues.parsed(kanal.get("region-file"), "a file path", Path::of),
+                ConfigValues.parsed(kanal.get("regions-dir"), "a directory path", Path::of),
                 ConversationSettings.create(kanal),
                 ComplaintSettings.create(kanal.get("complaints")),
                 ChannelSettings.create(kanal, ChannelRegistry.ALL),

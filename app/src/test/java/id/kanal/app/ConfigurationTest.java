@@ -90,6 +90,7 @@ class ConfigurationTest {
         p.put("kanal.server.trusted-proxies", new Probe("10.0.0.0/8, ::1", s -> s.server().trustedProxies()));
         p.put("kanal.server.metrics-token", new Probe("metrics", s -> s.server().metricsToken()));
         p.put("kanal.region-file", new Probe("/etc/kanal/region.yaml", Settings::regionFile));
+        p.put("kanal.regions-dir", new Probe("/etc/kanal/regions", Settings::regionsDir));
         p.put("kanal.dialog.idle-timeout", new Probe("PT10M", s -> s.dialog().idleTimeout()));
         p.put("kanal.dialog.zone", new Probe("Asia/Makassar", s -> s.dialog().zone()));
         p.put("kanal.dialog.conversation-cache-size", new Probe("5000", s -> s.dialog().conversationCacheSize()));

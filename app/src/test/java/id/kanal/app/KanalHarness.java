@@ -148,6 +148,11 @@ final class KanalHarness implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a request built by {@link #formRequest}, as it is. */
+    HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form without any signature. */
     HttpResponse<String> formPost(String path, Map<String, String> form) throws Exception {
         return http.send(formRequest(path, form).build(), HttpResponse.BodyHandlers.ofString());

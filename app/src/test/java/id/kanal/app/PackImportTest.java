@@ -118,7 +118,7 @@ class PackImportTest {
         assertEquals(1, Main.run(new String[] {"import-pack", "--region", REGION, jobs.toString()}, env, quiet, quiet));
         assertEquals(2, Main.run(new String[] {"import-pack", "--region", "kota-bandung", jobs.toString()}, env, quiet,
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("region 'kota-bandung' is not this deployment's region"),
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("region 'kota-bandung' is not a region of this deployment"),
                 err.toString(StandardCharsets.UTF_8));
         try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
             assertEquals(16, pack(kanal, "lowongan-kerja").items().size());

@@ -71,12 +71,17 @@ class SmppEndToEndTest {
 
     /** Sends an SMS as the resident and returns Kanal's whole reply (its parts joined). */
     private String say(String text) {
+        return reply(smsc, RESIDENT, SHORT_CODE, text);
+    }
+
+    /** {@code resident} texts {@code to} through the SMSC; Kanal's whole reply (its parts joined). */
+    static String reply(LocalSmsc smsc, String resident, String to, String text) {
         int before = smsc.submitted().size();
-        smsc.sms(RESIDENT, SHORT_CODE, text);
-        LocalSmsc.Submitted last = smsc.await(s -> smsc.submitted().indexOf(s) >= before && s.to().equals(RESIDENT)
+        smsc.sms(resident, to, text);
+        LocalSmsc.Submitted last = smsc.await(s -> smsc.submitted().indexOf(s) >= before && s.to().equals(resident)
                 && s.ussdOp().isEmpty() && s.part() == s.parts(), WAIT);
         List<LocalSmsc.Submitted> all = smsc.submitted();
-        return all.subList(before, all.indexOf(last) + 1).stream().filter(s -> s.to().equals(RESIDENT))
+        return all.subList(before, all.indexOf(last) + 1).stream().filter(s -> s.to().equals(resident))
                 .sorted(Comparator.comparingInt(LocalSmsc.Submitted::part))
                 .map(LocalSmsc.Submitted::text).collect(Collectors.joining());
     }

@@ -50,7 +50,7 @@ final class Console {
         Clock clock = kanal.clock();
         Database db = kanal.database();
         DialogEngine engine = kanal.engine();
-        DeskDirectory directory = new DeskDirectory(List.of(kanal.region()));
+        DeskDirectory directory = new DeskDirectory(kanal.regions().definitions());
         DeskPolicy desks = new DeskPolicy(directory);
         Accounts accounts = new Accounts(new SqlConsoleAccounts(db), new PasswordHasher(settings.passwordMemoryKb()), clock,
                 directory);
@@ -78,7 +78,7 @@ final class Console {
         return new Console(events, List.of(
                 new AuthRoutes(guard, accounts, sessions, loginLimiter(db, clock), settings, kanal.region().name(), zone),
                 new AccountRoutes(guard, accounts),
-                new QueueRoutes(guard, conversations, engine, actions, events, clock),
+                new QueueRoutes(guard, conversations, engine, actions, events, clock, desks),
                 new ConversationRoutes(guard, conversations, complaints, actions, clock, desks,
                         new CannedText(Texts.builtIn(), canned)),
                 new HandoffRoutes(guard, accounts, engine, actions),
@@ -86,7 +86,7 @@ final class Console {
                 new ComplaintRoutes(guard, complaints, events, desks),
                 new DeskRoutes(guard, desks, complaints, new SqlReassignments(db, clock), events),
                 new ComplaintPageRoutes(guard, new SqlComplaintPages(db, clock, ConsoleApi.ROOT + "/complaints/"), events),
-                new DashboardRoutes(guard, new SqlDashboard(db, clock, zone), new SqlAgencyTrends(db, clock, zone)),
+                new DashboardRoutes(guard, dashboards(kanal), new SqlAgencyTrends(db, clock, zone)),
                 new SearchRoutes(guard, complaints, conversations, accounts, new ComplaintCsv(ConsoleTexts.load(), clock.withZone(zone)), desks),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
@@ -104,6 +104,16 @@ final class Console {
     /** One node counts login failures in memory; several on PostgreSQL count them in the database. */
     private static LoginLimiter loginLimiter(Database db, Clock clock) {
         return db.dialect() == Dialect.SQLITE ? new LoginLimiter(clock) : new LoginLimiter(clock, new SqlLoginCounts(db));
+    }
+
+    /** The dashboard of a region (its complaints, queue and messages), or of every region for none. */
+    private static java.util.function.Function<java.util.Optional<String>, id.kanal.services.console.Dashboard> dashboards(
+            Kanal kanal) {
+        SqlDashboard all = new SqlDashboard(kanal.database(), kanal.clock(), kanal.settings().dialog().zone());
+        return region -> region.flatMap(code -> kanal.regions().byCode(code)).<id.kanal.services.console.Dashboard>map(r ->
+                all.of(new id.kanal.services.console.RegionScope(r.code(), r.definition().ticketPrefix(),
+                        r == kanal.regions().defaultRegion()), r.zone().orElse(kanal.settings().dialog().zone())))
+                .orElse(all);
     }
 
     ConsoleEvents events() {

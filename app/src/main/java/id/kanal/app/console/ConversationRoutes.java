@@ -50,6 +50,7 @@ final class ConversationRoutes implements HttpService {
     private void show(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         Address a = ConsoleHttp.address(req);
+        desks.checkConversation(s, a);
         ConversationSummary row = conversations.find(a)
                 .orElseThrow(() -> ConsoleException.notFound("no such conversation"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ final class ConversationRoutes implements HttpService {
     private void reply(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         Address a = ConsoleHttp.address(req);
+        desks.checkConversation(s, a);
         JsonNode body = ConsoleHttp.body(req);
         String text = limited(ConsoleHttp.text(body, "text"));
         Optional<String> template = ConsoleHttp.optText(body, "template");
@@ -87,6 +89,7 @@ final class ConversationRoutes implements HttpService {
     private void note(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         Address a = ConsoleHttp.address(req);
+        desks.checkConversation(s, a);
         conversations.find(a).orElseThrow(() -> ConsoleException.notFound("no such conversation"));
         actions.note(a, s.username(), limited(ConsoleHttp.text(ConsoleHttp.body(req), "text")));
         ConsoleHttp.ok(res, Map.of("noted", true));

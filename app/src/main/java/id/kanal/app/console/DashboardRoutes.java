@@ -5,25 +5,27 @@ import id.kanal.services.console.SqlAgencyTrends;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
-/** {@code GET /dashboard}: the figures for the wall screen; {@code GET /dashboard/trends}: weeks per agency, overdue. */
+/** {@code GET /dashboard}: the wall screen's figures of the account's region (all for a provincial account); {@code GET /dashboard/trends}: weeks per agency, overdue. */
 final class DashboardRoutes implements HttpService {
     static final int TREND_WEEKS = 8;
     static final int OVERDUE_SHOWN = 25;
     private final ConsoleGuard guard;
-    private final Dashboard dashboard;
+    private final java.util.function.Function<java.util.Optional<String>, Dashboard> dashboardOfRegion;
     private final SqlAgencyTrends trends;
 
-    DashboardRoutes(ConsoleGuard guard, Dashboard dashboard, SqlAgencyTrends trends) {
+    /** @param dashboardOfRegion the figures of a region by its code; of the whole deployment for none */
+    DashboardRoutes(ConsoleGuard guard, java.util.function.Function<java.util.Optional<String>, Dashboard> dashboardOfRegion,
+                    SqlAgencyTrends trends) {
         this.guard = guard;
-        this.dashboard = dashboard;
+        this.dashboardOfRegion = dashboardOfRegion;
         this.trends = trends;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/dashboard", (req, res) -> {
-            guard.require(req, Role.AGENT);
-            ConsoleHttp.ok(res, dashboard.figures());
+            Session s = guard.require(req, Role.AGENT);
+            ConsoleHttp.ok(res, dashboardOfRegion.apply(s.desk().region()).figures());
         });
         // Supervisors' desk view: eight weeks per agency and the overdue complaints to work from.
         rules.get("/dashboard/trends", (req, res) -> {

@@ -60,6 +60,14 @@ public final class DeskDirectory {
                 .toUpperCase(Locale.ROOT)));
     }
 
+    /**
+     * The region a conversation belongs to: the one its resident's address names, else the
+     * default (empty when no region is known).
+     */
+    Optional<String> regionOfConversation(id.kanal.dialog.Address resident) {
+        return resident.region().or(() -> regions.keySet().stream().findFirst());
+    }
+
     /** The agency's name in the region (any region when empty). */
     Optional<String> agencyName(Optional<String> region, String agency) {
         return regions.values().stream().filter(r -> region.isEmpty() || r.code().equals(region.get()))

@@ -1,6 +1,9 @@
 package id.kanal.app.console;
 
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
 import id.kanal.services.console.ConsoleComplaints;
+import id.kanal.store.console.ConversationSummary;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +26,23 @@ final class DeskPolicy {
         refusal(s.desk(), complaint).ifPresent(why -> {
             throw ConsoleException.forbidden(why);
         });
+    }
+
+    /** 403 unless the account's region is the conversation's (the queue of a region is its own). */
+    void checkConversation(Session s, Address resident) {
+        if (!covers(s.desk(), resident)) {
+            throw ConsoleException.forbidden("this conversation is region " + directory.regionOfConversation(resident)
+                    .orElse("?") + "'s; your account works in region " + s.desk().region().orElseThrow());
+        }
+    }
+
+    /** Only the conversations of the account's region (all of them for a provincial account). */
+    List<ConversationSummary> visibleConversations(Session s, List<ConversationSummary> rows) {
+        return rows.stream().filter(r -> covers(s.desk(), new Address(Channel.of(r.channel()), r.address()))).toList();
+    }
+
+    private boolean covers(Desk desk, Address resident) {
+        return desk.region().isEmpty() || directory.regionOfConversation(resident).equals(desk.region());
     }
 
     /** 403 unless the account may move the complaint to another agency. */

@@ -31,9 +31,11 @@ final class QueueRoutes implements HttpService {
     private final AgentActions actions;
     private final ConsoleEvents events;
     private final Clock clock;
+    private final DeskPolicy desks;
 
     QueueRoutes(ConsoleGuard guard, ConversationQueue conversations, DialogEngine engine, AgentActions actions,
-                ConsoleEvents events, Clock clock) {
+                ConsoleEvents events, Clock clock, DeskPolicy desks) {
+        this.desks = desks;
         this.guard = guard;
         this.conversations = conversations;
         this.engine = engine;
@@ -50,13 +52,15 @@ final class QueueRoutes implements HttpService {
     }
 
     private void queue(ServerRequest req, ServerResponse res) {
-        guard.require(req, Role.AGENT);
-        ConsoleHttp.ok(res, Map.of("now", clock.millis(), "conversations", conversations.queue()));
+        Session s = guard.require(req, Role.AGENT);
+        ConsoleHttp.ok(res, Map.of("now", clock.millis(), "conversations",
+                desks.visibleConversations(s, conversations.queue())));
     }
 
     private void take(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         Address a = ConsoleHttp.address(req);
+        desks.checkConversation(s, a);
         Long queuedAt = conversations.find(a).map(ConversationSummary::since).orElse(null);
         if (!engine.assignAgent(a, s.username())) {
             String owner = conversations.find(a).map(ConversationSummary::agent).orElse(null);

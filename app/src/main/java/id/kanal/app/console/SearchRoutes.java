@@ -58,7 +58,7 @@ final class SearchRoutes implements HttpService {
         var filter = new ConsoleComplaints.Filter(Optional.empty(), Optional.empty(), Optional.empty(), false,
                 SEARCH_LIMIT, Optional.of(text));
         ConsoleHttp.ok(res, Map.of("complaints", desks.visible(s, complaints.list(desks.scope(s, filter))),
-                "conversations", conversations.search(text, SEARCH_LIMIT)));
+                "conversations", desks.visibleConversations(s, conversations.search(text, SEARCH_LIMIT))));
     }
 
     private void export(ServerRequest req, ServerResponse res) {

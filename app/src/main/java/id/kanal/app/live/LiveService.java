@@ -47,9 +47,9 @@ public final class LiveService implements HttpService {
         this.zone = zone;
     }
 
-    /** The board of the deployment's region (regions are configuration: more come with the regions directory). */
+    /** The boards of the deployment's regions (the default one and each of the regions directory). */
     public static LiveService create(Kanal kanal) {
-        return new LiveService(new SqlLiveBoard(kanal.database(), kanal.clock(), List.of(kanal.region()), FRESH_FOR),
+        return new LiveService(new SqlLiveBoard(kanal.database(), kanal.clock(), kanal.regions().definitions(), FRESH_FOR),
                 kanal.settings().dialog().zone());
     }
 

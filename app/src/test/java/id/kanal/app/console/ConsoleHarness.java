@@ -97,6 +97,11 @@ final class ConsoleHarness implements AutoCloseable {
         return twilioWebhook("/channels/sms", from, "+6221500123", body);
     }
 
+    /** A real Twilio-signed SMS webhook to one of the deployment's numbers (a region's identity). */
+    HttpResponse<String> sms(String from, String to, String body) throws Exception {
+        return twilioWebhook("/channels/sms", from, to, body);
+    }
+
     /** A real Twilio-signed WhatsApp webhook: it also opens the resident's 24-hour window. */
     HttpResponse<String> whatsApp(String from, String body) throws Exception {
         return twilioWebhook("/channels/whatsapp", "whatsapp:" + from, "whatsapp:+6221500123", body);

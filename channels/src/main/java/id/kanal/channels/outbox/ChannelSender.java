@@ -19,4 +19,12 @@ public interface ChannelSender {
      * Twilio ContentSid with variables as JSON).
      */
     SendResult send(Address to, String body, Optional<String> template);
+
+    /**
+     * The same for a resident of a non-default region ({@code to} is their bare address): a sender
+     * that can choose its sender number sends from the region's (see {@link SenderIdentities}).
+     */
+    default SendResult send(Address to, String body, Optional<String> template, Optional<String> region) {
+        return send(to, body, template);
+    }
 }

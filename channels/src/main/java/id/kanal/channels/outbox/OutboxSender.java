@@ -124,7 +124,8 @@ public final class OutboxSender implements AutoCloseable {
         }
         SendResult result;
         try {
-            result = senders.get(to.channel()).send(to, m.body(), m.template());
+            // A resident of a non-default region is reached at their bare number, from the region's own sender.
+            result = senders.get(to.channel()).send(to.bare(), m.body(), m.template(), to.region());
         } catch (RuntimeException e) {
             // A sender must classify every answer; if one throws anyway, retry rather than lose the row.
             LOG.log(System.Logger.Level.ERROR, "sender threw id=" + item.id() + " channel=" + to.channel().id(), e);

@@ -55,7 +55,9 @@ final class SmppUssd {
             open.remove(key);
             return Optional.empty();
         }
-        String screen = flow.answer(session.sessionId(), phone, session.inputs());
+        // The link's USSD code (or the dialled destination) picks the region in a deployment of several.
+        String screen = flow.answer(session.sessionId(), phone, session.inputs(),
+                serviceCode.or(() -> Optional.ofNullable(u.dest())));
         boolean end = screen.startsWith("END");
         if (end) {
             open.remove(key);

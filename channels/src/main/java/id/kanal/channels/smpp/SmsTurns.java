@@ -52,7 +52,7 @@ final class SmsTurns {
         String id = ledger.inbound(contentKey(link, m), now, dedupeWindow);
         Address resident = new Address(Channel.SMS, phone);
         LOG.log(System.Logger.Level.DEBUG, "inbound channel=sms link={0} id={1} text={2}", link, id, m.text());
-        Reply reply = handler.handle(InboundMessage.text(id, resident, m.text(), now));
+        Reply reply = handler.handle(InboundMessage.text(id, resident, m.text(), now).arrivedOn(m.dest()));
         Optional<OutboundMessage> out = reply.isSilent() ? Optional.empty()
                 : Optional.of(new OutboundMessage(resident, reply.text(), "reply", OutboundMessage.REPLY, Optional.empty()));
         Optional<SmppLedger.PartsKey> parts = m.concat().filter(c -> c.total() > 1)

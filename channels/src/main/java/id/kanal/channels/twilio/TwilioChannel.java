@@ -6,6 +6,7 @@ import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.outbox.RateLimit;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.MediaDownloader;
 import id.kanal.channels.media.MediaHttp;
@@ -74,7 +75,8 @@ public final class TwilioChannel implements KanalChannel {
                 ? Optional.empty() : Optional.of(callback);
         return Optional.of(new TwilioSender(new TwilioSenderConfig(out.accountSid().get(),
                 out.authToken().get(), out.apiUrl(), out.smsFrom(), out.whatsAppFrom(),
-                out.whatsAppTemplateSid(), statusCallback, TIMEOUT), context.residents(), context.clock()));
+                out.whatsAppTemplateSid(), statusCallback, TIMEOUT), context.residents(), context.clock(),
+                context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none)));
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Optional;
  * (https://www.twilio.com/docs/messaging/guides/webhook-request).
  */
 record TwilioMessage(String messageSid, String from, String body, List<Media> media, Optional<GeoPoint> location,
-                     Optional<String> placeName, Optional<String> profileName) {
+                     Optional<String> placeName, Optional<String> profileName, Optional<String> to) {
     /** Twilio sends at most 10 media per message. */
     private static final int MAX_MEDIA = 10;
 
@@ -41,7 +41,7 @@ record TwilioMessage(String messageSid, String from, String body, List<Media> me
         form.nonBlank("Address").map(String::strip).filter(a -> !parts.contains(a)).ifPresent(parts::add);
         Optional<String> place = parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
         return new TwilioMessage(sid, from, form.get("Body").orElse(""), media, location(form), place,
-                form.nonBlank("ProfileName").map(String::strip));
+                form.nonBlank("ProfileName").map(String::strip), form.nonBlank("To").map(String::strip));
     }
 
     private static int count(String value) {
@@ -71,6 +71,6 @@ record TwilioMessage(String messageSid, String from, String body, List<Media> me
         // A shared location has no Body: its name and address stand in as the resident's words,
         // so a complaint's location step gets readable text along with the coordinates.
         String text = body.isBlank() && location.isPresent() ? placeName.orElse(body) : body;
-        return new InboundMessage(messageSid, new Address(channel, number), text, media, location, receivedAt);
+        return new InboundMessage(messageSid, new Address(channel, number), text, media, location, receivedAt, to);
     }
 }

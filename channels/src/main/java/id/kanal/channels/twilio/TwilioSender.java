@@ -8,6 +8,7 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.outbox.SendResult;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Masking;
@@ -46,8 +47,15 @@ public final class TwilioSender implements ChannelSender {
     private final Clock clock;
     private final TwilioHttpClient http;
     private final TwilioRestClient client;
+    private final SenderIdentities identities;
 
     public TwilioSender(TwilioSenderConfig config, ResidentRegistry residents, Clock clock) {
+        this(config, residents, clock, SenderIdentities.none());
+    }
+
+    /** @param identities the numbers regions send from (a region without one sends from the configured number) */
+    public TwilioSender(TwilioSenderConfig config, ResidentRegistry residents, Clock clock, SenderIdentities identities) {
+        this.identities = identities;
         this.config = config;
         this.residents = residents;
         this.clock = clock;
@@ -65,27 +73,35 @@ public final class TwilioSender implements ChannelSender {
 
     @Override
     public SendResult send(Address to, String body, Optional<String> template) {
+        return send(to, body, template, Optional.empty());
+    }
+
+    @Override
+    public SendResult send(Address to, String body, Optional<String> template, Optional<String> region) {
+        Optional<String> smsFrom = region.flatMap(r -> identities.from(r, Channel.SMS)).or(config::smsFrom);
+        Optional<String> whatsAppFrom = region.flatMap(r -> identities.from(r, Channel.WHATSAPP)).or(config::whatsAppFrom);
         return switch (to.channel()) {
-            case SMS, USSD -> sms(to, body);
-            case WHATSAPP -> whatsApp(to, body, template);
+            case SMS, USSD -> sms(to, body, smsFrom);
+            case WHATSAPP -> whatsApp(to, body, template, whatsAppFrom, smsFrom);
             case TELEGRAM -> new SendResult.Failed("Twilio does not deliver Telegram", false);
         };
     }
 
-    private SendResult sms(Address to, String body) {
-        if (config.smsFrom().isEmpty()) {
+    private SendResult sms(Address to, String body, Optional<String> from) {
+        if (from.isEmpty()) {
             return new SendResult.Failed("no SMS sender configured (KANAL_TWILIO_SMS_FROM)", false);
         }
-        return create(new MessageCreator(new PhoneNumber(to.value()), new PhoneNumber(config.smsFrom().get()), body), to);
+        return create(new MessageCreator(new PhoneNumber(to.value()), new PhoneNumber(from.get()), body), to);
     }
 
-    private SendResult whatsApp(Address to, String body, Optional<String> template) {
+    private SendResult whatsApp(Address to, String body, Optional<String> template, Optional<String> from,
+                                Optional<String> smsFrom) {
         boolean windowOpen = residents.whatsAppLastInbound(to)
                 .map(last -> last.isAfter(clock.instant().minus(WHATSAPP_WINDOW)))
                 .orElse(false);
         if (windowOpen) {
             try {
-                return send(new MessageCreator(whatsApp(to.value()), whatsApp(config.whatsAppFrom().orElseThrow()), body), to);
+                return send(new MessageCreator(whatsApp(to.value()), whatsApp(from.orElseThrow()), body), to);
             } catch (ApiException e) {
                 if (e.getCode() == null || e.getCode() != OUTSIDE_WINDOW) {
                     return classify(e);
@@ -95,22 +111,23 @@ public final class TwilioSender implements ChannelSender {
                 return new SendResult.RetryLater("twilio: " + e.getMessage(), Optional.empty());
             }
         }
-        return outsideWindow(to, body, template);
+        return outsideWindow(to, body, template, from, smsFrom);
     }
 
-    private SendResult outsideWindow(Address to, String body, Optional<String> template) {
+    private SendResult outsideWindow(Address to, String body, Optional<String> template, Optional<String> from,
+                                     Optional<String> smsFrom) {
         Optional<ContentTemplate> content = template.map(ContentTemplate::parse)
                 .or(() -> config.whatsAppTemplateSid().map(sid -> ContentTemplate.withText(sid, body)));
         if (content.isPresent()) {
-            MessageCreator creator = new MessageCreator(whatsApp(to.value()), whatsApp(config.whatsAppFrom().orElseThrow()),
+            MessageCreator creator = new MessageCreator(whatsApp(to.value()), whatsApp(from.orElseThrow()),
                     (String) null).setContentSid(content.get().sid());
             content.get().variables().ifPresent(creator::setContentVariables);
             LOG.log(System.Logger.Level.DEBUG, "whatsapp outside window to={0}: template {1}", to.masked(), content.get().sid());
             return create(creator, to);
         }
-        if (config.smsFrom().isPresent()) {
+        if (smsFrom.isPresent()) {
             LOG.log(System.Logger.Level.INFO, "whatsapp outside window to={0}: falling back to SMS", to.masked());
-            return sms(new Address(Channel.SMS, to.value()), body);
+            return sms(new Address(Channel.SMS, to.value()), body, smsFrom);
         }
         return new SendResult.Failed("outside WhatsApp's 24-hour window and no template "
                 + "(KANAL_WHATSAPP_TEMPLATE_SID) or SMS sender (KANAL_TWILIO_SMS_FROM) configured", false);

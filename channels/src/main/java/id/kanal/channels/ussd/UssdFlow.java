@@ -67,6 +67,14 @@ public final class UssdFlow {
      * @param text every input of the session so far, joined by {@code *} (empty on the first screen)
      */
     public String answer(String sessionId, String phone, String text) {
+        return answer(sessionId, phone, text, Optional.empty());
+    }
+
+    /**
+     * The same, for a session dialled on {@code serviceCode}: its turns carry the code, which picks
+     * the region in a deployment of several (the session's resume offer is by phone number alone).
+     */
+    public String answer(String sessionId, String phone, String text, Optional<String> serviceCode) {
         Instant now = clock.instant();
         Address resident = new Address(Channel.USSD, phone);
         Optional<Conversation> conversation = conversations.load(resident);
@@ -83,10 +91,10 @@ public final class UssdFlow {
                     LOG.log(System.Logger.Level.INFO, "resume offered channel=ussd from={0}", Masking.mask(phone));
                     return UssdScreens.screen(texts.get(lang, "ussd.resume"), false);
                 }
-                return turn(fresh, resident, "MENU", lang, now);
+                return turn(fresh, resident, "MENU", lang, now, serviceCode);
             }
             // A dial string with inputs (*123*1#) arrives as a first request with text already set.
-            return turn(fresh, resident, text, lang, now);
+            return turn(fresh, resident, text, lang, now, serviceCode);
         }
         UssdSession s = known.get();
         if (text.equals(s.text())) {
@@ -105,7 +113,7 @@ public final class UssdFlow {
                     return show(resumed, lang);
                 }
                 case "2" -> {
-                    return turn(advanced, resident, "MENU", lang, now);
+                    return turn(advanced, resident, "MENU", lang, now, serviceCode);
                 }
                 default -> {
                     sessions.save(advanced);
@@ -120,7 +128,7 @@ public final class UssdFlow {
             sessions.save(next);
             return show(next, lang);
         }
-        return turn(advanced, resident, input, lang, now);
+        return turn(advanced, resident, input, lang, now, serviceCode);
     }
 
     /** A dropped session worth resuming: its conversation is mid-flow and was active within the window. */
@@ -153,10 +161,11 @@ public final class UssdFlow {
         return star < 0 ? text : text.substring(star + 1);
     }
 
-    private String turn(UssdSession s, Address resident, String input, Language lang, Instant now) {
+    private String turn(UssdSession s, Address resident, String input, Language lang, Instant now,
+                        Optional<String> serviceCode) {
         // The id is stable for a gateway retry of the same request and unique within the session.
         String id = s.sessionId() + ":" + s.text().length();
-        InboundMessage message = InboundMessage.text(id, resident, input, now);
+        InboundMessage message = InboundMessage.text(id, resident, input, now).arrivedOn(serviceCode.orElse(null));
         LOG.log(System.Logger.Level.DEBUG, "inbound channel=ussd session={0} text={1}", s.sessionId(), input);
         CompletableFuture<Reply> running = CompletableFuture.supplyAsync(() -> handler.handle(message), TURNS);
         Reply reply;

@@ -134,7 +134,8 @@ public final class UssdService implements HttpService {
         }
         String screen;
         try {
-            screen = flow.answer(request.sessionId(), request.phone(), request.text());
+            screen = flow.answer(request.sessionId(), request.phone(), request.text(),
+                    java.util.Optional.of(request.serviceCode()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=ussd from=" + Masking.mask(request.phone())
                     + " session=" + request.sessionId(), e);

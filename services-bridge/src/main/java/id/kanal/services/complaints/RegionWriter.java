@@ -19,20 +19,22 @@ final class RegionWriter {
             ps.executeUpdate();
         }
         for (RegionDefinition.Agency a : region.agencies()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO agency (code, name) VALUES (?, ?) "
-                    + "ON CONFLICT (code) DO UPDATE SET name = excluded.name")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO agency (code, name, region_code) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, region_code = excluded.region_code")) {
                 ps.setString(1, a.code());
                 ps.setString(2, a.name());
+                ps.setString(3, region.code());
                 ps.executeUpdate();
             }
         }
         int position = 0;
         for (RegionDefinition.CategoryDefinition k : region.categories()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO category "
-                    + "(code, position, name_id, name_en, agency_code, keywords, resolution_days) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "(code, position, name_id, name_en, agency_code, keywords, resolution_days, region_code) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (code) DO UPDATE SET position = excluded.position, name_id = excluded.name_id, "
                     + "name_en = excluded.name_en, agency_code = excluded.agency_code, keywords = excluded.keywords, "
-                    + "resolution_days = excluded.resolution_days")) {
+                    + "resolution_days = excluded.resolution_days, region_code = excluded.region_code")) {
                 ps.setString(1, k.code());
                 ps.setInt(2, position++);
                 ps.setString(3, k.nameId());
@@ -40,6 +42,7 @@ final class RegionWriter {
                 ps.setString(5, k.agencyCode());
                 ps.setString(6, String.join(",", k.keywords().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
                 ps.setInt(7, k.resolutionDays());
+                ps.setString(8, region.code());
                 ps.executeUpdate();
             }
         }

@@ -47,6 +47,8 @@ public final class SqlComplaintDesk implements ComplaintService {
     private final String regionCode;
     private final boolean forwarding;
     private final List<Category> categories;
+    /** Other regions' categories met in views and status changes (the console acts on every region's tickets). */
+    private final java.util.Map<String, Category> otherRegions = new java.util.concurrent.ConcurrentHashMap<>();
     private final StatusWriter statusWriter;
     private final ComplaintQueries queries;
     private final UssdReceiptWriter receipts = new UssdReceiptWriter(Texts.builtIn());
@@ -59,7 +61,7 @@ public final class SqlComplaintDesk implements ComplaintService {
         this.clock = clock;
         this.regionCode = regionCode;
         this.forwarding = forwarding;
-        this.categories = loadCategories();
+        this.categories = loadCategories("k.region_code = ?", regionCode);
         this.statusWriter = new StatusWriter(new StatusNotifier(Texts.builtIn(), notifications),
                 code -> category(code).orElseThrow(() -> new IllegalStateException("unknown category " + code)));
         this.queries = new ComplaintQueries(db, clock, this::category);
@@ -87,6 +89,11 @@ public final class SqlComplaintDesk implements ComplaintService {
             return null;
         });
         return new SqlComplaintDesk(db, clock, region.code(), notifications, forwarding);
+    }
+
+    /** The region this desk files complaints for (its categories, its ticket prefix). */
+    public String regionCode() {
+        return regionCode;
     }
 
     @Override
@@ -121,7 +128,7 @@ public final class SqlComplaintDesk implements ComplaintService {
     }
 
     private FiledComplaint fileInTransaction(ComplaintFiling f) {
-        Category category = category(f.categoryCode())
+        Category category = ownCategory(f.categoryCode())
                 .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {
             return db.inTransaction(c -> {
@@ -309,7 +316,21 @@ public final class SqlComplaintDesk implements ComplaintService {
                 note == null || note.isEmpty() ? Optional.empty() : Optional.of(note));
     }
 
+    /**
+     * A category by its code (unique across a deployment): this region's, or another region's of
+     * the same database, so a provincial operator's change of any ticket is written and notified.
+     */
     Optional<Category> category(String code) {
+        Optional<Category> own = ownCategory(code);
+        if (own.isPresent() || otherRegions.containsKey(code)) {
+            return own.or(() -> Optional.of(otherRegions.get(code)));
+        }
+        Optional<Category> other = loadCategories("k.code = ?", code).stream().findFirst();
+        other.ifPresent(k -> otherRegions.put(code, k));
+        return other;
+    }
+
+    private Optional<Category> ownCategory(String code) {
         return categories.stream().filter(cat -> cat.code().equals(code)).findFirst();
     }
 
@@ -341,16 +362,19 @@ public final class SqlComplaintDesk implements ComplaintService {
         }
     }
 
-    private List<Category> loadCategories() {
+    /** Categories with their agency's name, in menu order: this region's, or one by code. */
+    private List<Category> loadCategories(String condition, String value) {
         return db.read(c -> {
             List<Category> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT k.code, k.name_id, k.name_en, a.name, k.keywords "
-                    + "FROM category k JOIN agency a ON a.code = k.agency_code ORDER BY k.position");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> keywords = rs.getString(5).isBlank() ? List.of()
-                            : Arrays.asList(rs.getString(5).split(","));
-                    out.add(new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), keywords));
+                    + "FROM category k JOIN agency a ON a.code = k.agency_code WHERE " + condition + " ORDER BY k.position")) {
+                ps.setString(1, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> keywords = rs.getString(5).isBlank() ? List.of()
+                                : Arrays.asList(rs.getString(5).split(","));
+                        out.add(new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), keywords));
+                    }
                 }
             }
             return List.copyOf(out);

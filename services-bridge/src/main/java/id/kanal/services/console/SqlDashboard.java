@@ -23,10 +23,22 @@ public final class SqlDashboard implements Dashboard {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final java.util.Optional<RegionScope> region;
+
     public SqlDashboard(Database db, Clock clock, ZoneId zone) {
+        this(db, clock, zone, java.util.Optional.empty());
+    }
+
+    private SqlDashboard(Database db, Clock clock, ZoneId zone, java.util.Optional<RegionScope> region) {
         this.db = db;
         this.clock = clock;
         this.zone = zone;
+        this.region = region;
+    }
+
+    /** The figures of one region only (its complaints, categories, agencies, residents), in its time zone. */
+    public SqlDashboard of(RegionScope scope, ZoneId regionZone) {
+        return new SqlDashboard(db, clock, regionZone, java.util.Optional.of(scope));
     }
 
     @Override
@@ -37,22 +49,33 @@ public final class SqlDashboard implements Dashboard {
                 .toInstant().toEpochMilli();
         long since = clock.millis() - 30L * DAY;
         return new DashboardFigures(clock.millis(),
-                counts("SELECT status, status, COUNT(*) FROM complaint GROUP BY status ORDER BY status"),
+                counts("SELECT status, status, COUNT(*) FROM complaint c" + where("c", RegionScope::complaints)
+                        + " GROUP BY status ORDER BY status"),
                 counts("SELECT k.code, k.name_id, COUNT(c.ticket) FROM category k LEFT JOIN complaint c "
-                        + "ON c.category_code = k.code GROUP BY k.code, k.name_id, k.position ORDER BY k.position"),
+                        + "ON c.category_code = k.code" + where("k", RegionScope::owned)
+                        + " GROUP BY k.code, k.name_id, k.position ORDER BY k.position"),
                 counts("SELECT a.code, a.name, COUNT(c.ticket) FROM agency a LEFT JOIN complaint c "
-                        + "ON c.agency_code = a.code GROUP BY a.code, a.name ORDER BY a.name"),
-                counts("SELECT channel, channel, COUNT(*) FROM inbound_message WHERE received_at >= "
-                        + dayStart + " GROUP BY channel ORDER BY channel"),
-                counts("SELECT channel, channel, COUNT(*) FROM inbound_message WHERE received_at >= "
-                        + weekStart + " GROUP BY channel ORDER BY channel"),
-                single("SELECT COUNT(*) FROM conversation WHERE mode = 'queued'"),
-                single("SELECT COUNT(*) FROM conversation WHERE mode = 'agent'"),
-                median("SELECT first_answer_at - queued_at FROM handoff_log "
-                        + "WHERE first_answer_at IS NOT NULL AND taken_at >= " + since),
+                        + "ON c.agency_code = a.code" + where("a", RegionScope::owned) + " GROUP BY a.code, a.name ORDER BY a.name"),
+                counts("SELECT channel, channel, COUNT(*) FROM inbound_message m WHERE received_at >= "
+                        + dayStart + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel"),
+                counts("SELECT channel, channel, COUNT(*) FROM inbound_message m WHERE received_at >= "
+                        + weekStart + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel"),
+                single("SELECT COUNT(*) FROM conversation v WHERE mode = 'queued'" + and("v", RegionScope::residents)),
+                single("SELECT COUNT(*) FROM conversation v WHERE mode = 'agent'" + and("v", RegionScope::residents)),
+                median("SELECT first_answer_at - queued_at FROM handoff_log l "
+                        + "WHERE first_answer_at IS NOT NULL AND taken_at >= " + since + and("l", RegionScope::residents)),
                 hours(median("SELECT MIN(h.changed_at) - c.filed_at FROM complaint c "
                         + "JOIN complaint_history h ON h.ticket = c.ticket AND h.status = 'RESOLVED' WHERE c.filed_at >= "
-                        + since + " GROUP BY c.ticket, c.filed_at")));
+                        + since + and("c", RegionScope::complaints) + " GROUP BY c.ticket, c.filed_at")));
+    }
+
+    /** The region's condition on {@code alias} as a WHERE clause; nothing for the whole deployment. */
+    private String where(String alias, java.util.function.BiFunction<RegionScope, String, String> condition) {
+        return region.map(r -> " WHERE " + condition.apply(r, alias)).orElse("");
+    }
+
+    private String and(String alias, java.util.function.BiFunction<RegionScope, String, String> condition) {
+        return region.map(r -> " AND " + condition.apply(r, alias)).orElse("");
     }
 
     private List<LabelledCount> counts(String sql) {

@@ -35,11 +35,19 @@ public final class PriceImporter {
     private final CommodityCatalog catalog;
     private final Clock clock;
     private final Runnable onImported;
+    /** The region the prices are quoted in ({@code ''}: a database of one region, see {@link SqlPriceBoard#region()}). */
+    private final String region;
 
     /**
      * @param onImported called after every successful import, e.g. {@code board::invalidate}
      */
     public PriceImporter(Database db, CommodityCatalog catalog, Clock clock, Runnable onImported) {
+        this(db, catalog, clock, "", onImported);
+    }
+
+    /** An importer of one region's prices (its board is {@code new SqlPriceBoard(..., region)}). */
+    public PriceImporter(Database db, CommodityCatalog catalog, Clock clock, String region, Runnable onImported) {
+        this.region = Objects.requireNonNull(region, "region");
         this.db = Objects.requireNonNull(db, "db");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -48,7 +56,7 @@ public final class PriceImporter {
 
     /** An importer feeding a board: the board's cache is cleared by every import. */
     public static PriceImporter forBoard(Database db, SqlPriceBoard board, Clock clock) {
-        return new PriceImporter(db, board.catalog(), clock, board::invalidate);
+        return new PriceImporter(db, board.catalog(), clock, board.region(), board::invalidate);
     }
 
     public ImportResult importFile(Path file, IntConsumer progress) {
@@ -63,9 +71,10 @@ public final class PriceImporter {
      * The first real price file replaces the built-in demo prices (and the demo's markets and
      * commodities no real price uses), in the import's transaction: demo never sits beside real data.
      */
-    private static void removeDemo(Connection c) throws SQLException {
-        try (PreparedStatement demo = c.prepareStatement("DELETE FROM price WHERE source = ?")) {
+    private void removeDemo(Connection c) throws SQLException {
+        try (PreparedStatement demo = c.prepareStatement("DELETE FROM price WHERE source = ? AND region_code = ?")) {
             demo.setString(1, DEMO_SOURCE);
+            demo.setString(2, region);
             if (demo.executeUpdate() == 0) {
                 return;
             }
@@ -141,8 +150,9 @@ public final class PriceImporter {
         int changed = 0;
         // The WHERE makes an unchanged price a no-op (update count 0), so a re-import reports 0 changed.
         try (PreparedStatement upsert = c.prepareStatement("""
-                INSERT INTO price (commodity, market, day, rupiah, source, imported_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (commodity, market, day) DO UPDATE
+                INSERT INTO price (commodity, market, day, rupiah, source, imported_at, region_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (region_code, commodity, market, day) DO UPDATE
                 SET rupiah = excluded.rupiah, source = excluded.source, imported_at = excluded.imported_at
                 WHERE price.rupiah <> excluded.rupiah""")) {
             int pending = 0;
@@ -154,6 +164,7 @@ public final class PriceImporter {
                 upsert.setLong(4, row.rupiah());
                 upsert.setString(5, source);
                 upsert.setLong(6, now);
+                upsert.setString(7, region);
                 upsert.addBatch();
                 if (++pending == BATCH || i == rows.size() - 1) {
                     for (int n : upsert.executeBatch()) {

@@ -40,6 +40,8 @@ public final class SqlPriceBoard implements PriceService {
     private final Clock clock;
     private final int staleAfterDays;
     private final ZoneId zone;
+    /** The region whose prices this board quotes ({@code ''}: a database of one region, as before regions). */
+    private final String region;
     private final LoadingCache<String, Optional<PriceHistory>> histories;
     private final LoadingCache<String, Catalogue> catalogue;
 
@@ -51,6 +53,13 @@ public final class SqlPriceBoard implements PriceService {
      * @param zone           where "today" is counted (config {@code dialog.zone}, e.g. Asia/Jakarta)
      */
     public SqlPriceBoard(Database db, CommodityCatalog catalog, Clock clock, int staleAfterDays, ZoneId zone) {
+        this(db, catalog, clock, staleAfterDays, zone, "");
+    }
+
+    /** A region's board: it quotes that region's prices only (a deployment of several regions has one each). */
+    public SqlPriceBoard(Database db, CommodityCatalog catalog, Clock clock, int staleAfterDays, ZoneId zone,
+                         String region) {
+        this.region = java.util.Objects.requireNonNull(region, "region");
         if (staleAfterDays < 0) {
             throw new IllegalArgumentException("staleAfterDays must be >= 0: " + staleAfterDays);
         }
@@ -63,6 +72,11 @@ public final class SqlPriceBoard implements PriceService {
         // (PostgreSQL, several servers) answers from prices imported elsewhere.
         this.histories = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(CROSS_NODE_STALENESS).build(this::loadHistory);
         this.catalogue = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(CROSS_NODE_STALENESS).build(k -> loadCatalogue());
+    }
+
+    /** The region whose prices this board quotes; importers made {@link PriceImporter#forBoard for it} write them. */
+    public String region() {
+        return region;
     }
 
     public CommodityCatalog catalog() {
@@ -141,10 +155,12 @@ public final class SqlPriceBoard implements PriceService {
         return db.read(c -> {
             var out = new TreeMap<String, LocalDate>();
             // Days are ISO dates stored as text, so MAX is the newest day on SQLite and PostgreSQL alike.
-            try (var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT commodity, MAX(day) FROM price GROUP BY commodity")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+            try (var s = c.prepareStatement("SELECT commodity, MAX(day) FROM price WHERE region_code = ? GROUP BY commodity")) {
+                s.setString(1, region);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+                    }
                 }
             }
             return out;
@@ -190,8 +206,9 @@ public final class SqlPriceBoard implements PriceService {
                 }
             }
             Map<String, NavigableMap<LocalDate, Long>> byMarket = new HashMap<>();
-            try (var s = c.prepareStatement("SELECT market, day, rupiah FROM price WHERE commodity = ?")) {
-                s.setString(1, commodity);
+            try (var s = c.prepareStatement("SELECT market, day, rupiah FROM price WHERE region_code = ? AND commodity = ?")) {
+                s.setString(1, region);
+                s.setString(2, commodity);
                 try (var rs = s.executeQuery()) {
                     while (rs.next()) {
                         byMarket.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
@@ -207,22 +224,31 @@ public final class SqlPriceBoard implements PriceService {
         return db.read(c -> {
             List<Commodity> commodities = new ArrayList<>();
             Map<String, String> names = new HashMap<>();
-            try (var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT name, unit, synonyms FROM price_commodity ORDER BY name")) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    List<String> synonyms = rs.getString(3).isEmpty() ? List.of() : Arrays.asList(rs.getString(3).split("\\|"));
-                    commodities.add(new Commodity(name, rs.getString(2), synonyms));
-                    names.put(name, name);
-                    synonyms.forEach(syn -> names.putIfAbsent(CommodityCatalog.key(syn), name));
+            // The commodities and markets this region quotes (the commodity table is the deployment's).
+            try (var s = c.prepareStatement("SELECT name, unit, synonyms FROM price_commodity "
+                    + "WHERE name IN (SELECT commodity FROM price WHERE region_code = ?) ORDER BY name")) {
+                s.setString(1, region);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        List<String> synonyms = rs.getString(3).isEmpty() ? List.of()
+                                : Arrays.asList(rs.getString(3).split("\\|"));
+                        commodities.add(new Commodity(name, rs.getString(2), synonyms));
+                        names.put(name, name);
+                        synonyms.forEach(syn -> names.putIfAbsent(CommodityCatalog.key(syn), name));
+                    }
                 }
             }
             // Feed spellings ("Cabai Rawit Merah") and catalog synonyms resolve too.
             commodities.forEach(cm -> names.putIfAbsent(CommodityCatalog.key(cm.name()), cm.name()));
             List<String> markets = new ArrayList<>();
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM price_market ORDER BY name")) {
-                while (rs.next()) {
-                    markets.add(rs.getString(1));
+            try (var s = c.prepareStatement("SELECT DISTINCT market FROM price WHERE region_code = ? AND market <> '' "
+                    + "ORDER BY market")) {
+                s.setString(1, region);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        markets.add(rs.getString(1));
+                    }
                 }
             }
             return new Catalogue(List.copyOf(commodities), List.copyOf(markets), new CanonicalNames(names, catalog));

@@ -13,17 +13,43 @@ final class GtfsFeedStore {
     private GtfsFeedStore() {
     }
 
-    static Map<String, Long> activeVersions(Database db) {
+    /** The newest version of every feed, of one region's feeds when {@code region} is given. */
+    static Map<String, Long> activeVersions(Database db, java.util.Optional<String> region) {
         return db.read(c -> {
             Map<String, Long> versions = new HashMap<>();
-            try (var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT feed, MAX(version) FROM gtfs_feed GROUP BY feed")) {
-                while (rs.next()) {
-                    versions.put(rs.getString(1), rs.getLong(2));
+            try (var s = c.prepareStatement("SELECT feed, MAX(version) FROM gtfs_feed"
+                    + (region.isPresent() ? " WHERE region_code = ?" : "") + " GROUP BY feed")) {
+                if (region.isPresent()) {
+                    s.setString(1, region.get());
+                }
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getString(1), rs.getLong(2));
+                    }
                 }
             }
             return versions;
         });
+    }
+
+    /**
+     * Refuses a feed name another region's feed has: a feed is replaced by its name, so one region
+     * must never replace another's.
+     */
+    static void checkOwner(Connection c, String feed, java.util.Optional<String> region) throws SQLException {
+        if (region.isEmpty()) {
+            return;
+        }
+        try (var s = c.prepareStatement("SELECT region_code FROM gtfs_feed WHERE feed = ? AND region_code <> ?")) {
+            s.setString(1, feed);
+            s.setString(2, region.get());
+            try (var rs = s.executeQuery()) {
+                if (rs.next()) {
+                    throw new GtfsImportException(feed, 0, "feed " + feed + " is region " + rs.getString(1)
+                            + "'s; name this region's file differently (the feed's name is the file's)");
+                }
+            }
+        }
     }
 
     static Map<String, String> files(Database db, String feed, long version) {
@@ -57,7 +83,8 @@ final class GtfsFeedStore {
      *
      * @return the version written: {@code now}, or one more than the newest stored if that is later
      */
-    static long save(Connection c, String feed, String source, long now, Map<String, String> files) throws SQLException {
+    static long save(Connection c, String feed, java.util.Optional<String> region, String source, long now,
+                     Map<String, String> files) throws SQLException {
         long version = now;
         try (var s = c.prepareStatement("SELECT MAX(version) FROM gtfs_feed WHERE feed = ?")) {
             s.setString(1, feed);
@@ -67,11 +94,13 @@ final class GtfsFeedStore {
                 }
             }
         }
-        try (var s = c.prepareStatement("INSERT INTO gtfs_feed (feed, version, source, imported_at) VALUES (?, ?, ?, ?)")) {
+        try (var s = c.prepareStatement("INSERT INTO gtfs_feed (feed, version, source, imported_at, region_code) "
+                + "VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, feed);
             s.setLong(2, version);
             s.setString(3, source);
             s.setLong(4, now);
+            s.setString(5, region.orElse(null));
             s.executeUpdate();
         }
         try (var s = c.prepareStatement("INSERT INTO gtfs_feed_file (feed, version, file_name, content) VALUES (?, ?, ?, ?)")) {

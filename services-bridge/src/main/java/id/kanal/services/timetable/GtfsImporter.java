@@ -64,10 +64,11 @@ public final class GtfsImporter {
         Map<String, String> files = GtfsParser.readFiles(source);
         FeedData data = GtfsParser.parse(feed, files, safe(progress));
         long version = db.inTransaction(c -> {
-            if (replacesDemo) {
-                GtfsFeedStore.delete(c, DEMO_FEED);
+            GtfsFeedStore.checkOwner(c, feed, timetable.region());
+            if (replacesDemo && timetable.feeds().containsKey(DEMO_FEED)) {
+                GtfsFeedStore.delete(c, DEMO_FEED); // this region's demo (another region's timetable never holds it)
             }
-            return GtfsFeedStore.save(c, feed, sourceName, clock.millis(), files);
+            return GtfsFeedStore.save(c, feed, timetable.region(), sourceName, clock.millis(), files);
         });
         timetable.install(data, version, replacesDemo ? Set.of(DEMO_FEED) : Set.of());
         // The timed stop_times rows read; a terminal implied by a headsign (arrival -1) is no row.

@@ -35,14 +35,17 @@ public final class GtfsTimetable implements ScheduleService {
     }
 
     private final AtomicReference<Snapshot> current;
+    /** The region whose feeds this timetable answers from; empty: every feed in the database. */
+    private final java.util.Optional<String> region;
 
-    private GtfsTimetable(List<FeedData> feeds, Map<String, Long> versions) {
+    private GtfsTimetable(List<FeedData> feeds, Map<String, Long> versions, java.util.Optional<String> region) {
         this.current = new AtomicReference<>(snapshot(feeds, versions));
+        this.region = region;
     }
 
     /** An empty timetable (answers nothing until a feed is installed). */
     public static GtfsTimetable empty() {
-        return new GtfsTimetable(List.of(), Map.of());
+        return new GtfsTimetable(List.of(), Map.of(), java.util.Optional.empty());
     }
 
     /** The timetable of the feeds active in the database (the state after the last imports). */
@@ -52,12 +55,24 @@ public final class GtfsTimetable implements ScheduleService {
         return timetable;
     }
 
+    /** The timetable of one region's feeds (a deployment of several regions has one per region). */
+    public static GtfsTimetable load(Database db, String region) {
+        GtfsTimetable timetable = new GtfsTimetable(List.of(), Map.of(), java.util.Optional.of(region));
+        timetable.refresh(db);
+        return timetable;
+    }
+
+    /** The region whose feeds this answers from (its importer writes feeds as that region's); empty: all. */
+    public java.util.Optional<String> region() {
+        return region;
+    }
+
     /**
      * Rebuilds the index when the database's active feed versions differ from this one's, e.g.
      * after another node imported a feed. Cheap when nothing changed (one small query).
      */
     public synchronized boolean refresh(Database db) {
-        Map<String, Long> versions = GtfsFeedStore.activeVersions(db);
+        Map<String, Long> versions = GtfsFeedStore.activeVersions(db, region);
         if (versions.equals(current.get().versions())) {
             return false;
         }

@@ -1,0 +1,54 @@
+package id.kanal.app;
+
+import id.kanal.app.packs.PackSource;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.OpeningHours;
+import id.kanal.services.complaints.RegionDefinition;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One region of a deployment, as its file says: the complaint desk's definition (code, name,
+ * ticket prefix, agencies, categories), its time zone and agent hours when they differ from
+ * {@code kanal.dialog}, its content packs, and the identities residents reach it on.
+ *
+ * @param source     where it was read from, for messages ({@code built-in} or a file path)
+ * @param identities per channel, the numbers, short codes and senders that are this region's
+ *                   (normalised by {@link Identities#key}); a message arriving on one is this region's
+ * @param telegram   the region's own bot, when it has one (read and logged; see the README)
+ */
+public record Region(RegionDefinition definition, String source, Optional<ZoneId> zone,
+                     Optional<OpeningHours> agentHours, List<PackSource> packs,
+                     Map<Channel, Set<String>> identities, Optional<TelegramBot> telegram) {
+    public Region {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(agentHours, "agentHours");
+        packs = List.copyOf(packs);
+        identities = Map.copyOf(identities);
+        Objects.requireNonNull(telegram, "telegram");
+    }
+
+    public String code() {
+        return definition.code();
+    }
+
+    /** A region's Telegram bot: its token (kept out of logs) and the webhook path Telegram calls. */
+    public record TelegramBot(String token, String webhookPath) {
+        public TelegramBot {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(webhookPath, "webhookPath");
+        }
+
+        @Override
+        public String toString() {
+            return "TelegramBot[webhookPath=" + webhookPath + "]";
+        }
+    }
+}

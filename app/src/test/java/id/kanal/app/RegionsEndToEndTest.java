@@ -1,0 +1,176 @@
+package id.kanal.app;
+
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two regions side by side in one deployment: the built-in Kota Tangerang (the default) and
+ * Kabupaten Tangerang, added by dropping its file into {@code KANAL_REGIONS_DIR}. One resident
+ * texts both regions' numbers (signed Twilio SMS to two {@code To} numbers).
+ */
+class RegionsEndToEndTest {
+    static final String RESIDENT = "+6281234567890";
+    /** No region claims it: the default region's. */
+    static final String KOTA_NUMBER = "+6221500123";
+    /** Claimed by the Kabupaten's file. */
+    static final String KAB_NUMBER = "+6221500222";
+    static final String KAB_REGION = "kabupaten-tangerang";
+    private static final Pattern TNG = Pattern.compile("TNG-\\d{6}");
+    private static final Pattern KAB = Pattern.compile("KAB-\\d{6}");
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path regionsDir;
+    private KanalHarness kanal;
+    private final AtomicInteger sids = new AtomicInteger();
+
+    /** Drops the test region's file into a regions directory, as an operator adds a region. */
+    static void dropInKabupaten(Path regionsDir) throws Exception {
+        try (InputStream in = RegionsEndToEndTest.class.getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
+            Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
+        }
+    }
+
+    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        dropInKabupaten(regionsDir);
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        env.put("KANAL_REGIONS_DIR", regionsDir.toString());
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), env);
+    }
+
+    @AfterEach
+    void stop() {
+        kanal.close();
+    }
+
+    private String say(String to, String text) throws Exception {
+        Map<String, String> form = KanalHarness.smsForm("SM" + sids.incrementAndGet(), RESIDENT, text);
+        form.put("To", to);
+        HttpResponse<String> res = kanal.twilioPost("/channels/sms", form);
+        assertEquals(200, res.statusCode(), res.body());
+        return KanalHarness.replyText(res);
+    }
+
+    private static String ticket(Pattern pattern, String reply) {
+        Matcher m = pattern.matcher(reply);
+        assertTrue(m.find(), reply);
+        return m.group();
+    }
+
+    @Test
+    void sameNumber_twoRegionNumbers_twoConversationsEachWithItsServicesAndPrefix() throws Exception {
+        assertTrue(say(KOTA_NUMBER, "halo").contains("Layanan Kota Tangerang"));
+        assertTrue(say(KAB_NUMBER, "halo").contains("Layanan Kabupaten Tangerang"));
+        // Each conversation is where its region left it, interleaved turn by turn.
+        String kotaCategories = say(KOTA_NUMBER, "1");
+        String kabCategories = say(KAB_NUMBER, "1");
+        assertTrue(kotaCategories.contains("1 Jalan rusak") && kotaCategories.contains("Banjir"), kotaCategories);
+        assertTrue(kabCategories.contains("1 Jalan rusak") && kabCategories.contains("2 Sampah"), kabCategories);
+        assertFalse(kabCategories.contains("Banjir"), kabCategories);
+
+        assertTrue(say(KOTA_NUMBER, "1").contains("Tulis masalah"));
+        assertTrue(say(KAB_NUMBER, "2").contains("Tulis masalah"));
+        say(KOTA_NUMBER, "Jalan berlubang besar di depan sekolah");
+        say(KAB_NUMBER, "Sampah menumpuk seminggu tidak diangkut");
+        assertTrue(say(KOTA_NUMBER, "Jl. Merdeka No. 12, Sukasari").contains("Balas YA"));
+        assertTrue(say(KAB_NUMBER, "Jl. Raya Serang km 20, Cikupa").contains("Balas YA"));
+        String kotaFiled = say(KOTA_NUMBER, "ya");
+        String kabFiled = say(KAB_NUMBER, "ya");
+        String tng = ticket(TNG, kotaFiled);
+        String kab = ticket(KAB, kabFiled);
+        assertTrue(kotaFiled.contains("Dinas PUPR"), kotaFiled);
+        assertTrue(kabFiled.contains("Dinas Lingkungan Hidup dan Kebersihan"), kabFiled);
+
+        // Each region's status answers its own tickets, for the same phone number.
+        assertTrue(say(KAB_NUMBER, "status " + kab).startsWith("Laporan " + kab + " (Sampah"));
+        assertTrue(say(KOTA_NUMBER, "status " + tng).startsWith("Laporan " + tng + " (Jalan rusak"));
+
+        // Two conversations in the store: the default region's under the bare number.
+        Kanal k = kanal.kanal();
+        assertTrue(k.conversations().load(new Address(Channel.SMS, RESIDENT)).isPresent());
+        assertTrue(k.conversations().load(new Address(Channel.SMS, RESIDENT).inRegion("kabupaten-tangerang")).isPresent());
+        assertEquals("kabupaten-tangerang", k.complaintsOf("kabupaten-tangerang").orElseThrow().regionCode());
+    }
+
+    @Test
+    void pricesImportedForARegion_areQuotedToItsResidentsOnly() throws Exception {
+        kanal.kanal().priceImporter(KAB_REGION).importCsv(new java.io.StringReader("""
+                date,market,commodity,unit,price
+                2026-11-22,Pasar Curug,beras,kg,13100
+                2026-11-22,Pasar Cikupa,beras,kg,13300
+                """), "test", n -> { });
+        String kab = say(KAB_NUMBER, "harga beras brp");
+        assertEquals("Harga beras (22 Nov 2026): termurah Rp13.100/kg di Pasar Curug, termahal Rp13.300/kg di Pasar Cikupa.",
+                kab);
+        String kota = say(KOTA_NUMBER, "harga beras brp");
+        assertTrue(kota.startsWith("Harga beras (22 Nov 2026): termurah"), kota);
+        assertFalse(kota.contains("Pasar Curug") || kota.contains("Pasar Cikupa"), kota);
+        // The default region's demo prices stay: a region's first real import removes only its own demo.
+        assertFalse(kanal.kanal().prices().commodities().isEmpty());
+    }
+
+    @Test
+    void gtfsImportForARegion_isThatRegionsTimetableOnly() {
+        Kanal k = kanal.kanal();
+        k.gtfsImporter(KAB_REGION).importFeed("trans-kab", id.kanal.services.timetable.GtfsSource.classpath("demo/gtfs"),
+                "test", n -> { });
+        assertEquals(java.util.Set.of("trans-kab"), k.timetableOf(KAB_REGION).orElseThrow().feeds().keySet());
+        assertEquals(java.util.Set.of("demo"), k.timetable().feeds().keySet(), "the default region keeps its own");
+        assertEquals(k.timetable(), k.timetableOf("kota-tangerang").orElseThrow());
+
+        id.kanal.services.timetable.GtfsImportException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                id.kanal.services.timetable.GtfsImportException.class, () -> k.gtfsImporter(KAB_REGION).importFeed("demo",
+                        id.kanal.services.timetable.GtfsSource.classpath("demo/gtfs"), "test", n -> { }));
+        assertTrue(refused.getMessage().contains("is region kota-tangerang's"), refused.getMessage());
+        assertEquals(java.util.Set.of("demo"), k.timetable().feeds().keySet());
+
+        // After a restart each region reads its own feeds back from the database.
+        kanal.restart();
+        assertEquals(java.util.Set.of("trans-kab"), kanal.kanal().timetableOf(KAB_REGION).orElseThrow().feeds().keySet());
+        assertEquals(java.util.Set.of("demo"), kanal.kanal().timetable().feeds().keySet());
+    }
+
+    @Test
+    void twoRegionFilesWithOnePrefix_refusedAtStart() throws Exception {
+        Files.writeString(regionsDir.resolve("copy.yaml"), Files.readString(regionsDir.resolve("kabupaten-tangerang.yaml"))
+                .replace("code: kabupaten-tangerang", "code: kabupaten-copy")
+                .replace("kab-", "copy-"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RegionFiles.loadAll(java.util.Optional.empty(), java.util.Optional.of(regionsDir)));
+        assertTrue(e.getMessage().contains("ticket prefix KAB is in both"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be unique"), e.getMessage());
+    }
+
+    @Test
+    void shortCodeOfTheRegion_withoutPlus_reachesIt() throws Exception {
+        assertTrue(say("95222", "halo").contains("Layanan Kabupaten Tangerang"));
+        assertTrue(say("6221500222", "menu").contains("Layanan Kabupaten Tangerang"));
+    }
+}

@@ -1,0 +1,60 @@
+package id.kanal.app;
+
+import id.kanal.channels.twilio.FakeTwilio;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.OutboundMessage;
+import id.kanal.dialog.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What Kanal sends on its own to a region's resident goes to their number from that region's own
+ * number (the first {@code sms} identity of its file), so the resident's answer reaches the same
+ * region; the default region's residents hear from the configured sender.
+ */
+class RegionsOutboxTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
+    private static final String OTHER_RESIDENT = "+6281298765432";
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path regionsDir;
+
+    @Test
+    void outboxMessage_toEachRegionsResident_comesFromThatRegionsNumber() throws Exception {
+        RegionsEndToEndTest.dropInKabupaten(regionsDir);
+        MutableClock clock = new MutableClock(NOW);
+        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
+                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
+            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
+            Address kota = new Address(Channel.SMS, OTHER_RESIDENT);
+            for (Address to : List.of(kab, kota)) {
+                harness.kanal().outboxQueue().enqueue(new OutboundMessage(to, "Laporan Anda sedang dikerjakan",
+                        "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+            }
+            harness.kanal().outbox().wake();
+            FakeTwilio twilio = harness.twilio();
+            assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(20)), "the first message sent");
+            clock.advance(Duration.ofSeconds(2)); // past the channel's pace
+            harness.kanal().outbox().wake();
+            assertTrue(twilio.awaitAccepted(2, Duration.ofSeconds(20)), "the second message sent");
+            Map<String, String> fromTo = Map.of(
+                    twilio.accepted().get(0).get("From"), twilio.accepted().get(0).get("To"),
+                    twilio.accepted().get(1).get("From"), twilio.accepted().get(1).get("To"));
+            assertEquals(Map.of(RegionsEndToEndTest.KAB_NUMBER, RegionsEndToEndTest.RESIDENT,
+                    "+6221500999", OTHER_RESIDENT), fromTo, "the default region's from KANAL_TWILIO_SMS_FROM");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package id.kanal.app;
+
+import id.kanal.channels.smpp.LocalSmsc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two regions side by side over an operator's links: one resident texts each region's short code
+ * over real SMPP (a local SMSC), and dials each region's USSD code through the gateway route.
+ */
+class RegionsOverSmppAndUssdTest {
+    private static final String RESIDENT = "6281234567890";
+    private static final String KOTA_CODE = "1500123";
+    /** The Kabupaten's short code, as its region file names it. */
+    private static final String KAB_CODE = "95222";
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path regionsDir;
+    private LocalSmsc smsc;
+    private KanalHarness kanal;
+
+    @BeforeEach
+    void start() throws Exception {
+        RegionsEndToEndTest.dropInKabupaten(regionsDir);
+        smsc = LocalSmsc.start(0, "kanal", "rahasia");
+        Map<String, String> env = new HashMap<>(Map.of("KANAL_SMPP_HOST", "127.0.0.1",
+                "KANAL_SMPP_PORT", String.valueOf(smsc.port()), "KANAL_SMPP_SYSTEM_ID", "kanal",
+                "KANAL_SMPP_PASSWORD", "rahasia", "KANAL_SMPP_SOURCE_ADDR", KOTA_CODE, "KANAL_SMPP_TPS", "200",
+                "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1", "KANAL_REGIONS_DIR", regionsDir.toString()));
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC), env);
+        kanal.kanal().outbox().start();
+        SmppEndToEndTest.await(() -> smsc.boundLinks() == 1, "Kanal to bind");
+    }
+
+    @AfterEach
+    void stop() {
+        kanal.close();
+        smsc.close();
+    }
+
+    private String sms(String to, String text) {
+        return SmppEndToEndTest.reply(smsc, RESIDENT, to, text);
+    }
+
+    private String ussd(String session, String serviceCode, String text) throws Exception {
+        HttpResponse<String> res = kanal.http(kanal.formRequest("/channels/ussd", Map.of("sessionId", session,
+                "serviceCode", serviceCode, "phoneNumber", "+" + RESIDENT, "networkCode", "51010", "text", text)));
+        assertEquals(200, res.statusCode(), res.body());
+        return res.body();
+    }
+
+    @Test
+    void smppShortCodes_sameNumber_eachRegionAnswersItsOwn() {
+        assertTrue(sms(KOTA_CODE, "halo").contains("Layanan Kota Tangerang"));
+        assertTrue(sms(KAB_CODE, "halo").contains("Layanan Kabupaten Tangerang"));
+        String kab = sms(KAB_CODE, "1");
+        assertTrue(kab.contains("2 Sampah") && !kab.contains("Banjir"), kab);
+        assertTrue(sms(KOTA_CODE, "1").contains("Banjir"));
+    }
+
+    @Test
+    void ussdServiceCodes_sameNumber_eachRegionAnswersItsOwn() throws Exception {
+        assertTrue(ussd("AT-kota-1", "*384*1234#", "").contains("Kota Tangerang"));
+        String kab = ussd("AT-kab-1", "*500*22#", "");
+        assertTrue(kab.startsWith("CON ") && kab.contains("Kabupaten Tangerang"), kab);
+        String categories = ussd("AT-kab-1", "*500*22#", "1");
+        assertTrue(categories.contains("2 Sampah") && !categories.contains("Banjir"), categories);
+    }
+}
