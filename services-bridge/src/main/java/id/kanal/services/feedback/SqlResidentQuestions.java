@@ -5,6 +5,7 @@ import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.PendingQuestion;
 import id.kanal.dialog.port.ResidentQuestions;
 import id.kanal.store.Database;
+import id.kanal.store.QuestionlessResidents;
 import id.kanal.store.Residents;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.store.Statements;
@@ -25,9 +26,11 @@ public final class SqlResidentQuestions implements ResidentQuestions {
     private static final System.Logger LOG = System.getLogger(SqlResidentQuestions.class.getName());
 
     private final Database db;
+    private final QuestionlessResidents questionless;
 
     public SqlResidentQuestions(Database db) {
         this.db = db;
+        this.questionless = new QuestionlessResidents(db.dialect(), 100_000);
     }
 
     /**
@@ -45,6 +48,7 @@ public final class SqlResidentQuestions implements ResidentQuestions {
 
     private static boolean insert(Connection c, String person, PendingQuestion.Kind kind, String subject, String channel,
                                   String address, String agency, Instant now) throws SQLException {
+        QuestionlessResidents.changing();
         return Statements.update(c, "INSERT INTO resident_question (id, person, kind, subject, occasion, "
                         + "reporter_channel, reporter_address, agency_code, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (kind, subject, occasion, person) DO NOTHING",
@@ -54,8 +58,22 @@ public final class SqlResidentQuestions implements ResidentQuestions {
 
     @Override
     public Optional<PendingQuestion> pending(Address resident, Instant since) {
+        String key = SqlResidentRegistry.key(resident);
+        long sinceMillis = since.toEpochMilli();
+        if (questionless.knownWithout(key, sinceMillis)) {
+            return Optional.empty(); // most menu digits: nothing was asked since this resident was last looked up
+        }
+        long mark = questionless.mark();
+        Optional<PendingQuestion> found = lookUp(key, sinceMillis);
+        if (found.isEmpty()) {
+            questionless.remember(key, mark, sinceMillis);
+        }
+        return found;
+    }
+
+    private Optional<PendingQuestion> lookUp(String key, long sinceMillis) {
         return db.read(c -> {
-            List<String> keys = Residents.personKeys(c, SqlResidentRegistry.key(resident));
+            List<String> keys = Residents.personKeys(c, key);
             String other = keys.size() > 1 ? keys.get(1) : keys.get(0);
             return Statements.first(c, "SELECT id, kind, subject, reporter_channel, reporter_address, asked_at "
                             + "FROM resident_question WHERE person IN (?, ?) AND answered_at IS NULL AND asked_at >= ? "
@@ -63,7 +81,7 @@ public final class SqlResidentQuestions implements ResidentQuestions {
                     rs -> new PendingQuestion(rs.getString(1), PendingQuestion.Kind.valueOf(rs.getString(2).toUpperCase(
                             java.util.Locale.ROOT)), rs.getString(3), new Address(Channel.of(rs.getString(4)),
                             rs.getString(5)), Instant.ofEpochMilli(rs.getLong(6))),
-                    keys.get(0), other, since.toEpochMilli());
+                    keys.get(0), other, sinceMillis);
         });
     }
 
