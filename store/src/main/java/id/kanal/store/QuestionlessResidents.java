@@ -1,38 +1,47 @@
 package id.kanal.store;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
- * Residents known to have no unanswered question, so that a "1" or a "ya" (most of them menu
- * choices) does not look the question up every time. A memo is good only while nothing was asked
- * and no Telegram chat was linked since it was taken: every such write counts a change once it has
- * committed, and one change forgets every memo (questions are rare; a look-up is cheap enough).
+ * Which residents may have an unanswered question, held in memory so that a "1" or a "ya" (most
+ * of them menu choices) does not look a question up when its resident has none. The set is every
+ * resident key that would find a question: the asked person's and the channel linked to it. It
+ * is good only while nothing was asked and no Telegram chat was linked since it was read: every
+ * such write counts a change once it has committed, and the next turn reads the set again
+ * (questions are rare; answers only shrink the set, so they need no count).
  *
  * <p>Only on SQLite, which has one node: on PostgreSQL another node may ask, and this node would
  * not hear of it, so every message looks. A write that cannot say when it committed (outside
- * {@link Database#inTransaction}) turns the memos off for the life of the process.
+ * {@link Database#inTransaction}) turns the set off for the life of the process; so does a set
+ * larger than its bound, until the next change.
  */
 public final class QuestionlessResidents {
     private static final AtomicLong CHANGES = new AtomicLong();
     private static volatile boolean trusted = true;
 
     private final boolean enabled;
-    private final int capacity;
-    /** Resident key to the memo: the count of changes and the earliest asked_at it covered. */
-    private final ConcurrentHashMap<String, Memo> memos = new ConcurrentHashMap<>();
+    private final LongFunction<Optional<Set<String>>> load;
+    private volatile Snapshot snapshot;
 
-    private record Memo(long changes, long sinceMillis) {
+    /** The set as read after {@code changes} changes, covering questions asked at or after {@code sinceMillis}. */
+    private record Snapshot(long changes, long sinceMillis, Optional<Set<String>> keys) {
     }
 
-    public QuestionlessResidents(Dialect dialect, int capacity) {
+    /**
+     * @param load the keys that would find a question asked at or after the given epoch millisecond,
+     *             or empty when there are more than the set may hold
+     */
+    public QuestionlessResidents(Dialect dialect, LongFunction<Optional<Set<String>>> load) {
         this.enabled = dialect == Dialect.SQLITE;
-        this.capacity = capacity;
+        this.load = load;
     }
 
     /**
      * Called inside the transaction that asks a question or links a person's channels: counts a
-     * change once it commits (readers that looked before the commit took the older count).
+     * change once it commits (a set read before the commit carries the older count).
      */
     public static void changing() {
         if (!Database.afterCommit(CHANGES::incrementAndGet)) {
@@ -41,28 +50,18 @@ public final class QuestionlessResidents {
         CHANGES.incrementAndGet();
     }
 
-    /** The count to take before looking, for {@link #remember}. */
-    public long mark() {
-        return CHANGES.get();
-    }
-
-    /** Whether the resident is known to have no question asked at or after {@code sinceMillis}. */
-    public boolean knownWithout(String residentKey, long sinceMillis) {
+    /** Whether the resident surely has no unanswered question asked at or after {@code sinceMillis}. */
+    public boolean without(String residentKey, long sinceMillis) {
         if (!enabled || !trusted) {
             return false;
         }
-        Memo m = memos.get(residentKey);
-        return m != null && m.changes() == CHANGES.get() && sinceMillis >= m.sinceMillis();
-    }
-
-    /** Records that a look-up begun at {@code mark} found no question asked at or after {@code sinceMillis}. */
-    public void remember(String residentKey, long mark, long sinceMillis) {
-        if (!enabled || !trusted || mark != CHANGES.get()) {
-            return;
+        long changes = CHANGES.get();
+        Snapshot s = snapshot;
+        if (s == null || s.changes() != changes || sinceMillis < s.sinceMillis()) {
+            // Read after taking the count: a question committed meanwhile counts past it.
+            s = new Snapshot(changes, sinceMillis, load.apply(sinceMillis));
+            snapshot = s;
         }
-        if (memos.size() >= capacity) {
-            memos.clear(); // bounded: forgetting only costs look-ups
-        }
-        memos.put(residentKey, new Memo(mark, sinceMillis));
+        return s.keys().isPresent() && !s.keys().get().contains(residentKey) && CHANGES.get() == s.changes();
     }
 }

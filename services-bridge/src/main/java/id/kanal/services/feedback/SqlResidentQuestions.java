@@ -13,8 +13,10 @@ import id.kanal.store.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,12 +27,15 @@ import java.util.UUID;
 public final class SqlResidentQuestions implements ResidentQuestions {
     private static final System.Logger LOG = System.getLogger(SqlResidentQuestions.class.getName());
 
+    /** Residents with an unanswered question held in memory at most: past it each turn looks (a set is read once a change). */
+    private static final int MAX_REMEMBERED = 1_000;
+
     private final Database db;
     private final QuestionlessResidents questionless;
 
     public SqlResidentQuestions(Database db) {
         this.db = db;
-        this.questionless = new QuestionlessResidents(db.dialect(), 100_000);
+        this.questionless = new QuestionlessResidents(db.dialect(), this::askedKeys);
     }
 
     /**
@@ -60,15 +65,31 @@ public final class SqlResidentQuestions implements ResidentQuestions {
     public Optional<PendingQuestion> pending(Address resident, Instant since) {
         String key = SqlResidentRegistry.key(resident);
         long sinceMillis = since.toEpochMilli();
-        if (questionless.knownWithout(key, sinceMillis)) {
-            return Optional.empty(); // most menu digits: nothing was asked since this resident was last looked up
+        if (questionless.without(key, sinceMillis)) {
+            return Optional.empty(); // most menu digits: no question waits for this resident
         }
-        long mark = questionless.mark();
-        Optional<PendingQuestion> found = lookUp(key, sinceMillis);
-        if (found.isEmpty()) {
-            questionless.remember(key, mark, sinceMillis);
-        }
-        return found;
+        return lookUp(key, sinceMillis);
+    }
+
+    /**
+     * Every resident key that would find a question asked at or after {@code sinceMillis}: the
+     * person asked and the channel linked to it ({@link Residents#personKeys}); empty past
+     * {@link #MAX_REMEMBERED} questions, when looking each time is cheaper than holding them.
+     */
+    private Optional<Set<String>> askedKeys(long sinceMillis) {
+        return db.read(c -> {
+            List<String> persons = Statements.list(c, "SELECT DISTINCT person FROM resident_question "
+                    + "WHERE answered_at IS NULL AND asked_at >= ? LIMIT " + (MAX_REMEMBERED + 1), rs -> rs.getString(1),
+                    sinceMillis);
+            if (persons.size() > MAX_REMEMBERED) {
+                return Optional.<Set<String>>empty();
+            }
+            Set<String> keys = new HashSet<>();
+            for (String person : persons) {
+                keys.addAll(Residents.personKeys(c, person));
+            }
+            return Optional.of(Set.copyOf(keys));
+        });
     }
 
     private Optional<PendingQuestion> lookUp(String key, long sinceMillis) {

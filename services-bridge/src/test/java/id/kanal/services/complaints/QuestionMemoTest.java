@@ -16,8 +16,8 @@ import static id.kanal.services.complaints.DeskFixture.complaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A resident looked up without a question is remembered so (most menu digits do not look again),
- * and the memo never hides a question asked, or a channel linked, after it was taken.
+ * Residents without a question are known in memory (most menu digits do not look one up), and
+ * that never hides a question asked, or a channel linked, after the residents were read.
  */
 class QuestionMemoTest extends DeskTest {
     private static final Address SMS = new Address(Channel.SMS, "+6281234567890");
@@ -34,7 +34,7 @@ class QuestionMemoTest extends DeskTest {
         questions = new SqlResidentQuestions(db);
         String ticket = desk.file(complaint("k-1", SMS, "jalan-rusak", "Jl. Merdeka 5", Optional.empty())).ticket();
         assertEquals(Optional.empty(), pending(questions, SMS));
-        assertEquals(Optional.empty(), pending(questions, SMS)); // remembered
+        assertEquals(Optional.empty(), pending(questions, SMS)); // known without
         clock.advance(Duration.ofHours(1));
         desk.changeStatus(ticket, ComplaintStatus.RESOLVED, "staff:budi", "");
         assertEquals(Optional.of(ticket), pending(questions, SMS));
