@@ -66,8 +66,8 @@ final class FeedbackFlow {
 
     /** Whether a message reads like an answer to some question: a number 1-5, yes or no, fixed or not. */
     private static boolean couldAnswer(String text) {
-        String s = Words.simplify(text);
-        return Words.number(text).filter(n -> n >= 1 && n <= 5).isPresent() || Words.isYes(text) || Words.isNo(text)
+        String s = Words.simplify(text); // once: this runs on every turn
+        return Words.numberIn(s).filter(n -> n >= 1 && n <= 5).isPresent() || Words.isYesOrNoIn(s)
                 || FIXED.contains(s) || NOT_FIXED.contains(s);
     }
 

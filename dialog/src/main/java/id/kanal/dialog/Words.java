@@ -38,7 +38,11 @@ public final class Words {
 
     /** The number the resident sent, when the whole message is one ("3", " 3. "). */
     public static Optional<Integer> number(String text) {
-        String s = simplify(text);
+        return numberIn(simplify(text));
+    }
+
+    /** {@link #number} of a text already {@link #simplify simplified}. */
+    static Optional<Integer> numberIn(String s) {
         if (s.isEmpty() || s.length() > 3) {
             return Optional.empty();
         }
@@ -56,6 +60,11 @@ public final class Words {
 
     public static boolean isNo(String text) {
         return NO.contains(simplify(text));
+    }
+
+    /** {@link #isYes} or {@link #isNo} of a text already {@link #simplify simplified}. */
+    static boolean isYesOrNoIn(String simple) {
+        return YES.contains(simple) || NO.contains(simple);
     }
 
     /** The first ticket code in the text, upper-cased with its dash ("tng004512" to "TNG-004512"). */

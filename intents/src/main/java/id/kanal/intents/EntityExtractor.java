@@ -95,7 +95,8 @@ public final class EntityExtractor {
         // (a street, an RT, a market) in one that asks for no price or departure: "mau ke pasar
         // beli sayur" names none. The category then comes from the words outside the place:
         // "di jalan merdeka lampunya mati" is a street light, not a road.
-        Optional<PlaceFinder.Place> place = places.find(cut, name -> knownPlace(name, idx), idx.problemWords)
+        Optional<PlaceFinder.Place> place = (PlaceFinder.mayName(tokens)
+                ? places.find(cut, name -> knownPlace(name, idx), idx.problemWords) : Optional.<PlaceFinder.Place>empty())
                 .filter(p -> category.isPresent() || !p.guess() && out.isEmpty());
         if (place.isPresent()) {
             PlaceFinder.Place p = place.get();

@@ -81,6 +81,20 @@ final class PlaceFinder {
     }
 
     /**
+     * Whether a message with these normalised words may name a place at all: a place starts at a
+     * locative or a place word, and every word {@link #find} reads is one of these (normalising is
+     * word by word). Most messages ("1", "harga beras") have none and skip the search.
+     */
+    static boolean mayName(List<String> tokens) {
+        for (String t : tokens) {
+            if (LOCATIVES.contains(t) || PLACE_WORDS.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param knownName    a place's canonical name when Kanal knows it (a market, a stop), from its normalised words
      * @param problemWords the categories' normalised keywords: "lampu jalan" is the problem, not a street
      */

@@ -207,23 +207,47 @@ public final class Database implements AutoCloseable {
 
     private <T> T transaction(SqlWork<T> work) {
         Connection c = borrow();
+        java.util.List<Runnable> outer = AFTER_COMMIT.get();
+        java.util.List<Runnable> hooks = new java.util.ArrayList<>(0);
+        AFTER_COMMIT.set(hooks);
         try {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(c);
+                result = work.apply(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
+            hooks.forEach(Runnable::run);
+            return result;
         } catch (SQLException e) {
             throw new DatabaseException("transaction failed", e);
         } finally {
+            AFTER_COMMIT.set(outer);
             release(c);
         }
+    }
+
+    /** What runs after the {@link #inTransaction} open on this thread commits (nothing when it rolls back). */
+    private static final ThreadLocal<java.util.List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
+
+    /**
+     * Runs {@code action} once the {@link #inTransaction} open on this thread has committed: for
+     * memos of what the database holds, which must change only once the change is visible.
+     *
+     * @return false when no such transaction is open here (the caller must assume the worst)
+     */
+    public static boolean afterCommit(Runnable action) {
+        java.util.List<Runnable> hooks = AFTER_COMMIT.get();
+        if (hooks == null) {
+            return false;
+        }
+        hooks.add(action);
+        return true;
     }
 
     /** Runs read-only work outside a transaction (each statement sees the latest commit). */

@@ -19,6 +19,7 @@ public final class TelegramChats {
 
     /** Links the chat to the number; a chat linked to another number before moves to this one. */
     public static void link(Connection c, String e164, String chatId, Instant now) throws SQLException {
+        QuestionlessResidents.changing(); // the person's questions now include the other channel's
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE resident SET telegram_chat_id = NULL, updated_at = ? WHERE telegram_chat_id = ? AND address <> ?")) {
             ps.setLong(1, now.toEpochMilli());

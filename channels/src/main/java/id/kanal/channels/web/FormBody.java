@@ -28,14 +28,20 @@ public record FormBody(Map<String, String> fields) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 fields.putIfAbsent(name, value);
             }
         } catch (IllegalArgumentException e) {
             throw new MalformedRequestException("body is not form-encoded: " + e.getMessage());
         }
         return new FormBody(fields);
+    }
+
+    /** Most names and many values carry no escape: those are taken as they are, without a copy. */
+    private static String decode(String encoded) {
+        return encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0 ? encoded
+                : URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 
     public Optional<String> get(String name) {

@@ -5,6 +5,7 @@ import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.PendingQuestion;
 import id.kanal.dialog.port.ResidentQuestions;
 import id.kanal.store.Database;
+import id.kanal.store.QuestionlessResidents;
 import id.kanal.store.Residents;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.store.Statements;
@@ -12,8 +13,10 @@ import id.kanal.store.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,10 +27,15 @@ import java.util.UUID;
 public final class SqlResidentQuestions implements ResidentQuestions {
     private static final System.Logger LOG = System.getLogger(SqlResidentQuestions.class.getName());
 
+    /** Residents with an unanswered question held in memory at most: past it each turn looks (a set is read once a change). */
+    private static final int MAX_REMEMBERED = 1_000;
+
     private final Database db;
+    private final QuestionlessResidents questionless;
 
     public SqlResidentQuestions(Database db) {
         this.db = db;
+        this.questionless = new QuestionlessResidents(db.dialect(), this::askedKeys);
     }
 
     /**
@@ -45,6 +53,7 @@ public final class SqlResidentQuestions implements ResidentQuestions {
 
     private static boolean insert(Connection c, String person, PendingQuestion.Kind kind, String subject, String channel,
                                   String address, String agency, Instant now) throws SQLException {
+        QuestionlessResidents.changing();
         return Statements.update(c, "INSERT INTO resident_question (id, person, kind, subject, occasion, "
                         + "reporter_channel, reporter_address, agency_code, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (kind, subject, occasion, person) DO NOTHING",
@@ -54,8 +63,38 @@ public final class SqlResidentQuestions implements ResidentQuestions {
 
     @Override
     public Optional<PendingQuestion> pending(Address resident, Instant since) {
+        String key = SqlResidentRegistry.key(resident);
+        long sinceMillis = since.toEpochMilli();
+        if (questionless.without(key, sinceMillis)) {
+            return Optional.empty(); // most menu digits: no question waits for this resident
+        }
+        return lookUp(key, sinceMillis);
+    }
+
+    /**
+     * Every resident key that would find a question asked at or after {@code sinceMillis}: the
+     * person asked and the channel linked to it ({@link Residents#personKeys}); empty past
+     * {@link #MAX_REMEMBERED} questions, when looking each time is cheaper than holding them.
+     */
+    private Optional<Set<String>> askedKeys(long sinceMillis) {
         return db.read(c -> {
-            List<String> keys = Residents.personKeys(c, SqlResidentRegistry.key(resident));
+            List<String> persons = Statements.list(c, "SELECT DISTINCT person FROM resident_question "
+                    + "WHERE answered_at IS NULL AND asked_at >= ? LIMIT " + (MAX_REMEMBERED + 1), rs -> rs.getString(1),
+                    sinceMillis);
+            if (persons.size() > MAX_REMEMBERED) {
+                return Optional.<Set<String>>empty();
+            }
+            Set<String> keys = new HashSet<>();
+            for (String person : persons) {
+                keys.addAll(Residents.personKeys(c, person));
+            }
+            return Optional.of(Set.copyOf(keys));
+        });
+    }
+
+    private Optional<PendingQuestion> lookUp(String key, long sinceMillis) {
+        return db.read(c -> {
+            List<String> keys = Residents.personKeys(c, key);
             String other = keys.size() > 1 ? keys.get(1) : keys.get(0);
             return Statements.first(c, "SELECT id, kind, subject, reporter_channel, reporter_address, asked_at "
                             + "FROM resident_question WHERE person IN (?, ?) AND answered_at IS NULL AND asked_at >= ? "
@@ -63,7 +102,7 @@ public final class SqlResidentQuestions implements ResidentQuestions {
                     rs -> new PendingQuestion(rs.getString(1), PendingQuestion.Kind.valueOf(rs.getString(2).toUpperCase(
                             java.util.Locale.ROOT)), rs.getString(3), new Address(Channel.of(rs.getString(4)),
                             rs.getString(5)), Instant.ofEpochMilli(rs.getLong(6))),
-                    keys.get(0), other, since.toEpochMilli());
+                    keys.get(0), other, sinceMillis);
         });
     }
 
