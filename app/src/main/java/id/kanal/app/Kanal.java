@@ -141,7 +141,7 @@ public final class Kanal implements AutoCloseable {
         this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
                 : new PostgresTurnLocks(database, conversations, database.poolSize());
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
-        this.engine = new DialogEngine(dialogSettings(home), Texts.builtIn(),
+        this.engine = new DialogEngine(dialogSettings(home), Texts.builtIn().reworded(home.wording()),
                 new DialogServices(conversations, residents,
                         classifier, complaints, prices, timetable, packs),
                 loop.dialog(), clock, turnLocks);
@@ -182,7 +182,7 @@ public final class Kanal implements AutoCloseable {
             timetables.put(r.code(), rt);
             SqlPriceBoard rb = priceBoard(r);
             priceBoards.put(r.code(), rb);
-            engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn(),
+            engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn().reworded(r.wording()),
                     new DialogServices(conversations, residents, classifier, desk, rb, rt, rp),
                     loop.dialog(), clock, turnLocks));
         }

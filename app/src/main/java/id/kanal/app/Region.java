@@ -2,6 +2,7 @@ package id.kanal.app;
 
 import id.kanal.app.packs.PackSource;
 import id.kanal.dialog.Channel;
+import id.kanal.dialog.Language;
 import id.kanal.dialog.OpeningHours;
 import id.kanal.services.complaints.RegionDefinition;
 
@@ -21,10 +22,13 @@ import java.util.Set;
  * @param identities per channel, the numbers, short codes and senders that are this region's
  *                   (normalised by {@link Identities#key}); a message arriving on one is this region's
  * @param telegram   the region's own bot, when it has one (read and logged; see the README)
+ * @param wording    texts the region rewords, per language ({@code wording: id: {key: text}}), checked by
+ *                   {@link id.kanal.dialog.Texts#reworded} when the region's engine is made
  */
 public record Region(RegionDefinition definition, String source, Optional<ZoneId> zone,
                      Optional<OpeningHours> agentHours, List<PackSource> packs,
-                     Map<Channel, Set<String>> identities, Optional<TelegramBot> telegram) {
+                     Map<Channel, Set<String>> identities, Optional<TelegramBot> telegram,
+                     Map<Language, Map<String, String>> wording) {
     public Region {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(source, "source");
@@ -33,6 +37,7 @@ public record Region(RegionDefinition definition, String source, Optional<ZoneId
         packs = List.copyOf(packs);
         identities = Map.copyOf(identities);
         Objects.requireNonNull(telegram, "telegram");
+        wording = Map.copyOf(wording);
     }
 
     public String code() {

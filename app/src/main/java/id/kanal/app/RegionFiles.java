@@ -60,10 +60,27 @@ final class RegionFiles {
             return new Region(parse(c), source,
                     c.get("time-zone").asString().asOptional().map(ZoneId::of),
                     c.get("agent-hours").asString().asOptional().map(AgentHours::parse),
-                    packFolders(file), identities(c.get("identities")), telegram(c.get("identities.telegram")));
+                    packFolders(file), identities(c.get("identities")), telegram(c.get("identities.telegram")),
+                    wording(c.get("wording")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("region file " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code wording:} per language code ({@code id}, {@code en}), text keys and the region's own text. */
+    private static Map<id.kanal.dialog.Language, Map<String, String>> wording(Config node) {
+        Map<id.kanal.dialog.Language, Map<String, String>> out = new java.util.EnumMap<>(id.kanal.dialog.Language.class);
+        for (id.kanal.dialog.Language language : id.kanal.dialog.Language.values()) {
+            Config texts = node.get(language.code());
+            if (!texts.exists()) {
+                continue;
+            }
+            Map<String, String> byKey = new java.util.LinkedHashMap<>();
+            // Keys hold dots ("menu.greeting"): read the subtree flat, its keys relative to the language.
+            texts.detach().asMap().orElse(Map.of()).forEach(byKey::put);
+            out.put(language, byKey);
+        }
+        return out;
     }
 
     /**

@@ -120,6 +120,15 @@ class RegionsEndToEndTest {
     }
 
     @Test
+    void regionWording_isThatRegionsOnly() throws Exception {
+        assertEquals("Sama-sama, salam dari Kabupaten Tangerang. Kirim MENU bila perlu bantuan lain.",
+                say(KAB_NUMBER, "makasih"));
+        assertEquals("Sama-sama. Kirim MENU bila perlu bantuan lain.", say(KOTA_NUMBER, "makasih"));
+        // A key with dots in it ("not.understood") reads as one text key, not as nested settings.
+        assertEquals("Maaf, pesan belum kami pahami (Kabupaten Tangerang). Kirim MENU.", say(KAB_NUMBER, "qwrtz zzkx"));
+    }
+
+    @Test
     void pricesImportedForARegion_areQuotedToItsResidentsOnly() throws Exception {
         kanal.kanal().priceImporter(KAB_REGION).importCsv(new java.io.StringReader("""
                 date,market,commodity,unit,price

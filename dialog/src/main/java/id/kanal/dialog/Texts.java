@@ -44,6 +44,38 @@ public final class Texts {
         return new Texts(map);
     }
 
+    /**
+     * These texts with some reworded for one region ({@code wording:} in its file). A key must be
+     * one of the built-in texts, and its new text may use only the placeholders the original has
+     * (the flows fill those and no others); anything else is refused with the key named.
+     */
+    public Texts reworded(Map<Language, Map<String, String>> wording) {
+        if (wording.isEmpty()) {
+            return this;
+        }
+        Map<Language, Properties> map = new EnumMap<>(Language.class);
+        byLanguage.forEach((language, properties) -> {
+            Properties copy = new Properties();
+            copy.putAll(properties);
+            wording.getOrDefault(language, Map.of()).forEach((key, text) -> {
+                if (!properties.containsKey(key)) {
+                    throw new IllegalArgumentException("wording." + language.code() + "." + key + ": no such text");
+                }
+                Set<String> allowed = placeholders(language, key);
+                Matcher m = PLACEHOLDER.matcher(text);
+                while (m.find()) {
+                    if (!allowed.contains(m.group(1))) {
+                        throw new IllegalArgumentException("wording." + language.code() + "." + key + ": {" + m.group(1)
+                                + "} is not one of this text's placeholders " + allowed);
+                    }
+                }
+                copy.setProperty(key, text);
+            });
+            map.put(language, copy);
+        });
+        return new Texts(map);
+    }
+
     private static Properties load(String resource) {
         try (InputStream in = Texts.class.getResourceAsStream(resource)) {
             if (in == null) {
