@@ -344,9 +344,14 @@ public final class Kanal implements AutoCloseable {
         if (regionCode.equals(region.code())) {
             return priceImporter();
         }
-        return PriceImporter.forBoard(database, pricesOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
+        SqlPriceBoard board = pricesOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
                 "unknown region: " + regionCode + " (this deployment has " + String.join(", ", priceBoards.keySet())
-                        + ")")), clock);
+                        + ")"));
+        // Like the default region's import: the other nodes drop their cached prices too.
+        return new PriceImporter(database, board.catalog(), clock, board.region(), () -> {
+            board.invalidate();
+            notices.publish(IMPORTS, PRICES_IMPORTED);
+        });
     }
 
     /** A region's price board (its own prices). */
