@@ -1,28 +1,18 @@
 package id.kanal.app;
 
 import id.kanal.app.packs.PackImporter;
-import id.kanal.app.packs.PackSeeds;
 import id.kanal.app.packs.SqlContentPacks;
 import id.kanal.dialog.DialogEngine;
-import id.kanal.dialog.DialogServices;
-import id.kanal.dialog.DialogSettings;
 import id.kanal.intents.LiveVocabulary;
 import id.kanal.intents.OpenNlpIntentClassifier;
 import id.kanal.intents.Vocabulary;
-import id.kanal.dialog.Texts;
 import id.kanal.services.DemoData;
 import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.services.complaints.SqlComplaintDesk;
-import id.kanal.services.prices.CommodityCatalog;
 import id.kanal.services.prices.PriceImporter;
 import id.kanal.services.prices.SqlPriceBoard;
 import id.kanal.services.timetable.GtfsImporter;
 import id.kanal.services.timetable.GtfsTimetable;
-import id.kanal.services.complaints.NotificationSettings;
-import id.kanal.services.complaints.RegionDefinition;
-import id.kanal.services.complaints.SqlComplaintDesk;
-import id.kanal.services.open311.Open311Client;
-import id.kanal.services.open311.Open311Endpoint;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.services.complaints.PhotoFetcher;
 import id.kanal.store.ClusterNotices;
@@ -68,24 +58,16 @@ public final class Kanal implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final Regions regions;
-    private final RegionDefinition region;
+    /** Every region's services, by code, the default region's first. */
+    private final Map<String, RegionServices> services = new java.util.LinkedHashMap<>();
+    private final RegionServices home;
+    /** The default region's complaint desk (the channels' USSD receipts read it). */
     private final SqlComplaintDesk complaints;
-    private final Optional<Open311Forwarder> open311Forwarder;
+    private final RegionWiring wiring;
     private final SqlConversationStore conversations;
-    private final SqlPriceBoard prices;
-    private final GtfsTimetable timetable;
     private final LiveVocabulary vocabulary;
-    private final SqlContentPacks packs;
-    /** Every region's packs (the default's first), reloaded after an import. */
-    private final List<SqlContentPacks> regionPacks = new java.util.ArrayList<>();
-    private final List<SqlComplaintDesk> regionDesks = new java.util.ArrayList<>();
     private final RegionRouter router;
-    /** Every region's timetable (its own GTFS feeds), by region code. */
-    private final Map<String, GtfsTimetable> timetables = new java.util.LinkedHashMap<>();
-    /** Every region's price board (its own prices), by region code. */
-    private final Map<String, SqlPriceBoard> priceBoards = new java.util.LinkedHashMap<>();
     private final OpenNlpIntentClassifier classifier;
-    private final DialogEngine engine;
     private final SqlResidentRegistry residents;
     private final SqlOutboxQueue outboxQueue;
     private final OutboxSender outbox;
@@ -102,50 +84,43 @@ public final class Kanal implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.regions = regions;
-        Region home = regions.defaultRegion();
-        this.region = home.definition();
-        ComplaintSettings cs = settings.complaints();
-        NotificationSettings notifications = new NotificationSettings(cs.whatsAppStatusTemplateSid(),
-                cs.whatsAppFeedbackTemplateSid());
-        this.complaints = SqlComplaintDesk.open(database, region, clock, notifications, cs.open311Endpoint().isPresent());
-        regionDesks.add(complaints);
-        this.open311Forwarder = cs.open311Endpoint().map(url -> new Open311Forwarder(database, complaints,
-                new Open311Client(new Open311Endpoint(url, cs.open311ClientApiKey(), cs.open311Jurisdiction(),
-                        cs.open311PollInterval())), clock));
+        this.wiring = new RegionWiring(settings, clock, database);
         this.conversations = new SqlConversationStore(database, settings.dialog().conversationCacheSize());
         this.residents = new SqlResidentRegistry(database);
-        this.prices = priceBoard(home);
-        priceBoards.put(region.code(), prices);
-        this.timetable = GtfsTimetable.load(database, region.code());
-        timetables.put(region.code(), timetable);
+        List<RegionWiring.Data> data = new java.util.ArrayList<>();
+        for (Region r : regions.all()) {
+            data.add(wiring.data(r, r == regions.defaultRegion()));
+        }
+        RegionWiring.Data first = data.getFirst();
         // Nodes starting together on a fresh database: one seeds, the others then find the data there.
         DemoData.Seeded seeded = database.exclusively("demo-seeding", () -> {
-            timetable.refresh(database);
-            return DemoData.seedIfEmpty(database, prices, timetable, clock);
+            first.timetable().refresh(database);
+            return DemoData.seedIfEmpty(database, first.prices(), first.timetable(), clock);
         });
         if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
             LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
         }
-        this.loop = new ResidentLoop(database, prices, settings.alerts(), clock);
+        this.loop = new ResidentLoop(database, first.prices(), settings.alerts(), clock);
         loop.checkPrices(); // marks today's prices, so the next import alerts only on a real move
-        this.packs = new SqlContentPacks(database, region.code(), clock);
-        regionPacks.add(packs);
-        PackSeeds.seedMissing(packImporter(), packs, region.code(), home.packs());
         // The classifier's entity names come from the services, so an imported feed is understood at once.
-        this.vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(complaints), Vocabulary.tangerang());
+        this.vocabulary = LiveVocabulary.from(Optional.of(first.prices()), Optional.of(first.complaints()),
+                Vocabulary.tangerang());
         // Content packs' sentences are learned at start: a pack imported later is in the menu at once, understood after a restart.
-        this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable),
-                packs.training());
+        this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(first.timetable()),
+                first.packs().training());
         this.notices = ClusterNotices.open(database);
         this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
+        // The console acts through the default region's engine; one set of turn locks orders it against every region's turns.
         this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
                 : new PostgresTurnLocks(database, conversations, database.poolSize());
+        for (RegionWiring.Data d : data) {
+            services.put(d.region().code(), wiring.services(d, classifier, conversations, residents, loop.dialog(),
+                    turnLocks));
+        }
+        this.home = services.get(regions.defaultRegion().code());
+        this.complaints = home.complaints();
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
-        this.engine = new DialogEngine(dialogSettings(home), Texts.builtIn().reworded(home.wording()),
-                new DialogServices(conversations, residents,
-                        classifier, complaints, prices, timetable, packs),
-                loop.dialog(), clock, turnLocks);
-        this.router = new RegionRouter(regions, regionEngines(notifications));
+        this.router = new RegionRouter(regions, engines());
         this.outboxQueue = new SqlOutboxQueue(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
@@ -158,46 +133,16 @@ public final class Kanal implements AutoCloseable {
             channels.close();
             throw e;
         }
-        this.photoFetcher = new PhotoFetcher(database, channels.mediaDownloaders(), cs.photoMaxBytes(), clock);
-        regionDesks.forEach(desk -> desk.onPhotosFiled(photoFetcher::wake));
+        this.photoFetcher = new PhotoFetcher(database, channels.mediaDownloaders(), settings.complaints().photoMaxBytes(),
+                clock);
+        services.values().forEach(r -> r.complaints().onPhotosFiled(photoFetcher::wake));
     }
 
-    /**
-     * The default region's engine and one per other region, each over its own complaint desk
-     * (categories, ticket prefix), content packs, price board and timetable; the conversation
-     * store, residents, classifier and the resident loop are shared. Their turn locks are the
-     * default engine's, so the console, which acts through that engine, is ordered against every
-     * region's turns.
-     */
-    private Map<String, DialogEngine> regionEngines(NotificationSettings notifications) {
+    /** Each region's dialog engine, by region code: the router hands each message to its region's. */
+    private Map<String, DialogEngine> engines() {
         Map<String, DialogEngine> engines = new java.util.LinkedHashMap<>();
-        engines.put(region.code(), engine);
-        for (Region r : regions.all().subList(1, regions.all().size())) {
-            SqlComplaintDesk desk = SqlComplaintDesk.open(database, r.definition(), clock, notifications, false);
-            regionDesks.add(desk);
-            SqlContentPacks rp = new SqlContentPacks(database, r.code(), clock);
-            regionPacks.add(rp);
-            PackSeeds.seedMissing(packImporter(), rp, r.code(), r.packs());
-            GtfsTimetable rt = GtfsTimetable.load(database, r.code());
-            timetables.put(r.code(), rt);
-            SqlPriceBoard rb = priceBoard(r);
-            priceBoards.put(r.code(), rb);
-            engines.put(r.code(), new DialogEngine(dialogSettings(r), Texts.builtIn().reworded(r.wording()),
-                    new DialogServices(conversations, residents, classifier, desk, rb, rt, rp),
-                    loop.dialog(), clock, turnLocks));
-        }
+        services.forEach((code, r) -> engines.put(code, r.engine()));
         return engines;
-    }
-
-    private SqlPriceBoard priceBoard(Region r) {
-        return new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock, settings.dialog().priceStaleAfterDays(),
-                r.zone().orElse(settings.dialog().zone()), r.code());
-    }
-
-    private DialogSettings dialogSettings(Region r) {
-        ConversationSettings d = settings.dialog();
-        return new DialogSettings(r.definition().name(), r.definition().ticketPrefix(), d.idleTimeout(),
-                r.zone().orElse(d.zone()), r.agentHours().orElse(d.agentHours()), d.priceStaleAfterDays());
     }
 
     /** The dialog's ports the channels use, and the stores they own the interfaces of, over the database. */
@@ -227,18 +172,20 @@ public final class Kanal implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "import on another node: {0} reloaded here", what);
         switch (what) {
             case PRICES_IMPORTED -> {
-                priceBoards.values().forEach(SqlPriceBoard::invalidate);
+                services.values().forEach(r -> r.prices().invalidate());
                 vocabulary.refresh();
             }
-            case GTFS_IMPORTED -> timetables.values().forEach(t -> t.refresh(database));
+            case GTFS_IMPORTED -> services.values().forEach(r -> r.timetable().refresh(database));
             default -> reloadImports();
         }
     }
 
     /** After missing notices (the listening connection was down): reload both. */
     private void reloadImports() {
-        priceBoards.values().forEach(SqlPriceBoard::invalidate);
-        timetables.values().forEach(t -> t.refresh(database));
+        services.values().forEach(r -> {
+            r.prices().invalidate();
+            r.timetable().refresh(database);
+        });
         vocabulary.refresh();
     }
 
@@ -283,7 +230,7 @@ public final class Kanal implements AutoCloseable {
 
     /** The default region (the home one, which takes every message no region claims). */
     public RegionDefinition region() {
-        return region;
+        return home.region().definition();
     }
 
     /** Every region of the deployment, the default first. */
@@ -291,49 +238,63 @@ public final class Kanal implements AutoCloseable {
         return regions;
     }
 
+    /** A region's services (its desk, prices, timetable, packs, engine), by region code. */
+    public Optional<RegionServices> servicesOf(String regionCode) {
+        return Optional.ofNullable(services.get(regionCode));
+    }
+
+    /** Every region's services, the default region's first. */
+    public java.util.Collection<RegionServices> allServices() {
+        return java.util.Collections.unmodifiableCollection(services.values());
+    }
+
+    /** The region's services, or a clear refusal naming the regions there are (an operator typed it). */
+    private RegionServices known(String regionCode) {
+        return servicesOf(regionCode).orElseThrow(() -> new IllegalArgumentException("unknown region: " + regionCode
+                + " (this deployment has " + String.join(", ", services.keySet()) + ")"));
+    }
+
     /** The complaint desk of a region of this deployment. */
     public Optional<SqlComplaintDesk> complaintsOf(String regionCode) {
-        return regionDesks.stream().filter(d -> d.regionCode().equals(regionCode)).findFirst();
+        return servicesOf(regionCode).map(RegionServices::complaints);
     }
 
+    /** The default region's complaint desk. */
     public SqlComplaintDesk complaints() {
-        return complaints;
+        return home.complaints();
     }
 
-    /** Forwarding to the region's external Open311 desk, when one is configured; the server starts and stops it. */
+    /** Forwarding to the default region's external Open311 desk, when one is configured; the server starts and stops it. */
     public Optional<Open311Forwarder> open311Forwarder() {
-        return open311Forwarder;
+        return home.open311();
     }
 
     public SqlConversationStore conversations() {
         return conversations;
     }
 
+    /** The default region's dialog engine (the console acts through it). */
     public DialogEngine engine() {
-        return engine;
+        return home.engine();
     }
 
     public OpenNlpIntentClassifier classifier() {
         return classifier;
     }
 
+    /** The default region's price board. */
     public SqlPriceBoard prices() {
-        return prices;
+        return home.prices();
     }
 
+    /** The default region's timetable. */
     public GtfsTimetable timetable() {
-        return timetable;
+        return home.timetable();
     }
 
+    /** Imports prices as the default region's. */
     public PriceImporter priceImporter() {
-        return new PriceImporter(database, prices.catalog(), clock, prices.region(), () -> {
-            prices.invalidate();
-            vocabulary.refresh();
-            if (loop.checkPrices() > 0) {
-                outbox.wake();
-            }
-            notices.publish(IMPORTS, PRICES_IMPORTED);
-        });
+        return priceImporter(home.code());
     }
 
     /**
@@ -341,39 +302,40 @@ public final class Kanal implements AutoCloseable {
      * classifier's commodity names follow the default region's board.
      */
     public PriceImporter priceImporter(String regionCode) {
-        if (regionCode.equals(region.code())) {
-            return priceImporter();
-        }
-        SqlPriceBoard board = pricesOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
-                "unknown region: " + regionCode + " (this deployment has " + String.join(", ", priceBoards.keySet())
-                        + ")"));
-        // Like the default region's import: the other nodes drop their cached prices too.
+        RegionServices r = known(regionCode);
+        SqlPriceBoard board = r.prices();
+        boolean isHome = r == home;
+        // The other nodes drop their cached prices too.
         return new PriceImporter(database, board.catalog(), clock, board.region(), () -> {
             board.invalidate();
+            if (isHome) {
+                vocabulary.refresh();
+                if (loop.checkPrices() > 0) {
+                    outbox.wake();
+                }
+            }
             notices.publish(IMPORTS, PRICES_IMPORTED);
         });
     }
 
     /** A region's price board (its own prices). */
     public Optional<SqlPriceBoard> pricesOf(String regionCode) {
-        return Optional.ofNullable(priceBoards.get(regionCode));
+        return servicesOf(regionCode).map(RegionServices::prices);
     }
 
-    /** The region's content packs, as the dialog reads them. */
+    /** The default region's content packs, as the dialog reads them. */
     public SqlContentPacks packs() {
-        return packs;
+        return home.packs();
     }
 
-    /** Imports a pack folder for this region; the dialog sees it at once (its sentences are learned at the next start). */
+    /** Imports a pack folder for any region; the dialog sees it at once (its sentences are learned at the next start). */
     public PackImporter packImporter() {
-        return new PackImporter(database, clock, settings.dialog().zone(), () -> {
-            regionPacks.forEach(SqlContentPacks::reload);
-        });
+        return wiring.packImporter(() -> services.values().forEach(r -> r.packs().reload()));
     }
 
-    /** The GTFS importer; call {@link #gtfsImported()} after an import so every node reloads. */
+    /** The default region's GTFS importer; call {@link #gtfsImported()} after an import so every node reloads. */
     public GtfsImporter gtfsImporter() {
-        return new GtfsImporter(database, timetable, clock);
+        return gtfsImporter(home.code());
     }
 
     /** Tells the other nodes that a timetable was imported. */
@@ -393,14 +355,12 @@ public final class Kanal implements AutoCloseable {
 
     /** Imports GTFS feeds as a region's (the region's engine answers from them at once). */
     public GtfsImporter gtfsImporter(String regionCode) {
-        return new GtfsImporter(database, timetableOf(regionCode).orElseThrow(() -> new IllegalArgumentException(
-                "unknown region: " + regionCode + " (this deployment has " + String.join(", ", timetables.keySet())
-                        + ")")), clock);
+        return new GtfsImporter(database, known(regionCode).timetable(), clock);
     }
 
     /** A region's timetable (its own feeds). */
     public Optional<GtfsTimetable> timetableOf(String regionCode) {
-        return Optional.ofNullable(timetables.get(regionCode));
+        return servicesOf(regionCode).map(RegionServices::timetable);
     }
 
     public SqlResidentRegistry residents() {
