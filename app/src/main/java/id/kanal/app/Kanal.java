@@ -3,10 +3,7 @@ package id.kanal.app;
 import id.kanal.app.packs.PackImporter;
 import id.kanal.app.packs.SqlContentPacks;
 import id.kanal.dialog.DialogEngine;
-import id.kanal.intents.LiveVocabulary;
 import id.kanal.intents.OpenNlpIntentClassifier;
-import id.kanal.intents.Vocabulary;
-import id.kanal.services.DemoData;
 import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.services.prices.PriceImporter;
@@ -61,13 +58,11 @@ public final class Kanal implements AutoCloseable {
     /** Every region's services, by code, the default region's first. */
     private final Map<String, RegionServices> services = new java.util.LinkedHashMap<>();
     private final RegionServices home;
+    private final RegionWiring wiring;
     /** The default region's complaint desk (the channels' USSD receipts read it). */
     private final SqlComplaintDesk complaints;
-    private final RegionWiring wiring;
     private final SqlConversationStore conversations;
-    private final LiveVocabulary vocabulary;
     private final RegionRouter router;
-    private final OpenNlpIntentClassifier classifier;
     private final SqlResidentRegistry residents;
     private final SqlOutboxQueue outboxQueue;
     private final OutboxSender outbox;
@@ -84,41 +79,19 @@ public final class Kanal implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         this.regions = regions;
-        this.wiring = new RegionWiring(settings, clock, database);
         this.conversations = new SqlConversationStore(database, settings.dialog().conversationCacheSize());
         this.residents = new SqlResidentRegistry(database);
-        List<RegionWiring.Data> data = new java.util.ArrayList<>();
-        for (Region r : regions.all()) {
-            data.add(wiring.data(r, r == regions.defaultRegion()));
-        }
-        RegionWiring.Data first = data.getFirst();
-        // Nodes starting together on a fresh database: one seeds, the others then find the data there.
-        DemoData.Seeded seeded = database.exclusively("demo-seeding", () -> {
-            first.timetable().refresh(database);
-            return DemoData.seedIfEmpty(database, first.prices(), first.timetable(), clock);
-        });
-        if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
-            LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
-        }
-        this.loop = new ResidentLoop(database, first.prices(), settings.alerts(), clock);
-        loop.checkPrices(); // marks today's prices, so the next import alerts only on a real move
-        // The classifier's entity names come from the services, so an imported feed is understood at once.
-        this.vocabulary = LiveVocabulary.from(Optional.of(first.prices()), Optional.of(first.complaints()),
-                Vocabulary.tangerang());
-        // Content packs' sentences are learned at start: a pack imported later is in the menu at once, understood after a restart.
-        this.classifier = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(first.timetable()),
-                first.packs().training());
-        this.notices = ClusterNotices.open(database);
-        this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
-        // The console acts through the default region's engine; one set of turn locks orders it against every region's turns.
+        this.loop = new ResidentLoop(database, settings.alerts(), clock);
         this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
                 : new PostgresTurnLocks(database, conversations, database.poolSize());
-        for (RegionWiring.Data d : data) {
-            services.put(d.region().code(), wiring.services(d, classifier, conversations, residents, loop.dialog(),
-                    turnLocks));
+        this.wiring = new RegionWiring(settings, clock, database, conversations, residents, loop, turnLocks);
+        for (Region r : regions.all()) {
+            services.put(r.code(), wiring.open(r, r == regions.defaultRegion()));
         }
         this.home = services.get(regions.defaultRegion().code());
         this.complaints = home.complaints();
+        this.notices = ClusterNotices.open(database);
+        this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
         this.router = new RegionRouter(regions, engines());
         this.outboxQueue = new SqlOutboxQueue(database);
@@ -172,8 +145,7 @@ public final class Kanal implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "import on another node: {0} reloaded here", what);
         switch (what) {
             case PRICES_IMPORTED -> {
-                services.values().forEach(r -> r.prices().invalidate());
-                vocabulary.refresh();
+                services.values().forEach(RegionServices::pricesChanged);
             }
             case GTFS_IMPORTED -> services.values().forEach(r -> r.timetable().refresh(database));
             default -> reloadImports();
@@ -183,10 +155,9 @@ public final class Kanal implements AutoCloseable {
     /** After missing notices (the listening connection was down): reload both. */
     private void reloadImports() {
         services.values().forEach(r -> {
-            r.prices().invalidate();
+            r.pricesChanged();
             r.timetable().refresh(database);
         });
-        vocabulary.refresh();
     }
 
     /**
@@ -269,6 +240,13 @@ public final class Kanal implements AutoCloseable {
         return home.open311();
     }
 
+    /** Each region's forwarding to its external Open311 desk, by region code, for the regions that have one. */
+    public Map<String, Open311Forwarder> open311Forwarders() {
+        Map<String, Open311Forwarder> out = new java.util.LinkedHashMap<>();
+        services.forEach((code, r) -> r.open311().ifPresent(f -> out.put(code, f)));
+        return out;
+    }
+
     public SqlConversationStore conversations() {
         return conversations;
     }
@@ -278,8 +256,9 @@ public final class Kanal implements AutoCloseable {
         return home.engine();
     }
 
+    /** The default region's classifier (each region's knows its own markets, categories, stops and packs). */
     public OpenNlpIntentClassifier classifier() {
-        return classifier;
+        return home.classifier();
     }
 
     /** The default region's price board. */
@@ -298,22 +277,17 @@ public final class Kanal implements AutoCloseable {
     }
 
     /**
-     * Imports prices as a region's (its engine quotes them at once). Price alerts and the
-     * classifier's commodity names follow the default region's board.
+     * Imports prices as a region's: its engine quotes them at once, its classifier learns new market
+     * names, and a price that crossed its alert threshold alerts the region's subscribers.
      */
     public PriceImporter priceImporter(String regionCode) {
         RegionServices r = known(regionCode);
-        SqlPriceBoard board = r.prices();
-        boolean isHome = r == home;
-        // The other nodes drop their cached prices too.
-        return new PriceImporter(database, board.catalog(), clock, board.region(), () -> {
-            board.invalidate();
-            if (isHome) {
-                vocabulary.refresh();
-                if (loop.checkPrices() > 0) {
-                    outbox.wake();
-                }
+        return new PriceImporter(database, r.prices().catalog(), clock, r.prices().region(), () -> {
+            r.pricesChanged();
+            if (r.alerts().checkPrices() > 0) {
+                outbox.wake();
             }
+            // The other nodes drop their cached prices too.
             notices.publish(IMPORTS, PRICES_IMPORTED);
         });
     }

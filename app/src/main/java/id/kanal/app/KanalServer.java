@@ -55,10 +55,16 @@ public final class KanalServer implements AutoCloseable {
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Kanal listening on port {0}", String.valueOf(server.port()));
-        // One poller of the desk for all nodes: it runs where its lease is (at once on SQLite).
-        kanal.open311Forwarder().ifPresent(f -> kanal.jobs().register(OPEN311_JOB, f::start, f::close));
+        // One poller of each region's desk for all nodes: it runs where its lease is (at once on SQLite).
+        kanal.open311Forwarders().forEach((region, f) -> kanal.jobs().register(open311Job(kanal, region), f::start,
+                f::close));
         kanal.photoFetcher().start();
         return new KanalServer(kanal, server, inFlight);
+    }
+
+    /** The lease of a region's forwarder: the default region's keeps the name it had before regions. */
+    static String open311Job(Kanal kanal, String region) {
+        return region.equals(kanal.region().code()) ? OPEN311_JOB : OPEN311_JOB + ":" + region;
     }
 
     /** Every route: one line per service. */
@@ -100,7 +106,7 @@ public final class KanalServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        kanal.open311Forwarder().ifPresent(Open311Forwarder::close);
+        kanal.open311Forwarders().values().forEach(Open311Forwarder::close);
         kanal.photoFetcher().close();
         inFlight.drain(kanal.settings().server().shutdownGracePeriod());
         server.stop();

@@ -2,6 +2,8 @@ package id.kanal.app;
 
 import id.kanal.app.packs.PackSource;
 import id.kanal.dialog.Channel;
+import id.kanal.channels.ConfigValues;
+import id.kanal.services.alerts.Areas;
 import id.kanal.services.complaints.RegionDefinition;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,7 +64,7 @@ final class RegionFiles {
                     c.get("time-zone").asString().asOptional().map(ZoneId::of),
                     c.get("agent-hours").asString().asOptional().map(AgentHours::parse),
                     packFolders(file), identities(c.get("identities")), telegram(c.get("identities.telegram")),
-                    wording(c.get("wording")));
+                    wording(c.get("wording")), areas(c, file), open311(c.get("open311")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("region file " + source + ": " + e.getMessage(), e);
         }
@@ -98,6 +101,54 @@ final class RegionFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code areas:} a list of {@code {kecamatan: name, kelurahan: [names]}}, or {@code areas-file:} a
+     * CSV beside the region file ({@code kecamatan,kelurahan} a line); the built-in region's are Kota
+     * Tangerang's.
+     */
+    private static Optional<Areas> areas(Config c, Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Optional.of(Areas.kotaTangerang());
+        }
+        Optional<String> csv = c.get("areas-file").asString().asOptional();
+        if (csv.isPresent()) {
+            if (c.get("areas").exists()) {
+                throw new IllegalArgumentException("give areas or areas-file, not both");
+            }
+            return Optional.of(Areas.csv(file.get().toAbsolutePath().getParent().resolve(csv.get())));
+        }
+        if (!c.get("areas").exists()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> byKecamatan = new java.util.LinkedHashMap<>();
+        for (Config k : c.get("areas").asNodeList().orElse(List.of())) {
+            List<String> kelurahan = k.get("kelurahan").asList(String.class).orElse(List.of());
+            if (kelurahan.isEmpty()) {
+                throw new IllegalArgumentException("missing key " + k.get("kelurahan").key() + " (a list of names)");
+            }
+            byKecamatan.put(required(k, "kecamatan"), kelurahan);
+        }
+        return Optional.of(Areas.of(byKecamatan));
+    }
+
+    /** {@code open311:} {@code endpoint}, {@code api-key-env}, {@code jurisdiction}, {@code poll-interval}. */
+    private static Optional<Region.Open311Desk> open311(Config node) {
+        if (!node.exists()) {
+            return Optional.empty();
+        }
+        if (node.get("api-key").exists()) {
+            throw new IllegalArgumentException(node.get("api-key").key() + ": a region file holds no secret; name the "
+                    + "environment variable that holds the key with api-key-env");
+        }
+        return Optional.of(new Region.Open311Desk(
+                ConfigValues.url(node.get("endpoint"), "https://311.example.go.id/open311/v2/").orElseThrow(() ->
+                        new IllegalArgumentException("missing key " + node.get("endpoint").key())),
+                ConfigValues.string(node.get("api-key-env")), ConfigValues.string(node.get("jurisdiction")),
+                node.get("poll-interval").exists()
+                        ? Optional.of(ConfigValues.positiveDuration(node.get("poll-interval"), Duration.ZERO))
+                        : Optional.empty()));
     }
 
     private static Optional<Region.TelegramBot> telegram(Config node) {

@@ -6,10 +6,17 @@ import id.kanal.app.packs.SqlContentPacks;
 import id.kanal.dialog.DialogEngine;
 import id.kanal.dialog.DialogServices;
 import id.kanal.dialog.DialogSettings;
-import id.kanal.dialog.LoopServices;
 import id.kanal.dialog.Texts;
-import id.kanal.dialog.port.IntentClassifier;
 import id.kanal.dialog.port.TurnLocks;
+import id.kanal.intents.Example;
+import id.kanal.intents.LiveVocabulary;
+import id.kanal.intents.OpenNlpIntentClassifier;
+import id.kanal.intents.StopFinder;
+import id.kanal.intents.TrainingData;
+import id.kanal.intents.Vocabulary;
+import id.kanal.services.DemoData;
+import id.kanal.services.alerts.AlertRegion;
+import id.kanal.services.alerts.Areas;
 import id.kanal.services.complaints.NotificationSettings;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.services.open311.Open311Client;
@@ -23,42 +30,52 @@ import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlResidentRegistry;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes a region's {@link RegionServices} over what the deployment shares (the database, the
- * conversation store, residents, the resident loop, turn locks). In two steps, because the one
- * classifier all regions share learns its place, market and stop names from the default region's
- * data: first every region's {@linkplain #data data services}, then, with the classifier, each
- * region's {@linkplain #services engine}.
+ * Makes each region's {@link RegionServices} over what the deployment shares: the database, the
+ * conversation store, residents, the resident loop and the turn locks (the console acts through
+ * the default region's engine; one set of locks orders it against every region's turns).
  */
 final class RegionWiring {
+    private static final System.Logger LOG = System.getLogger(RegionWiring.class.getName());
+
     private final Settings settings;
     private final Clock clock;
     private final Database database;
+    private final SqlConversationStore conversations;
+    private final SqlResidentRegistry residents;
+    private final ResidentLoop loop;
+    private final TurnLocks turnLocks;
     private final NotificationSettings notifications;
+    /** The first region's classifier: the others share its normaliser (a slang lexicon read once). */
+    private OpenNlpIntentClassifier first;
 
-    RegionWiring(Settings settings, Clock clock, Database database) {
+    RegionWiring(Settings settings, Clock clock, Database database, SqlConversationStore conversations,
+                 SqlResidentRegistry residents, ResidentLoop loop, TurnLocks turnLocks) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
+        this.conversations = conversations;
+        this.residents = residents;
+        this.loop = loop;
+        this.turnLocks = turnLocks;
         ComplaintSettings cs = settings.complaints();
         this.notifications = new NotificationSettings(cs.whatsAppStatusTemplateSid(), cs.whatsAppFeedbackTemplateSid());
     }
 
-    /** A region's services over the database, before its engine. */
-    record Data(Region region, SqlComplaintDesk complaints, SqlPriceBoard prices, GtfsTimetable timetable,
-                SqlContentPacks packs, Optional<Open311Forwarder> open311) {
-    }
-
     /**
-     * Writes the region's agencies and categories, opens its desk, price board and timetable, and
-     * stores the packs its file names that it has none of yet.
+     * Writes the region's agencies and categories, opens its desk, price board, timetable and packs
+     * (storing the packs its file names that it has none of yet), its Open311 forwarder and alerts,
+     * and makes its classifier and engine. Call it for the default region first.
      *
-     * @param home whether this is the default region (the one {@code KANAL_OPEN311_ENDPOINT} forwards for)
+     * @param home whether this is the default region: it gets the demo data on a fresh database, the
+     *             built-in areas and {@code KANAL_OPEN311_ENDPOINT} when its file names none of its own
      */
-    Data data(Region region, boolean home) {
-        Optional<Open311Endpoint> endpoint = home ? defaultOpen311() : Optional.empty();
+    RegionServices open(Region region, boolean home) {
+        Optional<Open311Endpoint> endpoint = open311(region, home);
         SqlComplaintDesk desk = SqlComplaintDesk.open(database, region.definition(), clock, notifications,
                 endpoint.isPresent());
         Optional<Open311Forwarder> forwarder = endpoint.map(e -> new Open311Forwarder(database, desk,
@@ -66,26 +83,82 @@ final class RegionWiring {
         SqlPriceBoard prices = new SqlPriceBoard(database, CommodityCatalog.builtIn(), clock,
                 settings.dialog().priceStaleAfterDays(), region.zone().orElse(settings.dialog().zone()), region.code());
         GtfsTimetable timetable = GtfsTimetable.load(database, region.code());
+        if (home) {
+            seedDemo(prices, timetable);
+        }
         SqlContentPacks packs = new SqlContentPacks(database, region.code(), clock);
         PackSeeds.seedMissing(packImporter(packs::reload), packs, region.code(), region.packs());
-        return new Data(region, desk, prices, timetable, packs, forwarder);
+        Texts texts = Texts.builtIn().reworded(region.wording());
+        RegionAlerts alerts = loop.alertsFor(new AlertRegion(region.code(), home), prices, texts,
+                region.areas().orElse(home ? Areas.kotaTangerang() : Areas.none()));
+        alerts.checkPrices(); // marks today's prices, so the next import alerts only on a real move
+        // The classifier's entity names come from the region's services, so an imported feed is understood at once.
+        LiveVocabulary vocabulary = LiveVocabulary.from(Optional.of(prices), Optional.of(desk),
+                home ? Vocabulary.tangerang() : Vocabulary.tangerang().withMarkets(List.of()).withStops(List.of()));
+        OpenNlpIntentClassifier classifier = classifier(vocabulary, timetable, packs);
+        DialogEngine engine = new DialogEngine(dialogSettings(region), texts,
+                new DialogServices(conversations, residents, classifier, desk, prices, timetable, packs),
+                loop.dialog(alerts), clock, turnLocks);
+        return new RegionServices(region, desk, prices, timetable, packs, forwarder, alerts, vocabulary, classifier,
+                engine);
     }
 
-    /** {@code kanal.complaints.open311}: the default region's external desk. */
-    private Optional<Open311Endpoint> defaultOpen311() {
+    /** Nodes starting together on a fresh database: one seeds, the others then find the data there. */
+    private void seedDemo(SqlPriceBoard prices, GtfsTimetable timetable) {
+        DemoData.Seeded seeded = database.exclusively("demo-seeding", () -> {
+            timetable.refresh(database);
+            return DemoData.seedIfEmpty(database, prices, timetable, clock);
+        });
+        if (seeded.prices().isPresent() || seeded.timetable().isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "first start: demo prices and timetable loaded (made-up figures)");
+        }
+    }
+
+    /**
+     * A classifier that knows the region's names. Content packs' sentences are learned at start: a
+     * pack imported later is in the menu at once, understood after a restart. The first region's is
+     * made from the settings (slang lexicon, saved model); the others share its normaliser, and its
+     * model when one is saved (a saved model knows only what it was trained on), else train on the
+     * built-in sentences and their own packs' (tens of milliseconds).
+     */
+    private OpenNlpIntentClassifier classifier(LiveVocabulary vocabulary, GtfsTimetable timetable, SqlContentPacks packs) {
+        if (first == null) {
+            first = OpenNlpIntentClassifier.create(settings.intents(), vocabulary, Optional.of(timetable),
+                    packs.training());
+            return first;
+        }
+        OpenNlpIntentClassifier.Builder b = OpenNlpIntentClassifier.builder().normaliser(first.normaliser())
+                .threshold(first.threshold()).vocabulary(vocabulary).stopFinder(StopFinder.of(timetable));
+        if (settings.intents().modelPath().isPresent()) {
+            b.model(first.model());
+        } else {
+            List<Example> training = new ArrayList<>(TrainingData.builtInTraining());
+            training.addAll(packs.training());
+            b.training(training);
+        }
+        return b.build();
+    }
+
+    /**
+     * The region's external Open311 desk: its file's {@code open311:}, or for the default region
+     * {@code kanal.complaints.open311} ({@code KANAL_OPEN311_ENDPOINT}); the key is read from the
+     * variable the file names.
+     */
+    private Optional<Open311Endpoint> open311(Region region, boolean home) {
         ComplaintSettings cs = settings.complaints();
+        if (region.open311().isPresent()) {
+            Region.Open311Desk d = region.open311().get();
+            Optional<String> key = d.apiKeyVariable().map(name -> settings.environment().get(name).orElseThrow(() ->
+                    new IllegalArgumentException("region file " + region.source() + ": open311.api-key-env names "
+                            + name + ", which is not set")));
+            return Optional.of(new Open311Endpoint(d.endpoint(), key, d.jurisdiction(),
+                    d.pollEvery().orElse(cs.open311PollInterval())));
+        }
+        if (!home) {
+            return Optional.empty();
+        }
         return cs.open311Endpoint().map(url -> new Open311Endpoint(url, cs.open311ClientApiKey(),
                 cs.open311Jurisdiction(), cs.open311PollInterval()));
-    }
-
-    /** The region's engine over its data and the shared classifier, conversation store, residents and loop. */
-    RegionServices services(Data d, IntentClassifier classifier, SqlConversationStore conversations,
-                            SqlResidentRegistry residents, LoopServices loop, TurnLocks turnLocks) {
-        DialogEngine engine = new DialogEngine(dialogSettings(d.region()), Texts.builtIn().reworded(d.region().wording()),
-                new DialogServices(conversations, residents, classifier, d.complaints(), d.prices(), d.timetable(),
-                        d.packs()),
-                loop, clock, turnLocks);
-        return new RegionServices(d.region(), d.complaints(), d.prices(), d.timetable(), d.packs(), d.open311(), engine);
     }
 
     /** Imports packs (for any region) and then runs {@code reload}, so the dialog sees them at once. */

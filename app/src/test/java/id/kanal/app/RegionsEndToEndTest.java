@@ -145,6 +145,88 @@ class RegionsEndToEndTest {
         assertFalse(kanal.kanal().prices().commodities().isEmpty());
     }
 
+    private void importBeras(String region, String day, String market, long price) {
+        kanal.kanal().priceImporter(region).importCsv(new java.io.StringReader("date,market,commodity,unit,price\n" + day
+                + "," + market + ",beras,kg," + price + "\n"), "test", n -> { });
+    }
+
+    /** Queued alerts of a kind: {@code channel address|body}, oldest first. */
+    private java.util.List<String> queued(String kind) {
+        return kanal.kanal().database().read(c -> id.kanal.store.Statements.list(c, "SELECT channel, address, body "
+                + "FROM outbox WHERE kind = ? ORDER BY created_at, address", rs -> rs.getString(1) + " " + rs.getString(2)
+                + "|" + rs.getString(3), kind));
+    }
+
+    @Test
+    void priceImportForARegion_alertsThatRegionsSubscribersOnly_inItsWording() throws Exception {
+        importBeras(KAB_REGION, "2026-11-20", "Pasar Curug", 14_000); // the region's first prices: its marks
+        // A region's residents subscribe to what its own board quotes.
+        String kab = say(KAB_NUMBER, "DAFTAR HARGA beras");
+        assertTrue(kab.startsWith("Anda terdaftar untuk info harga beras"), kab);
+        assertTrue(say(KOTA_NUMBER, "DAFTAR HARGA beras").startsWith("Anda terdaftar untuk info harga beras"));
+        assertEquals(java.util.List.of(), queued("price-alert"));
+        importBeras(KAB_REGION, "2026-11-21", "Pasar Curug", 17_000); // +21 %: the Kabupaten's crossing
+        assertEquals(java.util.List.of("sms " + RESIDENT + "@" + KAB_REGION + "|Info harga Kab. Tangerang: beras kini "
+                + "Rp17.000/kg (naik 21% dari Rp14.000). BERHENTI HARGA untuk berhenti."), queued("price-alert"));
+
+        // The Kota's board never moved with it; its own crossing alerts its own subscriber, in its words.
+        importBeras("kota-tangerang", "2026-11-20", "Pasar Anyar", 14_000); // first real prices: the demo's marks go
+        importBeras("kota-tangerang", "2026-11-21", "Pasar Anyar", 11_000); // -21 %
+        // (The clock stands still: both alerts were queued at one instant, and are listed by address.)
+        assertEquals(java.util.List.of("sms " + RESIDENT + "|Info harga: beras kini Rp11.000/kg (turun 21% dari Rp14.000). "
+                + "BERHENTI HARGA untuk berhenti.", "sms " + RESIDENT + "@" + KAB_REGION + "|Info harga Kab. Tangerang: "
+                + "beras kini Rp17.000/kg (naik 21% dari Rp14.000). BERHENTI HARGA untuk berhenti."), queued("price-alert"));
+    }
+
+    @Test
+    void areasOfARegion_itsKelurahanSubscribeAndItsAreaAlertsReachOnlyItsResidents() throws Exception {
+        assertTrue(say(KAB_NUMBER, "DAFTAR BANJIR bitung jaya").contains("Kel. Bitung Jaya"));
+        assertEquals("Desa/kelurahan \"sukasari\" tidak kami kenal di Kabupaten Tangerang. Contoh: DAFTAR BANJIR Cikupa.",
+                say(KAB_NUMBER, "DAFTAR BANJIR Sukasari"));
+        assertTrue(say(KOTA_NUMBER, "DAFTAR BANJIR Sukasari").contains("Kel. Sukasari"));
+        assertTrue(say(KOTA_NUMBER, "DAFTAR BANJIR Bitung Jaya").startsWith("Kelurahan \"bitung jaya\" tidak kami kenal"));
+
+        Kanal k = kanal.kanal();
+        id.kanal.services.alerts.AreaAlerts kab = k.loop().areaAlerts(KAB_REGION).orElseThrow();
+        id.kanal.services.alerts.AreaAlerts kota = k.loop().areaAlerts();
+        assertEquals(java.util.List.of("Cikupa", "Curug"), java.util.List.copyOf(kab.areas().all().keySet()));
+        String text = "Peringatan dini: Sungai Cisadane siaga 2 di Cikupa.";
+        id.kanal.services.alerts.AlertFunnel sent = kab.send(id.kanal.services.alerts.Areas.Kind.KECAMATAN, "cikupa",
+                text, "staff:kab");
+        assertEquals(1, sent.estimate().recipients());
+        assertEquals(java.util.List.of("sms " + RESIDENT + "@" + KAB_REGION + "|" + text
+                + "\nBERHENTI BANJIR untuk berhenti menerima info ini."), queued("area-alert"));
+        // Each region's desk lists and finds only the alerts it sent.
+        assertEquals(java.util.List.of(sent.id()), kab.recent(5).stream().map(id.kanal.services.alerts.AlertFunnel::id)
+                .toList());
+        assertTrue(kota.recent(5).isEmpty());
+        assertTrue(kota.funnel(sent.id()).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> kota.estimate(id.kanal.services.alerts.Areas.Kind.KELURAHAN, "Bitung Jaya", text));
+
+        assertEquals(1, kota.send(id.kanal.services.alerts.Areas.Kind.KELURAHAN, "Sukasari", "Banjir di Sukasari.",
+                "staff:kota").estimate().recipients());
+        assertEquals(java.util.List.of("sms " + RESIDENT + "|Banjir di Sukasari.\nBERHENTI BANJIR untuk berhenti menerima "
+                + "info ini.", "sms " + RESIDENT + "@" + KAB_REGION + "|" + text + "\nBERHENTI BANJIR untuk berhenti menerima "
+                + "info ini."), queued("area-alert"));
+    }
+
+    @Test
+    void eachRegionsClassifier_knowsItsOwnCategoriesAndMarkets() {
+        importBeras(KAB_REGION, "2026-11-21", "Pasar Curug", 14_000);
+        Kanal k = kanal.kanal();
+        id.kanal.dialog.port.Intent kab = k.servicesOf(KAB_REGION).orElseThrow().classifier()
+                .classify("sampah numpuk di pasar curug udah seminggu");
+        assertEquals(java.util.Optional.of("kab-sampah"), kab.entity("category"), kab.toString());
+        assertEquals(java.util.Optional.of("Pasar Curug"), kab.entity("location"), kab.toString());
+        assertEquals(java.util.Optional.of("Pasar Curug"), k.servicesOf(KAB_REGION).orElseThrow().classifier()
+                .classify("harga beras di pasar curug").entity("market"));
+        // The default region's knows its own: its category codes, and no market of the Kabupaten's.
+        id.kanal.dialog.port.Intent kota = k.classifier().classify("sampah numpuk di pasar curug udah seminggu");
+        assertEquals(java.util.Optional.of("sampah"), kota.entity("category"), kota.toString());
+        assertEquals(java.util.Optional.empty(), k.classifier().classify("harga beras di pasar curug").entity("market"));
+    }
+
     @Test
     void gtfsImportForARegion_isThatRegionsTimetableOnly() {
         Kanal k = kanal.kanal();

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A database that served one region before regions existed (schema V110, a complaint filed)
  * opens in a two-region deployment without loss: its agencies, categories and prices become the
- * default region's, its complaint answers its resident, and its ticket counter goes on.
+ * default region's, its complaint answers its resident, its price alert marks and area alerts are
+ * the default region's, and its ticket counter goes on.
  */
 class RegionsMigrationTest {
     private static final Instant FILED = Instant.parse("2026-11-20T03:00:00Z");
@@ -50,6 +51,10 @@ class RegionsMigrationTest {
             s.executeUpdate("INSERT INTO price_commodity VALUES ('beras', 'kg', '')");
             s.executeUpdate("INSERT INTO price VALUES ('beras', 'Pasar Lama', '2026-11-21', 14200, 'old.csv', "
                     + FILED.toEpochMilli() + ")");
+            s.executeUpdate("INSERT INTO price_alert_mark VALUES ('beras', 14200, '2026-11-21', " + FILED.toEpochMilli()
+                    + ")");
+            s.executeUpdate("INSERT INTO area_alert VALUES ('alert-old', 'kelurahan', 'Sukasari', 'Banjir', 'staff:ani', "
+                    + FILED.toEpochMilli() + ", 0, 0, 0)");
         }
         RegionsEndToEndTest.dropInKabupaten(regionsDir);
 
@@ -60,6 +65,16 @@ class RegionsMigrationTest {
                 assertTrue(rs.next());
                 assertEquals("kota-tangerang", rs.getString(1));
             }
+            // The price alert marks and the area alerts sent become the default region's (V123).
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT region_code, rupiah FROM price_alert_mark WHERE commodity = 'beras'")) {
+                assertTrue(rs.next());
+                assertEquals("kota-tangerang", rs.getString(1));
+                assertEquals(14200, rs.getLong(2));
+            }
+            assertEquals(java.util.List.of("alert-old"), kanal.kanal().loop().areaAlerts().recent(5).stream()
+                    .map(id.kanal.services.alerts.AlertFunnel::id).toList());
+            assertTrue(kanal.kanal().loop().areaAlerts(RegionsEndToEndTest.KAB_REGION).orElseThrow().recent(5).isEmpty());
             String price = say(kanal, "SM0", "harga beras di pasar lama");
             assertTrue(price.startsWith("Harga beras di Pasar Lama: Rp14.200/kg (21 Nov 2026)"), price);
             String status = say(kanal, "SM1", "status TNG-000007");

@@ -34,7 +34,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +46,9 @@ import java.util.stream.Collectors;
  * An Open311 GeoReport v2 server (JSON format) over Kanal's complaint desk, mounted at
  * {@code /open311/v2}: services, service definitions, filing (an {@code api_key} is required) and
  * reading requests. The {@code service_request_id} is the ticket code, the {@code service_code}
- * the category code. Errors come as the spec's {@code [{"code":400,"description":"..."}]}, written by
+ * the category code. {@code jurisdiction_id} is a region's code and selects its desk: its
+ * services, its complaints, its time zone; without one, the default region's (a single-region
+ * deployment needs none); an unknown one is 404. Errors come as the spec's {@code [{"code":400,"description":"..."}]}, written by
  * {@code ErrorMapping} for every path under {@code /open311/}; a desk outage is ours (503), so clients retry.
  * See https://wiki.open311.org/GeoReport_v2.
  */
@@ -57,28 +61,56 @@ public final class Open311Service implements HttpService {
             ComplaintStatus.IN_PROGRESS);
     private static final Set<ComplaintStatus> CLOSED = EnumSet.of(ComplaintStatus.RESOLVED, ComplaintStatus.REJECTED);
 
-    private final SqlComplaintDesk desk;
+    /** The jurisdictions by id, the default first. */
+    private final Map<String, Jurisdiction> jurisdictions;
+    private final Jurisdiction byDefault;
     private final boolean publicReads;
     private final List<byte[]> apiKeys;
-    private final ZoneId zone;
     private final Clock clock;
 
-    Open311Service(SqlComplaintDesk desk, List<String> apiKeys, ZoneId zone, Clock clock) {
-        this(desk, apiKeys, true, zone, clock);
+    /**
+     * One region as Open311 clients see it.
+     *
+     * @param id           its {@code jurisdiction_id}: the region's code
+     * @param ticketPrefix what its tickets start with: a ticket of another region is not its request
+     * @param zone         its time zone, for the request's dates
+     */
+    record Jurisdiction(String id, SqlComplaintDesk desk, String ticketPrefix, ZoneId zone) {
+        boolean owns(String ticket) {
+            return ticket.startsWith(ticketPrefix + "-");
+        }
     }
 
-    /** @param publicReads whether reads answer without an {@code api_key} (progress only) */
-    Open311Service(SqlComplaintDesk desk, List<String> apiKeys, boolean publicReads, ZoneId zone, Clock clock) {
+    /**
+     * @param jurisdictions the deployment's regions, the default first
+     * @param publicReads   whether reads answer without an {@code api_key} (progress only)
+     */
+    Open311Service(List<Jurisdiction> jurisdictions, List<String> apiKeys, boolean publicReads, Clock clock) {
+        Map<String, Jurisdiction> byId = new LinkedHashMap<>();
+        jurisdictions.forEach(j -> byId.put(j.id(), j));
+        this.jurisdictions = Map.copyOf(byId);
+        this.byDefault = jurisdictions.getFirst();
         this.publicReads = publicReads;
-        this.desk = desk;
         this.apiKeys = apiKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
-        this.zone = zone;
         this.clock = clock;
     }
 
     public static Open311Service create(Kanal kanal) {
-        return new Open311Service(kanal.complaints(), kanal.settings().complaints().open311ApiKeys(),
-                kanal.settings().complaints().open311PublicReads(), kanal.settings().dialog().zone(), kanal.clock());
+        ZoneId zone = kanal.settings().dialog().zone();
+        List<Jurisdiction> jurisdictions = kanal.allServices().stream().map(r -> new Jurisdiction(r.code(),
+                r.complaints(), r.region().definition().ticketPrefix(), r.region().zone().orElse(zone))).toList();
+        return new Open311Service(jurisdictions, kanal.settings().complaints().open311ApiKeys(),
+                kanal.settings().complaints().open311PublicReads(), kanal.clock());
+    }
+
+    /** The region {@code jurisdiction_id} names (in the query, or in a filing's form), else the default. */
+    private Jurisdiction jurisdiction(Optional<String> id) {
+        return id.map(String::strip).filter(s -> !s.isEmpty()).map(j -> Optional.ofNullable(jurisdictions.get(j))
+                .orElseThrow(() -> ClientErrorException.notFound("jurisdiction_id not found: " + j))).orElse(byDefault);
+    }
+
+    private Jurisdiction jurisdiction(ServerRequest req) {
+        return jurisdiction(req.query().first("jurisdiction_id").asOptional());
     }
 
     @Override
@@ -93,7 +125,7 @@ public final class Open311Service implements HttpService {
 
     private void services(ServerRequest req, ServerResponse res) {
         ArrayNode out = Json.array();
-        for (Category c : desk.categories()) {
+        for (Category c : jurisdiction(req).desk().categories()) {
             out.addObject()
                     .put("service_code", c.code())
                     .put("service_name", c.nameId())
@@ -108,7 +140,7 @@ public final class Open311Service implements HttpService {
 
     private void service(ServerRequest req, ServerResponse res) {
         String code = jsonName(req.path().pathParameters().get("file"));
-        Category c = category(code);
+        Category c = category(jurisdiction(req).desk(), code);
         ObjectNode out = Json.object().put("service_code", c.code());
         // Kanal asks residents for no extra attributes: location, description and photos suffice.
         out.putArray("attributes");
@@ -118,9 +150,11 @@ public final class Open311Service implements HttpService {
     private void file(ServerRequest req, ServerResponse res) {
         FormBody form = FormBody.parse(id.kanal.app.web.Json.bodyText(req));
         checkApiKey(form.get("api_key"));
+        SqlComplaintDesk desk = jurisdiction(form.get("jurisdiction_id")
+                .or(() -> req.query().first("jurisdiction_id").asOptional())).desk();
         String code = form.nonBlank("service_code")
                 .orElseThrow(() -> ClientErrorException.badRequest("service_code is required"));
-        Category category = category(code);
+        Category category = category(desk, code);
         Optional<GeoPoint> point = point(form);
         Optional<String> address = form.nonBlank("address_string").or(() -> form.nonBlank("address_id"));
         if (point.isEmpty() && address.isEmpty()) {
@@ -134,8 +168,8 @@ public final class Open311Service implements HttpService {
         List<Media> media = form.nonBlank("media_url").map(u -> List.of(new Media(u, contentType(u)))).orElse(List.of());
         FiledComplaint filed = desk.file(new ComplaintFiling("open311:" + UUID.randomUUID(), channel, reporter,
                 category.code(), location, form.get("description").orElse(""), point, media, "open311"));
-        LOG.log(System.Logger.Level.INFO, "open311 filed ticket={0} service={1} reporter={2}:{3}", filed.ticket(),
-                category.code(), channel, Masking.mask(reporter));
+        LOG.log(System.Logger.Level.INFO, "open311 filed ticket={0} region={1} service={2} reporter={3}:{4}",
+                filed.ticket(), desk.regionCode(), category.code(), channel, Masking.mask(reporter));
         String notice = filed.duplicateOf().map(t -> "Already reported as " + t + "; this request follows its updates.")
                 .orElse("Routed to " + filed.agencyName() + ".");
         ArrayNode out = Json.array();
@@ -144,9 +178,15 @@ public final class Open311Service implements HttpService {
     }
 
     private void requests(ServerRequest req, ServerResponse res) {
+        Jurisdiction j = jurisdiction(req);
         Set<String> tickets = list(req, "service_request_id").stream()
                 .map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-        Set<String> codes = Set.copyOf(list(req, "service_code"));
+        // A region's requests are its tickets. Beside other regions, a list of every service is one of its
+        // categories (codes are unique in a deployment), so the limit counts its own; alone, of any, as
+        // before regions (a category since removed from its file included).
+        List<String> asked = list(req, "service_code");
+        Set<String> codes = asked.isEmpty() && jurisdictions.size() > 1
+                ? j.desk().categories().stream().map(Category::code).collect(Collectors.toSet()) : Set.copyOf(asked);
         Set<ComplaintStatus> statuses = EnumSet.noneOf(ComplaintStatus.class);
         for (String s : list(req, "status")) {
             switch (s.toLowerCase(Locale.ROOT)) {
@@ -160,20 +200,21 @@ public final class Open311Service implements HttpService {
         if (tickets.isEmpty() && start.isEmpty()) {
             start = Optional.of(end.orElse(clock.instant()).minus(DEFAULT_WINDOW));
         }
-        List<ComplaintDetail> found = desk.queries().list(new ComplaintFilter(statuses, codes, Optional.empty(),
-                Optional.empty(), start, end, tickets, MAX_REQUESTS));
-        ArrayNode out = Json.array();
         Open311Json.Reader reader = reader(req);
-        found.forEach(d -> out.add(Open311Json.request(d, zone, reader)));
+        ArrayNode out = Json.array();
+        List<ComplaintDetail> found = j.desk().queries().list(new ComplaintFilter(statuses, codes, Optional.empty(),
+                Optional.empty(), start, end, tickets, MAX_REQUESTS));
+        found.stream().filter(d -> j.owns(d.ticket())).forEach(d -> out.add(Open311Json.request(d, j.zone(), reader)));
         Json.send(res, Status.OK_200, out);
     }
 
     private void request(ServerRequest req, ServerResponse res) {
+        Jurisdiction j = jurisdiction(req);
         String ticket = jsonName(req.path().pathParameters().get("file")).toUpperCase(Locale.ROOT);
-        ComplaintDetail d = desk.queries().detail(ticket)
+        ComplaintDetail d = j.desk().queries().detail(ticket).filter(found -> j.owns(found.ticket()))
                 .orElseThrow(() -> ClientErrorException.notFound("service_request_id not found: " + ticket));
         ArrayNode out = Json.array();
-        out.add(Open311Json.request(d, zone, reader(req)));
+        out.add(Open311Json.request(d, j.zone(), reader(req)));
         Json.send(res, Status.OK_200, out);
     }
 
@@ -211,7 +252,7 @@ public final class Open311Service implements HttpService {
         }
     }
 
-    private Category category(String code) {
+    private static Category category(SqlComplaintDesk desk, String code) {
         return desk.categories().stream().filter(c -> c.code().equals(code)).findFirst()
                 .orElseThrow(() -> ClientErrorException.notFound("service_code not found: " + code));
     }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Area alerts staff send to a kelurahan or kecamatan: to every resident subscribed to one of its
+ * A region's area alerts, which its staff send to one of its kelurahan or kecamatan: to every resident subscribed to one of its
  * kelurahan ({@code DAFTAR BANJIR <kelurahan>}), once each, never to one who sent STOP, through
  * the outbox (so at each provider's rate limit). The estimate and the send are one plan
  * ({@link AlertRoute}): what the console shows before is what goes out.
@@ -39,8 +39,11 @@ public final class AreaAlerts {
     private final Texts texts;
     private final AlertSettings settings;
     private final Clock clock;
+    private final AlertRegion region;
 
-    public AreaAlerts(Database db, Areas areas, Texts texts, AlertSettings settings, Clock clock) {
+    /** @param areas the region's kecamatan and kelurahan; @param texts the region's wording */
+    public AreaAlerts(Database db, Areas areas, Texts texts, AlertSettings settings, Clock clock, AlertRegion region) {
+        this.region = java.util.Objects.requireNonNull(region, "region");
         this.db = db;
         this.areas = areas;
         this.texts = texts;
@@ -71,30 +74,32 @@ public final class AreaAlerts {
             List<AlertRoute.Planned> plan = plan(c, kelurahan, text, now);
             AlertEstimate e = summary(kind, area, kelurahan, plan);
             Statements.update(c, "INSERT INTO area_alert (id, area_kind, area_name, body, sent_by, sent_at, recipients, "
-                            + "sms_segments, estimated_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, e.areaKind(), e.area(),
-                    text.strip(), by, now.toEpochMilli(), e.recipients(), e.smsSegments(), e.estimatedCost());
+                            + "sms_segments, estimated_cost, region_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
+                    e.areaKind(), e.area(), text.strip(), by, now.toEpochMilli(), e.recipients(), e.smsSegments(),
+                    e.estimatedCost(), region.code());
             for (AlertRoute.Planned p : plan) {
                 String outboxId = Outbox.enqueue(c, p.message(), now);
                 Statements.update(c, "INSERT INTO area_alert_message (alert_id, outbox_id) VALUES (?, ?)", id, outboxId);
             }
             return e;
         });
-        LOG.log(System.Logger.Level.INFO, "area alert id={0} area={1} {2} by={3} recipients={4} segments={5} cost={6}",
-                id, kind.name().toLowerCase(java.util.Locale.ROOT), queued.area(), by, queued.recipients(),
-                queued.smsSegments(), queued.estimatedCost());
+        LOG.log(System.Logger.Level.INFO, "area alert id={0} region={7} area={1} {2} by={3} recipients={4} segments={5} "
+                + "cost={6}", id, kind.name().toLowerCase(java.util.Locale.ROOT), queued.area(), by, queued.recipients(),
+                queued.smsSegments(), queued.estimatedCost(), region.code());
         return funnel(id).orElseThrow();
     }
 
-    /** An alert's delivery funnel, empty when there is no such alert. */
+    /** An alert of this region's, with its delivery funnel; empty when the region sent no such alert. */
     public Optional<AlertFunnel> funnel(String id) {
-        return db.read(c -> funnel(c, id));
+        return db.read(c -> Statements.first(c, "SELECT id FROM area_alert WHERE id = ? AND " + region.sentCondition(),
+                rs -> rs.getString(1), id, region.code()).isPresent() ? funnel(c, id) : Optional.empty());
     }
 
-    /** The latest alerts, newest first, with their funnels. */
+    /** The region's latest alerts, newest first, with their funnels. */
     public List<AlertFunnel> recent(int limit) {
         return db.read(c -> {
-            List<String> ids = Statements.list(c, "SELECT id FROM area_alert ORDER BY sent_at DESC, id LIMIT " + limit,
-                    rs -> rs.getString(1));
+            List<String> ids = Statements.list(c, "SELECT id FROM area_alert WHERE " + region.sentCondition()
+                    + " ORDER BY sent_at DESC, id LIMIT " + limit, rs -> rs.getString(1), region.code());
             List<AlertFunnel> out = new ArrayList<>();
             for (String id : ids) {
                 funnel(c, id).ifPresent(out::add);
@@ -154,9 +159,10 @@ public final class AreaAlerts {
             throws SQLException {
         String in = String.join(", ", Collections.nCopies(kelurahan.size(), "?"));
         List<String[]> rows = Statements.list(c, "SELECT person, channel, address, language FROM alert_subscription "
-                        + "WHERE topic = 'banjir' AND subject IN (" + in + ") ORDER BY person, created_at DESC",
+                        + "WHERE topic = 'banjir' AND subject IN (" + in + ") AND " + region.subscriberCondition()
+                        + " ORDER BY person, created_at DESC",
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
-                kelurahan.toArray());
+                region.withSubscriberParameters(kelurahan.toArray()));
         Set<String> seen = new HashSet<>();
         List<AlertRoute.Planned> plan = new ArrayList<>();
         for (String[] r : rows) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The region's kecamatan and their kelurahan, from a CSV ({@code kecamatan,kelurahan}). Names are
+ * A region's kecamatan and their kelurahan (built in for Kota Tangerang, or from its region file). Names are
  * matched ignoring case, spaces and dashes ("panunggangan barat", "PanungganganBarat").
  */
 public final class Areas {
@@ -40,20 +40,56 @@ public final class Areas {
             if (in == null) {
                 throw new IllegalStateException("missing resource kota-tangerang-areas.csv");
             }
-            Map<String, List<String>> map = new LinkedHashMap<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#") || line.equals("kecamatan,kelurahan")) {
-                    continue;
-                }
-                String[] f = line.split(",", 2);
-                map.computeIfAbsent(f[0].strip(), k -> new ArrayList<>()).add(f[1].strip());
-            }
-            map.replaceAll((k, v) -> List.copyOf(v));
-            return new Areas(Collections.unmodifiableMap(map));
+            return csv(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A region's areas from a CSV file ({@code kecamatan,kelurahan}, one kelurahan a line, an
+     * optional header and {@code #} comments), as a region file's {@code areas-file} names it.
+     *
+     * @throws IllegalArgumentException when it cannot be read or a line has no kelurahan, naming the line
+     */
+    public static Areas csv(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return csv(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("areas file " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("areas file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Areas csv(InputStream in) throws IOException {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int n = 0;
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            n++;
+            if (line.isBlank() || line.startsWith("#") || line.strip().equals("kecamatan,kelurahan")) {
+                continue;
+            }
+            String[] f = line.split(",", 2);
+            if (f.length < 2 || f[0].isBlank() || f[1].isBlank()) {
+                throw new IllegalArgumentException("line " + n + " is not kecamatan,kelurahan");
+            }
+            map.computeIfAbsent(f[0].strip(), k -> new ArrayList<>()).add(f[1].strip());
+        }
+        return of(map);
+    }
+
+    /** Areas as given: each kecamatan with its kelurahan, in this order. */
+    public static Areas of(Map<String, List<String>> kelurahanByKecamatan) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        kelurahanByKecamatan.forEach((k, v) -> map.put(k, List.copyOf(v)));
+        return new Areas(Collections.unmodifiableMap(map));
+    }
+
+    /** No areas: a region that names none takes no area alerts ({@code DAFTAR BANJIR} knows no kelurahan). */
+    public static Areas none() {
+        return of(Map.of());
     }
 
     /** The canonical name of the kelurahan the words name. */

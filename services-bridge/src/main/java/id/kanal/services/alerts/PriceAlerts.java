@@ -21,11 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Price alerts: each commodity's region-wide price has a mark (the price it was last alerted at,
+ * A region's price alerts: each commodity's region-wide price on the region's board has a mark (the price it was last alerted at,
  * or first seen at). After an import, a price further than the threshold from its mark alerts the
  * commodity's subscribers once and becomes the new mark, so the same crossing never alerts twice
  * (a file imported again, another node checking too) and the next alert needs another crossing.
- * Run {@link #check} at start (marks the prices as they are) and after every import.
+ * Run {@link #check} at start (marks the prices as they are) and after every import of the region's
+ * prices. Only the region's subscribers are alerted, in the region's wording ({@code texts}).
  */
 public final class PriceAlerts {
     static final String KIND = "price-alert";
@@ -36,8 +37,11 @@ public final class PriceAlerts {
     private final Texts texts;
     private final AlertSettings settings;
     private final Clock clock;
+    private final AlertRegion region;
 
-    public PriceAlerts(Database db, PriceService board, Texts texts, AlertSettings settings, Clock clock) {
+    public PriceAlerts(Database db, PriceService board, Texts texts, AlertSettings settings, Clock clock,
+                       AlertRegion region) {
+        this.region = java.util.Objects.requireNonNull(region, "region");
         this.db = db;
         this.board = board;
         this.texts = texts;
@@ -58,11 +62,12 @@ public final class PriceAlerts {
     }
 
     private int crossing(Connection c, PriceQuote q, Instant now) throws SQLException {
-        Optional<Long> mark = Statements.first(c, "SELECT rupiah FROM price_alert_mark WHERE commodity = ?",
-                rs -> rs.getLong(1), q.commodity());
+        Optional<Long> mark = Statements.first(c, "SELECT rupiah FROM price_alert_mark WHERE region_code = ? "
+                + "AND commodity = ?", rs -> rs.getLong(1), region.code(), q.commodity());
         if (mark.isEmpty()) {
-            Statements.update(c, "INSERT INTO price_alert_mark (commodity, rupiah, day, marked_at) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (commodity) DO NOTHING", q.commodity(), q.rupiah(), q.date().toString(), now.toEpochMilli());
+            Statements.update(c, "INSERT INTO price_alert_mark (region_code, commodity, rupiah, day, marked_at) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (region_code, commodity) DO NOTHING", region.code(),
+                    q.commodity(), q.rupiah(), q.date().toString(), now.toEpochMilli());
             return 0;
         }
         long before = mark.get();
@@ -71,13 +76,15 @@ public final class PriceAlerts {
             return 0;
         }
         // Conditional on the mark just read: of two checks at once, one moves the mark and alerts.
-        if (Statements.update(c, "UPDATE price_alert_mark SET rupiah = ?, day = ?, marked_at = ? WHERE commodity = ? "
-                + "AND rupiah = ?", q.rupiah(), q.date().toString(), now.toEpochMilli(), q.commodity(), before) != 1) {
+        if (Statements.update(c, "UPDATE price_alert_mark SET rupiah = ?, day = ?, marked_at = ? WHERE region_code = ? "
+                + "AND commodity = ? AND rupiah = ?", q.rupiah(), q.date().toString(), now.toEpochMilli(), region.code(),
+                q.commodity(), before) != 1) {
             return 0;
         }
         List<String[]> subscribers = Statements.list(c, "SELECT person, channel, address, language FROM alert_subscription "
-                        + "WHERE topic = 'harga' AND subject = ? ORDER BY person",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, q.commodity());
+                        + "WHERE topic = 'harga' AND subject = ? AND " + region.subscriberCondition() + " ORDER BY person",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
+                region.withSubscriberParameters(q.commodity()));
         int queued = 0;
         for (String[] s : subscribers) {
             if (Residents.isPersonOptedOut(c, s[0])) {
@@ -87,8 +94,8 @@ public final class PriceAlerts {
             Outbox.enqueue(c, AlertRoute.plan(c, s[1], s[2], body, KIND, settings, now).message(), now);
             queued++;
         }
-        LOG.log(System.Logger.Level.INFO, "price alert commodity={0} from={1} to={2} queued={3}", q.commodity(), before,
-                q.rupiah(), queued);
+        LOG.log(System.Logger.Level.INFO, "price alert region={0} commodity={1} from={2} to={3} queued={4}",
+                region.code(), q.commodity(), before, q.rupiah(), queued);
         return queued;
     }
 

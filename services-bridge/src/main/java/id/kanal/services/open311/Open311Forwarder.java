@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Forwards complaints to a region's external Open311 desk and brings its status back.
+ * Forwards complaints to a region's external Open311 desk and brings its status back. Each region
+ * with a desk has its own forwarder, which handles only its region's complaints (those carrying
+ * its ticket prefix), so two regions' desks never see each other's.
  *
  * <p>Durable: a complaint to forward is marked {@code forward_state = 'PENDING'} when it is filed
  * (same transaction), so a crash or an outage loses nothing. {@link #forwardOnce()} sends the due
@@ -50,6 +52,8 @@ public final class Open311Forwarder implements AutoCloseable {
     private final Open311Client client;
     private final Clock clock;
     private final String by;
+    /** {@code ticket LIKE ?}: the region's complaints, by the prefix every one of its tickets has. */
+    private final String ticketPattern;
     private final BackgroundLoop loop = new BackgroundLoop("open311-forwarder", FORWARD_EVERY, Duration.ofSeconds(15),
             this::tick);
     private volatile Instant nextPoll = Instant.MIN;
@@ -60,6 +64,18 @@ public final class Open311Forwarder implements AutoCloseable {
         this.client = client;
         this.clock = clock;
         this.by = "open311:" + client.endpoint().baseUrl().getHost();
+        this.ticketPattern = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket_prefix FROM region WHERE code = ?")) {
+                ps.setString(1, desk.regionCode());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no region " + desk.regionCode() + " in the database");
+                    }
+                    // A prefix is capital letters only (RegionDefinition), nothing LIKE reads as a wildcard.
+                    return rs.getString(1) + "-%";
+                }
+            }
+        });
     }
 
     /** Sends every complaint due for forwarding; returns how many the desk accepted. */
@@ -68,8 +84,9 @@ public final class Open311Forwarder implements AutoCloseable {
         List<String> due = db.read(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT ticket FROM complaint WHERE forward_state = 'PENDING' "
-                    + "AND forward_next_at <= ? ORDER BY forward_next_at, ticket LIMIT " + BATCH)) {
+                    + "AND forward_next_at <= ? AND ticket LIKE ? ORDER BY forward_next_at, ticket LIMIT " + BATCH)) {
                 ps.setLong(1, now);
+                ps.setString(2, ticketPattern);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));
@@ -174,10 +191,12 @@ public final class Open311Forwarder implements AutoCloseable {
         List<Queued> queued = db.read(c -> {
             List<Queued> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT ticket, external_id FROM complaint "
-                    + "WHERE forward_state = 'TOKEN' ORDER BY ticket");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Queued(rs.getString(1), rs.getString(2)));
+                    + "WHERE forward_state = 'TOKEN' AND ticket LIKE ? ORDER BY ticket")) {
+                ps.setString(1, ticketPattern);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Queued(rs.getString(1), rs.getString(2)));
+                    }
                 }
             }
             return out;
@@ -212,10 +231,14 @@ public final class Open311Forwarder implements AutoCloseable {
         List<Forwarded> open = db.read(c -> {
             List<Forwarded> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT ticket, external_id, status FROM complaint "
-                    + "WHERE forward_state = 'SENT' AND status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') ORDER BY ticket");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Forwarded(rs.getString(1), rs.getString(2), ComplaintStatus.valueOf(rs.getString(3))));
+                    + "WHERE forward_state = 'SENT' AND status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') "
+                    + "AND ticket LIKE ? ORDER BY ticket")) {
+                ps.setString(1, ticketPattern);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Forwarded(rs.getString(1), rs.getString(2),
+                                ComplaintStatus.valueOf(rs.getString(3))));
+                    }
                 }
             }
             return out;
@@ -258,7 +281,8 @@ public final class Open311Forwarder implements AutoCloseable {
     /** Starts the background loop: forwarding every few seconds, polling at the endpoint's interval. */
     public void start() {
         if (loop.start()) {
-            LOG.log(System.Logger.Level.INFO, "open311 forwarding started endpoint={0}", client.endpoint().baseUrl().getHost());
+            LOG.log(System.Logger.Level.INFO, "open311 forwarding started region={0} endpoint={1}", desk.regionCode(),
+                    client.endpoint().baseUrl().getHost());
         }
     }
 

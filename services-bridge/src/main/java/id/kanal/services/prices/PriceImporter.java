@@ -82,8 +82,11 @@ public final class PriceImporter {
         try (var s = c.createStatement()) {
             s.executeUpdate("DELETE FROM price_commodity WHERE name NOT IN (SELECT commodity FROM price)");
             s.executeUpdate("DELETE FROM price_market WHERE name NOT IN (SELECT market FROM price)");
-            // Made-up prices are no reference for price alerts: the first real prices set the marks.
-            s.executeUpdate("DELETE FROM price_alert_mark");
+        }
+        // Made-up prices are no reference for the region's price alerts: its first real prices set the marks.
+        try (PreparedStatement marks = c.prepareStatement("DELETE FROM price_alert_mark WHERE region_code = ?")) {
+            marks.setString(1, region);
+            marks.executeUpdate();
         }
         LOG.log(System.Logger.Level.INFO, "demo prices removed by the first real import");
     }
