@@ -3,8 +3,8 @@ package id.kanal.intents;
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.IntentClassifier;
 import id.kanal.dialog.port.Intents;
-
 import id.kanal.dialog.port.ScheduleService;
+import id.kanal.dialog.port.Trip;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,15 +124,16 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         try {
             List<String> tokens = normaliser.tokens(text);
             Map<String, String> found = entities.extract(text, tokens);
+            Trip trip = TripReader.read(text, found);
             if (tokens.isEmpty()) {
-                return new Intent(Intents.OUT_OF_SCOPE, 1.0, found);
+                return new Intent(Intents.OUT_OF_SCOPE, 1.0, found, trip);
             }
             Scored best = score(tokens);
             if (found.containsKey("ticket") && tokens.size() <= 2) {
                 // A bare ticket code ("TNG-004512") is a status question whatever the model thinks.
-                return new Intent(Intents.COMPLAINT_STATUS, Math.max(best.probability, 0.9), found);
+                return new Intent(Intents.COMPLAINT_STATUS, Math.max(best.probability, 0.9), found, trip);
             }
-            return new Intent(best.intent, best.probability, found);
+            return new Intent(best.intent, best.probability, found, trip);
         } catch (RuntimeException e) {
             // The port promises never to throw: a bug here must become "not understood", not a 500.
             LOG.log(System.Logger.Level.ERROR, "classify failed error=" + e, e);

@@ -1,19 +1,24 @@
-package id.kanal.dialog;
+package id.kanal.intents;
 
-import id.kanal.dialog.port.Intent;
+import id.kanal.dialog.Words;
 import id.kanal.dialog.port.TransitMode;
+import id.kanal.dialog.port.Trip;
 
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The origin and destination a resident wrote ("dari Poris ke Duri", "from Tangerang to Grogol",
- * "kereta ke Duri dari Tangerang", "jadwal di halte Cikokol"), as words still to be resolved.
+ * The {@link Trip} a message asks about. Its stops are the {@link EntityExtractor}'s when it found
+ * any ({@code from} or {@code stop}, and {@code to}: the timetable's names); else the words a
+ * resident wrote around "dari X ke Y", "ke Y dari X", "dari/di/at X" or "ke Y", which the dialog
+ * resolves against the timetable (a name it does not know still gets a list to choose from, or
+ * "which stop?"). "terakhir"/"last" and "pertama"/"first" ask for the last or first departure of
+ * the day; "kereta", "KRL", "train" or "bus", "Trans Tangerang" name the kind of transport.
  */
-record TripWords(Optional<String> from, Optional<String> to) {
+final class TripReader {
     private static final String FROM = "(?:dari|dr|from)";
     private static final String TO = "(?:ke|k|to|menuju|tujuan|arah)";
     private static final Pattern FROM_TO = Pattern.compile(FROM + "\\s+(.+?)\\s+" + TO + "\\s+(.+)");
@@ -31,58 +36,60 @@ record TripWords(Optional<String> from, Optional<String> to) {
             "rail", "stasiun", "station", "mrt", "lrt");
     private static final Set<String> BUS = Set.of("bus", "bis", "buses", "busway", "transjakarta", "brt", "halte");
 
-    /** "kereta terakhir ..." asks for the last departure, "bus pertama ..." for the first; else the next ones. */
-    static TripQuery.Which which(String text) {
-        String s = Words.simplify(text);
-        if (Words.hasAnyWord(s, LAST) || s.contains("paling akhir") || s.contains("paling malam")) {
-            return TripQuery.Which.LAST;
-        }
-        if (Words.hasAnyWord(s, FIRST) || s.contains("paling awal") || s.contains("paling pagi")) {
-            return TripQuery.Which.FIRST;
-        }
-        return TripQuery.Which.NEXT;
+    private TripReader() {
     }
 
-    /** The kind of transport named: "kereta", "KRL", "train" or "bus", "Trans Tangerang"; none when both or neither. */
-    static Optional<TransitMode> mode(String text) {
-        String s = Words.simplify(text);
+    /** The trip in {@code raw}, whose entities are {@code entities}. */
+    static Trip read(String raw, Map<String, String> entities) {
+        String s = Words.simplify(raw);
+        Optional<String> from = Optional.ofNullable(entities.get("from")).or(() -> Optional.ofNullable(entities.get("stop")));
+        Optional<String> to = Optional.ofNullable(entities.get("to"));
+        if (from.isEmpty() && to.isEmpty()) {
+            String[] named = named(s);
+            from = place(named[0]);
+            to = place(named[1]);
+        }
+        return new Trip(from, to, which(s), mode(s));
+    }
+
+    /** "kereta terakhir ..." asks for the last departure, "bus pertama ..." for the first; else the next ones. */
+    private static Trip.Which which(String s) {
+        if (Words.hasAnyWord(s, LAST) || s.contains("paling akhir") || s.contains("paling malam")) {
+            return Trip.Which.LAST;
+        }
+        if (Words.hasAnyWord(s, FIRST) || s.contains("paling awal") || s.contains("paling pagi")) {
+            return Trip.Which.FIRST;
+        }
+        return Trip.Which.NEXT;
+    }
+
+    /** The kind of transport named; none when both or neither. */
+    private static Optional<TransitMode> mode(String s) {
         boolean rail = Words.hasAnyWord(s, RAIL);
         boolean bus = Words.hasAnyWord(s, BUS) || s.contains("trans tangerang");
         return rail == bus ? Optional.empty() : Optional.of(rail ? TransitMode.RAIL : TransitMode.BUS);
     }
 
-    static TripWords from(Intent intent, String text) {
-        Optional<String> from = intent.entity("from").or(() -> intent.entity("stop"));
-        Optional<String> to = intent.entity("to");
-        if (from.isPresent() || to.isPresent()) {
-            return new TripWords(from, to);
-        }
-        return parse(text);
-    }
-
-    static TripWords parse(String text) {
-        String s = NOISE.matcher(Words.simplify(text)).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    /** The origin's and the destination's words as written (null where none). */
+    private static String[] named(String simplified) {
+        String s = NOISE.matcher(simplified).replaceAll(" ").replaceAll("\\s+", " ").strip();
         Matcher m = FROM_TO.matcher(s);
         if (m.find()) {
-            return new TripWords(place(m.group(1)), place(m.group(2)));
+            return new String[] {m.group(1), m.group(2)};
         }
         m = TO_FROM.matcher(s);
         if (m.find()) {
-            return new TripWords(place(m.group(2)), place(m.group(1)));
+            return new String[] {m.group(2), m.group(1)};
         }
         m = AT.matcher(s);
         if (m.find()) {
-            return new TripWords(place(m.group(1)), Optional.empty());
+            return new String[] {m.group(1), null};
         }
         m = ONLY_TO.matcher(s);
-        if (m.find()) {
-            return new TripWords(Optional.empty(), place(m.group(1)));
-        }
-        return new TripWords(Optional.empty(), Optional.empty());
+        return m.find() ? new String[] {null, m.group(1)} : new String[] {null, null};
     }
 
     private static Optional<String> place(String words) {
-        String w = words.strip().toLowerCase(Locale.ROOT);
-        return w.isEmpty() ? Optional.empty() : Optional.of(w);
+        return words == null || words.isBlank() ? Optional.empty() : Optional.of(words.strip());
     }
 }
