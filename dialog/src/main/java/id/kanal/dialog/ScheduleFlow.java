@@ -1,7 +1,6 @@
 package id.kanal.dialog;
 
 import id.kanal.dialog.port.Departure;
-import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.ScheduleService;
 import id.kanal.dialog.port.Stop;
 import id.kanal.dialog.port.TransitMode;
@@ -43,8 +42,7 @@ final class ScheduleFlow {
     }
 
     /** A schedule question: the trip the classifier read in it, what it leaves out asked for. */
-    Outcome start(Conversation c, Intent intent) {
-        Trip trip = intent.trip();
+    Outcome start(Conversation c, Trip trip) {
         TripQuery q = TripQuery.empty().with(trip.which(), trip.mode());
         q = trip.to().map(q::withToWords).orElse(q);
         return proceed(c, q, trip.from());
@@ -56,7 +54,7 @@ final class ScheduleFlow {
      */
     Outcome answerStop(Conversation c, State.AskingStop state, Understanding u) {
         TripQuery q = state.query();
-        Trip said = u.reading().trip();
+        Trip said = u.trip();
         String words = u.text().strip();
         if (q.fromStop().isEmpty()) {
             if (said.to().isPresent()) {

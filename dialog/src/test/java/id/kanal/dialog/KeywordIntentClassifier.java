@@ -56,21 +56,22 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     @Override
     public Intent classify(String text) {
         String simplified = Words.simplify(text);
-        Trip trip = trip(simplified.split(" "));
         if (Words.ticket(text).isPresent()) {
-            return new Intent(Intents.COMPLAINT_STATUS, 0.9, Map.of("ticket", Words.ticket(text).get()), trip);
+            return new Intent(Intents.COMPLAINT_STATUS, 0.9, Map.of("ticket", Words.ticket(text).get()));
         }
         Matcher place = PLACE.matcher(text);
         Map<String, String> entities = place.find() ? Map.of("location", place.group(1).strip()) : Map.of();
         for (var e : WORDS.entrySet()) {
             if (Words.hasAnyWord(simplified, e.getValue())) {
-                return new Intent(e.getKey(), 0.8, entities, trip);
+                return new Intent(e.getKey(), 0.8, entities);
             }
         }
-        return new Intent(Intents.OUT_OF_SCOPE, 0.0, entities, trip);
+        return new Intent(Intents.OUT_OF_SCOPE, 0.0, entities);
     }
 
-    private static Trip trip(String[] words) {
+    @Override
+    public Trip trip(String text, Intent reading) {
+        String[] words = Words.simplify(text).split(" ");
         boolean rail = any(words, RAIL);
         boolean bus = any(words, BUS);
         return new Trip(nameAfter(words, FROM), nameAfter(words, TO),

@@ -124,20 +124,30 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         try {
             List<String> tokens = normaliser.tokens(text);
             Map<String, String> found = entities.extract(text, tokens);
-            Trip trip = TripReader.read(text, found);
             if (tokens.isEmpty()) {
-                return new Intent(Intents.OUT_OF_SCOPE, 1.0, found, trip);
+                return new Intent(Intents.OUT_OF_SCOPE, 1.0, found);
             }
             Scored best = score(tokens);
             if (found.containsKey("ticket") && tokens.size() <= 2) {
                 // A bare ticket code ("TNG-004512") is a status question whatever the model thinks.
-                return new Intent(Intents.COMPLAINT_STATUS, Math.max(best.probability, 0.9), found, trip);
+                return new Intent(Intents.COMPLAINT_STATUS, Math.max(best.probability, 0.9), found);
             }
-            return new Intent(best.intent, best.probability, found, trip);
+            return new Intent(best.intent, best.probability, found);
         } catch (RuntimeException e) {
             // The port promises never to throw: a bug here must become "not understood", not a 500.
             LOG.log(System.Logger.Level.ERROR, "classify failed error=" + e, e);
             return Intent.of(Intents.OUT_OF_SCOPE, 1.0);
+        }
+    }
+
+    /** The trip words around "dari X ke Y" and the like, the stops this classifier found preferred ({@link TripReader}). */
+    @Override
+    public Trip trip(String text, Intent reading) {
+        try {
+            return text == null ? Trip.NONE : TripReader.read(text, reading.entities());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "trip failed error=" + e, e);
+            return Trip.NONE;
         }
     }
 

@@ -35,6 +35,9 @@ final class TripReader {
     private static final Set<String> RAIL = Set.of("kereta", "krl", "commuter", "commuterline", "train", "trains",
             "rail", "stasiun", "station", "mrt", "lrt");
     private static final Set<String> BUS = Set.of("bus", "bis", "buses", "busway", "transjakarta", "brt", "halte");
+    /** The words one of the patterns above needs: most messages have none, and skip the patterns. */
+    private static final Set<String> MARKERS = Set.of("dari", "dr", "from", "di", "at", "ke", "k", "to", "menuju",
+            "tujuan", "arah");
 
     private TripReader() {
     }
@@ -44,7 +47,7 @@ final class TripReader {
         String s = Words.simplify(raw);
         Optional<String> from = Optional.ofNullable(entities.get("from")).or(() -> Optional.ofNullable(entities.get("stop")));
         Optional<String> to = Optional.ofNullable(entities.get("to"));
-        if (from.isEmpty() && to.isEmpty()) {
+        if (from.isEmpty() && to.isEmpty() && Words.hasAnyWord(s, MARKERS)) {
             String[] named = named(s);
             from = place(named[0]);
             to = place(named[1]);

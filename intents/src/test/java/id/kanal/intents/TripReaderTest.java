@@ -39,10 +39,12 @@ class TripReaderTest {
     }
 
     @Test
-    void classify_everyReadingCarriesItsTrip() {
-        Trip trip = Classifiers.DEFAULT.classify("kereta pertama dari tangerang ke duri").trip();
+    void classifier_readsTheTripWithItsOwnStops() {
+        OpenNlpIntentClassifier classifier = Classifiers.DEFAULT;
+        String text = "kereta pertama dari tangerang ke duri";
+        Trip trip = classifier.trip(text, classifier.classify(text));
         assertEquals(Trip.Which.FIRST, trip.which());
         assertEquals(Optional.of(TransitMode.RAIL), trip.mode());
-        assertEquals(Trip.NONE, Classifiers.DEFAULT.classify("harga beras").trip());
+        assertEquals(Trip.NONE, classifier.trip("harga beras", classifier.classify("harga beras")));
     }
 }

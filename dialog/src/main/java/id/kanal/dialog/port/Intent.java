@@ -4,24 +4,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a message means: an intent name from {@link Intents}, a confidence in [0, 1], the
+ * What a message means: an intent name from {@link Intents}, a confidence in [0, 1] and the
  * entities found ({@code ticket}, {@code commodity}, {@code market}, {@code from}, {@code to},
- * {@code stop}, {@code category}) and the {@link Trip} it asks about. The classifier reads all of
- * it; the dialog keeps no word lists of its own for what a message means.
+ * {@code stop}, {@code category}).
  */
-public record Intent(String name, double confidence, Map<String, String> entities, Trip trip) {
+public record Intent(String name, double confidence, Map<String, String> entities) {
     public Intent {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(trip, "trip");
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be in [0,1]: " + confidence);
         }
         entities = Map.copyOf(entities);
-    }
-
-    /** A reading that names no trip. */
-    public Intent(String name, double confidence, Map<String, String> entities) {
-        this(name, confidence, entities, Trip.NONE);
     }
 
     public static Intent of(String name, double confidence) {

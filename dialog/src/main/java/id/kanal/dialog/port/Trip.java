@@ -4,12 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The trip a message asks about, as the classifier read it: the origin and destination as the
- * resident named them ("dari Poris ke Duri", "from Tangerang to Grogol", "di halte Cikokol"; the
- * dialog resolves them against the timetable), the next departures or the first or last of the day
- * ("kereta terakhir"), and the kind of transport named ("kereta", "bus"), if one. Every message
- * has one ({@link #NONE} when it names nothing): a schedule question's answer to "from where?"
- * is read the same way as the question.
+ * The trip a message asks about, as the classifier read it ({@link IntentClassifier#trip}): the
+ * origin and destination as the resident named them ("dari Poris ke Duri", "from Tangerang to
+ * Grogol", "di halte Cikokol"; the dialog resolves them against the timetable), the next
+ * departures or the first or last of the day ("kereta terakhir"), and the kind of transport named
+ * ("kereta", "bus"), if one. {@link #NONE} when it names nothing.
  */
 public record Trip(Optional<String> from, Optional<String> to, Which which, Optional<TransitMode> mode) {
     /** What the resident asked about the departures. */
