@@ -1,13 +1,11 @@
 package id.kanal.dialog;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The few complaint words the dialog itself needs, in one place (the engine and the keyword
- * classifier both read them): the words that ask to complain, and the words that say nothing
- * about the problem. What a message means beyond that (category, place) is the classifier's job.
+ * The few complaint words the dialog itself needs: the words that ask to complain (which file a
+ * complaint whatever the classifier thinks, and mid-flow), and the words that say nothing about
+ * the problem. What a message means beyond that (category, place) is the classifier's job.
  */
 final class ComplaintWords {
     /** "lapor", "complaint": the resident wants to file a complaint. */
@@ -20,13 +18,6 @@ final class ComplaintWords {
             "siang", "sore", "malam", "assalamualaikum");
     /** Content words from which a message tells the problem rather than only asking to complain. */
     private static final int DESCRIBING_WORDS = 3;
-    /**
-     * The keyword classifier's place: "... di Jl. Sudirman 5", "near Jalan Merdeka". The trained
-     * classifier (intents) reads places far better; this keeps the fallback useful.
-     */
-    private static final Pattern PLACE = Pattern.compile(
-            "(?iu)\\b(?:di|dekat|depan|at|near|on)\\s+((?:jl|jln|jalan|gg|gang|perum|perumahan|komplek|kompleks|blok"
-                    + "|rt|rw|kel|kelurahan|kec|kecamatan|pasar|street|road)\\b.{3,})");
 
     private ComplaintWords() {
     }
@@ -40,11 +31,5 @@ final class ComplaintWords {
             }
         }
         return content >= DESCRIBING_WORDS;
-    }
-
-    /** The keyword classifier's reading of a place, or null. */
-    static String place(String text) {
-        Matcher m = PLACE.matcher(text);
-        return m.find() ? m.group(1).strip() : null;
     }
 }

@@ -4,6 +4,7 @@ import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.Intents;
 import id.kanal.dialog.port.Pack;
 import id.kanal.dialog.port.ServiceUnavailableException;
+import id.kanal.dialog.port.Trip;
 import id.kanal.dialog.port.Turn;
 import id.kanal.dialog.port.TurnLocks;
 
@@ -265,7 +266,7 @@ public final class DialogEngine implements InboundHandler {
             case State.AskingTicket s -> statusFlow.answer(c, m);
             case State.ChoosingLanguage s -> chooseLanguage(c, m);
             case State.AskingCommodity s -> priceFlow.answerCommodity(c, s, m);
-            case State.AskingStop s -> scheduleFlow.answerStop(c, s, m);
+            case State.AskingStop s -> scheduleFlow.answerStop(c, s, u);
             case State.ChoosingStop s -> scheduleFlow.chooseStop(c, s, m);
             case State.OfferingAgent s -> handoffFlow.answerOffer(c, m);
             case State.ChoosingPack s -> packFlow.choose(c, m).orElseGet(() -> menu(c.with(State.MENU), u));
@@ -290,7 +291,7 @@ public final class DialogEngine implements InboundHandler {
                 case 1 -> complaintFlow.start(c, m, none);
                 case 2 -> statusFlow.start(c);
                 case 3 -> priceFlow.start(c, m, none);
-                case 4 -> scheduleFlow.start(c, m, none);
+                case 4 -> scheduleFlow.start(c, Trip.NONE);
                 case 5 -> handoffFlow.queue(c, HandoffFlow.ASKED);
                 case 0 -> Outcome.of(c.with(new State.ChoosingLanguage()), replies.say(lang, "language.choose"));
                 case Replies.PACKS_NUMBER -> packFlow.menu(c)
@@ -315,7 +316,7 @@ public final class DialogEngine implements InboundHandler {
             case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).or(() -> intent.entity("ticket")).isPresent()
                     ? statusFlow.answer(c, m) : statusFlow.start(c);
             case Intents.PRICE_QUERY -> priceFlow.start(c, m, intent);
-            case Intents.SCHEDULE_QUERY -> scheduleFlow.start(c, m, intent);
+            case Intents.SCHEDULE_QUERY -> scheduleFlow.start(c, u.trip());
             case Intents.HANDOFF_REQUEST -> handoffFlow.queue(c, HandoffFlow.ASKED);
             case Intents.GREETING -> Outcome.of(c, replies.menu(lang, true));
             case Intents.HELP -> Outcome.of(c, replies.say(lang, "help"));

@@ -1,10 +1,10 @@
 package id.kanal.dialog;
 
 import id.kanal.dialog.port.Departure;
-import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.ScheduleService;
 import id.kanal.dialog.port.Stop;
 import id.kanal.dialog.port.TransitMode;
+import id.kanal.dialog.port.Trip;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,27 +41,31 @@ final class ScheduleFlow {
         this.pairs = new StopPairs(schedules, CHOICES);
     }
 
-    Outcome start(Conversation c, InboundMessage m, Intent intent) {
-        TripWords words = TripWords.from(intent, m.text());
-        TripQuery q = TripQuery.empty().with(TripWords.which(m.text()), TripWords.mode(m.text()));
-        q = words.to().map(q::withToWords).orElse(q);
-        return proceed(c, q, words.from());
+    /** A schedule question: the trip the classifier read in it, what it leaves out asked for. */
+    Outcome start(Conversation c, Trip trip) {
+        TripQuery q = TripQuery.empty().with(trip.which(), trip.mode());
+        q = trip.to().map(q::withToWords).orElse(q);
+        return proceed(c, q, trip.from());
     }
 
-    /** The answer to "from where?" or "to where?". */
-    Outcome answerStop(Conversation c, State.AskingStop state, InboundMessage m) {
+    /**
+     * The answer to "from where?" or "to where?", read as the question was ("dari Poris ke Duri"
+     * answers both); a bare name is the stop asked for.
+     */
+    Outcome answerStop(Conversation c, State.AskingStop state, Understanding u) {
         TripQuery q = state.query();
+        Trip said = u.trip();
+        String words = u.text().strip();
         if (q.fromStop().isEmpty()) {
-            TripWords words = TripWords.parse(m.text());
-            if (words.to().isPresent()) {
-                q = q.withToWords(words.to().get());
+            if (said.to().isPresent()) {
+                q = q.withToWords(said.to().get());
             }
-            return proceed(c, q, words.from().or(() -> Optional.of(m.text().strip())));
+            return proceed(c, q, said.from().or(() -> Optional.of(words)));
         }
-        if (ANY.contains(Words.simplify(m.text()))) {
+        if (ANY.contains(u.simple())) {
             return proceed(c, q.withAnyDestination(), Optional.empty());
         }
-        return proceed(c, q.withToWords(TripWords.parse(m.text()).to().orElse(m.text().strip())), Optional.empty());
+        return proceed(c, q.withToWords(said.to().orElse(words)), Optional.empty());
     }
 
     Outcome chooseStop(Conversation c, State.ChoosingStop state, InboundMessage m) {

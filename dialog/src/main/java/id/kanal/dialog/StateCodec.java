@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.port.Trip;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +147,7 @@ public final class StateCodec {
         if (q.anyDestination()) {
             f.put("any", "true");
         }
-        if (q.which() != TripQuery.Which.NEXT) {
+        if (q.which() != Trip.Which.NEXT) {
             f.put("which", q.which().name());
         }
         q.mode().ifPresent(v -> f.put("mode", v.name()));
@@ -153,7 +155,7 @@ public final class StateCodec {
 
     private static TripQuery trip(Map<String, String> f) {
         // States saved before "which" and "mode" existed read as the next departures, any mode.
-        TripQuery.Which which = f.containsKey("which") ? TripQuery.Which.valueOf(f.get("which")) : TripQuery.Which.NEXT;
+        Trip.Which which = f.containsKey("which") ? Trip.Which.valueOf(f.get("which")) : Trip.Which.NEXT;
         return new TripQuery(Optional.ofNullable(f.get("from")), Optional.ofNullable(f.get("to")),
                 Optional.ofNullable(f.get("to-words")), Boolean.parseBoolean(f.get("any")), which,
                 Optional.ofNullable(f.get("mode")).map(id.kanal.dialog.port.TransitMode::valueOf));

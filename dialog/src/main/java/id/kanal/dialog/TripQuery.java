@@ -1,6 +1,7 @@
 package id.kanal.dialog;
 
 import id.kanal.dialog.port.TransitMode;
+import id.kanal.dialog.port.Trip.Which;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,6 @@ import java.util.Optional;
  */
 public record TripQuery(Optional<String> fromStop, Optional<String> toStop, Optional<String> toWords,
                         boolean anyDestination, Which which, Optional<TransitMode> mode) {
-    /** What the resident asked about the departures. */
-    public enum Which { NEXT, FIRST, LAST }
-
     public TripQuery {
         Objects.requireNonNull(fromStop, "fromStop");
         Objects.requireNonNull(toStop, "toStop");

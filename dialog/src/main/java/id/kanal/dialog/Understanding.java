@@ -3,13 +3,15 @@ package id.kanal.dialog;
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.IntentClassifier;
 import id.kanal.dialog.port.Intents;
+import id.kanal.dialog.port.Trip;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one inbound message says, worked out once per turn: its simplified words, and the
- * classifier's reading (intent, confidence, entities), asked for lazily and at most once. The
+ * What one inbound message says, worked out once per turn: its simplified words, the
+ * classifier's reading (intent, confidence, entities) and the trip it asks about, each asked for
+ * lazily and at most once. The
  * menu, a change of mind, a request for an agent and a complaint's description all read the
  * same understanding instead of classifying the text again. Not thread-safe: one turn's.
  */
@@ -22,6 +24,7 @@ final class Understanding {
     private String simple;
     private Intent intent;
     private RuntimeException failure;
+    private Trip trip;
 
     Understanding(InboundMessage message, IntentClassifier classifier) {
         this.message = Objects.requireNonNull(message, "message");
@@ -65,6 +68,22 @@ final class Understanding {
     Intent reading() {
         classify();
         return failure != null ? NOTHING : intent;
+    }
+
+    /**
+     * The trip the message asks about, read by the classifier when first asked (a schedule
+     * question, an answer to "from where?"); none when the classifier failed.
+     */
+    Trip trip() {
+        if (trip == null) {
+            try {
+                trip = classifier.trip(message.text(), reading());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "classifier failed to read a trip: {0}", e.toString());
+                trip = Trip.NONE;
+            }
+        }
+        return trip;
     }
 
     private void classify() {

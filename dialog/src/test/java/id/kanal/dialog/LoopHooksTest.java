@@ -46,12 +46,17 @@ class LoopHooksTest {
                 new LoopServices(questions, subscriptions), clock);
     }
 
+    /** Kanal asks "was TNG-000001 fixed?" {@code before} from now, and {@code after} that passes. */
+    private void askWasItFixed(Duration before, Duration after) {
+        clock.advance(before);
+        questions.ask(PendingQuestion.Kind.FIXED, "TNG-000001", clock.instant());
+        clock.advance(after);
+    }
+
     @Test
     void question_lastThingSaid_1answersIt() {
         send("halo");
-        clock.advance(Duration.ofHours(1));
-        questions.ask(PendingQuestion.Kind.FIXED, "TNG-000001", clock.instant());
-        clock.advance(Duration.ofMinutes(5));
+        askWasItFixed(Duration.ofHours(1), Duration.ofMinutes(5));
         assertEquals("Terima kasih, senang masalahnya sudah beres. Kirim MENU untuk layanan lain.", send("1").text());
         assertEquals(Map.of("TNG-000001", 1), questions.answers);
     }
@@ -59,9 +64,7 @@ class LoopHooksTest {
     @Test
     void residentAtTheMenuMeanwhile_1isTheMenu() {
         send("halo");
-        clock.advance(Duration.ofMinutes(1));
-        questions.ask(PendingQuestion.Kind.FIXED, "TNG-000001", clock.instant());
-        clock.advance(Duration.ofMinutes(1));
+        askWasItFixed(Duration.ofMinutes(1), Duration.ofMinutes(1));
         send("menu");
         clock.advance(Duration.ofMinutes(1));
         assertInstanceOf(State.ChoosingCategory.class, stateAfter("1"));
@@ -72,9 +75,7 @@ class LoopHooksTest {
     void agentOwnsTheConversation_1goesToTheAgent() {
         send("petugas");
         assertTrue(engine.assignAgent(resident, "siti"));
-        clock.advance(Duration.ofMinutes(1));
-        questions.ask(PendingQuestion.Kind.FIXED, "TNG-000001", clock.instant());
-        clock.advance(Duration.ofMinutes(1));
+        askWasItFixed(Duration.ofMinutes(1), Duration.ofMinutes(1));
         assertTrue(send("1").isSilent());
         assertEquals(Map.of(), questions.answers);
     }

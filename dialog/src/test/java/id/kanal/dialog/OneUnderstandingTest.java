@@ -2,6 +2,7 @@ package id.kanal.dialog;
 
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.IntentClassifier;
+import id.kanal.dialog.port.Trip;
 import id.kanal.dialog.testing.MutableClock;
 import id.kanal.dialog.testing.RecordingResidents;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,19 @@ class OneUnderstandingTest {
     private final Address resident = new Address(Channel.SMS, "+6281234567890");
     private final List<String> asked = new ArrayList<>();
     private final IntentClassifier keywords = new KeywordIntentClassifier();
-    private final IntentClassifier counting = text -> {
-        asked.add(text);
-        return keywords.classify(text);
+    private final List<String> trips = new ArrayList<>();
+    private final IntentClassifier counting = new IntentClassifier() {
+        @Override
+        public Intent classify(String text) {
+            asked.add(text);
+            return keywords.classify(text);
+        }
+
+        @Override
+        public Trip trip(String text, Intent reading) {
+            trips.add(text);
+            return keywords.trip(text, reading);
+        }
     };
     private final DialogEngine engine = new DialogEngine(DialogSettings.tangerang(), Texts.builtIn(),
             new DialogServices(store, new RecordingResidents(), counting, new Fakes.Complaints(clock),
@@ -31,6 +42,7 @@ class OneUnderstandingTest {
 
     private Reply send(String text) {
         asked.clear();
+        trips.clear();
         return engine.handle(InboundMessage.text("SM" + ++ids, resident, text, clock.instant()));
     }
 
@@ -47,6 +59,18 @@ class OneUnderstandingTest {
         send("mau ngomong sama petugas");
         assertEquals(1, asked.size(), "change of mind and agent check read the same understanding: " + asked);
         assertInstanceOf(State.Queued.class, store.conversations.get(resident).state());
+    }
+
+    @Test
+    void tripIsRead_onlyForADepartureQuestion_andItsAnswers() {
+        send("harga beras");
+        assertEquals(List.of(), trips, "a price question pays nothing for trips");
+        send("jadwal kereta");
+        assertEquals(List.of("jadwal kereta"), trips);
+        assertInstanceOf(State.AskingStop.class, store.conversations.get(resident).state());
+        send("dari tangerang ke duri");
+        assertEquals(List.of("dari tangerang ke duri"), asked, "the answer is classified once");
+        assertEquals(List.of("dari tangerang ke duri"), trips, "and its trip read once");
     }
 
     @Test

@@ -8,6 +8,9 @@ import id.kanal.dialog.testing.MutableClock;
 import id.kanal.dialog.testing.RecordingResidents;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** A content pack in the dialog: menu entry, search, expiry by the clock, pages that fit each channel. */
 class PackFlowTest {
@@ -118,24 +123,6 @@ class PackFlowTest {
         assertTrue(reply.contains("Staf admin"), reply);
     }
 
-    @Test
-    void search_byKeyword_whileReading_refinesInThePack() {
-        send(SMS, "loker");
-        String reply = send(SMS, "admin").text();
-        assertTrue(reply.startsWith("Lowongan kerja (data contoh):\nStaf admin - CV Maju"), reply);
-    }
-
-    @Test
-    void search_englishPlural_findsTheSingular() {
-        String reply = send(SMS, "loker operators").text();
-        assertTrue(reply.startsWith("Lowongan kerja (data contoh):\nOperator produksi"), reply);
-    }
-
-    @Test
-    void search_nothingMatches_saysSoThenListsAll() {
-        String reply = send(SMS, "loker pilot").text();
-        assertTrue(reply.startsWith("Tidak ada yang cocok dengan \"pilot\". Semua:\nLowongan kerja"), reply);
-    }
 
     @Test
     void expiry_followsTheClock_nextDayTheItemIsGone() {
@@ -144,16 +131,27 @@ class PackFlowTest {
         assertFalse(send(SMS, "loker admin").text().contains("Staf admin"));
     }
 
-    @Test
-    void choosingACategory_thenAskingForThePack_isAChangeOfMind() {
-        send(SMS, "1");
-        String reply = send(SMS, "ada loker gak").text();
-        assertTrue(reply.startsWith("Lowongan kerja (data contoh):"), reply);
+    /** Messages in turn, and how the reply to the last one begins. */
+    static Stream<Arguments> conversations() {
+        return Stream.of(
+                arguments("a keyword while reading refines in the pack", List.of("loker", "admin"),
+                        "Lowongan kerja (data contoh):\nStaf admin - CV Maju"),
+                arguments("an English plural finds the singular", List.of("loker operators"),
+                        "Lowongan kerja (data contoh):\nOperator produksi"),
+                arguments("nothing matches: says so, then lists all", List.of("loker pilot"),
+                        "Tidak ada yang cocok dengan \"pilot\". Semua:\nLowongan kerja"),
+                arguments("choosing a category, then asking for the pack, is a change of mind", List.of("1", "ada loker gak"),
+                        "Lowongan kerja (data contoh):"),
+                arguments("reading, then something else, is read at the menu", List.of("loker", "harga beras"), "Harga"));
     }
 
-    @Test
-    void readingThenSomethingElse_isReadAtTheMenu() {
-        send(SMS, "loker");
-        assertTrue(send(SMS, "harga beras").text().startsWith("Harga"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conversations")
+    void conversation_lastReplyBegins(String what, List<String> messages, String begins) {
+        String reply = "";
+        for (String m : messages) {
+            reply = send(SMS, m).text();
+        }
+        assertTrue(reply.startsWith(begins), reply);
     }
 }

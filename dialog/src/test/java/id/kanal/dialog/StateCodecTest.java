@@ -1,5 +1,7 @@
 package id.kanal.dialog;
 
+import id.kanal.dialog.port.Trip;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,9 +20,9 @@ class StateCodecTest {
                 new State.AskingTicket(List.of("TNG-000001", "TNG-000002")), new State.ChoosingLanguage(),
                 new State.OfferingResume(d), new State.AskingCommodity(Optional.of("Pasar Anyar")),
                 new State.AskingStop(TripQuery.empty().withToWords("duri")),
-                new State.AskingStop(TripQuery.empty().with(TripQuery.Which.LAST,
+                new State.AskingStop(TripQuery.empty().with(Trip.Which.LAST,
                         Optional.of(id.kanal.dialog.port.TransitMode.RAIL)).withToWords("duri")),
-                new State.ChoosingStop(TripQuery.empty().with(TripQuery.Which.FIRST,
+                new State.ChoosingStop(TripQuery.empty().with(Trip.Which.FIRST,
                         Optional.of(id.kanal.dialog.port.TransitMode.BUS)).withToWords("cikokol"), true, List.of("PI", "PP")),
                 new State.ChoosingStop(TripQuery.empty().withFrom("krl:TNG"), false, List.of("krl:DU", "tj:B01")),
                 new State.OfferingAgent(), new State.Queued("asked", java.time.Instant.parse("2026-11-22T03:00:00Z")),

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,31 +147,17 @@ public final class EntityExtractor {
                 return;
             }
         }
-        Matcher at = AT_STOP.matcher(text);
-        if (at.find()) {
-            String s = spanKeepingKind(at.group(1));
-            if (!s.isEmpty()) {
-                out.put("stop", canonical(s, idx).orElse(s));
-                return;
-            }
+        Optional<String> at = firstSpan(AT_STOP, text, EntityExtractor::spanKeepingKind)
+                .or(() -> firstSpan(AT_EN, text, EntityExtractor::span));
+        if (at.isPresent()) {
+            out.put("stop", canonical(at.get(), idx).orElse(at.get()));
+            return;
         }
-        Matcher atEn = AT_EN.matcher(text);
-        if (atEn.find()) {
-            String s = span(atEn.group(1));
-            if (!s.isEmpty()) {
-                out.put("stop", canonical(s, idx).orElse(s));
-                return;
-            }
-        }
-        Matcher from = FROM_ONLY.matcher(text);
-        if (from.find()) {
-            // One end only: the dialog treats it as the stop to leave from.
-            String s = span(from.group(1));
-            Optional<String> known = s.isEmpty() ? Optional.empty() : canonical(s, idx);
-            if (known.isPresent()) {
-                out.put("stop", known.get());
-                return;
-            }
+        // One end only: the dialog treats it as the stop to leave from.
+        Optional<String> from = firstSpan(FROM_ONLY, text, EntityExtractor::span).flatMap(s -> canonical(s, idx));
+        if (from.isPresent()) {
+            out.put("stop", from.get());
+            return;
         }
         Matcher to = TO_ONLY.matcher(text);
         while (to.find()) {
@@ -182,6 +169,12 @@ public final class EntityExtractor {
                 return;
             }
         }
+    }
+
+    /** The stop words of the first match's group 1 ({@code cut} takes them), unless there are none. */
+    private static Optional<String> firstSpan(Pattern pattern, String text, UnaryOperator<String> cut) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Optional.of(cut.apply(m.group(1))).filter(s -> !s.isEmpty()) : Optional.empty();
     }
 
     /** The words of a stop name up to the first word that cannot be part of one. */

@@ -3,8 +3,8 @@ package id.kanal.intents;
 import id.kanal.dialog.port.Intent;
 import id.kanal.dialog.port.IntentClassifier;
 import id.kanal.dialog.port.Intents;
-
 import id.kanal.dialog.port.ScheduleService;
+import id.kanal.dialog.port.Trip;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,6 +137,17 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
             // The port promises never to throw: a bug here must become "not understood", not a 500.
             LOG.log(System.Logger.Level.ERROR, "classify failed error=" + e, e);
             return Intent.of(Intents.OUT_OF_SCOPE, 1.0);
+        }
+    }
+
+    /** The trip words around "dari X ke Y" and the like, the stops this classifier found preferred ({@link TripReader}). */
+    @Override
+    public Trip trip(String text, Intent reading) {
+        try {
+            return text == null ? Trip.NONE : TripReader.read(text, reading.entities());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "trip failed error=" + e, e);
+            return Trip.NONE;
         }
     }
 
