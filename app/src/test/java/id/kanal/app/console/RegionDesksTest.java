@@ -119,6 +119,14 @@ class RegionDesksTest {
         assertEquals(List.of("kab-jalan", "kab-sampah"), values(kabFigures.get("byCategory"), "key"));
         assertEquals(2, admin.json(admin.get("/dashboard")).get("waiting").asLong());
 
+        // Trends like the dashboard: the region's agencies and complaints only.
+        JsonNode kabTrends = kab.json(kab.get("/dashboard/trends"));
+        assertEquals(List.of("kab-dlhk", "kab-pupr"), values(kabTrends.get("agencies"), "key"));
+        assertEquals(1, StreamSupport.stream(kabTrends.get("agencies").spliterator(), false)
+                .mapToLong(a -> a.get("filed").get(7).asLong()).sum(), "its one complaint this week");
+        assertEquals(9, kota.json(kota.get("/dashboard/trends")).get("agencies").size());
+        assertEquals(11, admin.json(admin.get("/dashboard/trends")).get("agencies").size(), "every region's agencies");
+
         // Another region's conversation: refused with the reason, to read and to take.
         String kotaPath = "/conversations/sms/" + URLEncoder.encode(RESIDENT, StandardCharsets.UTF_8);
         HttpResponse<String> read = kab.get(kotaPath);
