@@ -78,6 +78,8 @@ public final class ConfigKeys {
             env("kanal.complaints.open311.poll-interval", "KANAL_OPEN311_POLL_INTERVAL"),
             env("kanal.complaints.open311.public-reads", "KANAL_OPEN311_PUBLIC_READS"),
             env("kanal.complaints.photo-max-bytes", "KANAL_PHOTO_MAX_BYTES"),
+            env("kanal.complaints.photo-retention-days", "KANAL_PHOTO_RETENTION_DAYS"),
+            secret("kanal.complaints.api-tokens", "KANAL_API_TOKENS"),
             env("kanal.smpp.host", "KANAL_SMPP_HOST"),
             env("kanal.smpp.port", "KANAL_SMPP_PORT"),
             env("kanal.smpp.system-id", "KANAL_SMPP_SYSTEM_ID"),

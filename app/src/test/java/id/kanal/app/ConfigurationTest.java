@@ -124,6 +124,9 @@ class ConfigurationTest {
         p.put("kanal.complaints.open311.poll-interval", new Probe("PT1M", s -> s.complaints().open311PollInterval()));
         p.put("kanal.complaints.open311.public-reads", new Probe("false", s -> s.complaints().open311PublicReads()));
         p.put("kanal.complaints.photo-max-bytes", new Probe("2097152", s -> s.complaints().photoMaxBytes()));
+        p.put("kanal.complaints.photo-retention-days", new Probe("90", s -> s.complaints().photoRetentionDays()));
+        p.put("kanal.complaints.api-tokens", new Probe("kota-tangerang=integration-token-01",
+                s -> s.complaints().apiTokens()));
         p.put("kanal.smpp.host", smpp("smsc2.local", c -> c.connections().get(0).host()));
         p.put("kanal.smpp.port", smpp("2776", c -> c.connections().get(0).port()));
         p.put("kanal.smpp.system-id", smpp("kanal2", c -> c.connections().get(0).systemId()));
