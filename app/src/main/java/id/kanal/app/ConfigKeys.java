@@ -47,6 +47,8 @@ public final class ConfigKeys {
             yaml("kanal.shutdown-grace-period"),
             env("kanal.server.trusted-proxies", "KANAL_TRUSTED_PROXIES"),
             secret("kanal.server.metrics-token", "KANAL_METRICS_TOKEN"),
+            env("kanal.live.max-streams", "KANAL_LIVE_MAX_STREAMS"),
+            yaml("kanal.live.heartbeat"),
             env("kanal.region-file", "KANAL_REGION_FILE"),
             env("kanal.regions-dir", "KANAL_REGIONS_DIR"),
             yaml("kanal.dialog.idle-timeout"),

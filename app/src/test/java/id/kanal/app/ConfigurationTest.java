@@ -89,6 +89,8 @@ class ConfigurationTest {
         p.put("kanal.shutdown-grace-period", new Probe("PT3S", s -> s.server().shutdownGracePeriod()));
         p.put("kanal.server.trusted-proxies", new Probe("10.0.0.0/8, ::1", s -> s.server().trustedProxies()));
         p.put("kanal.server.metrics-token", new Probe("metrics", s -> s.server().metricsToken()));
+        p.put("kanal.live.max-streams", new Probe("20", s -> s.server().liveMaxStreams()));
+        p.put("kanal.live.heartbeat", new Probe("PT30S", s -> s.server().liveHeartbeat()));
         p.put("kanal.region-file", new Probe("/etc/kanal/region.yaml", Settings::regionFile));
         p.put("kanal.regions-dir", new Probe("/etc/kanal/regions", Settings::regionsDir));
         p.put("kanal.dialog.idle-timeout", new Probe("PT10M", s -> s.dialog().idleTimeout()));
