@@ -74,7 +74,7 @@ final class Console {
         SqlCannedReplies canned = new SqlCannedReplies(db);
         Optional<AutoAssigner> autoAssigner = settings.autoAssignCap() == 0 ? Optional.empty()
                 : Optional.of(new AutoAssigner(settings.autoAssignCap(), conversations, engine, actions, events, accounts,
-                clock));
+                desks, clock));
         autoAssigner.ifPresent(a -> {
             events.onChange(a::wake);
             a.wake(); // conversations left waiting before a restart

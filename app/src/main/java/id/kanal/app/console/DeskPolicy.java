@@ -69,7 +69,8 @@ public final class DeskPolicy {
         return rows.stream().filter(r -> covers(s.desk(), new Address(Channel.of(r.channel()), r.address()))).toList();
     }
 
-    private boolean covers(Desk desk, Address resident) {
+    /** Whether the desk's region is the conversation's (every region's for a provincial desk). */
+    boolean covers(Desk desk, Address resident) {
         return desk.region().isEmpty() || directory.regionOfConversation(resident).equals(desk.region());
     }
 
