@@ -2,7 +2,7 @@
 // complaint's facts and status change (complaints.js). Photos come from the console's own route,
 // behind the session: Kanal fetched and keeps them, and a provider's URL never reaches the page.
 import { api, el, flash, time } from './app.js';
-import { t, number } from './i18n.js';
+import { t, number, byLabel } from './i18n.js';
 
 /** A status in words, as everywhere in the console. */
 function statusLabel(s) {
@@ -48,7 +48,7 @@ function historySection(page, ticket, reload) {
   const items = page.history.map((h) => el('li', { class: 'event ev-' + h.kind, dataset: { kind: h.kind } },
     el('span', { class: 'kind' }, kinds[h.kind] || h.kind), ' ',
     h.status ? el('span', { class: 'status s-' + h.status }, statusLabel(h.status)) : null, ' ',
-    time(h.at), ' · ', h.by,
+    time(h.at), ' · ', byLabel(h.by),
     h.channel ? ' · ' + t('page.via', { channel: h.channel }) : '',
     h.delivery ? ' · ' + t('page.delivery', { state: h.delivery }) : '',
     h.text ? el('div', { class: 'note' }, h.text) : null));

@@ -14,6 +14,7 @@ export function cannedMatches(choices, typed) {
 /** The notes the server writes itself (stored in English, as before) in the account's language. */
 function systemNote(body) {
   if (body === 'took the conversation') return t('conv.sys.took');
+  if (body === 'was assigned the conversation automatically') return t('conv.sys.autoAssigned');
   if (body === 'handed back to the bot') return t('conv.sys.handedBack');
   const m = /^transferred to (.+)$/.exec(body);
   return m ? t('conv.sys.transferred', { agent: m[1] }) : body;

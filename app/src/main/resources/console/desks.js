@@ -1,7 +1,7 @@
 // Desks (issue 20): moving a complaint to another agency (a supervisor's action, with a reason)
 // and an account's desk (region, agency). Texts: desk.* in the console's bundles.
 import { api, el, flash, state, time } from './app.js';
-import { t } from './i18n.js';
+import { t, byLabel } from './i18n.js';
 
 let agenciesCache = null;
 async function agencies() {
@@ -40,7 +40,7 @@ export function moveHistory(ticket) {
   const node = el('div', { hidden: true }, el('h2', {}, t('desk.moves')), list);
   Promise.all([api('GET', '/complaints/' + encodeURIComponent(ticket) + '/reassignments'), agencies()]).then(([moves, all]) => {
     const name = (code) => (all.find((a) => a.key === code) || { label: code }).label;
-    list.replaceChildren(...moves.map((m) => el('li', {}, time(m.at), ' · ', m.by, ' · ', name(m.fromAgency), ' → ',
+    list.replaceChildren(...moves.map((m) => el('li', {}, time(m.at), ' · ', byLabel(m.by), ' · ', name(m.fromAgency), ' → ',
       name(m.toAgency), el('div', { class: 'note' }, m.reason))));
     node.hidden = moves.length === 0;
   }).catch(() => {});

@@ -68,6 +68,26 @@ const SERVER_ERRORS = [
   [/^missing or wrong CSRF token/, 'error.csrf', []],
   [/^the shortcut \/(.+) is taken$/, 'error.shortcutTaken', ['shortcut']],
   [/^a shortcut is 1-16/, 'error.shortcutBad', []],
+  // Desks (issue 20): the 403s an agency or region account meets, and agency moves.
+  [/^(\S+) is routed to (.+); your account works on the complaints of (.+) only$/, 'error.deskAgency', ['ticket', 'agency', 'own']],
+  [/^(\S+) is not a complaint of region (\S+), where your account works$/, 'error.deskRegion', ['ticket', 'region']],
+  [/^your account works on the complaints of (.+) only, not (.+)'s$/, 'error.deskList', ['own', 'asked']],
+  [/^this conversation is region (\S+)'s; your account works in region (\S+)$/, 'error.deskConversation', ['region', 'own']],
+  [/^moving a complaint to another agency is a supervisor's action$/, 'error.moveSupervisor', []],
+  [/^moving a complaint to another agency needs a reason$/, 'error.moveReason', []],
+  [/^(\S+): \w+ -> \w+ refused: a \w+ complaint is closed; reopen it before moving it/, 'error.moveClosed', ['ticket']],
+  [/^(\S+) is already with (\S+)$/, 'error.moveSame', ['ticket', 'agency']],
+  [/^only the agent who owns the conversation can hand it back$/, 'error.ownerHandBack', []],
+  [/^only the agent who owns the conversation can transfer it$/, 'error.ownerTransfer', []],
+  [/^this needs the (\w+) role$/, 'error.needsRole', ['role']],
+  [/^no such complaint: (\S+)$/, 'error.noComplaint', ['ticket']],
+  [/^no such conversation$/, 'error.noConversation', []],
+  [/^no such agent: (.+)$/, 'error.noAgent', ['agent']],
+  [/^it is already yours$/, 'error.alreadyYours', []],
+  [/^at most (\d+) characters$/, 'error.tooLong', ['n']],
+  [/^the note is longer than (\d+) characters$/, 'error.noteTooLong', ['n']],
+  [/^you cannot delete your own account$/, 'error.selfDelete', []],
+  [/^you cannot take the admin role from yourself$/, 'error.selfDemote', []],
   [/^(\S+): (\w+) -> (\w+) refused: the complaint changed meanwhile/, 'error.changedMeanwhile', ['ticket', 'from', 'to']],
   [/^(\S+): (\w+) -> (\w+) refused: (.+)$/, 'error.transition', ['ticket', 'from', 'to', 'reason']],
 ];
@@ -78,10 +98,40 @@ export function serverError(message) {
     const m = re.exec(message || '');
     if (!m) continue;
     const vars = {};
-    names.forEach((n, i) => { vars[n] = (n === 'from' || n === 'to') ? t('status.' + m[i + 1]) : m[i + 1]; });
+    names.forEach((n, i) => {
+      const v = m[i + 1];
+      vars[n] = (n === 'from' || n === 'to') ? t('status.' + v) : n === 'role' ? roleLabel(v) : n === 'n' ? number(Number(v)) : v;
+    });
     return t(key, vars);
   }
   return message;
+}
+
+function roleLabel(role) {
+  return ['agent', 'supervisor', 'admin'].includes(role) ? t('role.' + role) : role;
+}
+
+/**
+ * Who made a change in a complaint's history, as the server records it ("agent:siti",
+ * "resident:sms", "staff:<script>", "kanal:routing", "open311:<host>"), in the account's language.
+ */
+export function byLabel(by) {
+  const i = (by || '').indexOf(':');
+  const kind = i < 0 ? by : by.substring(0, i);
+  const rest = i < 0 ? '' : by.substring(i + 1);
+  switch (kind) {
+    case 'agent': return t('by.agent', { agent: rest });
+    case 'staff': return t('by.staff', { who: rest });
+    case 'resident': return t('by.resident', { channel: rest });
+    case 'open311': return t('by.open311', { host: rest });
+    case 'bot': return t('conv.author.bot');
+    case 'kanal':
+      if (rest === 'routing') return t('by.routing');
+      if (rest === 'duplicates') return t('by.duplicates');
+      if (rest === 'photo-retention') return t('by.photoRetention');
+      return t('by.kanal');
+    default: return by;
+  }
 }
 
 /** Static markup: data-i18n (text), data-i18n-placeholder, data-i18n-title. */

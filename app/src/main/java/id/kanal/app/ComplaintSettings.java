@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.app.web.ApiToken;
 import id.kanal.channels.ConfigValues;
 import io.helidon.common.config.Config;
 
@@ -24,17 +25,24 @@ import java.util.Optional;
  *                                  "was it fixed? 1 / 2" (variables 1 = ticket, 2 = category)
  * @param photoMaxBytes             the largest photo Kanal keeps of a complaint ({@code photo-max-bytes},
  *                                  {@code KANAL_PHOTO_MAX_BYTES}); a larger one is refused, the complaint stays
+ * @param apiTokens                 bearer tokens of one region's or agency's integration ({@code KANAL_API_TOKENS},
+ *                                  {@code <region>[/<agency>]=<token>,...}): the staff API narrowed to that desk
+ * @param photoRetentionDays        days after a complaint is closed (resolved or rejected) that its photos' bytes
+ *                                  are deleted ({@code photo-retention-days}, {@code KANAL_PHOTO_RETENTION_DAYS});
+ *                                  0: kept
  */
 public record ComplaintSettings(Optional<String> adminToken, List<String> open311ApiKeys,
                                 Optional<String> whatsAppStatusTemplateSid, Optional<URI> open311Endpoint,
                                 Optional<String> open311ClientApiKey, Optional<String> open311Jurisdiction,
                                 Duration open311PollInterval, boolean open311PublicReads,
-                                Optional<String> whatsAppFeedbackTemplateSid, long photoMaxBytes) {
+                                Optional<String> whatsAppFeedbackTemplateSid, long photoMaxBytes,
+                                List<ApiToken> apiTokens, int photoRetentionDays) {
     /** Twilio's own limit on a message's media (5 MB); Telegram photos are far smaller. */
     public static final int DEFAULT_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
     public ComplaintSettings {
         open311ApiKeys = List.copyOf(open311ApiKeys);
+        apiTokens = List.copyOf(apiTokens);
     }
 
     /** Reads the {@code kanal.complaints} subtree. */
@@ -51,7 +59,10 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                 ConfigValues.positiveDuration(open311.get("poll-interval"), Duration.ofMinutes(5)),
                 ConfigValues.bool(open311.get("public-reads"), true),
                 ConfigValues.string(complaints.get("whatsapp-feedback-template-sid")),
-                ConfigValues.integer(complaints.get("photo-max-bytes"), 1024, 20 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES));
+                ConfigValues.integer(complaints.get("photo-max-bytes"), 1024, 20 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES),
+                ConfigValues.string(complaints.get("api-tokens"))
+                        .map(v -> ApiToken.parseAll(v, "KANAL_API_TOKENS")).orElse(List.of()),
+                ConfigValues.integer(complaints.get("photo-retention-days"), 0, 36_500, 0));
     }
 
     @Override
@@ -60,6 +71,7 @@ public record ComplaintSettings(Optional<String> adminToken, List<String> open31
                 + open311ApiKeys.size() + ", whatsAppStatusTemplateSid=" + whatsAppStatusTemplateSid
                 + ", open311Endpoint=" + open311Endpoint + ", open311Jurisdiction=" + open311Jurisdiction
                 + ", open311PollInterval=" + open311PollInterval + ", open311PublicReads=" + open311PublicReads
-                + ", whatsAppFeedbackTemplateSid=" + whatsAppFeedbackTemplateSid + ", photoMaxBytes=" + photoMaxBytes + "]";
+                + ", whatsAppFeedbackTemplateSid=" + whatsAppFeedbackTemplateSid + ", photoMaxBytes=" + photoMaxBytes
+                + ", apiTokens=" + apiTokens + ", photoRetentionDays=" + photoRetentionDays + "]";
     }
 }

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.RoutingResponse;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,13 +31,18 @@ final class InFlightRequests implements Filter {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private final Set<String> eventStreamPaths;
+    private final Predicate<String> eventStreamPath;
     private int inFlight;
     private boolean draining;
 
     /** @param eventStreamPaths the paths of server-sent event streams, which are never waited for */
     InFlightRequests(Set<String> eventStreamPaths) {
-        this.eventStreamPaths = Set.copyOf(eventStreamPaths);
+        this(Set.copyOf(eventStreamPaths)::contains);
+    }
+
+    /** @param eventStreamPath whether a path is a server-sent event stream's (one per LIVE board, say) */
+    InFlightRequests(Predicate<String> eventStreamPath) {
+        this.eventStreamPath = eventStreamPath;
     }
 
     @Override
@@ -58,7 +64,7 @@ final class InFlightRequests implements Filter {
     }
 
     private boolean isEventStream(RoutingRequest req) {
-        return eventStreamPaths.contains(req.path().path()) || req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/event-stream")).orElse(false);
+        return eventStreamPath.test(req.path().path()) || req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/event-stream")).orElse(false);
     }
 
     private boolean enter() {

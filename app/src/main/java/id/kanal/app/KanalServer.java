@@ -18,7 +18,6 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
-import java.util.Set;
 import java.util.Map;
 
 /** Kanal's HTTP server: the routing (shared with tests) and its start and stop. */
@@ -43,7 +42,8 @@ public final class KanalServer implements AutoCloseable {
 
     /** Starts the server on the settings' port (0: any free port). */
     public static KanalServer start(Kanal kanal) {
-        InFlightRequests inFlight = new InFlightRequests(Set.of(ConsoleApi.EVENTS_PATH));
+        InFlightRequests inFlight = new InFlightRequests(
+                path -> path.equals(ConsoleApi.EVENTS_PATH) || id.kanal.app.live.LiveService.isEventStream(path));
         WebServer server = WebServer.builder()
                 .port(kanal.settings().server().port())
                 // Kanal stops the server itself, then closes the database: one ordered shutdown.

@@ -89,6 +89,8 @@ class ConfigurationTest {
         p.put("kanal.shutdown-grace-period", new Probe("PT3S", s -> s.server().shutdownGracePeriod()));
         p.put("kanal.server.trusted-proxies", new Probe("10.0.0.0/8, ::1", s -> s.server().trustedProxies()));
         p.put("kanal.server.metrics-token", new Probe("metrics", s -> s.server().metricsToken()));
+        p.put("kanal.live.max-streams", new Probe("20", s -> s.server().liveMaxStreams()));
+        p.put("kanal.live.heartbeat", new Probe("PT30S", s -> s.server().liveHeartbeat()));
         p.put("kanal.region-file", new Probe("/etc/kanal/region.yaml", Settings::regionFile));
         p.put("kanal.regions-dir", new Probe("/etc/kanal/regions", Settings::regionsDir));
         p.put("kanal.dialog.idle-timeout", new Probe("PT10M", s -> s.dialog().idleTimeout()));
@@ -124,6 +126,9 @@ class ConfigurationTest {
         p.put("kanal.complaints.open311.poll-interval", new Probe("PT1M", s -> s.complaints().open311PollInterval()));
         p.put("kanal.complaints.open311.public-reads", new Probe("false", s -> s.complaints().open311PublicReads()));
         p.put("kanal.complaints.photo-max-bytes", new Probe("2097152", s -> s.complaints().photoMaxBytes()));
+        p.put("kanal.complaints.photo-retention-days", new Probe("90", s -> s.complaints().photoRetentionDays()));
+        p.put("kanal.complaints.api-tokens", new Probe("kota-tangerang=integration-token-01",
+                s -> s.complaints().apiTokens()));
         p.put("kanal.smpp.host", smpp("smsc2.local", c -> c.connections().get(0).host()));
         p.put("kanal.smpp.port", smpp("2776", c -> c.connections().get(0).port()));
         p.put("kanal.smpp.system-id", smpp("kanal2", c -> c.connections().get(0).systemId()));

@@ -77,4 +77,10 @@ final class AgentActions {
         records.taken(a, agent, queuedAt, takenAt);
         events.publish(a);
     }
+
+    /** Auto-assignment gave the agent this conversation: noted as such, not as the agent's own take. */
+    void assignedAutomatically(Address a, String agent, Instant queuedAt, Instant takenAt) {
+        records.assignedAutomatically(a, agent, queuedAt, takenAt);
+        events.publish(a);
+    }
 }

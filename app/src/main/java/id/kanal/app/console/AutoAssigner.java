@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * step as a manual take: whoever comes first wins, and the other gets nothing (a take answers 409).
  * A manual take is not capped: an agent may always take more by hand.
  *
+ * <p>Desks: a conversation goes only to an account whose desk covers its region
+ * ({@link DeskPolicy#covers}), and never to an agency account: an agency desk works on the
+ * complaints routed to its agency, not on the call centre's queue (its staff may still take a
+ * conversation by hand).
+ *
  * <p>A sweep runs on its own thread after any console change or new stream, coalesced: changes
  * that arrive while one runs cause one more sweep, not one each.
  */
@@ -39,6 +43,7 @@ final class AutoAssigner implements AutoCloseable {
     private final AgentActions actions;
     private final ConsoleEvents events;
     private final Accounts accounts;
+    private final DeskPolicy desks;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "console-auto-assign");
@@ -48,7 +53,7 @@ final class AutoAssigner implements AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean();
 
     AutoAssigner(int cap, ConversationQueue conversations, DialogEngine engine, AgentActions actions,
-                 ConsoleEvents events, Accounts accounts, Clock clock) {
+                 ConsoleEvents events, Accounts accounts, DeskPolicy desks, Clock clock) {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be >= 1: " + cap);
         }
@@ -58,6 +63,7 @@ final class AutoAssigner implements AutoCloseable {
         this.actions = actions;
         this.events = events;
         this.accounts = accounts;
+        this.desks = desks;
         this.clock = clock;
     }
 
@@ -86,11 +92,12 @@ final class AutoAssigner implements AutoCloseable {
     int sweep() {
         List<ConversationSummary> rows = conversations.queue();
         Map<String, Integer> open = new HashMap<>();
-        Set<String> online = events.online();
-        for (String name : online) {
-            if (accounts.find(name).map(a -> a.role() != Role.ADMIN).orElse(false)) {
+        Map<String, Desk> deskOf = new HashMap<>();
+        for (String name : events.online()) {
+            accounts.find(name).filter(a -> a.role() != Role.ADMIN && a.desk().agency().isEmpty()).ifPresent(a -> {
                 open.put(name, 0);
-            }
+                deskOf.put(name, a.desk());
+            });
         }
         rows.stream().filter(r -> "agent".equals(r.mode()) && open.containsKey(r.agent()))
                 .forEach(r -> open.merge(r.agent(), 1, Integer::sum));
@@ -99,17 +106,19 @@ final class AutoAssigner implements AutoCloseable {
             if (!"queued".equals(r.mode())) {
                 continue;
             }
-            Optional<String> agent = open.entrySet().stream().filter(e -> e.getValue() < cap)
+            Address a = new Address(Channel.of(r.channel()), r.address());
+            Optional<String> agent = open.entrySet().stream()
+                    .filter(e -> e.getValue() < cap && desks.covers(deskOf.get(e.getKey()), a))
                     .min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                             .thenComparing(Map.Entry::getKey))
                     .map(Map.Entry::getKey);
             if (agent.isEmpty()) {
-                break; // everyone online is at the cap
+                continue; // nobody of this conversation's region is free; another region's may be
             }
-            Address a = new Address(Channel.of(r.channel()), r.address());
             if (engine.assignAgent(a, agent.get())) {
                 Instant now = clock.instant();
-                actions.taken(a, agent.get(), r.since() == null ? now : Instant.ofEpochMilli(r.since()), now);
+                actions.assignedAutomatically(a, agent.get(), r.since() == null ? now : Instant.ofEpochMilli(r.since()),
+                        now);
                 open.merge(agent.get(), 1, Integer::sum);
                 assigned++;
                 LOG.log(System.Logger.Level.INFO, "conversation auto-assigned conversation={0} agent={1}", a, agent.get());

@@ -8,6 +8,9 @@ import id.kanal.services.console.SqlConsoleComplaints;
 import id.kanal.services.console.SqlComplaintPages;
 import id.kanal.services.console.SqlAgencyTrends;
 import id.kanal.services.console.SqlDashboard;
+import id.kanal.services.console.AgencyTrends;
+import id.kanal.services.console.Dashboard;
+import id.kanal.services.console.RegionScope;
 import id.kanal.dialog.Texts;
 import id.kanal.store.Database;
 import id.kanal.store.Dialect;
@@ -24,6 +27,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The agent console wired once per server from Kanal: its stores over Kanal's database, accounts,
@@ -70,7 +74,7 @@ final class Console {
         SqlCannedReplies canned = new SqlCannedReplies(db);
         Optional<AutoAssigner> autoAssigner = settings.autoAssignCap() == 0 ? Optional.empty()
                 : Optional.of(new AutoAssigner(settings.autoAssignCap(), conversations, engine, actions, events, accounts,
-                clock));
+                desks, clock));
         autoAssigner.ifPresent(a -> {
             events.onChange(a::wake);
             a.wake(); // conversations left waiting before a restart
@@ -86,7 +90,7 @@ final class Console {
                 new ComplaintRoutes(guard, complaints, events, desks),
                 new DeskRoutes(guard, desks, complaints, new SqlReassignments(db, clock), events),
                 new ComplaintPageRoutes(guard, new SqlComplaintPages(db, clock, ConsoleApi.ROOT + "/complaints/"), events),
-                new DashboardRoutes(guard, dashboards(kanal), new SqlAgencyTrends(db, clock, zone)),
+                new DashboardRoutes(guard, dashboards(kanal), trends(kanal)),
                 new SearchRoutes(guard, complaints, conversations, accounts, new ComplaintCsv(ConsoleTexts.load(), clock.withZone(zone)), desks),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
@@ -107,13 +111,31 @@ final class Console {
     }
 
     /** The dashboard of a region (its complaints, queue and messages), or of every region for none. */
-    private static java.util.function.Function<java.util.Optional<String>, id.kanal.services.console.Dashboard> dashboards(
-            Kanal kanal) {
+    private static Function<Optional<String>, Dashboard> dashboards(Kanal kanal) {
         SqlDashboard all = new SqlDashboard(kanal.database(), kanal.clock(), kanal.settings().dialog().zone());
-        return region -> region.flatMap(code -> kanal.regions().byCode(code)).<id.kanal.services.console.Dashboard>map(r ->
-                all.of(new id.kanal.services.console.RegionScope(r.code(), r.definition().ticketPrefix(),
-                        r == kanal.regions().defaultRegion()), r.zone().orElse(kanal.settings().dialog().zone())))
-                .orElse(all);
+        return region -> region.flatMap(code -> regionScope(kanal, code))
+                .<Dashboard>map(r -> all.of(r.scope(), r.zone())).orElse(all);
+    }
+
+    /** A desk's trends: its region's (every region's for a provincial desk), its agency's only for an agency desk. */
+    private static Function<Desk, AgencyTrends> trends(Kanal kanal) {
+        ZoneId zone = kanal.settings().dialog().zone();
+        SqlAgencyTrends all = new SqlAgencyTrends(kanal.database(), kanal.clock(), zone);
+        return desk -> {
+            Optional<ScopedRegion> region = desk.region().flatMap(code -> regionScope(kanal, code));
+            return all.of(region.map(ScopedRegion::scope), desk.agency(), region.map(ScopedRegion::zone).orElse(zone))
+                    .trends(DashboardRoutes.TREND_WEEKS, DashboardRoutes.OVERDUE_SHOWN);
+        };
+    }
+
+    private static Optional<ScopedRegion> regionScope(Kanal kanal, String code) {
+        return kanal.regions().byCode(code).map(r -> new ScopedRegion(new RegionScope(r.code(),
+                r.definition().ticketPrefix(), r == kanal.regions().defaultRegion()),
+                r.zone().orElse(kanal.settings().dialog().zone())));
+    }
+
+    /** A region as the console's figures filter by it, and its time zone. */
+    private record ScopedRegion(RegionScope scope, ZoneId zone) {
     }
 
     ConsoleEvents events() {

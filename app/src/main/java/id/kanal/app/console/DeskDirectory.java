@@ -38,7 +38,7 @@ public final class DeskDirectory {
      *
      * @throws IllegalArgumentException for a region or agency this deployment does not have
      */
-    Desk desk(Optional<String> region, Optional<String> agency) {
+    public Desk desk(Optional<String> region, Optional<String> agency) {
         Optional<String> code = region.map(r -> r.strip().toLowerCase(Locale.ROOT));
         Desk base = code.isEmpty() ? defaultDesk()
                 : code.get().equals(Desk.ALL) ? Desk.EVERYWHERE : new Desk(code, Optional.empty());
@@ -54,7 +54,7 @@ public final class DeskDirectory {
     }
 
     /** The region a ticket belongs to, by its prefix; empty for a prefix no region has. */
-    Optional<String> regionOfTicket(String ticket) {
+    public Optional<String> regionOfTicket(String ticket) {
         int dash = ticket.indexOf('-');
         return dash < 0 ? Optional.empty() : Optional.ofNullable(regionByPrefix.get(ticket.substring(0, dash)
                 .toUpperCase(Locale.ROOT)));
@@ -68,8 +68,13 @@ public final class DeskDirectory {
         return resident.region().or(() -> regions.keySet().stream().findFirst());
     }
 
+    /** The ticket prefix of a region this deployment has. */
+    public Optional<String> ticketPrefix(String region) {
+        return Optional.ofNullable(regions.get(region)).map(RegionDefinition::ticketPrefix);
+    }
+
     /** The agency's name in the region (any region when empty). */
-    Optional<String> agencyName(Optional<String> region, String agency) {
+    public Optional<String> agencyName(Optional<String> region, String agency) {
         return regions.values().stream().filter(r -> region.isEmpty() || r.code().equals(region.get()))
                 .flatMap(r -> r.agencies().stream()).filter(a -> a.code().equals(agency))
                 .map(RegionDefinition.Agency::name).findFirst();

@@ -14,11 +14,39 @@ import java.util.Optional;
  * agency; moving a complaint to another agency is a supervisor's action. Every refusal is a 403
  * that says why. Routes call it with one line each.
  */
-final class DeskPolicy {
+public final class DeskPolicy {
+    private static final String ACCOUNT = "your account";
     private final DeskDirectory directory;
 
-    DeskPolicy(DeskDirectory directory) {
+    public DeskPolicy(DeskDirectory directory) {
         this.directory = directory;
+    }
+
+    /**
+     * Why this desk may not see or change the complaint (its ticket, the agency it is routed to and
+     * that agency's name), or empty when it may: the same rule for console accounts and for the
+     * staff API's scoped tokens ({@code holder} names who is refused: "your account", "this token").
+     */
+    public Optional<String> refusal(Desk desk, String ticket, String agency, String agencyName, String holder) {
+        if (desk.region().isPresent() && !directory.regionOfTicket(ticket).equals(desk.region())) {
+            return Optional.of(ticket + " is not a complaint of region " + desk.region().get()
+                    + ", where " + holder + " works");
+        }
+        if (desk.agency().isPresent() && !desk.agency().get().equals(agency)) {
+            return Optional.of(ticket + " is routed to " + agencyName + "; " + holder + " works on the "
+                    + "complaints of " + agencyName(desk) + " only");
+        }
+        return Optional.empty();
+    }
+
+    /** Why the desk may not ask for another agency's list, or empty when it may ({@code asked} the agency asked for). */
+    public Optional<String> listRefusal(Desk desk, Optional<String> asked, String holder) {
+        Optional<String> own = desk.agency();
+        if (own.isPresent() && asked.isPresent() && !asked.equals(own)) {
+            return Optional.of(holder + " works on the complaints of " + agencyName(desk) + " only, not "
+                    + asked.get() + "'s");
+        }
+        return Optional.empty();
     }
 
     /** 403 unless the account's desk covers the complaint. */
@@ -41,7 +69,8 @@ final class DeskPolicy {
         return rows.stream().filter(r -> covers(s.desk(), new Address(Channel.of(r.channel()), r.address()))).toList();
     }
 
-    private boolean covers(Desk desk, Address resident) {
+    /** Whether the desk's region is the conversation's (every region's for a provincial desk). */
+    boolean covers(Desk desk, Address resident) {
         return desk.region().isEmpty() || directory.regionOfConversation(resident).equals(desk.region());
     }
 
@@ -59,10 +88,9 @@ final class DeskPolicy {
         if (own.isEmpty()) {
             return f;
         }
-        if (f.agency().isPresent() && !f.agency().equals(own)) {
-            throw ConsoleException.forbidden("your account works on the complaints of " + agencyName(s.desk())
-                    + " only, not " + f.agency().get() + "'s");
-        }
+        listRefusal(s.desk(), f.agency(), ACCOUNT).ifPresent(why -> {
+            throw ConsoleException.forbidden(why);
+        });
         return new ConsoleComplaints.Filter(f.status(), f.category(), own, f.overdueOnly(), f.limit(), f.search());
     }
 
@@ -77,15 +105,7 @@ final class DeskPolicy {
     }
 
     private Optional<String> refusal(Desk desk, ConsoleComplaints.Row c) {
-        if (desk.region().isPresent() && !directory.regionOfTicket(c.ticket()).equals(desk.region())) {
-            return Optional.of(c.ticket() + " is not a complaint of region " + desk.region().get()
-                    + ", where your account works");
-        }
-        if (desk.agency().isPresent() && !desk.agency().get().equals(c.agency())) {
-            return Optional.of(c.ticket() + " is routed to " + c.agencyName() + "; your account works on the "
-                    + "complaints of " + agencyName(desk) + " only");
-        }
-        return Optional.empty();
+        return refusal(desk, c.ticket(), c.agency(), c.agencyName(), ACCOUNT);
     }
 
     private String agencyName(Desk desk) {

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The board's HTML, in Bahasa Indonesia, rendered whole on the server: it reads without
- * JavaScript, and {@code live.js} refreshes it by fetching the same page again (one renderer).
+ * JavaScript, and {@code live.js} refreshes it by fetching the same page again (one renderer) when
+ * the board's event stream brings figures newer than the page's {@code data-generated}.
  * Every text that comes from data is escaped; the only data shown are region, agency and category
  * names and counts.
  */
@@ -28,7 +29,8 @@ final class LivePage {
     static String board(LiveFigures f, ZoneId zone) {
         StringBuilder h = head("LIVE Room " + f.regionName());
         Tally t = f.total();
-        h.append("<main data-region=\"").append(esc(f.region())).append("\">\n")
+        h.append("<main data-region=\"").append(esc(f.region())).append("\" data-generated=\"").append(f.generatedAt())
+                .append("\">\n")
                 .append("<header><h1>LIVE Room <span>").append(esc(f.regionName())).append("</span></h1>\n")
                 .append("<p class=\"updated\">Pengaduan warga. Diperbarui ")
                 .append(esc(UPDATED.format(Instant.ofEpochMilli(f.generatedAt()).atZone(zone)))).append("</p></header>\n")

@@ -89,4 +89,53 @@ class ConsoleBundlesTest {
             assertEquals(Set.of(), missing, "keys missing from " + language + ".json");
         }
     }
+
+    /**
+     * The refusals an agent or an agency desk meets, as the server words them (made by the real
+     * code where it is at hand), each matched by a pattern of i18n.js's table, so the console shows
+     * them in the account's language rather than in the API's English.
+     */
+    @Test
+    void serverMessagesAgentsMeet_areTranslated() throws IOException {
+        List<Pattern> patterns = new java.util.ArrayList<>();
+        Matcher row = Pattern.compile("\\[/(\\^.*?)/, '(error\\.[a-zA-Z]+)'").matcher(Files.readString(PAGES.resolve("i18n.js")));
+        while (row.find()) {
+            patterns.add(Pattern.compile(row.group(1)));
+        }
+        assertTrue(patterns.size() > 20, "the table's patterns were not found: " + patterns.size());
+        DeskDirectory directory = new DeskDirectory(List.of(new id.kanal.services.complaints.RegionDefinition(
+                "kota-tangerang", "Kota Tangerang", "TNG", List.of(
+                new id.kanal.services.complaints.RegionDefinition.Agency("pupr", "Dinas PUPR"),
+                new id.kanal.services.complaints.RegionDefinition.Agency("dlh", "Dinas Lingkungan Hidup")), List.of(
+                new id.kanal.services.complaints.RegionDefinition.CategoryDefinition("sampah", "Sampah", "Rubbish", "dlh",
+                        List.of("sampah"), 3)))));
+        DeskPolicy policy = new DeskPolicy(directory);
+        Desk dlh = directory.desk(java.util.Optional.empty(), java.util.Optional.of("dlh"));
+        List<String> said = List.of(
+                policy.refusal(dlh, "TNG-000002", "pupr", "Dinas PUPR", "your account").orElseThrow(),
+                policy.refusal(new Desk(java.util.Optional.of("kabupaten-tangerang"), java.util.Optional.empty()),
+                        "TNG-000002", "pupr", "Dinas PUPR", "your account").orElseThrow(),
+                policy.listRefusal(dlh, java.util.Optional.of("pupr"), "your account").orElseThrow(),
+                "this conversation is region kabupaten-tangerang's; your account works in region kota-tangerang",
+                "moving a complaint to another agency is a supervisor's action",
+                "moving a complaint to another agency needs a reason",
+                new id.kanal.services.complaints.TransitionRefusedException("TNG-000002", ComplaintStatus.REJECTED,
+                        ComplaintStatus.REJECTED, "a REJECTED complaint is closed; reopen it before moving it to another "
+                        + "agency").getMessage(),
+                "TNG-000002 is already with pupr",
+                "only the agent who owns the conversation can hand it back",
+                "only the agent who owns the conversation can transfer it",
+                "this needs the supervisor role",
+                "no such complaint: TNG-000009",
+                "no such conversation",
+                "no such agent: rina",
+                "it is already yours",
+                "at most 1600 characters",
+                "the note is longer than 500 characters",
+                "you cannot delete your own account",
+                "you cannot take the admin role from yourself");
+        for (String message : said) {
+            assertTrue(patterns.stream().anyMatch(p -> p.matcher(message).find()), "not translated: " + message);
+        }
+    }
 }

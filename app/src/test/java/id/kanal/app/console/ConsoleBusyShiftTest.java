@@ -237,20 +237,36 @@ class ConsoleBusyShiftTest {
         assertEquals("budi", ownerSoon("+6281200000006"));
     }
 
+    @Test
+    void autoAssignment_neverGivesTheQueueToAnAgencyDesk_andSaysItWasAutomatic() throws Exception {
+        ConsoleHarness.Client admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        assertEquals(201, admin.post("/accounts", Map.of("username", "sari", "role", "agent", "password",
+                "sari-password", "agency", "dlh")).statusCode());
+        ConsoleHarness.Client sari = kanal.login("sari", "sari-password");
+        online(sari); // online alone: the first resident waits rather than go to an agency desk
+        kanal.resident(Channel.SMS, "+6281200000011", "petugas");
+        assertEquals("queued", mode("+6281200000011"));
+        online(agent);
+        assertEquals("budi", ownerSoon("+6281200000011"), "the agency desk's account is passed over");
+        kanal.resident(Channel.SMS, "+6281200000012", "petugas");
+        assertEquals("budi", ownerSoon("+6281200000012"), "even with fewer open conversations");
+        // Sari may still take one by hand.
+        kanal.resident(Channel.SMS, "+6281200000013", "petugas");
+        until(() -> "queued".equals(mode("+6281200000013"))); // budi is at the cap of 2
+        assertEquals(200, sari.post("/conversations/sms/+6281200000013/take", Map.of()).statusCode());
+
+        JsonNode lines = agent.json(agent.get("/conversations/sms/+6281200000011")).get("transcript");
+        List<String> notes = StreamSupport.stream(lines.spliterator(), false)
+                .filter(l -> l.get("direction").asText().equals("note")).map(l -> l.get("body").asText()).toList();
+        assertEquals(List.of("was assigned the conversation automatically"), notes, "not a take of budi's own");
+        JsonNode taken = sari.json(sari.get("/conversations/sms/+6281200000013")).get("transcript");
+        assertTrue(StreamSupport.stream(taken.spliterator(), false)
+                .anyMatch(l -> l.get("body").asText().equals("took the conversation")), "a manual take says so");
+    }
+
     /** Opens the account's live event stream, as its browser would: it is online while this is open. */
     private void online(ConsoleHarness.Client c) throws Exception {
-        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(kanal.base() + "/api/console/events")).header("Cookie", c.cookie).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, res.statusCode());
-        InputStream in = res.body();
-        streams.add(in);
-        // The stream's first event: from here on the server counts the account as online.
-        StringBuilder first = new StringBuilder();
-        int ch;
-        while ((ch = in.read()) != -1 && first.indexOf("hello") < 0) {
-            first.append((char) ch);
-        }
+        streams.add(kanal.online(c));
     }
 
     private String ownerSoon(String number) throws Exception {

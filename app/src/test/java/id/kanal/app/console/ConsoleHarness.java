@@ -148,6 +148,26 @@ final class ConsoleHarness implements AutoCloseable {
         return login(username, username + "-password");
     }
 
+    /**
+     * Opens the account's live event stream, as its browser would, and returns once the server counts
+     * the account as online (the stream's first event); closing the stream takes it offline.
+     */
+    java.io.InputStream online(Client c) throws Exception {
+        HttpResponse<java.io.InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base() + "/api/console/events")).header("Cookie", c.cookie).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (res.statusCode() != 200) {
+            throw new AssertionError("event stream: " + res.statusCode());
+        }
+        java.io.InputStream in = res.body();
+        StringBuilder first = new StringBuilder();
+        int ch;
+        while ((ch = in.read()) != -1 && first.indexOf("hello") < 0) {
+            first.append((char) ch);
+        }
+        return in;
+    }
+
     List<Map<String, Object>> outbox(String address) {
         return kanal.database().read(c -> {
             List<Map<String, Object>> out = new ArrayList<>();

@@ -80,6 +80,26 @@ class DesksTest extends ConsoleOnServer {
     }
 
     @Test
+    void trends_ofAnAgencyAccount_showOnlyItsAgency_inWeeksAndTheOverdueList() throws Exception {
+        staff("sari", "agent", "dlh");
+        clock.advance(Duration.ofDays(20)); // both overdue: rubbish after 3 days, the road after 14
+        ConsoleHarness.Client dlh = kanal.login("sari", "sari-password");
+        admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
+        JsonNode mine = dlh.json(dlh.get("/dashboard/trends"));
+        assertEquals(List.of("dlh"), StreamSupport.stream(mine.get("agencies").spliterator(), false)
+                .map(a -> a.get("key").asText()).toList(), "only its agency's row");
+        assertEquals(1L, StreamSupport.stream(mine.get("agencies").get(0).get("filed").spliterator(), false)
+                .mapToLong(JsonNode::asLong).sum(), "its one complaint, some weeks ago");
+        assertEquals(List.of(rubbish), tickets(mine.get("overdue")));
+        assertEquals(1, mine.get("overdueTotal").asLong());
+
+        JsonNode all = admin.json(admin.get("/dashboard/trends"));
+        assertEquals(9, all.get("agencies").size(), "an account of no agency sees every agency");
+        assertEquals(List.of(rubbish, road), tickets(all.get("overdue")));
+        assertEquals(2, all.get("overdueTotal").asLong());
+    }
+
+    @Test
     void reassignment_isASupervisorsAction_withAReason_andMovesTheDesk() throws Exception {
         ConsoleHarness.Client dlhAgent = staff("sari", "agent", "dlh");
         ConsoleHarness.Client dlhLead = staff("dewi", "supervisor", "dlh");

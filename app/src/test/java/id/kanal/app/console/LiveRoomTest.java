@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The public LIVE Room board ({@code /live}): served without a login, its figures equal to counts
- * made directly in SQL, nothing in the JSON or the page that names, reaches or locates a resident,
+ * made directly in SQL, nothing in the JSON, the page or the event stream that names, reaches or locates a resident,
  * and an unknown region answered 404 in the one JSON error shape.
  */
 class LiveRoomTest extends ConsoleOnServer {
@@ -125,7 +125,12 @@ class LiveRoomTest extends ConsoleOnServer {
         String json = get("/live/kota-tangerang.json", "application/json").body();
         String page = get("/live/kota-tangerang", "text/html").body();
         String list = get("/live", "text/html").body() + get("/live", "application/json").body();
-        for (String shown : List.of(json, page, list)) {
+        String stream;
+        try (EventStream events = EventStream.open(http, kanal.base() + "/live/kota-tangerang/events")) {
+            stream = events.next("board", Duration.ofSeconds(10)).data();
+        }
+        assertTrue(stream.contains("\"notYetHandled\":5"), "the stream's board is the same board: " + stream);
+        for (String shown : List.of(json, page, list, stream)) {
             for (Resident r : RESIDENTS) {
                 String local = "0" + r.number().substring(3);
                 for (String secret : List.of(r.number(), r.number().substring(1), local, r.number().substring(5),

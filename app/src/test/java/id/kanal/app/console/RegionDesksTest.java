@@ -45,7 +45,8 @@ class RegionDesksTest {
         try (InputStream in = getClass().getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
             Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
         }
-        kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
+        kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString(),
+                "KANAL_CONSOLE_AUTO_ASSIGN_CAP", "2"));
         admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
         for (String to : List.of(KOTA_NUMBER, KAB_NUMBER)) {
             for (String text : List.of("lapor sampah", "Sampah tidak diangkut seminggu", "Jl. Kenari 12", "ya", "petugas")) {
@@ -57,6 +58,24 @@ class RegionDesksTest {
     @AfterEach
     void stop() {
         kanal.close();
+    }
+
+    @Test
+    void autoAssignment_givesAConversationOnlyToAnAccountOfItsRegion() throws Exception {
+        ConsoleHarness.Client kab = staff("kabagent", KAB);
+        // Both residents wait (nobody online); the Kabupaten agent comes online.
+        try (InputStream stream = kanal.online(kab)) {
+            String kabPath = "/conversations/sms/" + URLEncoder.encode(RESIDENT + "@" + KAB, StandardCharsets.UTF_8);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!"agent".equals(kab.json(kab.get(kabPath)).get("conversation").get("mode").asText())) {
+                assertTrue(System.nanoTime() < deadline, "the Kabupaten conversation was not assigned");
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+            assertEquals("kabagent", kab.json(kab.get(kabPath)).get("conversation").get("agent").asText());
+            // The sweep went through the queue oldest first: Kota's resident (older) was passed over.
+            String kotaPath = "/conversations/sms/" + URLEncoder.encode(RESIDENT, StandardCharsets.UTF_8);
+            assertEquals("queued", admin.json(admin.get(kotaPath)).get("conversation").get("mode").asText());
+        }
     }
 
     private ConsoleHarness.Client staff(String username, String region) throws Exception {
@@ -118,6 +137,14 @@ class RegionDesksTest {
                 .mapToLong(n -> n.get("count").asLong()).sum());
         assertEquals(List.of("kab-jalan", "kab-sampah"), values(kabFigures.get("byCategory"), "key"));
         assertEquals(2, admin.json(admin.get("/dashboard")).get("waiting").asLong());
+
+        // Trends like the dashboard: the region's agencies and complaints only.
+        JsonNode kabTrends = kab.json(kab.get("/dashboard/trends"));
+        assertEquals(List.of("kab-dlhk", "kab-pupr"), values(kabTrends.get("agencies"), "key"));
+        assertEquals(1, StreamSupport.stream(kabTrends.get("agencies").spliterator(), false)
+                .mapToLong(a -> a.get("filed").get(7).asLong()).sum(), "its one complaint this week");
+        assertEquals(9, kota.json(kota.get("/dashboard/trends")).get("agencies").size());
+        assertEquals(11, admin.json(admin.get("/dashboard/trends")).get("agencies").size(), "every region's agencies");
 
         // Another region's conversation: refused with the reason, to read and to take.
         String kotaPath = "/conversations/sms/" + URLEncoder.encode(RESIDENT, StandardCharsets.UTF_8);

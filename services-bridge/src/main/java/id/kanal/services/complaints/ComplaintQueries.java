@@ -48,8 +48,20 @@ public final class ComplaintQueries {
 
     /** Complaints matching the filter, newest first, with media and without history. */
     public List<ComplaintDetail> list(ComplaintFilter f) {
+        return list(f, Optional.empty());
+    }
+
+    /**
+     * Complaints matching the filter whose ticket carries this prefix (one region's, the prefix
+     * being unique in a deployment), newest first; every region's for none.
+     */
+    public List<ComplaintDetail> list(ComplaintFilter f, Optional<String> ticketPrefix) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        ticketPrefix.ifPresent(p -> {
+            sql.append(" AND c.ticket LIKE ?");
+            args.add(prefixPattern(p));
+        });
         if (!f.statuses().isEmpty()) {
             sql.append(" AND c.status IN (").append("?, ".repeat(f.statuses().size() - 1)).append("?)");
             f.statuses().stream().map(ComplaintStatus::name).sorted().forEach(args::add);
@@ -147,35 +159,77 @@ public final class ComplaintQueries {
 
     /** Counts of problems (duplicates left out) by status, category and agency, and how many are overdue. */
     public ComplaintCounts counts() {
+        return counts(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@link #counts()} of one region's complaints (by ticket prefix) and, when given, one agency's;
+     * every region's and agency's for none.
+     */
+    public ComplaintCounts counts(Optional<String> ticketPrefix, Optional<String> agency) {
+        StringBuilder scope = new StringBuilder();
+        List<Object> scopeArgs = new ArrayList<>();
+        ticketPrefix.ifPresent(p -> {
+            scope.append(" AND c.ticket LIKE ?");
+            scopeArgs.add(prefixPattern(p));
+        });
+        agency.ifPresent(a -> {
+            scope.append(" AND c.agency_code = ?");
+            scopeArgs.add(a);
+        });
         return read(c -> {
-            Map<String, Long> byStatus = group(c, "c.status");
+            java.util.function.Function<String, Map<String, Long>> group = column -> {
+                try {
+                    return group(c, column, scope.toString(), scopeArgs);
+                } catch (SQLException e) {
+                    throw new DatabaseException("counting complaints by " + column, e);
+                }
+            };
+            Map<String, Long> byStatus = group.apply("c.status");
             for (ComplaintStatus s : ComplaintStatus.values()) {
                 byStatus.putIfAbsent(s.name(), 0L);
             }
             long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
             long overdue;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM complaint c JOIN category k "
-                    + "ON k.code = c.category_code WHERE c.duplicate_of IS NULL AND " + OVERDUE)) {
+                    + "ON k.code = c.category_code WHERE c.duplicate_of IS NULL AND " + OVERDUE + scope)) {
                 ps.setLong(1, clock.millis());
+                for (int i = 0; i < scopeArgs.size(); i++) {
+                    ps.setObject(i + 2, scopeArgs.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     overdue = rs.getLong(1);
                 }
             }
-            return new ComplaintCounts(total, overdue, byStatus, group(c, "c.category_code"), group(c, "c.agency_code"));
+            return new ComplaintCounts(total, overdue, byStatus, group.apply("c.category_code"),
+                    group.apply("c.agency_code"));
         });
     }
 
-    private static Map<String, Long> group(Connection c, String column) throws SQLException {
+    private static Map<String, Long> group(Connection c, String column, String scope, List<Object> scopeArgs)
+            throws SQLException {
         Map<String, Long> out = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", COUNT(*) FROM complaint c "
-                + "WHERE c.duplicate_of IS NULL GROUP BY " + column);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
+                + "WHERE c.duplicate_of IS NULL" + scope + " GROUP BY " + column)) {
+            for (int i = 0; i < scopeArgs.size(); i++) {
+                ps.setObject(i + 1, scopeArgs.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
             }
         }
         return out;
+    }
+
+    /** A region's tickets: its prefix (capital letters only, so no LIKE wildcard) and the dash. */
+    private static String prefixPattern(String ticketPrefix) {
+        if (!ticketPrefix.matches("[A-Z]{2,5}")) {
+            throw new IllegalArgumentException("ticketPrefix must be 2-5 capital letters: " + ticketPrefix);
+        }
+        return ticketPrefix + "-%";
     }
 
     private ComplaintDetail detail(ResultSet rs, List<Media> media, List<HistoryEntry> history) throws SQLException {

@@ -41,4 +41,10 @@ public interface AgentRecords {
 
     /** An agent took the conversation: a new handoff log entry (closing any open one) and a note. */
     void taken(Address conversation, String agent, Instant queuedAt, Instant takenAt);
+
+    /**
+     * Auto-assignment gave an agent the conversation: as {@link #taken}, with a note that says it
+     * was assigned automatically (so nobody reads it as the agent's own take).
+     */
+    void assignedAutomatically(Address conversation, String agent, Instant queuedAt, Instant takenAt);
 }

@@ -62,14 +62,28 @@ public final class SqlAgentRecords implements AgentRecords {
         });
     }
 
+    /** The transcript note of an agent's own take (the console shows it in the account's language). */
+    public static final String TOOK = "took the conversation";
+    /** The transcript note of an auto-assignment. */
+    public static final String ASSIGNED_AUTOMATICALLY = "was assigned the conversation automatically";
+
     @Override
     public void taken(Address a, String agent, Instant queuedAt, Instant takenAt) {
+        start(a, agent, queuedAt, takenAt, TOOK);
+    }
+
+    @Override
+    public void assignedAutomatically(Address a, String agent, Instant queuedAt, Instant takenAt) {
+        start(a, agent, queuedAt, takenAt, ASSIGNED_AUTOMATICALLY);
+    }
+
+    private void start(Address a, String agent, Instant queuedAt, Instant takenAt, String note) {
         db.inTransaction(c -> {
             closeLog(c, a, takenAt);
             Statements.update(c, "INSERT INTO handoff_log (id, channel, address, agent, queued_at, taken_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), a.channel().id(), a.value(),
                     agent, queuedAt.toEpochMilli(), takenAt.toEpochMilli());
-            return SqlConversationStore.appendLine(c, a, takenAt, "note", author(agent), "took the conversation");
+            return SqlConversationStore.appendLine(c, a, takenAt, "note", author(agent), note);
         });
     }
 
