@@ -82,6 +82,14 @@ public final class Regions {
         return byCode(region).flatMap(r -> r.identities().getOrDefault(list, java.util.Set.of()).stream().findFirst());
     }
 
+    /** The regions' own Telegram bots, for the Telegram channel (the default region's without a region). */
+    public id.kanal.channels.telegram.TelegramRegionBots telegramBots() {
+        return new id.kanal.channels.telegram.TelegramRegionBots(all.stream().flatMap(r -> r.telegram().stream().map(t ->
+                new id.kanal.channels.telegram.TelegramRegionBots.Bot(
+                        r == defaultRegion() ? Optional.empty() : Optional.of(r.code()),
+                        t.token(), t.webhookSecret(), t.webhookPath()))).toList());
+    }
+
     /** The region a message arriving on {@code identity} over {@code channel} is for: its claimant, else the default. */
     public Region arrivedOn(Channel channel, Optional<String> identity) {
         return identity.map(i -> byIdentity.get(new Identity(channel, key(i)))).orElse(defaultRegion());

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record Settings(ServerSettings server, StoreSettings store, Optional<Path> regionFile,
                        Optional<Path> regionsDir, ConversationSettings dialog, ComplaintSettings complaints,
                        ChannelSettings channels, IntentsConfig intents, ConsoleSettings console,
-                       AlertSettings alerts) {
+                       AlertSettings alerts, Environment environment) {
 
     /**
      * Reads settings from the files' config tree ({@link Main#config()}, or a test's) with the
@@ -28,14 +28,18 @@ public record Settings(ServerSettings server, StoreSettings store, Optional<Path
      */
     public static Settings from(Config files, Map<String, String> env) {
         try {
-            return create(ConfigKeys.layered(files, env).get("kanal"));
+            return create(ConfigKeys.layered(files, env).get("kanal"), new Environment(env));
         } catch (IllegalArgumentException | ConfigException e) {
             throw new IllegalArgumentException(ConfigKeys.explain(e.getMessage(), env), e);
         }
     }
 
-    /** Reads the {@code kanal} tree, each part from its subtree. */
-    static Settings create(Config kanal) {
+    /**
+     * Reads the {@code kanal} tree, each part from its subtree.
+     *
+     * @param environment the variables region files may name for their secrets
+     */
+    static Settings create(Config kanal, Environment environment) {
         ServerSettings server = ServerSettings.create(kanal);
         return new Settings(
                 server,
@@ -47,7 +51,7 @@ public record Settings(ServerSettings server, StoreSettings store, Optional<Path
                 ChannelSettings.create(kanal, ChannelRegistry.ALL),
                 IntentsConfig.create(kanal.get("intents")),
                 ConsoleSettings.create(kanal.get("console"), server.baseUrl()),
-                alerts(kanal.get("alerts")));
+                alerts(kanal.get("alerts")), environment);
     }
 
     /** The {@code kanal.alerts} subtree: the price alert threshold and the rates estimates use. */
