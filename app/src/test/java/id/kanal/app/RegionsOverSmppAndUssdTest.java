@@ -12,7 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.time.Duration;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.OutboundMessage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +88,36 @@ class RegionsOverSmppAndUssdTest {
         assertTrue(kab.startsWith("CON ") && kab.contains("Kabupaten Tangerang"), kab);
         String categories = ussd("AT-kab-1", "*500*22#", "1");
         assertTrue(categories.contains("2 Sampah") && !categories.contains("Banjir"), categories);
+    }
+
+    @Test
+    void smppReplies_leaveFromTheShortCodeTheResidentTexted() {
+        assertTrue(sms(KAB_CODE, "halo").contains("Kabupaten Tangerang"));
+        assertEquals(Set.of(KAB_CODE), sources(), "the Kabupaten's short code, not the link's source address");
+        int before = smsc.submitted().size();
+        assertTrue(sms(KOTA_CODE, "halo").contains("Kota Tangerang"));
+        assertEquals(Set.of(KOTA_CODE), sources(smsc.submitted().subList(before, smsc.submitted().size())));
+    }
+
+    @Test
+    void smppOutbox_toARegionsResident_leavesFromTheRegionsOwnNumber() {
+        kanal.kanal().outboxQueue().enqueue(new OutboundMessage(
+                new Address(Channel.SMS, "+" + RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION),
+                "Laporan Anda sedang dikerjakan", "status-change", OutboundMessage.BULK, Optional.empty()),
+                kanal.kanal().clock().instant());
+        kanal.kanal().outbox().wake();
+        LocalSmsc.Submitted sent = smsc.await(s -> s.text().contains("sedang dikerjakan"), Duration.ofSeconds(20));
+        // The region file's first sms identity, on the wire without its "+".
+        assertEquals(RegionsEndToEndTest.KAB_NUMBER.substring(1), sent.from());
+        assertEquals(RESIDENT, sent.to());
+    }
+
+    private Set<String> sources() {
+        return sources(smsc.submitted());
+    }
+
+    private static Set<String> sources(List<LocalSmsc.Submitted> submitted) {
+        return submitted.stream().filter(s -> s.to().equals(RESIDENT)).map(LocalSmsc.Submitted::from)
+                .collect(Collectors.toSet());
     }
 }

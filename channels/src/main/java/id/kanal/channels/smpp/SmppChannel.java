@@ -4,6 +4,7 @@ import id.kanal.channels.ChannelContext;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.ussd.PendingUssdTurns;
 import id.kanal.channels.ussd.QueuedReceipts;
@@ -58,6 +59,12 @@ public final class SmppChannel implements KanalChannel {
      */
     public SmppChannel(SmppConfig config, InboundHandler handler, SmppLedger ledger, OutboxQueue outbox,
                        Optional<UssdFlow> ussd, Clock clock) {
+        this(config, handler, ledger, outbox, ussd, clock, SenderIdentities.none());
+    }
+
+    /** @param identities the short codes and numbers regions send from, when they are not the link's */
+    SmppChannel(SmppConfig config, InboundHandler handler, SmppLedger ledger, OutboxQueue outbox,
+                Optional<UssdFlow> ussd, Clock clock, SenderIdentities identities) {
         this.config = config;
         this.turns = new SmsTurns(handler, ledger, config.dedupeWindow(), clock);
         this.receipts = new SmppReceipts(ledger, outbox, clock);
@@ -69,7 +76,7 @@ public final class SmppChannel implements KanalChannel {
             self[0] = new SmppLink(c, new DeliverSmListener(c, reassembler, turns, receipts, smppUssd, () -> self[0]));
             links.add(self[0]);
         }
-        this.sender = new SmppSender(links, ledger, clock);
+        this.sender = new SmppSender(links, ledger, clock, identities);
     }
 
     /**
@@ -88,7 +95,8 @@ public final class SmppChannel implements KanalChannel {
                 context.optionalPort(PendingUssdTurns.class).orElseGet(() -> PendingUssdTurns.inMemory(context.outbox())),
                 context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), Texts.builtIn(), context.clock());
         return Optional.of(new SmppChannel(config, context.handler(), context.port(SmppLedger.class),
-                context.outboxQueue(), Optional.of(ussd), context.clock()));
+                context.outboxQueue(), Optional.of(ussd), context.clock(),
+                context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none)));
     }
 
     @Override
