@@ -50,7 +50,10 @@ import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.telegram.TelegramLinks;
 import id.kanal.channels.telegram.TelegramRegionBots;
 import id.kanal.channels.ussd.QueuedReceipts;
+import id.kanal.channels.ussd.UssdResidents;
 import id.kanal.channels.ussd.UssdSessions;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
 import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
@@ -215,6 +218,8 @@ public final class Kanal implements AutoCloseable {
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
                         SenderIdentities.class, (SenderIdentities) regions::senderOf,
                         TelegramRegionBots.class, regions.telegramBots(),
+                        UssdResidents.class, (UssdResidents) (phone, code) ->
+                                regions.residentOn(new Address(Channel.USSD, phone), code),
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
                         ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
     }

@@ -90,6 +90,34 @@ class RegionsOverSmppAndUssdTest {
         assertTrue(categories.contains("2 Sampah") && !categories.contains("Banjir"), categories);
     }
 
+    private static final String RESUME = "CON Sesi sebelumnya terputus. Lanjutkan?\n1 Ya\n2 Tidak";
+
+    @Test
+    void ussdDropInOneRegion_isNotOfferedOnTheOthersCode() throws Exception {
+        ussd("AT-kota-d1", "*384*1234#", "");
+        ussd("AT-kota-d1", "*384*1234#", "1");
+        assertTrue(ussd("AT-kota-d1", "*384*1234#", "1*1").contains("lokasi"));
+        // The Kota session drops mid-complaint; the resident dials the Kabupaten's code: its own menu.
+        String kab = ussd("AT-kab-d2", "*500*22#", "");
+        assertTrue(kab.contains("Kabupaten Tangerang") && !kab.contains("terputus"), kab);
+    }
+
+    @Test
+    void ussdDropsOnBothCodes_eachCodeOffersItsOwnSession() throws Exception {
+        ussd("AT-kab-d1", "*500*22#", "");
+        String kabCategories = ussd("AT-kab-d1", "*500*22#", "1");
+        assertTrue(kabCategories.contains("Sampah"), kabCategories);
+        ussd("AT-kota-d1", "*384*1234#", "");
+        ussd("AT-kota-d1", "*384*1234#", "1");
+        String kotaWhere = ussd("AT-kota-d1", "*384*1234#", "1*1");
+        assertTrue(kotaWhere.contains("lokasi"), kotaWhere);
+        // Both sessions drop; each code, dialled again, offers to go on where that region's session was.
+        assertEquals(RESUME, ussd("AT-kab-d2", "*500*22#", ""));
+        assertEquals(kabCategories, ussd("AT-kab-d2", "*500*22#", "1"));
+        assertEquals(RESUME, ussd("AT-kota-d2", "*384*1234#", ""));
+        assertEquals(kotaWhere, ussd("AT-kota-d2", "*384*1234#", "1"));
+    }
+
     @Test
     void smppReplies_leaveFromTheShortCodeTheResidentTexted() {
         assertTrue(sms(KAB_CODE, "halo").contains("Kabupaten Tangerang"));

@@ -9,6 +9,7 @@ import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.ussd.PendingUssdTurns;
 import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdConfig;
+import id.kanal.channels.ussd.UssdResidents;
 import id.kanal.channels.ussd.UssdSessions;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Texts;
@@ -93,7 +94,8 @@ public final class SmppChannel implements KanalChannel {
         UssdFlow ussd = new UssdFlow(ussdDefaults, context.handler(), context.conversations(),
                 context.port(UssdSessions.class),
                 context.optionalPort(PendingUssdTurns.class).orElseGet(() -> PendingUssdTurns.inMemory(context.outbox())),
-                context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), Texts.builtIn(), context.clock());
+                context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), Texts.builtIn(), context.clock(),
+                context.optionalPort(UssdResidents.class).orElseGet(UssdResidents::oneRegion));
         return Optional.of(new SmppChannel(config, context.handler(), context.port(SmppLedger.class),
                 context.outboxQueue(), Optional.of(ussd), context.clock(),
                 context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none)));
