@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.time.Duration;
 import id.kanal.dialog.Address;
+import id.kanal.store.ussd.SqlUssdPendingTurns;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.OutboundMessage;
 
@@ -116,6 +117,27 @@ class RegionsOverSmppAndUssdTest {
         assertEquals(kabCategories, ussd("AT-kab-d2", "*500*22#", "1"));
         assertEquals(RESUME, ussd("AT-kota-d2", "*384*1234#", ""));
         assertEquals(kotaWhere, ussd("AT-kota-d2", "*384*1234#", "1"));
+    }
+
+    @Test
+    void ussdTurnHeldAcrossARestart_goesBackToItsRegion() {
+        // A slow turn the gateway heard END for, held when Kanal stopped before it finished.
+        String kabResident = new Address(Channel.USSD, "+" + RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION).value();
+        new SqlUssdPendingTurns(kanal.kanal().database()).hold(new SqlUssdPendingTurns.PendingTurn("AT-kab-slow:0",
+                kabResident, "MENU", kanal.kanal().clock().instant()));
+        kanal.restart();
+        List<String> late = kanal.kanal().database().read(c -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT address, body FROM outbox WHERE kind = 'ussd-reply'");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            return rows;
+        });
+        assertEquals(1, late.size(), late.toString());
+        assertTrue(late.get(0).startsWith(kabResident + " ") && late.get(0).contains("Kabupaten Tangerang"), late.get(0));
     }
 
     @Test
