@@ -126,6 +126,20 @@ final class Channels implements AutoCloseable {
                                                            Optional<String> template) {
                 return sender.send(to, body, template);
             }
+
+            // Each arity forwarded as it is: the region and the sender identity must reach the sender.
+            @Override
+            public id.kanal.channels.outbox.SendResult send(id.kanal.dialog.Address to, String body,
+                                                           Optional<String> template, Optional<String> region) {
+                return sender.send(to, body, template, region);
+            }
+
+            @Override
+            public id.kanal.channels.outbox.SendResult send(id.kanal.dialog.Address to, String body,
+                                                           Optional<String> template, Optional<String> region,
+                                                           Optional<String> from) {
+                return sender.send(to, body, template, region, from);
+            }
         };
     }
 

@@ -6,12 +6,12 @@ import java.util.Optional;
 /**
  * The environment variables Kanal started with, for the secrets a region file names by variable
  * (a region file is configuration that may be committed: {@code open311.api-key-env} says which
- * variable holds the key, never the key). Tests pass a map. Its values never reach a log.
+ * variable holds the key, never the key). Tests pass a map. Its values never reach a log (its {@link #toString} shows none).
  */
 public final class Environment {
     private final Map<String, String> variables;
 
-    private Environment(Map<String, String> variables) {
+    Environment(Map<String, String> variables) {
         this.variables = Map.copyOf(variables);
     }
 
@@ -19,7 +19,11 @@ public final class Environment {
         return new Environment(variables);
     }
 
-    /** The variable's value, empty when it is unset or blank. */
+    static Environment none() {
+        return new Environment(Map.of());
+    }
+
+    /** The variable's value, stripped; empty when unset or blank. */
     public Optional<String> get(String name) {
         return Optional.ofNullable(variables.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }

@@ -35,8 +35,12 @@ import id.kanal.channels.outbox.OutboxSender;
 import id.kanal.channels.outbox.ArrivalTimes;
 import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.telegram.TelegramLinks;
+import id.kanal.channels.telegram.TelegramRegionBots;
 import id.kanal.channels.ussd.QueuedReceipts;
+import id.kanal.channels.ussd.UssdResidents;
 import id.kanal.channels.ussd.UssdSessions;
+import id.kanal.dialog.Address;
+import id.kanal.dialog.Channel;
 import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
@@ -131,6 +135,9 @@ public final class Kanal implements AutoCloseable {
                                 () -> outbox.wake()),
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
                         SenderIdentities.class, (SenderIdentities) regions::senderOf,
+                        TelegramRegionBots.class, regions.telegramBots(),
+                        UssdResidents.class, (UssdResidents) (phone, code) ->
+                                regions.residentOn(new Address(Channel.USSD, phone), code),
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
                         ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
     }
@@ -174,7 +181,7 @@ public final class Kanal implements AutoCloseable {
 
     /** The same with other channel types than {@link ChannelRegistry#ALL} (tests add their own). */
     static Kanal open(Settings settings, Clock clock, List<ChannelType<?>> channelTypes) {
-        Regions regions = RegionFiles.loadAll(settings.regionFile(), settings.regionsDir());
+        Regions regions = RegionFiles.loadAll(settings.regionFile(), settings.regionsDir(), settings.environment());
         Database db = settings.store().dbUrl().map(url -> Database.open(url, settings.store().pool()))
                 .orElseGet(() -> Database.openSqlite(settings.store().dataDir()));
         try {

@@ -25,7 +25,8 @@ import java.util.Set;
  * @param source     where it was read from, for messages ({@code built-in} or a file path)
  * @param identities per channel, the numbers, short codes and senders that are this region's
  *                   (normalised by {@link Identities#key}); a message arriving on one is this region's
- * @param telegram   the region's own bot, when it has one (read and logged; see the README)
+ * @param telegram   the region's own bot, when it has one (its updates are this region's; its identity,
+ *                   {@code bot<id>}, is among {@code identities} under {@link Channel#TELEGRAM})
  * @param wording    texts the region rewords, per language ({@code wording: id: {key: text}}), checked by
  *                   {@link id.kanal.dialog.Texts#reworded} when the region's engine is made
  * @param areas      its kecamatan and kelurahan ({@code areas:} or {@code areas-file:}), for {@code DAFTAR BANJIR}
@@ -71,10 +72,15 @@ public record Region(RegionDefinition definition, String source, Optional<ZoneId
         }
     }
 
-    /** A region's Telegram bot: its token (kept out of logs) and the webhook path Telegram calls. */
-    public record TelegramBot(String token, String webhookPath) {
+    /**
+     * A region's Telegram bot: its token (from the environment variable the file names; kept out of
+     * logs), the webhook secret when it has its own (else the deployment's), and the webhook path
+     * Telegram calls, under {@code /channels}.
+     */
+    public record TelegramBot(String token, Optional<String> webhookSecret, String webhookPath) {
         public TelegramBot {
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(webhookSecret, "webhookSecret");
             Objects.requireNonNull(webhookPath, "webhookPath");
         }
 

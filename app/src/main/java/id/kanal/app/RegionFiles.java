@@ -1,6 +1,7 @@
 package id.kanal.app;
 
 import id.kanal.app.packs.PackSource;
+import id.kanal.channels.telegram.TelegramRegionBots;
 import id.kanal.dialog.Channel;
 import id.kanal.channels.ConfigValues;
 import id.kanal.services.alerts.Areas;
@@ -35,10 +36,23 @@ final class RegionFiles {
     private RegionFiles() {
     }
 
-    /** Every region of the deployment, the home region first; refuses clashes ({@link Regions}). */
+    /**
+     * Every region of the deployment, the home region first; refuses clashes ({@link Regions}).
+     * Without the environment, regions' Telegram bots are left out (their tokens are in it): for
+     * commands that only read regions' desks.
+     */
     static Regions loadAll(Optional<Path> homeFile, Optional<Path> directory) {
+        return loadAll(homeFile, directory, Optional.empty());
+    }
+
+    /** The same, with each region's Telegram bot token read from the variable its file names. */
+    static Regions loadAll(Optional<Path> homeFile, Optional<Path> directory, Environment environment) {
+        return loadAll(homeFile, directory, Optional.of(environment));
+    }
+
+    private static Regions loadAll(Optional<Path> homeFile, Optional<Path> directory, Optional<Environment> environment) {
         List<Region> regions = new ArrayList<>();
-        regions.add(region(homeFile));
+        regions.add(region(homeFile, environment));
         if (directory.isPresent()) {
             if (!Files.isDirectory(directory.get())) {
                 throw new IllegalArgumentException("KANAL_REGIONS_DIR is not a directory: " + directory.get());
@@ -46,7 +60,7 @@ final class RegionFiles {
             try (Stream<Path> files = Files.list(directory.get())) {
                 for (Path f : files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
                         .filter(Files::isRegularFile).sorted().toList()) {
-                    regions.add(region(Optional.of(f)));
+                    regions.add(region(Optional.of(f), environment));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("KANAL_REGIONS_DIR could not be listed: " + directory.get(), e);
@@ -57,14 +71,21 @@ final class RegionFiles {
 
     /** One region from its file (or the built-in one): definition, zone, hours, packs and identities. */
     static Region region(Optional<Path> file) {
+        return region(file, Optional.empty());
+    }
+
+    private static Region region(Optional<Path> file, Optional<Environment> environment) {
         Config c = config(file);
         String source = file.map(Path::toString).orElse(BUILT_IN_SOURCE);
         try {
+            Optional<Region.TelegramBot> telegram = environment.flatMap(env -> telegram(c.get("identities.telegram"), env));
+            Map<Channel, Set<String>> identities = identities(c.get("identities"));
+            telegram.ifPresent(t -> identities.put(Channel.TELEGRAM, Set.of(TelegramRegionBots.identityOf(t.token()))));
             return new Region(parse(c), source,
                     c.get("time-zone").asString().asOptional().map(ZoneId::of),
                     c.get("agent-hours").asString().asOptional().map(AgentHours::parse),
-                    packFolders(file), identities(c.get("identities")), telegram(c.get("identities.telegram")),
-                    wording(c.get("wording")), areas(c, file), open311(c.get("open311")));
+                    packFolders(file), identities, telegram, wording(c.get("wording")), areas(c, file),
+                    open311(c.get("open311")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("region file " + source + ": " + e.getMessage(), e);
         }
@@ -151,11 +172,26 @@ final class RegionFiles {
                         : Optional.empty()));
     }
 
-    private static Optional<Region.TelegramBot> telegram(Config node) {
+    /**
+     * {@code identities: telegram:} {@code token-env} (the variable holding the bot token: a token in
+     * a file would end up committed), {@code webhook-path} (under {@code /channels}) and, optionally,
+     * {@code webhook-secret-env} (the variable holding its own webhook secret; else the deployment's).
+     */
+    private static Optional<Region.TelegramBot> telegram(Config node, Environment env) {
         if (!node.exists()) {
             return Optional.empty();
         }
-        return Optional.of(new Region.TelegramBot(required(node, "token"), required(node, "webhook-path")));
+        if (node.get("token").exists() || node.get("webhook-secret").exists()) {
+            throw new IllegalArgumentException(node.key() + ": a token or secret is never written in a region file: "
+                    + "put it in an environment variable and name that with token-env (webhook-secret-env)");
+        }
+        String tokenVariable = required(node, "token-env");
+        String token = env.get(tokenVariable).orElseThrow(() -> new IllegalArgumentException(
+                node.get("token-env").key() + " names " + tokenVariable + ", which is not set"));
+        Optional<String> secret = node.get("webhook-secret-env").asString().asOptional().map(variable ->
+                env.get(variable).orElseThrow(() -> new IllegalArgumentException(
+                        node.get("webhook-secret-env").key() + " names " + variable + ", which is not set")));
+        return Optional.of(new Region.TelegramBot(token, secret, required(node, "webhook-path")));
     }
 
     private static Config config(Optional<Path> file) {

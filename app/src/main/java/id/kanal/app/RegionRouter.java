@@ -30,9 +30,8 @@ final class RegionRouter implements InboundHandler {
 
     @Override
     public Reply handle(InboundMessage message) {
-        Region region = regions.arrivedOn(message.channel(), message.to());
+        Region region = regions.of(message);
         DialogEngine engine = engines.get(region.code());
-        return region == regions.defaultRegion() ? engine.handle(message)
-                : engine.handle(message.withSender(message.from().inRegion(region.code())));
+        return engine.handle(message.withSender(regions.residentOf(region, message.from())));
     }
 }

@@ -1,6 +1,8 @@
 package id.kanal.app;
 
+import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
+import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.PhoneNumbers;
 import id.kanal.services.complaints.RegionDefinition;
 
@@ -82,9 +84,38 @@ public final class Regions {
         return byCode(region).flatMap(r -> r.identities().getOrDefault(list, java.util.Set.of()).stream().findFirst());
     }
 
+    /** The regions' own Telegram bots, for the Telegram channel (the default region's without a region). */
+    public id.kanal.channels.telegram.TelegramRegionBots telegramBots() {
+        return new id.kanal.channels.telegram.TelegramRegionBots(all.stream().flatMap(r -> r.telegram().stream().map(t ->
+                new id.kanal.channels.telegram.TelegramRegionBots.Bot(
+                        r == defaultRegion() ? Optional.empty() : Optional.of(r.code()),
+                        t.token(), t.webhookSecret(), t.webhookPath()))).toList());
+    }
+
     /** The region a message arriving on {@code identity} over {@code channel} is for: its claimant, else the default. */
     public Region arrivedOn(Channel channel, Optional<String> identity) {
         return identity.map(i -> byIdentity.get(new Identity(channel, key(i)))).orElse(defaultRegion());
+    }
+
+    /**
+     * The region a message is for: the one that claims the identity it arrived on; without one, the
+     * region its sender already belongs to (a USSD turn held across a restart, run again), else the default.
+     */
+    public Region of(InboundMessage message) {
+        if (message.to().isEmpty() && message.from().region().isPresent()) {
+            return byCode(message.from().region().get()).orElse(defaultRegion());
+        }
+        return arrivedOn(message.channel(), message.to());
+    }
+
+    /** The resident as {@code region} knows them: the bare address in the default region, else theirs in that region. */
+    public Address residentOf(Region region, Address from) {
+        return region == defaultRegion() ? from.bare() : from.inRegion(region.code());
+    }
+
+    /** The resident who wrote to {@code identity} over {@code channel}, as that identity's region knows them. */
+    public Address residentOn(Address from, Optional<String> identity) {
+        return residentOf(arrivedOn(from.channel(), identity), from);
     }
 
     /** An identity as region files and providers write it, compared in one form: numbers in E.164, codes as written. */

@@ -12,7 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.time.Duration;
+import id.kanal.dialog.Address;
+import id.kanal.store.ussd.SqlUssdPendingTurns;
+import id.kanal.dialog.Channel;
+import id.kanal.dialog.port.OutboundMessage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +89,85 @@ class RegionsOverSmppAndUssdTest {
         assertTrue(kab.startsWith("CON ") && kab.contains("Kabupaten Tangerang"), kab);
         String categories = ussd("AT-kab-1", "*500*22#", "1");
         assertTrue(categories.contains("2 Sampah") && !categories.contains("Banjir"), categories);
+    }
+
+    private static final String RESUME = "CON Sesi sebelumnya terputus. Lanjutkan?\n1 Ya\n2 Tidak";
+
+    @Test
+    void ussdDropInOneRegion_isNotOfferedOnTheOthersCode() throws Exception {
+        ussd("AT-kota-d1", "*384*1234#", "");
+        ussd("AT-kota-d1", "*384*1234#", "1");
+        assertTrue(ussd("AT-kota-d1", "*384*1234#", "1*1").contains("lokasi"));
+        // The Kota session drops mid-complaint; the resident dials the Kabupaten's code: its own menu.
+        String kab = ussd("AT-kab-d2", "*500*22#", "");
+        assertTrue(kab.contains("Kabupaten Tangerang") && !kab.contains("terputus"), kab);
+    }
+
+    @Test
+    void ussdDropsOnBothCodes_eachCodeOffersItsOwnSession() throws Exception {
+        ussd("AT-kab-d1", "*500*22#", "");
+        String kabCategories = ussd("AT-kab-d1", "*500*22#", "1");
+        assertTrue(kabCategories.contains("Sampah"), kabCategories);
+        ussd("AT-kota-d1", "*384*1234#", "");
+        ussd("AT-kota-d1", "*384*1234#", "1");
+        String kotaWhere = ussd("AT-kota-d1", "*384*1234#", "1*1");
+        assertTrue(kotaWhere.contains("lokasi"), kotaWhere);
+        // Both sessions drop; each code, dialled again, offers to go on where that region's session was.
+        assertEquals(RESUME, ussd("AT-kab-d2", "*500*22#", ""));
+        assertEquals(kabCategories, ussd("AT-kab-d2", "*500*22#", "1"));
+        assertEquals(RESUME, ussd("AT-kota-d2", "*384*1234#", ""));
+        assertEquals(kotaWhere, ussd("AT-kota-d2", "*384*1234#", "1"));
+    }
+
+    @Test
+    void ussdTurnHeldAcrossARestart_goesBackToItsRegion() {
+        // A slow turn the gateway heard END for, held when Kanal stopped before it finished.
+        String kabResident = new Address(Channel.USSD, "+" + RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION).value();
+        new SqlUssdPendingTurns(kanal.kanal().database()).hold(new SqlUssdPendingTurns.PendingTurn("AT-kab-slow:0",
+                kabResident, "MENU", kanal.kanal().clock().instant()));
+        kanal.restart();
+        List<String> late = kanal.kanal().database().read(c -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT address, body FROM outbox WHERE kind = 'ussd-reply'");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            return rows;
+        });
+        assertEquals(1, late.size(), late.toString());
+        assertTrue(late.get(0).startsWith(kabResident + " ") && late.get(0).contains("Kabupaten Tangerang"), late.get(0));
+    }
+
+    @Test
+    void smppReplies_leaveFromTheShortCodeTheResidentTexted() {
+        assertTrue(sms(KAB_CODE, "halo").contains("Kabupaten Tangerang"));
+        assertEquals(Set.of(KAB_CODE), sources(), "the Kabupaten's short code, not the link's source address");
+        int before = smsc.submitted().size();
+        assertTrue(sms(KOTA_CODE, "halo").contains("Kota Tangerang"));
+        assertEquals(Set.of(KOTA_CODE), sources(smsc.submitted().subList(before, smsc.submitted().size())));
+    }
+
+    @Test
+    void smppOutbox_toARegionsResident_leavesFromTheRegionsOwnNumber() {
+        kanal.kanal().outboxQueue().enqueue(new OutboundMessage(
+                new Address(Channel.SMS, "+" + RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION),
+                "Laporan Anda sedang dikerjakan", "status-change", OutboundMessage.BULK, Optional.empty()),
+                kanal.kanal().clock().instant());
+        kanal.kanal().outbox().wake();
+        LocalSmsc.Submitted sent = smsc.await(s -> s.text().contains("sedang dikerjakan"), Duration.ofSeconds(20));
+        // The region file's first sms identity, on the wire without its "+".
+        assertEquals(RegionsEndToEndTest.KAB_NUMBER.substring(1), sent.from());
+        assertEquals(RESIDENT, sent.to());
+    }
+
+    private Set<String> sources() {
+        return sources(smsc.submitted());
+    }
+
+    private static Set<String> sources(List<LocalSmsc.Submitted> submitted) {
+        return submitted.stream().filter(s -> s.to().equals(RESIDENT)).map(LocalSmsc.Submitted::from)
+                .collect(Collectors.toSet());
     }
 }

@@ -43,8 +43,8 @@ public final class Outbox {
         // never PENDING (sent). A real resident's messages are decided by nothing but their address.
         String status = m.to().isSimulated() ? "SIMULATED" : claimId != null ? "SENDING" : "PENDING";
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (id, channel, address, body, kind, priority, "
-                + "template, status, attempts, next_attempt_at, created_at, claim_id, claimed_until) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                + "template, status, attempts, next_attempt_at, created_at, claim_id, claimed_until, sender) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, id);
             ps.setString(2, m.to().channel().id());
             ps.setString(3, m.to().value());
@@ -61,6 +61,7 @@ public final class Outbox {
             } else {
                 ps.setLong(12, claimedUntil);
             }
+            ps.setString(13, m.from().orElse(null));
             return ps.executeUpdate() == 1;
         }
     }

@@ -69,7 +69,7 @@ public final class SqlOutboxQueue implements OutboxQueue {
         return db.inTransaction(c -> {
             List<OutboxItem> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, channel, address, body, kind, priority, template, "
-                    + "attempts FROM outbox WHERE " + DUE + " AND channel IN (" + in + ") "
+                    + "attempts, sender FROM outbox WHERE " + DUE + " AND channel IN (" + in + ") "
                     + "ORDER BY priority, next_attempt_at, created_at LIMIT ?")) {
                 int i = 1;
                 ps.setLong(i++, t);
@@ -82,7 +82,8 @@ public final class SqlOutboxQueue implements OutboxQueue {
                     while (rs.next()) {
                         candidates.add(new OutboxItem(rs.getString(1), new OutboundMessage(
                                 new Address(Channel.of(rs.getString(2)), rs.getString(3)), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), Optional.ofNullable(rs.getString(7))),
+                                rs.getString(5), rs.getInt(6), Optional.ofNullable(rs.getString(7)),
+                                Optional.ofNullable(rs.getString(9))),
                                 rs.getInt(8), UUID.randomUUID().toString()));
                     }
                 }

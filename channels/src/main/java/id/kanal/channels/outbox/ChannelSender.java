@@ -27,4 +27,13 @@ public interface ChannelSender {
     default SendResult send(Address to, String body, Optional<String> template, Optional<String> region) {
         return send(to, body, template);
     }
+
+    /**
+     * The same, from the identity {@code from} when the message names one (the short code a resident
+     * wrote to, for the reply): a sender that can choose its sender identity sends from it.
+     */
+    default SendResult send(Address to, String body, Optional<String> template, Optional<String> region,
+                            Optional<String> from) {
+        return send(to, body, template, region);
+    }
 }

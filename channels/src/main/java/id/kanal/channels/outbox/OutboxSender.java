@@ -124,8 +124,9 @@ public final class OutboxSender implements AutoCloseable {
         }
         SendResult result;
         try {
-            // A resident of a non-default region is reached at their bare number, from the region's own sender.
-            result = senders.get(to.channel()).send(to.bare(), m.body(), m.template(), to.region());
+            // A resident of a non-default region is reached at their bare number, from the region's own sender
+            // (or from the identity the message names: the short code they wrote to).
+            result = senders.get(to.channel()).send(to.bare(), m.body(), m.template(), to.region(), m.from());
         } catch (RuntimeException e) {
             // A sender must classify every answer; if one throws anyway, retry rather than lose the row.
             LOG.log(System.Logger.Level.ERROR, "sender threw id=" + item.id() + " channel=" + to.channel().id(), e);

@@ -4,10 +4,12 @@ import id.kanal.channels.ChannelContext;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.ussd.PendingUssdTurns;
 import id.kanal.channels.ussd.QueuedReceipts;
 import id.kanal.channels.ussd.UssdConfig;
+import id.kanal.channels.ussd.UssdResidents;
 import id.kanal.channels.ussd.UssdSessions;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Texts;
@@ -58,6 +60,12 @@ public final class SmppChannel implements KanalChannel {
      */
     public SmppChannel(SmppConfig config, InboundHandler handler, SmppLedger ledger, OutboxQueue outbox,
                        Optional<UssdFlow> ussd, Clock clock) {
+        this(config, handler, ledger, outbox, ussd, clock, SenderIdentities.none());
+    }
+
+    /** @param identities the short codes and numbers regions send from, when they are not the link's */
+    SmppChannel(SmppConfig config, InboundHandler handler, SmppLedger ledger, OutboxQueue outbox,
+                Optional<UssdFlow> ussd, Clock clock, SenderIdentities identities) {
         this.config = config;
         this.turns = new SmsTurns(handler, ledger, config.dedupeWindow(), clock);
         this.receipts = new SmppReceipts(ledger, outbox, clock);
@@ -69,7 +77,7 @@ public final class SmppChannel implements KanalChannel {
             self[0] = new SmppLink(c, new DeliverSmListener(c, reassembler, turns, receipts, smppUssd, () -> self[0]));
             links.add(self[0]);
         }
-        this.sender = new SmppSender(links, ledger, clock);
+        this.sender = new SmppSender(links, ledger, clock, identities);
     }
 
     /**
@@ -86,9 +94,11 @@ public final class SmppChannel implements KanalChannel {
         UssdFlow ussd = new UssdFlow(ussdDefaults, context.handler(), context.conversations(),
                 context.port(UssdSessions.class),
                 context.optionalPort(PendingUssdTurns.class).orElseGet(() -> PendingUssdTurns.inMemory(context.outbox())),
-                context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), Texts.builtIn(), context.clock());
+                context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), Texts.builtIn(), context.clock(),
+                context.optionalPort(UssdResidents.class).orElseGet(UssdResidents::oneRegion));
         return Optional.of(new SmppChannel(config, context.handler(), context.port(SmppLedger.class),
-                context.outboxQueue(), Optional.of(ussd), context.clock()));
+                context.outboxQueue(), Optional.of(ussd), context.clock(),
+                context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none)));
     }
 
     @Override

@@ -73,6 +73,22 @@ public record SmppConnection(String name, String host, int port, String systemId
         return sourceAddr.startsWith("+") ? sourceAddr.substring(1) : sourceAddr;
     }
 
+    /** A {@code submit_sm}'s source: its address on the wire, TON and NPI. */
+    record Source(String wire, int ton, int npi) {
+    }
+
+    /**
+     * The source of a submit: the link's own address (with its configured TON and NPI), or
+     * {@code other} (a region's short code the resident wrote to), its TON and NPI from its form.
+     */
+    Source source(Optional<String> other) {
+        String addr = other.map(String::strip).filter(a -> !a.isEmpty()).orElse(sourceAddr);
+        if (addr.equals(sourceAddr) || addr.equals(wireSource())) {
+            return new Source(wireSource(), ton(), npi());
+        }
+        return new Source(addr.startsWith("+") ? addr.substring(1) : addr, tonFor(addr), npiFor(addr));
+    }
+
     @Override
     public String toString() {
         return "SmppConnection[name=" + name + ", " + host + ":" + port + ", systemId=" + systemId + ", password=***"

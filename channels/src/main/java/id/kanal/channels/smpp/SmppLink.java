@@ -15,6 +15,7 @@ import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -195,6 +196,15 @@ final class SmppLink implements AutoCloseable {
      */
     String submit(String destination, int esmClass, int dataCoding, byte[] message, boolean receipt,
                   OptionalParameter... extra) throws Refused, Unavailable {
+        return submit(Optional.empty(), destination, esmClass, dataCoding, message, receipt, extra);
+    }
+
+    /**
+     * The same from {@code source} (a region's short code or number) instead of the link's own
+     * source address, when given; its TON and NPI follow from its form.
+     */
+    String submit(Optional<String> source, String destination, int esmClass, int dataCoding, byte[] message,
+                  boolean receipt, OptionalParameter... extra) throws Refused, Unavailable {
         SMPPSession s = session;
         if (s == null || !s.getSessionState().isTransmittable()) {
             throw new Unavailable("link " + config.name() + " not bound");
@@ -210,8 +220,9 @@ final class SmppLink implements AutoCloseable {
         try {
             awaitRateSlot();
             String wireDest = destination.startsWith("+") ? destination.substring(1) : destination;
-            return s.submitShortMessage("", TypeOfNumber.valueOf((byte) config.ton()),
-                    NumberingPlanIndicator.valueOf((byte) config.npi()), config.wireSource(),
+            SmppConnection.Source from = config.source(source);
+            return s.submitShortMessage("", TypeOfNumber.valueOf((byte) from.ton()),
+                    NumberingPlanIndicator.valueOf((byte) from.npi()), from.wire(),
                     TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, wireDest, new ESMClass(esmClass),
                     (byte) 0, (byte) 0, null, null, new RegisteredDelivery(receipt ? 1 : 0), (byte) 0,
                     DataCodings.newInstance((byte) dataCoding), (byte) 0, message, extra).getMessageId();

@@ -2,6 +2,7 @@ package id.kanal.channels.smpp;
 
 import id.kanal.channels.outbox.ChannelSender;
 import id.kanal.channels.outbox.SendResult;
+import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Masking;
@@ -37,8 +38,15 @@ public final class SmppSender implements ChannelSender {
     private final SmppLedger ledger;
     private final Clock clock;
     private final AtomicInteger next = new AtomicInteger();
+    private final SenderIdentities identities;
 
     SmppSender(List<SmppLink> links, SmppLedger ledger, Clock clock) {
+        this(links, ledger, clock, SenderIdentities.none());
+    }
+
+    /** @param identities the numbers and short codes regions send from (a region without one: the link's source address) */
+    SmppSender(List<SmppLink> links, SmppLedger ledger, Clock clock, SenderIdentities identities) {
+        this.identities = identities;
         this.links = List.copyOf(links);
         this.ledger = ledger;
         this.clock = clock;
@@ -52,6 +60,24 @@ public final class SmppSender implements ChannelSender {
 
     @Override
     public SendResult send(Address to, String body, Optional<String> template) {
+        return send(to, body, template, Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public SendResult send(Address to, String body, Optional<String> template, Optional<String> region) {
+        return send(to, body, template, region, Optional.empty());
+    }
+
+    /**
+     * Sends from the identity the message names (the short code the resident texted, for a reply),
+     * else from the region's own (its file's first {@code sms} identity), else from the link's source
+     * address: a resident who texted a region's short code hears back from it, and their answer
+     * reaches that region again.
+     */
+    @Override
+    public SendResult send(Address to, String body, Optional<String> template, Optional<String> region,
+                           Optional<String> from) {
+        Optional<String> source = from.or(() -> region.flatMap(r -> identities.from(r, Channel.SMS)));
         Optional<SmppLink> link = pick();
         if (link.isEmpty()) {
             return new SendResult.RetryLater("no SMSC link bound", Optional.of(NO_LINK_RETRY));
@@ -61,7 +87,7 @@ public final class SmppSender implements ChannelSender {
         List<String> ids = new ArrayList<>();
         for (byte[] part : e.parts()) {
             try {
-                ids.add(submitPart(l, to, e, part, ids.isEmpty()));
+                ids.add(submitPart(l, source, to, e, part, ids.isEmpty()));
             } catch (SmppLink.Refused r) {
                 return refused(to, r, ids, e.parts().size(), l);
             } catch (SmppLink.Unavailable u) {
@@ -81,12 +107,12 @@ public final class SmppSender implements ChannelSender {
         return new SendResult.Sent(providerId);
     }
 
-    private String submitPart(SmppLink l, Address to, SmppText.Encoded e, byte[] part, boolean first)
-            throws SmppLink.Refused, SmppLink.Unavailable {
+    private String submitPart(SmppLink l, Optional<String> source, Address to, SmppText.Encoded e, byte[] part,
+                              boolean first) throws SmppLink.Refused, SmppLink.Unavailable {
         int esm = e.concatenated() ? 0x40 : 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                return l.submit(to.value(), esm, e.dataCoding(), part, true);
+                return l.submit(source, to.value(), esm, e.dataCoding(), part, true);
             } catch (SmppLink.Refused r) {
                 if (first || !SmppStatus.retryable(r.status) || attempt >= PART_ATTEMPTS) {
                     throw r;

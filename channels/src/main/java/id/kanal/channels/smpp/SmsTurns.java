@@ -54,7 +54,9 @@ final class SmsTurns {
         LOG.log(System.Logger.Level.DEBUG, "inbound channel=sms link={0} id={1} text={2}", link, id, m.text());
         Reply reply = handler.handle(InboundMessage.text(id, resident, m.text(), now).arrivedOn(m.dest()));
         Optional<OutboundMessage> out = reply.isSilent() ? Optional.empty()
-                : Optional.of(new OutboundMessage(resident, reply.text(), "reply", OutboundMessage.REPLY, Optional.empty()));
+                // From the short code or number the resident texted: their next message reaches the same region.
+                : Optional.of(new OutboundMessage(resident, reply.text(), "reply", OutboundMessage.REPLY, Optional.empty())
+                        .sentFrom(m.dest()));
         Optional<SmppLedger.PartsKey> parts = m.concat().filter(c -> c.total() > 1)
                 .map(c -> new SmppLedger.PartsKey(link, m.source(), c.ref(), c.total()));
         boolean queued = ledger.answered(id, out, parts, clock.instant());

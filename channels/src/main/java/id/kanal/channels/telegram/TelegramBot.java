@@ -53,6 +53,7 @@ public final class TelegramBot {
     private final Clock clock;
     private final AdapterTexts texts;
     private final HeldReplies held;
+    private final BotScope scope;
     private final Set<String> recent = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(256, 0.75f, false) {
                 @Override
@@ -74,6 +75,14 @@ public final class TelegramBot {
     TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links,
                 Function<Address, Optional<Language>> languages, Consumer<OutboundMessage> outbox, HeldReplies held,
                 Clock clock) {
+        this(api, handler, links, languages, outbox, held, clock, BotScope.UNNAMED);
+    }
+
+    /** @param scope which of the deployment's bots this is: its updates' ids, its residents' addresses */
+    TelegramBot(TelegramApi api, InboundHandler handler, TelegramLinks links,
+                Function<Address, Optional<Language>> languages, Consumer<OutboundMessage> outbox, HeldReplies held,
+                Clock clock, BotScope scope) {
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.held = Objects.requireNonNull(held, "held");
         this.texts = new AdapterTexts(Texts.builtIn(), languages);
         this.api = Objects.requireNonNull(api, "api");
@@ -126,7 +135,7 @@ public final class TelegramBot {
      * empty when there is nothing to send (ignored type, a duplicate). Throws when Kanal fails, so the webhook answers 500 and Telegram delivers the update again.
      */
     public Optional<Delivery> accept(Update update) {
-        TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());
+        TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant(), scope);
         return switch (parsed) {
             case TelegramUpdate.Ignored i -> {
                 LOG.log(System.Logger.Level.INFO, "ignored channel=telegram update={0} reason={1}",
@@ -163,8 +172,9 @@ public final class TelegramBot {
         return new Delivery(updateId, chatId, reply, callbackQueryId, hold);
     }
 
-    private static OutboundMessage message(String chatId, Reply reply) {
-        return new OutboundMessage(new Address(Channel.TELEGRAM, chatId), reply.text(), "telegram-reply",
+    /** The reply as the outbox keeps it: to the chat as this bot's region knows it, so the outbox sends it with this bot. */
+    private OutboundMessage message(String chatId, Reply reply) {
+        return new OutboundMessage(scope.resident(chatId), reply.text(), "telegram-reply",
                 OutboundMessage.REPLY, Optional.empty());
     }
 
@@ -222,7 +232,7 @@ public final class TelegramBot {
      * on SMS), else in every language, since a chat may share its contact before it says anything.
      */
     private String linked(TelegramUpdate.SharedContact c) {
-        Optional<Language> lang = texts.languageOf(new Address(Channel.TELEGRAM, c.chatId()))
+        Optional<Language> lang = texts.languageOf(scope.resident(c.chatId()))
                 .or(() -> texts.languageOf(new Address(Channel.SMS, c.e164())));
         return lang.map(l -> texts.get(l, LINKED)).orElseGet(() -> texts.inEveryLanguage(LINKED));
     }
@@ -239,7 +249,7 @@ public final class TelegramBot {
             return;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed channel=telegram update=" + update.getUpdateId(), e);
-            TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant());
+            TelegramUpdate parsed = TelegramUpdate.of(update, clock.instant(), scope);
             if (parsed instanceof TelegramUpdate.Input in) {
                 api.sendMessage(in.message().from().value(), texts.apology(in.message().from()), List.of());
             }

@@ -32,8 +32,15 @@ final class TelegramFileDownloader implements MediaDownloader {
     private final String base;
     private final String token;
     private final MediaHttp http;
+    private final BotScope scope;
 
     TelegramFileDownloader(URI apiUrl, String token, MediaHttp http) {
+        this(apiUrl, token, http, BotScope.UNNAMED);
+    }
+
+    /** The downloader of one bot: only that bot's file references, asked for with that bot's token. */
+    TelegramFileDownloader(URI apiUrl, String token, MediaHttp http, BotScope scope) {
+        this.scope = scope;
         String s = apiUrl.toString();
         this.base = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
         this.token = token;
@@ -43,7 +50,8 @@ final class TelegramFileDownloader implements MediaDownloader {
     @Override
     public boolean handles(Media media) {
         return media.url().startsWith(TelegramUpdate.FILE_SCHEME)
-                && media.url().length() > TelegramUpdate.FILE_SCHEME.length();
+                && media.url().length() > TelegramUpdate.FILE_SCHEME.length()
+                && scope.fileIdOf(media.url().substring(TelegramUpdate.FILE_SCHEME.length())).isPresent();
     }
 
     @Override
@@ -51,7 +59,7 @@ final class TelegramFileDownloader implements MediaDownloader {
         if (!handles(media)) {
             throw MediaDownloadException.refused(WHAT + ": not a Telegram file reference");
         }
-        String fileId = media.url().substring(TelegramUpdate.FILE_SCHEME.length());
+        String fileId = scope.fileIdOf(media.url().substring(TelegramUpdate.FILE_SCHEME.length())).orElseThrow();
         JsonNode answer = getFile(fileId);
         JsonNode file = answer.path("result");
         if (!answer.path("ok").asBoolean(false) || !file.path("file_path").isTextual()) {

@@ -6,6 +6,7 @@ import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,10 +16,21 @@ import java.util.Set;
  * 403 "bot was blocked by the user" marks the resident as opted out; other 4xx are permanent.
  */
 public final class TelegramSender implements ChannelSender {
-    private final TelegramApi api;
+    private final Optional<TelegramApi> api;
+    /** The bots of the regions that have their own, by region code. */
+    private final Map<String, TelegramApi> regionBots;
 
     TelegramSender(TelegramApi api) {
+        this(Optional.of(api), Map.of());
+    }
+
+    /**
+     * @param api        the default region's bot, when there is one
+     * @param regionBots other regions' own bots: their residents hear from the bot they wrote to
+     */
+    TelegramSender(Optional<TelegramApi> api, Map<String, TelegramApi> regionBots) {
         this.api = api;
+        this.regionBots = Map.copyOf(regionBots);
     }
 
     /** A sender through the Bot API at {@code config.apiUrl()}; requires a bot token. */
@@ -39,9 +51,23 @@ public final class TelegramSender implements ChannelSender {
     /** Sends the body as text; Telegram has no templates, so {@code template} is ignored. */
     @Override
     public SendResult send(Address to, String body, Optional<String> template) {
+        return send(to, body, template, Optional.empty());
+    }
+
+    /**
+     * Sends with the bot of the resident's region: a chat id means nothing to another bot (the
+     * resident never started it), so a region's resident is reached only by the bot they wrote to,
+     * or by the default bot when their region has none.
+     */
+    @Override
+    public SendResult send(Address to, String body, Optional<String> template, Optional<String> region) {
         if (to.channel() != Channel.TELEGRAM) {
             throw new IllegalArgumentException("to must be a Telegram address: " + to);
         }
-        return api.sendMessage(to.value(), body, List.of());
+        Optional<TelegramApi> bot = region.map(regionBots::get).or(() -> api);
+        if (bot.isEmpty()) {
+            return new SendResult.Failed("no Telegram bot for region " + region.orElse("(default)"), false);
+        }
+        return bot.get().sendMessage(to.value(), body, List.of());
     }
 }

@@ -52,20 +52,25 @@ sealed interface TelegramUpdate {
     String FILE_SCHEME = "telegram-file:";
 
     static TelegramUpdate of(Update update, Instant now) {
+        return of(update, now, BotScope.UNNAMED);
+    }
+
+    /** The update as it came to the bot {@code scope}: its ids are that bot's, its input arrived on that bot. */
+    static TelegramUpdate of(Update update, Instant now, BotScope scope) {
         if (update.getUpdateId() == null) {
             return new Ignored("no update_id");
         }
-        String id = String.valueOf(update.getUpdateId());
-        if (update.hasMessage()) {
-            return message(id, update.getMessage(), now);
+        String id = scope.updateId(update.getUpdateId());
+        TelegramUpdate parsed = update.hasMessage() ? message(id, update.getMessage(), now, scope)
+                : update.hasCallbackQuery() ? callback(id, update.getCallbackQuery(), now)
+                : new Ignored(update.hasEditedMessage() ? "edited_message" : "unsupported update type");
+        if (parsed instanceof Input in && !scope.identity().isEmpty()) {
+            return new Input(in.message().arrivedOn(scope.identity()), in.callbackQueryId());
         }
-        if (update.hasCallbackQuery()) {
-            return callback(id, update.getCallbackQuery(), now);
-        }
-        return new Ignored(update.hasEditedMessage() ? "edited_message" : "unsupported update type");
+        return parsed;
     }
 
-    private static TelegramUpdate message(String id, Message m, Instant now) {
+    private static TelegramUpdate message(String id, Message m, Instant now, BotScope scope) {
         if (m.getChat() == null || m.getChat().getId() == null) {
             return new Ignored("message without chat");
         }
@@ -86,7 +91,7 @@ sealed interface TelegramUpdate {
             // Telegram sends several sizes of one photo; keep the largest for the complaint.
             PhotoSize largest = m.getPhoto().stream()
                     .max(Comparator.comparingLong(TelegramUpdate::pixels)).orElseThrow();
-            Media media = new Media(FILE_SCHEME + largest.getFileId(), "image/jpeg");
+            Media media = new Media(FILE_SCHEME + scope.fileRef(largest.getFileId()), "image/jpeg");
             return input(new InboundMessage(id, from, m.getCaption(), List.of(media), Optional.empty(), now));
         }
         if (m.getText() != null && !m.getText().isBlank()) {

@@ -42,11 +42,21 @@ public final class TelegramWebhookService implements HttpService {
 
     private final Optional<byte[]> secret;
     private final Optional<TelegramBot> bot;
+    private final String path;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** @param bot absent when no bot token is configured: the route then answers 503 */
     public TelegramWebhookService(TelegramConfig config, Optional<TelegramBot> bot) {
+        this(config, bot, "/telegram");
+    }
+
+    /**
+     * A region's bot's webhook at its own {@code path} (under the mount), checked against its own
+     * secret, so an update is handed to the bot it was sent to.
+     */
+    TelegramWebhookService(TelegramConfig config, Optional<TelegramBot> bot, String path) {
+        this.path = path;
         this.secret = config.webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         this.bot = bot;
         if (secret.isEmpty() || bot.isEmpty()) {
@@ -57,7 +67,7 @@ public final class TelegramWebhookService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/telegram", this::handle);
+        rules.post(path, this::handle);
     }
 
     private void handle(ServerRequest req, ServerResponse res) {
@@ -68,7 +78,7 @@ public final class TelegramWebhookService implements HttpService {
         Optional<String> given = req.headers().first(SECRET);
         // Constant-time: the comparison must not tell an attacker how much of a guess was right.
         if (given.isEmpty() || !MessageDigest.isEqual(secret.get(), given.get().getBytes(StandardCharsets.UTF_8))) {
-            LOG.log(System.Logger.Level.WARNING, "rejected channel=telegram: {0} secret token",
+            LOG.log(System.Logger.Level.WARNING, "rejected channel=telegram path={0}: {1} secret token", path,
                     given.isEmpty() ? "missing" : "wrong");
             res.status(Status.FORBIDDEN_403).send("invalid secret token");
             return;

@@ -40,7 +40,8 @@ public final class UssdChannel implements KanalChannel {
                 .orElseGet(() -> PendingUssdTurns.inMemory(context.outbox()));
         return Optional.of(new UssdChannel(config, new UssdService(config, context.handler(), context.conversations(),
                 context.port(UssdSessions.class), pending,
-                context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), context.clock())));
+                context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), context.clock(),
+                context.optionalPort(UssdResidents.class).orElseGet(UssdResidents::oneRegion))));
     }
 
     /** Runs the turns a stop cut short, ahead of their residents' next ones: call before the routes answer. */

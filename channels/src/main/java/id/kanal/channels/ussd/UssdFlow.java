@@ -43,6 +43,7 @@ public final class UssdFlow {
     private final QueuedReceipts receipts;
     private final Texts texts;
     private final Clock clock;
+    private final UssdResidents residents;
 
     /**
      * @param conversations read to tell whether a dropped session was mid-flow
@@ -51,6 +52,14 @@ public final class UssdFlow {
      */
     public UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
                     PendingUssdTurns pending, QueuedReceipts receipts, Texts texts, Clock clock) {
+        this(config, handler, conversations, sessions, pending, receipts, texts, clock, UssdResidents.oneRegion());
+    }
+
+    /** @param residents who a session dialled on a service code is for (its region's resident) */
+    public UssdFlow(UssdConfig config, InboundHandler handler, ConversationStore conversations, UssdSessions sessions,
+                    PendingUssdTurns pending, QueuedReceipts receipts, Texts texts, Clock clock,
+                    UssdResidents residents) {
+        this.residents = residents;
         this.config = config;
         this.handler = handler;
         this.conversations = conversations;
@@ -72,11 +81,14 @@ public final class UssdFlow {
 
     /**
      * The same, for a session dialled on {@code serviceCode}: its turns carry the code, which picks
-     * the region in a deployment of several (the session's resume offer is by phone number alone).
+     * the region in a deployment of several. A session is kept under the resident as that region
+     * knows them (its {@code phone} is their address's value), so a dropped session is offered
+     * again only when the same code's region is dialled again.
      */
     public String answer(String sessionId, String phone, String text, Optional<String> serviceCode) {
         Instant now = clock.instant();
-        Address resident = new Address(Channel.USSD, phone);
+        Address resident = residents.of(phone, serviceCode);
+        phone = resident.value();
         Optional<Conversation> conversation = conversations.load(resident);
         Language lang = conversation.map(Conversation::language).orElse(Language.ID);
         Optional<UssdSession> known = sessions.find(sessionId);
@@ -88,7 +100,7 @@ public final class UssdFlow {
                     UssdSession offer = new UssdSession(sessionId, phone, text, dropped.get().screen(),
                             dropped.get().screenEnds(), dropped.get().page(), true, now);
                     sessions.save(offer);
-                    LOG.log(System.Logger.Level.INFO, "resume offered channel=ussd from={0}", Masking.mask(phone));
+                    LOG.log(System.Logger.Level.INFO, "resume offered channel=ussd from={0}", resident.masked());
                     return UssdScreens.screen(texts.get(lang, "ussd.resume"), false);
                 }
                 return turn(fresh, resident, "MENU", lang, now, serviceCode);

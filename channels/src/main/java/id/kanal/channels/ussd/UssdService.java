@@ -87,10 +87,17 @@ public final class UssdService implements HttpService {
      */
     public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
                        UssdSessions sessions, PendingUssdTurns pending, QueuedReceipts receipts, Clock clock) {
+        this(config, handler, conversations, sessions, pending, receipts, clock, UssdResidents.oneRegion());
+    }
+
+    /** @param residents who a session dialled on a service code is for (its region's resident) */
+    public UssdService(UssdConfig config, InboundHandler handler, ConversationStore conversations,
+                       UssdSessions sessions, PendingUssdTurns pending, QueuedReceipts receipts, Clock clock,
+                       UssdResidents residents) {
         this.config = config;
         this.key = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8));
         Texts texts = Texts.builtIn();
-        this.flow = new UssdFlow(config, handler, conversations, sessions, pending, receipts, texts, clock);
+        this.flow = new UssdFlow(config, handler, conversations, sessions, pending, receipts, texts, clock, residents);
         // The apology in the language of the resident's conversation, as the screens before it were.
         this.apologies = new AdapterTexts(texts, a -> conversations.load(a).map(Conversation::language));
     }

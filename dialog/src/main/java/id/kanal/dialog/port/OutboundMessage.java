@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param priority {@link #REPLY} goes ahead of {@link #BULK}
  * @param template for WhatsApp outside the 24-hour window: a template reference (e.g. a Twilio
  *                 ContentSid with its variables as JSON), when one is configured
+ * @param from     the identity it must be sent from: the short code or number the resident wrote to,
+ *                 for a reply that answers them there; empty: the channel's choice (the region's own
+ *                 sender, else the configured one)
  */
-public record OutboundMessage(Address to, String body, String kind, int priority, Optional<String> template) {
+public record OutboundMessage(Address to, String body, String kind, int priority, Optional<String> template,
+                              Optional<String> from) {
     public static final int REPLY = 0;
     public static final int BULK = 1;
 
@@ -23,8 +27,19 @@ public record OutboundMessage(Address to, String body, String kind, int priority
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(template, "template");
+        from = Objects.requireNonNull(from, "from").map(String::strip).filter(f -> !f.isEmpty());
         if (priority != REPLY && priority != BULK) {
             throw new IllegalArgumentException("priority must be REPLY (0) or BULK (1): " + priority);
         }
+    }
+
+    /** A message sent from whichever identity the channel chooses. */
+    public OutboundMessage(Address to, String body, String kind, int priority, Optional<String> template) {
+        this(to, body, kind, priority, template, Optional.empty());
+    }
+
+    /** The same message, sent from {@code identity} (blank: the channel's choice). */
+    public OutboundMessage sentFrom(String identity) {
+        return new OutboundMessage(to, body, kind, priority, template, Optional.ofNullable(identity));
     }
 }
