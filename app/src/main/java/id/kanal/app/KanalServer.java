@@ -7,6 +7,7 @@ import id.kanal.app.console.ConsolePages;
 import id.kanal.services.open311.Open311Forwarder;
 import id.kanal.app.admin.AdminPricesService;
 import id.kanal.app.web.ErrorMapping;
+import id.kanal.app.web.HelidonMappers;
 import id.kanal.channels.web.ClientAddress;
 import id.kanal.app.web.MetricsAccess;
 import io.helidon.health.HealthCheckResponse;
@@ -42,6 +43,7 @@ public final class KanalServer implements AutoCloseable {
 
     /** Starts the server on the settings' port (0: any free port). */
     public static KanalServer start(Kanal kanal) {
+        HelidonMappers.install();
         InFlightRequests inFlight = new InFlightRequests(
                 path -> path.equals(ConsoleApi.EVENTS_PATH) || id.kanal.app.live.LiveService.isEventStream(path));
         WebServer server = WebServer.builder()

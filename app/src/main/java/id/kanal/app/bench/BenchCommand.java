@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
  * errors, the Kanal/bare ratio, server CPU per turn, heap after the run and the heap cost of
  * one cached conversation. {@code --jfr} records the Kanal server with Java Flight Recorder
- * (method samples every 2 ms) into FILE, for {@code jfr view hot-methods FILE}.
+ * (method samples every 2 ms, and CPU-time samples every 1 ms of a thread's CPU on JDK 25) into FILE, for {@code jfr view hot-methods FILE}.
  */
 public final class BenchCommand {
     private static final String TOKEN = "bench-token";
@@ -62,8 +62,14 @@ public final class BenchCommand {
                 "KANAL_PUBLIC_URL", "http://localhost:" + port, "KANAL_USSD_SECRET", USSD_SECRET,
                 "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32"));
         db.ifPresent(url -> env.put("KANAL_DB_URL", url));
-        List<String> jvm = Optional.ofNullable(opts.get("jfr")).map(file -> List.of("-XX:StartFlightRecording=filename="
-                + Path.of(file).toAbsolutePath() + ",settings=profile,jdk.ExecutionSample#period=2ms")).orElse(List.of());
+        List<String> jvm = Optional.ofNullable(opts.get("jfr")).map(file -> List.of(
+                // Helidon's filters, the dialog and JDBC stack up past JFR's default 64 frames: deeper, or a turn's
+                // samples lose the handler they belong to.
+                "-XX:FlightRecorderOptions:stackdepth=256", "-XX:StartFlightRecording=filename="
+                + Path.of(file).toAbsolutePath() + ",settings=profile,jdk.ExecutionSample#period=2ms"
+                // CPU-time samples (JDK 25, Linux): every thread's CPU, where the execution sampler sees a few threads
+                // a period.
+                + ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=1ms")).orElse(List.of());
         try (ServerProcess kanal = ServerProcess.start(jvm, "id.kanal.app.Main", List.of("serve"), env,
                 scratch.resolve("kanal.log"), port)) {
             rows.add(measure("Kanal SMS (signed, full pipeline)", kanal, connections, warmup, length,
