@@ -153,8 +153,9 @@ class RegionsTelegramTest {
                 "\"text\":\"ya\"")) {
             assertEquals(200, post(KAB_PATH, KAB_SECRET, update(++id, content)).statusCode());
         }
-        List<FakeBotApi.Call> calls = botApi.await(c -> c.stream().anyMatch(x -> x.method().equalsIgnoreCase("getfile")),
-                Duration.ofSeconds(20));
+        // The photo is fetched once the complaint is filed, which may be before the ticket's reply is sent: wait for both.
+        List<FakeBotApi.Call> calls = botApi.await(c -> c.stream().anyMatch(x -> x.method().equalsIgnoreCase("getfile"))
+                && sent(c, KAB_TOKEN).stream().anyMatch(x -> text(x).matches("(?s).*KAB-\\d{6}.*")), Duration.ofSeconds(20));
         FakeBotApi.Call getFile = calls.stream().filter(x -> x.method().equalsIgnoreCase("getfile")).findFirst().orElseThrow();
         assertTrue(getFile.path().startsWith("/bot" + KAB_TOKEN + "/"), "asked with the Kabupaten's token: " + getFile.path());
         assertTrue(sent(calls, KAB_TOKEN).stream().anyMatch(c -> text(c).matches("(?s).*KAB-\\d{6}.*")), calls.toString());
