@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,6 +56,62 @@ class RegionsOutboxTest {
                     twilio.accepted().get(1).get("From"), twilio.accepted().get(1).get("To"));
             assertEquals(Map.of(RegionsEndToEndTest.KAB_NUMBER, RegionsEndToEndTest.RESIDENT,
                     "+6221500999", OTHER_RESIDENT), fromTo, "the default region's from KANAL_TWILIO_SMS_FROM");
+        }
+    }
+
+    /**
+     * Twilio's opt-out is per sender (the number or Messaging Service the resident sent STOP to): its
+     * error 21610 on a message from the Kabupaten's number stops the Kabupaten's resident only; the
+     * same number still hears from the Kota, whose number they never stopped.
+     */
+    @Test
+    void twilio21610_onARegionsMessage_stopsThatRegionsResidentOnly() throws Exception {
+        RegionsEndToEndTest.dropInKabupaten(regionsDir);
+        MutableClock clock = new MutableClock(NOW);
+        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
+                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
+            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
+            Address kota = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT);
+            harness.twilio().failFor(RegionsEndToEndTest.RESIDENT, 400, 21610,
+                    "Attempt to send to unsubscribed recipient");
+            harness.kanal().outboxQueue().enqueue(new OutboundMessage(kab, "Laporan Anda sedang dikerjakan",
+                    "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+            harness.kanal().outbox().wake();
+            SmppEndToEndTest.await(() -> harness.kanal().residents().isOptedOut(kab), "the Kabupaten's resident stopped");
+            assertFalse(harness.kanal().residents().isOptedOut(kota), "the Kota's resident was never stopped");
+        }
+    }
+
+    /** The same 21610 reported later by a status callback lands on the resident of the region that sent. */
+    @Test
+    void twilio21610_inAStatusCallback_stopsTheSendingRegionsResidentOnly() throws Exception {
+        RegionsEndToEndTest.dropInKabupaten(regionsDir);
+        MutableClock clock = new MutableClock(NOW);
+        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
+                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
+            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
+            harness.kanal().outboxQueue().enqueue(new OutboundMessage(kab, "Laporan Anda sedang dikerjakan",
+                    "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+            harness.kanal().outbox().wake();
+            assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
+            java.util.function.Supplier<String> providerId = () -> harness.kanal().database().read(c -> {
+                try (var ps = c.prepareStatement("SELECT provider_id FROM outbox WHERE address = ?")) {
+                    ps.setString(1, kab.value());
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
+            SmppEndToEndTest.await(() -> providerId.get() != null, "the send recorded");
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("ErrorCode", "21610");
+            form.put("MessageSid", providerId.get());
+            form.put("MessageStatus", "undelivered");
+            form.put("To", RegionsEndToEndTest.RESIDENT);
+            form.put("From", RegionsEndToEndTest.KAB_NUMBER);
+            assertEquals(200, harness.twilioPost("/channels/twilio/status", form).statusCode());
+            assertTrue(harness.kanal().residents().isOptedOut(kab));
+            assertFalse(harness.kanal().residents().isOptedOut(new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)));
         }
     }
 }
