@@ -33,19 +33,28 @@ class RegionsOutboxTest {
     @TempDir
     Path regionsDir;
 
+    /** A Kanal with the Kabupaten beside the Kota, sending through a fake Twilio, on {@code clock}. */
+    private KanalHarness withKabupaten(MutableClock clock) throws Exception {
+        RegionsEndToEndTest.dropInKabupaten(regionsDir);
+        return KanalHarness.sendingThroughFakeTwilio(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
+    }
+
+    private static final Address KAB = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)
+            .inRegion(RegionsEndToEndTest.KAB_REGION);
+
+    private static void enqueueStatusChange(KanalHarness harness, Address to) {
+        harness.kanal().outboxQueue().enqueue(new OutboundMessage(to, "Laporan Anda sedang dikerjakan",
+                "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+        harness.kanal().outbox().wake();
+    }
+
     @Test
     void outboxMessage_toEachRegionsResident_comesFromThatRegionsNumber() throws Exception {
-        RegionsEndToEndTest.dropInKabupaten(regionsDir);
         MutableClock clock = new MutableClock(NOW);
-        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
-                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
-            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
-            Address kota = new Address(Channel.SMS, OTHER_RESIDENT);
-            for (Address to : List.of(kab, kota)) {
-                harness.kanal().outboxQueue().enqueue(new OutboundMessage(to, "Laporan Anda sedang dikerjakan",
-                        "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+        try (KanalHarness harness = withKabupaten(clock)) {
+            for (Address to : List.of(KAB, new Address(Channel.SMS, OTHER_RESIDENT))) {
+                enqueueStatusChange(harness, to);
             }
-            harness.kanal().outbox().wake();
             FakeTwilio twilio = harness.twilio();
             assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(20)), "the first message sent");
             clock.advance(Duration.ofSeconds(2)); // past the channel's pace
@@ -66,18 +75,12 @@ class RegionsOutboxTest {
      */
     @Test
     void twilio21610_onARegionsMessage_stopsThatRegionsResidentOnly() throws Exception {
-        RegionsEndToEndTest.dropInKabupaten(regionsDir);
-        MutableClock clock = new MutableClock(NOW);
-        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
-                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
-            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
+        try (KanalHarness harness = withKabupaten(new MutableClock(NOW))) {
             Address kota = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT);
             harness.twilio().failFor(RegionsEndToEndTest.RESIDENT, 400, 21610,
                     "Attempt to send to unsubscribed recipient");
-            harness.kanal().outboxQueue().enqueue(new OutboundMessage(kab, "Laporan Anda sedang dikerjakan",
-                    "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
-            harness.kanal().outbox().wake();
-            SmppEndToEndTest.await(() -> harness.kanal().residents().isOptedOut(kab), "the Kabupaten's resident stopped");
+            enqueueStatusChange(harness, KAB);
+            SmppEndToEndTest.await(() -> harness.kanal().residents().isOptedOut(KAB), "the Kabupaten's resident stopped");
             assertFalse(harness.kanal().residents().isOptedOut(kota), "the Kota's resident was never stopped");
         }
     }
@@ -85,18 +88,12 @@ class RegionsOutboxTest {
     /** The same 21610 reported later by a status callback lands on the resident of the region that sent. */
     @Test
     void twilio21610_inAStatusCallback_stopsTheSendingRegionsResidentOnly() throws Exception {
-        RegionsEndToEndTest.dropInKabupaten(regionsDir);
-        MutableClock clock = new MutableClock(NOW);
-        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
-                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
-            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
-            harness.kanal().outboxQueue().enqueue(new OutboundMessage(kab, "Laporan Anda sedang dikerjakan",
-                    "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
-            harness.kanal().outbox().wake();
+        try (KanalHarness harness = withKabupaten(new MutableClock(NOW))) {
+            enqueueStatusChange(harness, KAB);
             assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
             java.util.function.Supplier<String> providerId = () -> harness.kanal().database().read(c -> {
                 try (var ps = c.prepareStatement("SELECT provider_id FROM outbox WHERE address = ?")) {
-                    ps.setString(1, kab.value());
+                    ps.setString(1, KAB.value());
                     try (var rs = ps.executeQuery()) {
                         return rs.next() ? rs.getString(1) : null;
                     }
@@ -110,7 +107,7 @@ class RegionsOutboxTest {
             form.put("To", RegionsEndToEndTest.RESIDENT);
             form.put("From", RegionsEndToEndTest.KAB_NUMBER);
             assertEquals(200, harness.twilioPost("/channels/twilio/status", form).statusCode());
-            assertTrue(harness.kanal().residents().isOptedOut(kab));
+            assertTrue(harness.kanal().residents().isOptedOut(KAB));
             assertFalse(harness.kanal().residents().isOptedOut(new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)));
         }
     }
