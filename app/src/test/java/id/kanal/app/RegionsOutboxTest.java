@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.smpp.LocalSmsc;
 import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
@@ -109,6 +110,30 @@ class RegionsOutboxTest {
             assertEquals(200, harness.twilioPost("/channels/twilio/status", form).statusCode());
             assertTrue(harness.kanal().residents().isOptedOut(KAB));
             assertFalse(harness.kanal().residents().isOptedOut(new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)));
+        }
+    }
+
+    /**
+     * With an SMSC carrying SMS, Twilio keeps WhatsApp alone (its sender is narrowed to it): a
+     * WhatsApp message to the Kabupaten's resident still leaves from the Kabupaten's WhatsApp sender.
+     */
+    @Test
+    void whatsApp_whileSmppCarriesSms_comesFromTheRegionsWhatsAppSender() throws Exception {
+        try (LocalSmsc smsc = LocalSmsc.start(0, "kanal", "rahasia")) {
+            RegionsEndToEndTest.dropInKabupaten(regionsDir);
+            try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, new MutableClock(NOW), Map.of(
+                    "KANAL_REGIONS_DIR", regionsDir.toString(), "KANAL_TWILIO_WHATSAPP_FROM", "+6221500998",
+                    "KANAL_SMPP_HOST", "127.0.0.1", "KANAL_SMPP_PORT", String.valueOf(smsc.port()),
+                    "KANAL_SMPP_SYSTEM_ID", "kanal", "KANAL_SMPP_PASSWORD", "rahasia",
+                    "KANAL_SMPP_SOURCE_ADDR", "1500123"))) {
+                Address kabWhatsApp = new Address(Channel.WHATSAPP, RegionsEndToEndTest.RESIDENT)
+                        .inRegion(RegionsEndToEndTest.KAB_REGION);
+                // The resident wrote on WhatsApp a moment ago (the webhook keeps it by number): a free-form message may go.
+                harness.kanal().residents().whatsAppInbound(kabWhatsApp.bare(), Optional.empty(), NOW);
+                enqueueStatusChange(harness, kabWhatsApp);
+                assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
+                assertEquals("whatsapp:+6221500223", harness.twilio().accepted().get(0).get("From"));
+            }
         }
     }
 }
