@@ -1,5 +1,6 @@
 package id.kanal.app;
 
+import id.kanal.channels.smpp.LocalSmsc;
 import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,19 +34,28 @@ class RegionsOutboxTest {
     @TempDir
     Path regionsDir;
 
+    /** A Kanal with the Kabupaten beside the Kota, sending through a fake Twilio, on {@code clock}. */
+    private KanalHarness withKabupaten(MutableClock clock) throws Exception {
+        RegionsEndToEndTest.dropInKabupaten(regionsDir);
+        return KanalHarness.sendingThroughFakeTwilio(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
+    }
+
+    private static final Address KAB = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)
+            .inRegion(RegionsEndToEndTest.KAB_REGION);
+
+    private static void enqueueStatusChange(KanalHarness harness, Address to) {
+        harness.kanal().outboxQueue().enqueue(new OutboundMessage(to, "Laporan Anda sedang dikerjakan",
+                "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+        harness.kanal().outbox().wake();
+    }
+
     @Test
     void outboxMessage_toEachRegionsResident_comesFromThatRegionsNumber() throws Exception {
-        RegionsEndToEndTest.dropInKabupaten(regionsDir);
         MutableClock clock = new MutableClock(NOW);
-        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock,
-                Map.of("KANAL_REGIONS_DIR", regionsDir.toString()))) {
-            Address kab = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
-            Address kota = new Address(Channel.SMS, OTHER_RESIDENT);
-            for (Address to : List.of(kab, kota)) {
-                harness.kanal().outboxQueue().enqueue(new OutboundMessage(to, "Laporan Anda sedang dikerjakan",
-                        "status-change", OutboundMessage.BULK, Optional.empty()), NOW);
+        try (KanalHarness harness = withKabupaten(clock)) {
+            for (Address to : List.of(KAB, new Address(Channel.SMS, OTHER_RESIDENT))) {
+                enqueueStatusChange(harness, to);
             }
-            harness.kanal().outbox().wake();
             FakeTwilio twilio = harness.twilio();
             assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(20)), "the first message sent");
             clock.advance(Duration.ofSeconds(2)); // past the channel's pace
@@ -55,6 +66,74 @@ class RegionsOutboxTest {
                     twilio.accepted().get(1).get("From"), twilio.accepted().get(1).get("To"));
             assertEquals(Map.of(RegionsEndToEndTest.KAB_NUMBER, RegionsEndToEndTest.RESIDENT,
                     "+6221500999", OTHER_RESIDENT), fromTo, "the default region's from KANAL_TWILIO_SMS_FROM");
+        }
+    }
+
+    /**
+     * Twilio's opt-out is per sender (the number or Messaging Service the resident sent STOP to): its
+     * error 21610 on a message from the Kabupaten's number stops the Kabupaten's resident only; the
+     * same number still hears from the Kota, whose number they never stopped.
+     */
+    @Test
+    void twilio21610_onARegionsMessage_stopsThatRegionsResidentOnly() throws Exception {
+        try (KanalHarness harness = withKabupaten(new MutableClock(NOW))) {
+            Address kota = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT);
+            harness.twilio().failFor(RegionsEndToEndTest.RESIDENT, 400, 21610,
+                    "Attempt to send to unsubscribed recipient");
+            enqueueStatusChange(harness, KAB);
+            SmppEndToEndTest.await(() -> harness.kanal().residents().isOptedOut(KAB), "the Kabupaten's resident stopped");
+            assertFalse(harness.kanal().residents().isOptedOut(kota), "the Kota's resident was never stopped");
+        }
+    }
+
+    /** The same 21610 reported later by a status callback lands on the resident of the region that sent. */
+    @Test
+    void twilio21610_inAStatusCallback_stopsTheSendingRegionsResidentOnly() throws Exception {
+        try (KanalHarness harness = withKabupaten(new MutableClock(NOW))) {
+            enqueueStatusChange(harness, KAB);
+            assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
+            java.util.function.Supplier<String> providerId = () -> harness.kanal().database().read(c -> {
+                try (var ps = c.prepareStatement("SELECT provider_id FROM outbox WHERE address = ?")) {
+                    ps.setString(1, KAB.value());
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
+            SmppEndToEndTest.await(() -> providerId.get() != null, "the send recorded");
+            Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("ErrorCode", "21610");
+            form.put("MessageSid", providerId.get());
+            form.put("MessageStatus", "undelivered");
+            form.put("To", RegionsEndToEndTest.RESIDENT);
+            form.put("From", RegionsEndToEndTest.KAB_NUMBER);
+            assertEquals(200, harness.twilioPost("/channels/twilio/status", form).statusCode());
+            assertTrue(harness.kanal().residents().isOptedOut(KAB));
+            assertFalse(harness.kanal().residents().isOptedOut(new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)));
+        }
+    }
+
+    /**
+     * With an SMSC carrying SMS, Twilio keeps WhatsApp alone (its sender is narrowed to it): a
+     * WhatsApp message to the Kabupaten's resident still leaves from the Kabupaten's WhatsApp sender.
+     */
+    @Test
+    void whatsApp_whileSmppCarriesSms_comesFromTheRegionsWhatsAppSender() throws Exception {
+        try (LocalSmsc smsc = LocalSmsc.start(0, "kanal", "rahasia")) {
+            RegionsEndToEndTest.dropInKabupaten(regionsDir);
+            try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, new MutableClock(NOW), Map.of(
+                    "KANAL_REGIONS_DIR", regionsDir.toString(), "KANAL_TWILIO_WHATSAPP_FROM", "+6221500998",
+                    "KANAL_SMPP_HOST", "127.0.0.1", "KANAL_SMPP_PORT", String.valueOf(smsc.port()),
+                    "KANAL_SMPP_SYSTEM_ID", "kanal", "KANAL_SMPP_PASSWORD", "rahasia",
+                    "KANAL_SMPP_SOURCE_ADDR", "1500123"))) {
+                Address kabWhatsApp = new Address(Channel.WHATSAPP, RegionsEndToEndTest.RESIDENT)
+                        .inRegion(RegionsEndToEndTest.KAB_REGION);
+                // The resident wrote on WhatsApp a moment ago (the webhook keeps it by number): a free-form message may go.
+                harness.kanal().residents().whatsAppInbound(kabWhatsApp.bare(), Optional.empty(), NOW);
+                enqueueStatusChange(harness, kabWhatsApp);
+                assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
+                assertEquals("whatsapp:+6221500223", harness.twilio().accepted().get(0).get("From"));
+            }
         }
     }
 }

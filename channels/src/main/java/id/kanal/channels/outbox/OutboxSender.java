@@ -160,6 +160,8 @@ public final class OutboxSender implements AutoCloseable {
             case SendResult.Failed failed -> {
                 queue.markFailed(item, failed.error(), done);
                 if (failed.residentOptedOut()) {
+                    // The row's resident, region and all: a provider's opt-out is per sender (Twilio's 21610 is per
+                    // number or Messaging Service), and each region sends from its own, as a STOP is per region.
                     residents.optOut(to, done);
                 }
                 LOG.log(System.Logger.Level.WARNING, "failed id={0} to={1} opted_out={2} error={3}", item.id(),
