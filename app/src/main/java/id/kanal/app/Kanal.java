@@ -89,8 +89,16 @@ public final class Kanal implements AutoCloseable {
         this.turnLocks = database.dialect() == Dialect.SQLITE ? new SenderLocks(1024)
                 : new PostgresTurnLocks(database, conversations, database.poolSize());
         this.wiring = new RegionWiring(settings, clock, database, conversations, residents, loop, turnLocks);
-        for (Region r : regions.all()) {
-            services.put(r.code(), wiring.open(r, r == regions.defaultRegion()));
+        try {
+            for (Region r : regions.all()) {
+                services.put(r.code(), wiring.open(r, r == regions.defaultRegion()));
+            }
+        } catch (RuntimeException e) {
+            // A region refused (its wording, a variable its file names): the locks' connections go too.
+            if (turnLocks instanceof PostgresTurnLocks pg) {
+                pg.close();
+            }
+            throw e;
         }
         this.home = services.get(regions.defaultRegion().code());
         this.complaints = home.complaints();

@@ -71,7 +71,12 @@ class RegionsEndToEndTest {
     }
 
     private String say(String to, String text) throws Exception {
-        Map<String, String> form = KanalHarness.smsForm("SM" + sids.incrementAndGet(), RESIDENT, text);
+        return say(kanal, "SM" + sids.incrementAndGet(), to, text);
+    }
+
+    /** {@link #RESIDENT} texts a region's number (a signed Twilio SMS to that {@code To}); Kanal's reply. */
+    static String say(KanalHarness kanal, String sid, String to, String text) throws Exception {
+        Map<String, String> form = KanalHarness.smsForm(sid, RESIDENT, text);
         form.put("To", to);
         HttpResponse<String> res = kanal.twilioPost("/channels/sms", form);
         assertEquals(200, res.statusCode(), res.body());

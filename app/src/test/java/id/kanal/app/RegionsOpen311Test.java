@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * selecting a region's services and requests.
  */
 class RegionsOpen311Test {
-    private static final String RESIDENT = "+6281234567890";
+    private static final String RESIDENT = RegionsEndToEndTest.RESIDENT;
     private static final String KAB = RegionsEndToEndTest.KAB_REGION;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -142,11 +142,7 @@ class RegionsOpen311Test {
     }
 
     private String say(String to, String text) throws Exception {
-        Map<String, String> form = KanalHarness.smsForm("SM" + sids.incrementAndGet(), RESIDENT, text);
-        form.put("To", to);
-        HttpResponse<String> res = kanal.twilioPost("/channels/sms", form);
-        assertEquals(200, res.statusCode(), res.body());
-        return KanalHarness.replyText(res);
+        return RegionsEndToEndTest.say(kanal, "SM" + sids.incrementAndGet(), to, text);
     }
 
     private String fileComplaint(String to, String category, Pattern ticket) throws Exception {

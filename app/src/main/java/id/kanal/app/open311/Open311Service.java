@@ -76,9 +76,16 @@ public final class Open311Service implements HttpService {
      * @param zone         its time zone, for the request's dates
      */
     record Jurisdiction(String id, SqlComplaintDesk desk, String ticketPrefix, ZoneId zone) {
-        boolean owns(String ticket) {
-            return ticket.startsWith(ticketPrefix + "-");
-        }
+    }
+
+    /**
+     * Whether the ticket is the jurisdiction's: it carries its prefix; a ticket of no region's prefix
+     * (one filed before its region changed prefix) is the default's.
+     */
+    private boolean owns(Jurisdiction j, String ticket) {
+        Jurisdiction owner = jurisdictions.values().stream().filter(o -> ticket.startsWith(o.ticketPrefix() + "-"))
+                .findFirst().orElse(byDefault);
+        return owner == j;
     }
 
     /**
@@ -204,14 +211,14 @@ public final class Open311Service implements HttpService {
         ArrayNode out = Json.array();
         List<ComplaintDetail> found = j.desk().queries().list(new ComplaintFilter(statuses, codes, Optional.empty(),
                 Optional.empty(), start, end, tickets, MAX_REQUESTS));
-        found.stream().filter(d -> j.owns(d.ticket())).forEach(d -> out.add(Open311Json.request(d, j.zone(), reader)));
+        found.stream().filter(d -> owns(j, d.ticket())).forEach(d -> out.add(Open311Json.request(d, j.zone(), reader)));
         Json.send(res, Status.OK_200, out);
     }
 
     private void request(ServerRequest req, ServerResponse res) {
         Jurisdiction j = jurisdiction(req);
         String ticket = jsonName(req.path().pathParameters().get("file")).toUpperCase(Locale.ROOT);
-        ComplaintDetail d = j.desk().queries().detail(ticket).filter(found -> j.owns(found.ticket()))
+        ComplaintDetail d = j.desk().queries().detail(ticket).filter(found -> owns(j, found.ticket()))
                 .orElseThrow(() -> ClientErrorException.notFound("service_request_id not found: " + ticket));
         ArrayNode out = Json.array();
         out.add(Open311Json.request(d, j.zone(), reader(req)));
