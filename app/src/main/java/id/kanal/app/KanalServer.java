@@ -58,6 +58,8 @@ public final class KanalServer implements AutoCloseable {
         // One poller of the desk for all nodes: it runs where its lease is (at once on SQLite).
         kanal.open311Forwarder().ifPresent(f -> kanal.jobs().register(OPEN311_JOB, f::start, f::close));
         kanal.photoFetcher().start();
+        id.kanal.services.complaints.PhotoRetention.schedule(kanal.jobs(), kanal.database(), kanal.clock(),
+                kanal.settings().complaints().photoRetentionDays());
         return new KanalServer(kanal, server, inFlight);
     }
 
