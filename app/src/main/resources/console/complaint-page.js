@@ -9,6 +9,18 @@ function statusLabel(s) {
   return t('status.' + s);
 }
 
+/** The retention's days, from the server's words "deleted 90 days after the complaint was closed". */
+function retentionDays(text) {
+  const m = /deleted (\d+) days after/.exec(text || '');
+  return m ? number(Number(m[1])) : '?';
+}
+
+/** A note the server wrote itself, in the account's language (a person's note is shown as written). */
+function noteText(h) {
+  const m = h.by === 'kanal:photo-retention' ? /^photos? ([\d, ]+) deleted (\d+) days after/.exec(h.text || '') : null;
+  return m ? t('page.photosRemovedNote', { photos: m[1], days: number(Number(m[2])) }) : h.text;
+}
+
 function photosSection(page) {
   const items = page.photos.map((p) => {
     const n = p.position + 1;
@@ -17,7 +29,9 @@ function photosSection(page) {
         el('a', { href: p.href, target: '_blank', rel: 'noopener' },
           el('img', { src: p.href, alt: t('page.photoAlt', { n }), class: 'complaint-photo', dataset: { position: p.position } })));
     }
-    const text = p.state === 'PENDING' ? t('page.photoPending', { n, attempts: p.attempts + 1 }) : t('page.photoFailed', { n, error: p.error || '' });
+    const text = p.state === 'PENDING' ? t('page.photoPending', { n, attempts: p.attempts + 1 })
+      : p.state === 'REMOVED' ? t('page.photoRemoved', { n, days: retentionDays(p.error) })
+        : t('page.photoFailed', { n, error: p.error || '' });
     return el('p', { class: p.state === 'FAILED' ? 'photo-state error' : 'photo-state muted', dataset: { state: p.state } }, text);
   });
   return el('section', { id: 'complaint-photos', class: 'card' }, el('h2', {}, t('page.photos')),
@@ -51,7 +65,7 @@ function historySection(page, ticket, reload) {
     time(h.at), ' · ', byLabel(h.by),
     h.channel ? ' · ' + t('page.via', { channel: h.channel }) : '',
     h.delivery ? ' · ' + t('page.delivery', { state: h.delivery }) : '',
-    h.text ? el('div', { class: 'note' }, h.text) : null));
+    h.text ? el('div', { class: 'note' }, noteText(h)) : null));
   const text = el('textarea', { id: 'note-text', maxlength: 1000, rows: 2, placeholder: t('page.notePlaceholder') });
   const save = el('button', { id: 'note-save', type: 'button' }, t('page.addNote'));
   save.addEventListener('click', async () => {

@@ -61,6 +61,8 @@ public final class KanalServer implements AutoCloseable {
         kanal.open311Forwarders().forEach((region, f) -> kanal.jobs().register(open311Job(kanal, region), f::start,
                 f::close));
         kanal.photoFetcher().start();
+        id.kanal.services.complaints.PhotoRetention.schedule(kanal.jobs(), kanal.database(), kanal.clock(),
+                kanal.settings().complaints().photoRetentionDays());
         return new KanalServer(kanal, server, inFlight);
     }
 

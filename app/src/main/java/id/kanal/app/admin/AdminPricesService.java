@@ -28,7 +28,8 @@ public final class AdminPricesService implements HttpService {
 
     public static AdminPricesService create(Kanal kanal) {
         return new AdminPricesService(kanal,
-                new BearerTokenAuth(kanal.settings().complaints().adminToken(), "KANAL_ADMIN_TOKEN"));
+                BearerTokenAuth.unscopedOnly(kanal.settings().complaints().adminToken(),
+                        kanal.settings().complaints().apiTokens(), "KANAL_ADMIN_TOKEN"));
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class LiveService implements HttpService {
     /** The boards of the deployment's regions (the default one and each of the regions directory). */
     public static LiveService create(Kanal kanal) {
         return new LiveService(new SqlLiveBoard(kanal.database(), kanal.clock(), kanal.regions().definitions(), FRESH_FOR),
-                kanal.settings().dialog().zone(), kanal.settings().server().liveMaxStreams(), TICK, kanal.settings().server().liveHeartbeat());
+                kanal.settings().dialog().zone(), kanal.settings().server().liveMaxStreams(), TICK,
+                kanal.settings().server().liveHeartbeat());
     }
 
     /** Whether a request path is a board's event stream (never waited for by a shutdown: it does not end by itself). */
@@ -91,15 +92,9 @@ public final class LiveService implements HttpService {
         streams.close();
     }
 
-    /** Streams open on this node now. */
-    int openStreams() {
-        return streams.openStreams();
-    }
-
     private void events(ServerRequest req, ServerResponse res) {
         String code = req.path().pathParameters().get("region");
-        LiveFigures first = board.figures(code)
-                .orElseThrow(() -> ClientErrorException.notFound("no such region: " + code + " (GET /live lists them)"));
+        LiveFigures first = figures(code);
         Optional<LiveStreams.Stream> opened = streams.open(code);
         if (opened.isEmpty()) {
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(FRESH_FOR.toSeconds() * 3));
@@ -158,13 +153,18 @@ public final class LiveService implements HttpService {
         String name = req.path().pathParameters().get("region");
         boolean asJson = name.endsWith(JSON_SUFFIX);
         String code = asJson ? name.substring(0, name.length() - JSON_SUFFIX.length()) : name;
-        LiveFigures figures = board.figures(code)
-                .orElseThrow(() -> ClientErrorException.notFound("no such region: " + code + " (GET /live lists them)"));
+        LiveFigures figures = figures(code);
         if (asJson) {
             json(res, figures);
         } else {
             html(res, LivePage.board(figures, zone));
         }
+    }
+
+    /** The region's figures now; 404 for a region this deployment does not serve. */
+    private LiveFigures figures(String code) {
+        return board.figures(code)
+                .orElseThrow(() -> ClientErrorException.notFound("no such region: " + code + " (GET /live lists them)"));
     }
 
     private void asset(ServerRequest req, ServerResponse res) {

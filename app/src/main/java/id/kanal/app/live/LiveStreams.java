@@ -78,11 +78,6 @@ final class LiveStreams implements AutoCloseable {
         return Optional.of(s);
     }
 
-    /** Streams open now. */
-    int openStreams() {
-        return open.get();
-    }
-
     private void feed() {
         for (Map.Entry<String, Set<Stream>> e : byRegion.entrySet()) {
             if (e.getValue().isEmpty()) {

@@ -28,6 +28,7 @@ public final class BearerTokenAuth implements Handler {
     private final List<ApiToken> scoped;
     private final List<byte[]> scopedBytes;
     private final String variable;
+    private final boolean scopedRefused;
 
     /** @param variable the setting's name, for the 503 message */
     public BearerTokenAuth(Optional<String> token, String variable) {
@@ -40,6 +41,19 @@ public final class BearerTokenAuth implements Handler {
      * @param variable the setting's name, for the 503 message
      */
     public BearerTokenAuth(Optional<String> token, List<ApiToken> scoped, String variable) {
+        this(token, scoped, variable, false);
+    }
+
+    /**
+     * Lets in only the unscoped token; a region's or agency's token is known (not a 401 "wrong
+     * token") and refused with a 403 that says why: what this service does is not one desk's.
+     */
+    public static BearerTokenAuth unscopedOnly(Optional<String> token, List<ApiToken> scoped, String variable) {
+        return new BearerTokenAuth(token, scoped, variable, true);
+    }
+
+    private BearerTokenAuth(Optional<String> token, List<ApiToken> scoped, String variable, boolean scopedRefused) {
+        this.scopedRefused = scopedRefused;
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
         this.scoped = List.copyOf(scoped);
         this.scopedBytes = this.scoped.stream().map(t -> t.token().getBytes(StandardCharsets.UTF_8)).toList();
@@ -53,7 +67,7 @@ public final class BearerTokenAuth implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        if (token.isEmpty() && scoped.isEmpty()) {
+        if (token.isEmpty() && (scoped.isEmpty() || scopedRefused)) {
             Json.send(res, Status.SERVICE_UNAVAILABLE_503,
                     ErrorMapping.body("the staff API is disabled: set " + variable, RequestId.of(req)));
             return;
@@ -70,7 +84,14 @@ public final class BearerTokenAuth implements Handler {
                 match = scoped.get(i);
             }
         }
-        if (match != null && given.length > 0) {
+        if (match != null && scopedRefused) {
+            LOG.log(System.Logger.Level.WARNING, "staff API refused path={0} reason=scoped-token scope={1}",
+                    req.path().path(), match.scope());
+            Json.send(res, Status.FORBIDDEN_403, ErrorMapping.body("the token of " + match.scope() + " works on that "
+                    + "desk's complaints only; this needs the unscoped KANAL_ADMIN_TOKEN", RequestId.of(req)));
+            return;
+        }
+        if (match != null) {
             req.context().register(ApiToken.class, match);
         }
         if (given.length == 0 || !unscoped && match == null) {

@@ -122,6 +122,15 @@ class ScopedApiTokensTest {
     }
 
     @Test
+    void aScopedToken_mayNotImportPrices_403WithTheReason() throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(kanal.base() + "/api/admin/prices"))
+                .header("Authorization", "Bearer " + KAB_TOKEN).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, res.statusCode(), res.body());
+        assertTrue(res.body().contains("the token of kabupaten-tangerang works on that desk's complaints only"), res.body());
+    }
+
+    @Test
     void aTokenOfAnUnknownRegionOrAgency_stopsTheStart_namingIt(@TempDir Path otherData) {
         for (String bad : List.of("atlantis=abcdefghijklmnopqrst", "kota-tangerang/nasa=abcdefghijklmnopqrst")) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> new ConsoleHarness(otherData.resolve(
