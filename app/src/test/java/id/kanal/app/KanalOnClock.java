@@ -4,8 +4,11 @@ import id.kanal.dialog.Address;
 import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.testing.MutableClock;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real Kanal without its server (the engine, desk and stores over SQLite, or PostgreSQL in the
  * {@code ...OnPostgresTest} subclasses) on a clock the test moves, and a resident who talks to it.
  */
+@ExtendWith(TestDatabases.class)
 abstract class KanalOnClock {
     @TempDir
     Path dataDir;
@@ -25,18 +29,13 @@ abstract class KanalOnClock {
     Kanal kanal;
 
     @BeforeEach
-    void open() {
-        kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), clock);
+    void open(TestDatabase database) {
+        kanal = Kanal.open(KanalHarness.settings(dataDir, database.env()), clock);
     }
 
     @AfterEach
     void close() {
         kanal.close();
-    }
-
-    /** The database: SQLite in the data directory; the PostgreSQL subclasses point KANAL_DB_URL elsewhere. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
     }
 
     /** One message from the resident, through the engine as a channel would pass it. */

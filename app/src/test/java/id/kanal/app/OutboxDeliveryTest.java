@@ -22,9 +22,12 @@ import id.kanal.store.Outbox;
 import id.kanal.store.Residents;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -49,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The outbox on a real SQLite database, sending through the real Twilio SDK to a fake Twilio on
  * loopback that fails, throttles and times out. Time is a hand-moved clock: no test sleeps.
  */
+@ExtendWith(TestDatabases.class)
 class OutboxDeliveryTest {
     private static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
     private static final String RESIDENT = "+6281234567890";
@@ -61,6 +65,8 @@ class OutboxDeliveryTest {
 
     @TempDir
     Path dataDir;
+    /** SQLite in the data directory, or PostgreSQL in OutboxDeliveryOnPostgresTest. */
+    private TestDatabase database;
     private Database db;
     private FakeTwilio twilio;
     private final MutableClock clock = new MutableClock(START);
@@ -69,18 +75,14 @@ class OutboxDeliveryTest {
     private final List<OutboxSender> senders = new ArrayList<>();
 
     @BeforeEach
-    void open() {
+    void open(TestDatabase database) {
+        this.database = database;
         twilio = new FakeTwilio();
         openDatabase();
     }
 
-    /** SQLite in the data directory; OutboxDeliveryOnPostgresTest runs these tests on PostgreSQL. */
-    Database database() {
-        return Database.openSqlite(dataDir);
-    }
-
     private void openDatabase() {
-        db = database();
+        db = database.open(dataDir, 4);
         queue = new SqlOutboxQueue(db);
         residents = new SqlResidentRegistry(db);
     }

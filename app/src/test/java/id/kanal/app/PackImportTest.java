@@ -3,7 +3,11 @@ package id.kanal.app;
 import id.kanal.app.packs.PackImportException;
 import id.kanal.app.packs.PackSource;
 import id.kanal.dialog.port.Pack;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code import-pack}: a folder whole or not at all, a bad row named by its line, the menu place kept. */
+@ExtendWith(TestDatabases.class)
 class PackImportTest {
     private static final String REGION = "kota-tangerang";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneOffset.UTC);
@@ -30,10 +35,12 @@ class PackImportTest {
     Path dataDir;
     @TempDir
     Path folders;
+    /** SQLite in the data directory, or PostgreSQL in PackImportOnPostgresTest. */
+    private Map<String, String> databaseEnv;
 
-    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
+    @BeforeEach
+    void database(TestDatabase database) {
+        databaseEnv = database.env();
     }
 
     /** A copy of a built-in example pack, to edit. */
@@ -54,7 +61,7 @@ class PackImportTest {
         Path jobs = copy("lowongan-kerja", "jobs");
         Files.writeString(jobs.resolve(PackSource.ITEMS), "Montir,PT Baru,Periuk,2027-02-01\n"
                 + "Montir kedua,PT Baru,Periuk,31/12/2026\n", java.nio.file.StandardOpenOption.APPEND);
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv), CLOCK)) {
             assertEquals(16, pack(kanal, "lowongan-kerja").items().size());
             PackImportException e = assertThrows(PackImportException.class,
                     () -> kanal.packImporter().importPack(REGION, PackSource.folder(jobs), "test"));
@@ -75,7 +82,7 @@ class PackImportTest {
         Path numbers = copy("nomor-penting", "numbers");
         String yaml = Files.readString(numbers.resolve(PackSource.DEFINITION));
         Files.writeString(numbers.resolve(PackSource.DEFINITION), yaml.replace("  en: Important numbers\n", ""));
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv), CLOCK)) {
             assertEquals("items.csv row 3: expected 4 fields, found 3", assertThrows(PackImportException.class,
                     () -> kanal.packImporter().importPack(REGION, PackSource.folder(jobs), "test")).getMessage());
             assertEquals("pack.yaml: missing key menu.en", assertThrows(PackImportException.class,
@@ -90,7 +97,7 @@ class PackImportTest {
         Path hospitals = copy("nomor-penting", "hospitals");
         String yaml = Files.readString(hospitals.resolve(PackSource.DEFINITION));
         Files.writeString(hospitals.resolve(PackSource.DEFINITION), yaml.replace("code: nomor-penting", "code: rumah-sakit"));
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv), CLOCK)) {
             assertEquals(1, kanal.packImporter().importPack(REGION, PackSource.folder(jobs), "test").items());
             kanal.packImporter().importPack(REGION, PackSource.folder(hospitals), "test");
             assertEquals(List.of("lowongan-kerja", "wisata", "perizinan", "nomor-penting", "rumah-sakit"),
@@ -100,7 +107,7 @@ class PackImportTest {
             assertEquals("test", kanal.packs().freshness().getFirst().source());
             assertEquals("region-file", kanal.packs().freshness().get(1).source());
         }
-        try (Kanal again = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
+        try (Kanal again = Kanal.open(KanalHarness.settings(dataDir, databaseEnv), CLOCK)) {
             assertEquals(1, pack(again, "lowongan-kerja").items().size(), "an imported pack is not replaced by the example");
         }
     }
@@ -108,7 +115,7 @@ class PackImportTest {
     @Test
     void command_importsAFolder_refusesABadOne_andAnotherRegion() throws Exception {
         Path jobs = copy("lowongan-kerja", "jobs");
-        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv);
         env.putAll(Map.of("KANAL_DATA_DIR", dataDir.toString(), "KANAL_PORT", "0"));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -120,7 +127,7 @@ class PackImportTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("region 'kota-bandung' is not a region of this deployment"),
                 err.toString(StandardCharsets.UTF_8));
-        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv()), CLOCK)) {
+        try (Kanal kanal = Kanal.open(KanalHarness.settings(dataDir, databaseEnv), CLOCK)) {
             assertEquals(16, pack(kanal, "lowongan-kerja").items().size());
             assertEquals("import-pack", kanal.packs().freshness().getFirst().source());
         }

@@ -2,9 +2,12 @@ package id.kanal.app;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -28,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kabupaten Tangerang, added by dropping its file into {@code KANAL_REGIONS_DIR}. One resident
  * texts both regions' numbers (signed Twilio SMS to two {@code To} numbers).
  */
+@ExtendWith(TestDatabases.class)
 class RegionsEndToEndTest {
     static final String RESIDENT = "+6281234567890";
     /** No region claims it: the default region's. */
@@ -52,15 +56,10 @@ class RegionsEndToEndTest {
         }
     }
 
-    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
-    }
-
     @BeforeEach
-    void start() throws Exception {
+    void start(TestDatabase database) throws Exception {
         dropInKabupaten(regionsDir);
-        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        Map<String, String> env = new java.util.HashMap<>(database.env());
         env.put("KANAL_REGIONS_DIR", regionsDir.toString());
         kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), env);
     }

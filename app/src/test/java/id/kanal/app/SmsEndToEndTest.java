@@ -1,8 +1,11 @@
 package id.kanal.app;
 
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -23,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The foundation's "done when": a Twilio-signed SMS conversation files a complaint, end to end. */
+@ExtendWith(TestDatabases.class)
 class SmsEndToEndTest {
     private static final String RESIDENT = "+6281234567890";
     private static final Pattern TICKET = Pattern.compile("TNG-\\d{6}");
@@ -32,14 +36,9 @@ class SmsEndToEndTest {
     private KanalHarness kanal;
     private final AtomicInteger sids = new AtomicInteger();
 
-    /** No database settings: SQLite in the data directory; the ...OnPostgresTest subclass sets KANAL_DB_URL. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
-    }
-
     @BeforeEach
-    void start() {
-        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), databaseEnv());
+    void start(TestDatabase database) {
+        kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC), database.env());
     }
 
     @AfterEach

@@ -3,10 +3,13 @@ package id.kanal.app.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.testing.MutableClock;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -33,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The tools of a busy shift through the console's API: search, CSV export, canned replies with
  * variables, the account's language, weekly trends and the overdue list, and auto-assignment.
  */
+@ExtendWith(TestDatabases.class)
 class ConsoleBusyShiftTest {
     /** Sunday 10:00 in Tangerang (UTC+7). */
     private static final Instant SUNDAY = Instant.parse("2026-11-22T03:00:00Z");
@@ -45,18 +49,13 @@ class ConsoleBusyShiftTest {
     private ConsoleHarness.Client agent;
     private final List<InputStream> streams = new ArrayList<>();
 
-    /** SQLite in the data directory; ConsoleBusyShiftOnPostgresTest sets KANAL_DB_URL. */
-    Map<String, String> databaseEnv() {
-        return Map.of();
-    }
-
     @BeforeEach
-    void start(TestInfo test) throws Exception {
+    void start(TestInfo test, TestDatabase database) throws Exception {
         Map<String, String> keys = new java.util.HashMap<>(Map.of("kanal.console.session-ttl", "P60D"));
         if (test.getTestMethod().orElseThrow().getName().startsWith("autoAssignment")) {
             keys.put("kanal.console.auto-assign-cap", "2");
         }
-        kanal = new ConsoleHarness(dataDir, clock, databaseEnv(), keys);
+        kanal = new ConsoleHarness(dataDir, clock, database.env(), keys);
         agent = kanal.createAccount("budi", Role.AGENT);
     }
 

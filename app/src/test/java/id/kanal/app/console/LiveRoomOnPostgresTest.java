@@ -1,20 +1,8 @@
 package id.kanal.app.console;
 
-import id.kanal.store.testing.PostgresPerClass;
-import id.kanal.store.testing.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.Map;
+import id.kanal.store.testing.OnPostgres;
 
 /** {@link LiveRoomTest} with the board's queries on PostgreSQL ({@code KANAL_TEST_PG_URL}; skipped without it). */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = ".+")
+@OnPostgres
 class LiveRoomOnPostgresTest extends LiveRoomTest {
-    @RegisterExtension
-    static final PostgresPerClass PG = new PostgresPerClass();
-
-    @Override
-    Map<String, String> databaseEnv() {
-        return Map.of("KANAL_DB_URL", PG.url());
-    }
 }

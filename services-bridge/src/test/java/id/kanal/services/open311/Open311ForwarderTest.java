@@ -13,8 +13,11 @@ import id.kanal.services.complaints.NotificationSettings;
 import id.kanal.services.complaints.RegionDefinition;
 import id.kanal.services.complaints.SqlComplaintDesk;
 import id.kanal.store.Database;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The forwarder against a fake Open311 desk on loopback that fails at first. */
+@ExtendWith(TestDatabases.class)
 class Open311ForwarderTest {
     private static final RegionDefinition REGION = new RegionDefinition("kota-tangerang", "Kota Tangerang", "TNG",
             List.of(new RegionDefinition.Agency("pupr", "Dinas PUPR")),
@@ -81,14 +85,9 @@ class Open311ForwarderTest {
         }
     };
 
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
     @BeforeEach
-    void start() throws IOException {
-        db = openDatabase();
+    void start(TestDatabase database) throws IOException {
+        db = database.open(dir, 4);
         fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         fake.createContext("/georeport/v2/requests.json", this::handle);
         fake.createContext("/georeport/v2/tokens/", ex -> {

@@ -1,19 +1,8 @@
 package id.kanal.services.prices;
 
-import id.kanal.store.Database;
-import id.kanal.store.testing.PostgresPerClass;
-import id.kanal.store.testing.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import id.kanal.store.testing.OnPostgres;
 
 /** {@link PriceImporterTest}'s tests on PostgreSQL ({@code KANAL_TEST_PG_URL}; skipped without it). */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = ".+")
+@OnPostgres
 class PriceImporterOnPostgresTest extends PriceImporterTest {
-    @RegisterExtension
-    static final PostgresPerClass PG = new PostgresPerClass();
-
-    @Override
-    Database openDatabase() {
-        return PG.open(4);
-    }
 }

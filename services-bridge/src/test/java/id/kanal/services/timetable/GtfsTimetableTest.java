@@ -2,8 +2,11 @@ package id.kanal.services.timetable;
 
 import id.kanal.dialog.port.Departure;
 import id.kanal.store.Database;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(TestDatabases.class)
 class GtfsTimetableTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-20T01:00:00Z"), ZoneOffset.UTC);
 
@@ -36,14 +40,9 @@ class GtfsTimetableTest {
     private GtfsTimetable timetable;
     private GtfsImporter importer;
 
-    /** SQLite in a temporary directory; the ...OnPostgresTest subclass runs these tests on PostgreSQL. */
-    Database openDatabase() {
-        return Database.openSqlite(dir);
-    }
-
     @BeforeEach
-    void open() {
-        db = openDatabase();
+    void open(TestDatabase database) {
+        db = database.open(dir, 4);
         timetable = GtfsTimetable.empty();
         importer = new GtfsImporter(db, timetable, CLOCK);
     }

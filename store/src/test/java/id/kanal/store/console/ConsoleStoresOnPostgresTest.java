@@ -1,19 +1,8 @@
 package id.kanal.store.console;
 
-import id.kanal.store.Database;
-import id.kanal.store.testing.PostgresPerClass;
-import id.kanal.store.testing.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import id.kanal.store.testing.OnPostgres;
 
 /** {@link ConsoleStoresTest} on PostgreSQL ({@code KANAL_TEST_PG_URL}; skipped without it). */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = ".+")
+@OnPostgres
 class ConsoleStoresOnPostgresTest extends ConsoleStoresTest {
-    @RegisterExtension
-    static final PostgresPerClass PG = new PostgresPerClass();
-
-    @Override
-    Database open() {
-        return PG.open(2);
-    }
 }

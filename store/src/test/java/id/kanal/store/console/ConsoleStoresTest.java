@@ -4,12 +4,15 @@ import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.port.OutboundMessage;
 import id.kanal.store.Database;
+import id.kanal.store.testing.TestDatabase;
+import id.kanal.store.testing.TestDatabases;
 import id.kanal.store.Statements;
 import id.kanal.store.console.ConsoleAccounts.StoredAccount;
 import id.kanal.store.ussd.SqlUssdSessions;
 import id.kanal.store.ussd.StoredUssdSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console's and the USSD adapter's tables through their stores (the console tests cover them through HTTP). */
+@ExtendWith(TestDatabases.class)
 class ConsoleStoresTest {
     private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
     private static final Address WHATSAPP = new Address(Channel.WHATSAPP, "+6281234567890");
@@ -32,14 +36,9 @@ class ConsoleStoresTest {
     Path dir;
     Database db;
 
-    /** The database the tests run on; a subclass runs them on PostgreSQL. */
-    Database open() {
-        return Database.openSqlite(dir);
-    }
-
     @BeforeEach
-    void openDatabase() {
-        db = open();
+    void openDatabase(TestDatabase database) {
+        db = database.open(dir, 2);
     }
 
     @AfterEach
