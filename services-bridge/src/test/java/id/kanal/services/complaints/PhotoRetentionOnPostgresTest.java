@@ -1,19 +1,8 @@
 package id.kanal.services.complaints;
 
-import id.kanal.store.Database;
-import id.kanal.store.testing.PostgresPerClass;
-import id.kanal.store.testing.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import id.kanal.store.testing.OnPostgres;
 
-/** {@link PhotoRetentionTest}'s tests on PostgreSQL; skipped without {@code KANAL_TEST_PG_URL}. */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = ".+")
+/** {@link PhotoRetentionTest}'s tests on PostgreSQL ({@code KANAL_TEST_PG_URL}; skipped without it). */
+@OnPostgres
 class PhotoRetentionOnPostgresTest extends PhotoRetentionTest {
-    @RegisterExtension
-    static final PostgresPerClass PG = new PostgresPerClass();
-
-    @Override
-    Database openDatabase() {
-        return PG.open(4);
-    }
 }
