@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 final class ChatCommand {
     static final String USAGE = "chat --from +62... --channel sms|ussd|whatsapp|telegram [--to IDENTITY | --region R]";
 
+    /**
+     * Held so the level sticks (JUL keeps loggers weakly): the channels' start-up warnings (e.g. no
+     * Twilio auth token) are about webhooks and senders the terminal never uses.
+     */
+    private static final java.util.logging.Logger CHANNELS = java.util.logging.Logger.getLogger("id.kanal.channels");
+
     private ChatCommand() {
     }
 
@@ -58,6 +64,7 @@ final class ChatCommand {
         Options options = Options.parse(args);
         // The terminal is the conversation: start-up INFO lines (on stdout) would bury the replies.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        CHANNELS.setLevel(java.util.logging.Level.SEVERE);
         try (Kanal kanal = Kanal.open(settings, Main.clock())) {
             converse(kanal, options, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                     System.out);
@@ -71,7 +78,7 @@ final class ChatCommand {
         Region region = regionOf(regions, options);
         Address resident = regions.residentOf(region, new Address(options.channel(), address(options)));
         InboundHandler router = new RegionRouter(regions, engines(kanal));
-        out.println("Chatting as " + options.from() + " on " + options.channel().id()
+        out.println("Chatting as " + resident.bare().value() + " on " + options.channel().id()
                 + options.to().map(t -> " to " + t).orElse("") + " (" + region.definition().name()
                 + "). Type a message (e.g. halo); Ctrl-D ends.");
         String line;

@@ -54,7 +54,7 @@ class ChatCommandTest {
     @Test
     void to_theKabupatensShortCode_itsRegionAnswersAndFilesUnderItsPrefix() throws Exception {
         String shown = chat("halo\nsampah numpuk di desa cikupa\nya\n", "--from", "081234567890", "--to", "95222");
-        assertTrue(shown.startsWith("Chatting as 081234567890 on sms to 95222 (Kabupaten Tangerang)"), shown);
+        assertTrue(shown.startsWith("Chatting as +6281234567890 on sms to 95222 (Kabupaten Tangerang)"), shown);
         assertTrue(shown.contains("Layanan Kabupaten Tangerang"), shown);
         assertTrue(shown.contains("Laporan KAB-000001"), shown);
         // The same resident without --to is the default region's, with a conversation of its own.
