@@ -24,8 +24,9 @@ public final class Main {
 
     static {
         COMMANDS.put("serve", new Entry("serve", "start the server (default)", ServeCommand::run));
-        COMMANDS.put("chat", new Entry("chat --from +62... --channel sms|ussd|whatsapp|telegram",
-                "talk to Kanal in the terminal, through the same engine and database", ChatCommand::run));
+        COMMANDS.put("chat", new Entry(ChatCommand.USAGE,
+                "talk to Kanal in the terminal, through the same engine and database; --to: the number or code "
+                + "written to (its region answers)", ChatCommand::run));
         COMMANDS.put("classify", new Entry("classify",
                 "one message per stdin line, one JSON line out: intent, confidence, entities", NluCommands::classify));
         COMMANDS.put("nlu-eval", new Entry("nlu-eval --dataset clinc150|xsid|kanal --path P",
@@ -50,7 +51,7 @@ public final class Main {
         COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 3] [--db sqlite|JDBC_URL]",
                 "a bare Helidon route and Kanal's SMS and USSD pipelines in one run: requests/s, p99, ratio, CPU per turn",
                 (settings, args) -> id.kanal.app.bench.BenchCommand.run(args, System.out)));
-        COMMANDS.put("smsc", new Entry("smsc [--port 2775] [--system-id kanal] [--password kanal] [--from MSISDN]",
+        COMMANDS.put("smsc", new Entry("smsc [--port 2775] [--system-id kanal] [--password kanal] [--from MSISDN] [--to 1708]",
                 "a local SMSC on loopback with a prompt: talk to Kanal over real SMPP without an operator", SmscCommand::run));
         COMMANDS.put("bench-smpp", new Entry("bench-smpp [--rate 100] [--seconds 20] [--burst 2000]",
                 "Kanal against the local SMSC: messages/s and p99 from deliver_sm to the reply's submit_sm",

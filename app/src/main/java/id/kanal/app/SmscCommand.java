@@ -38,8 +38,9 @@ final class SmscCommand {
         try (LocalSmsc smsc = LocalSmsc.start(port, systemId, password)) {
             out.printf("Local SMSC on 127.0.0.1:%d (system_id=%s, password=%s). Start Kanal in another terminal:%n",
                     smsc.port(), systemId, password);
+            // ./dev java, not java -jar: the machine's default java may be older than the JDK 21 Kanal needs.
             out.printf("  KANAL_SMPP_HOST=127.0.0.1 KANAL_SMPP_PORT=%d KANAL_SMPP_SYSTEM_ID=%s KANAL_SMPP_PASSWORD=%s "
-                    + "KANAL_SMPP_SOURCE_ADDR=%s KANAL_SMPP_USSD_CODE='*123#' java -jar app/target/kanal.jar%n",
+                    + "KANAL_SMPP_SOURCE_ADDR=%s KANAL_SMPP_USSD_CODE='*123#' ./dev java%n",
                     smsc.port(), systemId, password, to);
             out.printf("Type as the resident %s: a line is an SMS, 'ussd *123#' dials, 'quit' ends.%n", from);
             smsc.onSubmit(s -> {
