@@ -34,10 +34,22 @@ class RegionsOutboxTest {
     @TempDir
     Path regionsDir;
 
-    /** A Kanal with the Kabupaten beside the Kota, sending through a fake Twilio, on {@code clock}. */
-    private KanalHarness withKabupaten(MutableClock clock) throws Exception {
+    /** The database the Kanal runs on: SQLite in the data directory here, PostgreSQL in the subclass. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
+    /** A Kanal with the Kabupaten beside the Kota, sending through a fake Twilio, on {@code clock}, with {@code more} settings. */
+    private KanalHarness withKabupaten(MutableClock clock, Map<String, String> more) throws Exception {
         RegionsEndToEndTest.dropInKabupaten(regionsDir);
-        return KanalHarness.sendingThroughFakeTwilio(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        env.put("KANAL_REGIONS_DIR", regionsDir.toString());
+        env.putAll(more);
+        return KanalHarness.sendingThroughFakeTwilio(dataDir, clock, env);
+    }
+
+    private KanalHarness withKabupaten(MutableClock clock) throws Exception {
+        return withKabupaten(clock, Map.of());
     }
 
     private static final Address KAB = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)
@@ -120,9 +132,8 @@ class RegionsOutboxTest {
     @Test
     void whatsApp_whileSmppCarriesSms_comesFromTheRegionsWhatsAppSender() throws Exception {
         try (LocalSmsc smsc = LocalSmsc.start(0, "kanal", "rahasia")) {
-            RegionsEndToEndTest.dropInKabupaten(regionsDir);
-            try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, new MutableClock(NOW), Map.of(
-                    "KANAL_REGIONS_DIR", regionsDir.toString(), "KANAL_TWILIO_WHATSAPP_FROM", "+6221500998",
+            try (KanalHarness harness = withKabupaten(new MutableClock(NOW), Map.of(
+                    "KANAL_TWILIO_WHATSAPP_FROM", "+6221500998",
                     "KANAL_SMPP_HOST", "127.0.0.1", "KANAL_SMPP_PORT", String.valueOf(smsc.port()),
                     "KANAL_SMPP_SYSTEM_ID", "kanal", "KANAL_SMPP_PASSWORD", "rahasia",
                     "KANAL_SMPP_SOURCE_ADDR", "1500123"))) {
@@ -160,9 +171,7 @@ class RegionsOutboxTest {
     @Test
     void whatsAppWindow_isEachRegionsOwn() throws Exception {
         MutableClock clock = new MutableClock(NOW);
-        RegionsEndToEndTest.dropInKabupaten(regionsDir);
-        try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, clock, Map.of(
-                "KANAL_REGIONS_DIR", regionsDir.toString(), "KANAL_TWILIO_WHATSAPP_FROM", KOTA_WHATSAPP))) {
+        try (KanalHarness harness = withKabupaten(clock, Map.of("KANAL_TWILIO_WHATSAPP_FROM", KOTA_WHATSAPP))) {
             Address kota = new Address(Channel.WHATSAPP, RegionsEndToEndTest.RESIDENT);
             Address kab = kota.inRegion(RegionsEndToEndTest.KAB_REGION);
             whatsAppFromResident(harness, "SM00000000000000000000000000000001", KOTA_WHATSAPP);

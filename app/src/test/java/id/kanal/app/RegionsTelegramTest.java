@@ -59,6 +59,11 @@ class RegionsTelegramTest {
     private Kanal kanal;
     private KanalServer server;
 
+    /** The database the Kanal runs on: SQLite in the data directory here, PostgreSQL in the subclass. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     private void start(Map<String, String> more) throws Exception {
         RegionsEndToEndTest.dropInKabupaten(regionsDir);
         Path file = regionsDir.resolve("kabupaten-tangerang.yaml");
@@ -73,6 +78,7 @@ class RegionsTelegramTest {
                 "KANAL_TELEGRAM_API_URL", botApi.url().toString(),
                 "KANAL_TELEGRAM_TOKEN_KABUPATEN", KAB_TOKEN,
                 "KANAL_TELEGRAM_SECRET_KABUPATEN", KAB_SECRET));
+        env.putAll(databaseEnv());
         env.putAll(more);
         kanal = Kanal.open(Settings.from(Main.config(), env), Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         server = KanalServer.start(kanal);
