@@ -24,6 +24,7 @@ import id.kanal.store.SqlConversationStore;
 import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.channels.ChannelContext;
+import id.kanal.channels.RegionResidents;
 import id.kanal.channels.smpp.SmppLedger;
 import id.kanal.channels.outbox.HeldReplies;
 import id.kanal.channels.outbox.OutboxHeldReplies;
@@ -37,10 +38,7 @@ import id.kanal.channels.outbox.SenderIdentities;
 import id.kanal.channels.telegram.TelegramLinks;
 import id.kanal.channels.telegram.TelegramRegionBots;
 import id.kanal.channels.ussd.QueuedReceipts;
-import id.kanal.channels.ussd.UssdResidents;
 import id.kanal.channels.ussd.UssdSessions;
-import id.kanal.dialog.Address;
-import id.kanal.dialog.Channel;
 import id.kanal.store.ussd.SqlUssdSessions;
 
 import java.time.Clock;
@@ -144,8 +142,7 @@ public final class Kanal implements AutoCloseable {
                         SmppLedger.class, new SqlSmppLedger(database, () -> outbox.wake()),
                         SenderIdentities.class, (SenderIdentities) regions::senderOf,
                         TelegramRegionBots.class, regions.telegramBots(),
-                        UssdResidents.class, (UssdResidents) (phone, code) ->
-                                regions.residentOn(new Address(Channel.USSD, phone), code),
+                        RegionResidents.class, (RegionResidents) regions::residentOn,
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
                         ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
     }

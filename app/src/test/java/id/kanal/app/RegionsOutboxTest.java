@@ -34,10 +34,22 @@ class RegionsOutboxTest {
     @TempDir
     Path regionsDir;
 
-    /** A Kanal with the Kabupaten beside the Kota, sending through a fake Twilio, on {@code clock}. */
-    private KanalHarness withKabupaten(MutableClock clock) throws Exception {
+    /** The database the Kanal runs on: SQLite in the data directory here, PostgreSQL in the subclass. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
+    /** A Kanal with the Kabupaten beside the Kota, sending through a fake Twilio, on {@code clock}, with {@code more} settings. */
+    private KanalHarness withKabupaten(MutableClock clock, Map<String, String> more) throws Exception {
         RegionsEndToEndTest.dropInKabupaten(regionsDir);
-        return KanalHarness.sendingThroughFakeTwilio(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        env.put("KANAL_REGIONS_DIR", regionsDir.toString());
+        env.putAll(more);
+        return KanalHarness.sendingThroughFakeTwilio(dataDir, clock, env);
+    }
+
+    private KanalHarness withKabupaten(MutableClock clock) throws Exception {
+        return withKabupaten(clock, Map.of());
     }
 
     private static final Address KAB = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT)
@@ -120,20 +132,66 @@ class RegionsOutboxTest {
     @Test
     void whatsApp_whileSmppCarriesSms_comesFromTheRegionsWhatsAppSender() throws Exception {
         try (LocalSmsc smsc = LocalSmsc.start(0, "kanal", "rahasia")) {
-            RegionsEndToEndTest.dropInKabupaten(regionsDir);
-            try (KanalHarness harness = KanalHarness.sendingThroughFakeTwilio(dataDir, new MutableClock(NOW), Map.of(
-                    "KANAL_REGIONS_DIR", regionsDir.toString(), "KANAL_TWILIO_WHATSAPP_FROM", "+6221500998",
+            try (KanalHarness harness = withKabupaten(new MutableClock(NOW), Map.of(
+                    "KANAL_TWILIO_WHATSAPP_FROM", "+6221500998",
                     "KANAL_SMPP_HOST", "127.0.0.1", "KANAL_SMPP_PORT", String.valueOf(smsc.port()),
                     "KANAL_SMPP_SYSTEM_ID", "kanal", "KANAL_SMPP_PASSWORD", "rahasia",
                     "KANAL_SMPP_SOURCE_ADDR", "1500123"))) {
                 Address kabWhatsApp = new Address(Channel.WHATSAPP, RegionsEndToEndTest.RESIDENT)
                         .inRegion(RegionsEndToEndTest.KAB_REGION);
-                // The resident wrote on WhatsApp a moment ago (the webhook keeps it by number): a free-form message may go.
-                harness.kanal().residents().whatsAppInbound(kabWhatsApp.bare(), Optional.empty(), NOW);
+                // The resident wrote to the Kabupaten's WhatsApp sender a moment ago: a free-form message may go.
+                harness.kanal().residents().whatsAppInbound(kabWhatsApp, Optional.empty(), NOW);
                 enqueueStatusChange(harness, kabWhatsApp);
                 assertTrue(harness.twilio().awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
                 assertEquals("whatsapp:+6221500223", harness.twilio().accepted().get(0).get("From"));
             }
+        }
+    }
+
+    private static final String KOTA_WHATSAPP = "+6221500998";
+
+    /** The resident writes on WhatsApp to {@code sender}, through the real webhook. */
+    private static void whatsAppFromResident(KanalHarness harness, String sid, String sender) throws Exception {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("AccountSid", FakeTwilio.ACCOUNT_SID);
+        form.put("From", "whatsapp:" + RegionsEndToEndTest.RESIDENT);
+        form.put("To", "whatsapp:" + sender);
+        form.put("Body", "halo");
+        form.put("NumMedia", "0");
+        assertEquals(200, harness.twilioPost("/channels/whatsapp", form).statusCode());
+    }
+
+    /**
+     * WhatsApp's 24-hour window is per business sender: writing to the Kota's sender opens the Kota's
+     * window only, so a message to the same number's Kabupaten resident does not go free-form (Twilio
+     * would answer 63016) but falls back, here to SMS from the Kabupaten's number; once the resident
+     * writes to the Kabupaten's sender, its messages go on WhatsApp from that sender.
+     */
+    @Test
+    void whatsAppWindow_isEachRegionsOwn() throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        try (KanalHarness harness = withKabupaten(clock, Map.of("KANAL_TWILIO_WHATSAPP_FROM", KOTA_WHATSAPP))) {
+            Address kota = new Address(Channel.WHATSAPP, RegionsEndToEndTest.RESIDENT);
+            Address kab = kota.inRegion(RegionsEndToEndTest.KAB_REGION);
+            whatsAppFromResident(harness, "SM00000000000000000000000000000001", KOTA_WHATSAPP);
+            assertEquals(Optional.of(NOW), harness.kanal().residents().whatsAppLastInbound(kota));
+            assertEquals(Optional.empty(), harness.kanal().residents().whatsAppLastInbound(kab));
+
+            enqueueStatusChange(harness, kab);
+            FakeTwilio twilio = harness.twilio();
+            assertTrue(twilio.awaitAccepted(1, Duration.ofSeconds(20)), "the message sent");
+            assertEquals(RegionsEndToEndTest.KAB_NUMBER, twilio.accepted().get(0).get("From"),
+                    "outside the Kabupaten's window: by SMS from the Kabupaten's number");
+            assertEquals(RegionsEndToEndTest.RESIDENT, twilio.accepted().get(0).get("To"));
+
+            whatsAppFromResident(harness, "SM00000000000000000000000000000002", "+6221500223");
+            assertEquals(Optional.of(NOW), harness.kanal().residents().whatsAppLastInbound(kab));
+            clock.advance(Duration.ofSeconds(2)); // past the channel's pace
+            enqueueStatusChange(harness, kab);
+            assertTrue(twilio.awaitAccepted(2, Duration.ofSeconds(20)), "the second message sent");
+            assertEquals("whatsapp:+6221500223", twilio.accepted().get(1).get("From"));
+            assertEquals("whatsapp:" + RegionsEndToEndTest.RESIDENT, twilio.accepted().get(1).get("To"));
         }
     }
 }

@@ -35,6 +35,8 @@ class RegionsOverSmppAndUssdTest {
     private static final String KOTA_CODE = "1500123";
     /** The Kabupaten's short code, as its region file names it. */
     private static final String KAB_CODE = "95222";
+    /** The Kabupaten's USSD service code, as its region file names it. */
+    private static final String KAB_USSD = "*500*22#";
 
     @TempDir
     Path dataDir;
@@ -147,6 +149,29 @@ class RegionsOverSmppAndUssdTest {
         int before = smsc.submitted().size();
         assertTrue(sms(KOTA_CODE, "halo").contains("Kota Tangerang"));
         assertEquals(Set.of(KOTA_CODE), sources(smsc.submitted().subList(before, smsc.submitted().size())));
+    }
+
+    @Test
+    void ussdOverSmpp_eachCodesScreensLeaveFromTheCodeDialled() {
+        // One link carries both regions' codes: the gateway puts the dialled code in destination_addr.
+        smsc.ussd(RESIDENT, KAB_USSD, 1, KAB_USSD, 0x0b00);
+        LocalSmsc.Submitted kab = smsc.await(s -> s.ussdOp().isPresent() && s.sessionInfo().equals(Optional.of(0x0b00)),
+                Duration.ofSeconds(20));
+        assertTrue(kab.text().contains("Kabupaten Tangerang"), kab.text());
+        assertEquals(KAB_USSD, kab.from(), "the Kabupaten's code, not the link's source address");
+        assertEquals(RESIDENT, kab.to());
+        smsc.ussd(RESIDENT, KOTA_CODE, 1, "*123#", 0x0c00);
+        LocalSmsc.Submitted kota = smsc.await(s -> s.ussdOp().isPresent() && s.sessionInfo().equals(Optional.of(0x0c00)),
+                Duration.ofSeconds(20));
+        assertTrue(kota.text().contains("Kota Tangerang"), kota.text());
+        assertEquals(KOTA_CODE, kota.from());
+        // The session goes on in its region and keeps answering from the code dialled.
+        int before = smsc.submitted().size();
+        smsc.ussd(RESIDENT, KAB_USSD, 18, "1", 0x0b00);
+        LocalSmsc.Submitted categories = smsc.await(s -> smsc.submitted().indexOf(s) >= before
+                && s.ussdOp().isPresent(), Duration.ofSeconds(20));
+        assertTrue(categories.text().contains("Sampah") && !categories.text().contains("Banjir"), categories.text());
+        assertEquals(KAB_USSD, categories.from());
     }
 
     @Test

@@ -59,6 +59,11 @@ class RegionsTelegramTest {
     private Kanal kanal;
     private KanalServer server;
 
+    /** The database the Kanal runs on: SQLite in the data directory here, PostgreSQL in the subclass. */
+    Map<String, String> databaseEnv() {
+        return Map.of();
+    }
+
     private void start(Map<String, String> more) throws Exception {
         RegionsEndToEndTest.dropInKabupaten(regionsDir);
         Path file = regionsDir.resolve("kabupaten-tangerang.yaml");
@@ -73,6 +78,7 @@ class RegionsTelegramTest {
                 "KANAL_TELEGRAM_API_URL", botApi.url().toString(),
                 "KANAL_TELEGRAM_TOKEN_KABUPATEN", KAB_TOKEN,
                 "KANAL_TELEGRAM_SECRET_KABUPATEN", KAB_SECRET));
+        env.putAll(databaseEnv());
         env.putAll(more);
         kanal = Kanal.open(Settings.from(Main.config(), env), Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC));
         server = KanalServer.start(kanal);
@@ -189,6 +195,37 @@ class RegionsTelegramTest {
         e = assertThrows(IllegalArgumentException.class, () -> Kanal.open(settings, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("KANAL_NOT_SET") && e.getMessage().contains("kabupaten-tangerang.yaml"),
                 e.getMessage());
+    }
+
+    /**
+     * A contact shared with the Kabupaten's bot links within the Kabupaten: its resident's number to its
+     * chat. A STOP on that bot then stops the Kabupaten's SMS resident too (one person there), never the
+     * Kota's resident with the same number; MULAI takes it back.
+     */
+    @Test
+    void contactSharedWithARegionsBot_linksWithinThatRegion_stopAndStartFollow() throws Exception {
+        start(Map.of("KANAL_PUBLIC_URL", "https://kanal.test"));
+        assertEquals(200, post(KAB_PATH, KAB_SECRET, update(7001, "\"contact\":{\"phone_number\":\"6281234567890\","
+                + "\"first_name\":\"Siti\",\"user_id\":" + CHAT + "}")).statusCode());
+        botApi.await(c -> sent(c, KAB_TOKEN).size() == 1, Duration.ofSeconds(10));
+        assertTrue(sent(botApi.calls(), KOTA_TOKEN).isEmpty(), "the Kota bot answers nothing");
+        String kabNumber = RegionsEndToEndTest.RESIDENT + "@" + RegionsEndToEndTest.KAB_REGION;
+        assertEquals(Optional.of(CHAT + "@" + RegionsEndToEndTest.KAB_REGION), chatLinkedTo(kabNumber));
+        assertEquals(Optional.empty(), chatLinkedTo(RegionsEndToEndTest.RESIDENT), "the Kota's number is not linked");
+
+        Address kabSms = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT).inRegion(RegionsEndToEndTest.KAB_REGION);
+        Address kotaSms = new Address(Channel.SMS, RegionsEndToEndTest.RESIDENT);
+        assertEquals(200, post(KAB_PATH, KAB_SECRET, text(7002, "STOP")).statusCode());
+        botApi.await(c -> sent(c, KAB_TOKEN).size() == 2, Duration.ofSeconds(10));
+        assertTrue(kanal.residents().isOptedOut(kabSms), "the Kabupaten's resident stopped on every channel");
+        assertFalse(kanal.residents().isOptedOut(kotaSms), "the Kota's resident did not");
+        assertEquals(200, post(KAB_PATH, KAB_SECRET, text(7003, "MULAI")).statusCode());
+        botApi.await(c -> sent(c, KAB_TOKEN).size() == 3, Duration.ofSeconds(10));
+        assertFalse(kanal.residents().isOptedOut(kabSms), "MULAI took it back");
+    }
+
+    private Optional<String> chatLinkedTo(String number) {
+        return kanal.database().read(c -> id.kanal.store.TelegramChats.chatOf(c, number));
     }
 
     private static List<FakeBotApi.Call> sent(List<FakeBotApi.Call> calls, String token) {

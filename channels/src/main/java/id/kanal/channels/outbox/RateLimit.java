@@ -8,10 +8,13 @@ package id.kanal.channels.outbox;
  * @param perRecipientPerSecond messages per second to one recipient (0: unlimited), e.g.
  *                              Telegram's "about one message per second" per chat
  *                              (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this)
+ * @param perRegion             the channel-wide limit holds for each region apart: each region
+ *                              sends from its own account (Telegram's limits are per bot, and
+ *                              a region's residents hear from its own bot)
  */
-public record RateLimit(double perSecond, double perRecipientPerSecond) {
-    /** Telegram's documented limits: 30 messages/s overall, 1/s per chat. */
-    public static final RateLimit TELEGRAM = new RateLimit(30, 1);
+public record RateLimit(double perSecond, double perRecipientPerSecond, boolean perRegion) {
+    /** Telegram's documented limits, per bot: 30 messages/s overall, 1/s per chat. */
+    public static final RateLimit TELEGRAM = new RateLimit(30, 1, true);
     public static final RateLimit UNLIMITED = new RateLimit(0, 0);
 
     public RateLimit {
@@ -19,6 +22,11 @@ public record RateLimit(double perSecond, double perRecipientPerSecond) {
             throw new IllegalArgumentException("rates must be >= 0: perSecond=" + perSecond
                     + " perRecipientPerSecond=" + perRecipientPerSecond);
         }
+    }
+
+    /** One limit over the whole deployment, whichever region sends. */
+    public RateLimit(double perSecond, double perRecipientPerSecond) {
+        this(perSecond, perRecipientPerSecond, false);
     }
 
     /** A channel-wide limit only (Twilio queues per sender number; its default is 1 SMS/s for a long code). */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-channel and per-recipient send rates, by the generic cell rate algorithm: each key keeps
+ * Per-channel (or per region's sender, {@link RateLimit#perRegion}) and per-recipient send rates, by the generic cell rate algorithm: each key keeps
  * a "theoretical arrival time"; a send is allowed when it is no further ahead of now than the
  * burst allows. Time comes from the caller, so tests drive it with a clock and never sleep. The
  * times live in {@link ArrivalTimes}: in memory, or in the database when several nodes send.
@@ -33,7 +33,8 @@ public final class RateLimiter {
         if (limit.perSecond() <= 0 && limit.perRecipientPerSecond() <= 0) {
             return Duration.ZERO;
         }
-        String channel = "c:" + to.channel().id();
+        // A region's own bot has a limit of its own: its residents are the ones with its region.
+        String channel = "c:" + to.channel().id() + (limit.perRegion() ? to.region().map(r -> "@" + r).orElse("") : "");
         String recipient = "r:" + to.channel().id() + ":" + to.value();
         Duration[] result = {Duration.ZERO};
         arrival.update(List.of(channel, recipient), now, tats -> {

@@ -92,11 +92,20 @@ final class DeliverSmListener implements MessageReceiverListener {
         u.sessionInfo().ifPresent(i -> echo.add(new OptionalParameter.Its_session_info(i.shortValue())));
         u.userRef().ifPresent(r -> echo.add(new OptionalParameter.User_message_reference(r.shortValue())));
         try {
-            self.get().submit(u.source(), 0, e.dataCoding(), e.parts().get(0), false, echo.toArray(new OptionalParameter[0]));
+            self.get().submit(answeredFrom(u), u.source(), 0, e.dataCoding(), e.parts().get(0), false, echo.toArray(new OptionalParameter[0]));
         } catch (SmppLink.Refused | SmppLink.Unavailable ex) {
             LOG.log(System.Logger.Level.WARNING, "USSD screen not sent link={0} to={1}: {2}", link,
                     Masking.mask(u.source()), ex.getMessage());
         }
+    }
+
+    /**
+     * A screen answers from the address the resident dialled (the PDU's destination, e.g. a
+     * region's {@code *500*22#}), source and destination swapped as for an SMS reply, so a link
+     * carrying several regions' codes answers each from its own; without one, the link's source.
+     */
+    private static Optional<String> answeredFrom(SmppInbound.Ussd u) {
+        return Optional.ofNullable(u.dest()).map(String::strip).filter(d -> !d.isEmpty());
     }
 
     @Override

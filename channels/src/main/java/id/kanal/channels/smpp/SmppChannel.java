@@ -1,6 +1,7 @@
 package id.kanal.channels.smpp;
 
 import id.kanal.channels.ChannelContext;
+import id.kanal.channels.RegionResidents;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
@@ -95,7 +96,7 @@ public final class SmppChannel implements KanalChannel {
                 context.port(UssdSessions.class),
                 context.optionalPort(PendingUssdTurns.class).orElseGet(() -> PendingUssdTurns.inMemory(context.outbox())),
                 context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), Texts.builtIn(), context.clock(),
-                context.optionalPort(UssdResidents.class).orElseGet(UssdResidents::oneRegion));
+                UssdResidents.of(context.optionalPort(RegionResidents.class).orElseGet(RegionResidents::oneRegion)));
         return Optional.of(new SmppChannel(config, context.handler(), context.port(SmppLedger.class),
                 context.outboxQueue(), Optional.of(ussd), context.clock(),
                 context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none)));

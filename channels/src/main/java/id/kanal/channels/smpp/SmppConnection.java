@@ -47,15 +47,26 @@ public record SmppConnection(String name, String host, int port, String systemId
         }
     }
 
-    /** TON from the address's form: international for {@code +} or 10+ digits, alphanumeric for letters, network-specific for a short code. */
+    /**
+     * TON from the address's form: international for {@code +} or 10+ digits, alphanumeric for
+     * letters, network-specific for a short code, unknown for a USSD service code ({@code *500*22#}).
+     */
     static int tonFor(String addr) {
+        if (isServiceCode(addr)) {
+            return 0;
+        }
         if (addr.startsWith("+") || addr.matches("\\d{10,}")) {
             return 1;
         }
         return addr.matches("\\d+") ? 3 : 5;
     }
 
-    /** NPI from the address's form: ISDN (E.164) for numbers, unknown for alphanumeric senders. */
+    /** A USSD service code as a gateway writes the dialled address: digits with {@code *} or {@code #}. */
+    private static boolean isServiceCode(String addr) {
+        return addr.matches("[*#\\d]+") && !addr.matches("\\d+");
+    }
+
+    /** NPI from the address's form: ISDN (E.164) for numbers, unknown for alphanumeric senders and USSD codes. */
     static int npiFor(String addr) {
         return addr.matches("\\+?\\d+") ? 1 : 0;
     }

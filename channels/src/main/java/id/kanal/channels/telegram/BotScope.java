@@ -87,6 +87,15 @@ record BotScope(String identity, Optional<String> region) {
         return region.map(chat::inRegion).orElse(chat);
     }
 
+    /**
+     * The resident's phone number as the bot's region knows them ({@code +62...@region} for a
+     * region's bot): a contact shared with a region's bot links that region's resident only.
+     */
+    Address number(String e164) {
+        Address number = new Address(Channel.SMS, e164);
+        return region.map(number::inRegion).orElse(number);
+    }
+
     private String scoped(String id) {
         return region.isEmpty() ? id : identity + ":" + id;
     }

@@ -146,7 +146,8 @@ public final class TelegramBot {
                 if (recent.contains(c.updateId())) {
                     yield duplicate(c.updateId());
                 }
-                links.link(c.e164(), c.chatId());
+                // Within the bot's region: its resident's number to its chat, as STOP and notifications know them.
+                links.link(scope.number(c.e164()).value(), scope.resident(c.chatId()).value());
                 LOG.log(System.Logger.Level.INFO, "linked channel=telegram chat={0} phone={1}",
                         Masking.mask(c.chatId()), Masking.mask(c.e164()));
                 yield Optional.of(delivery(c.updateId(), c.chatId(), Reply.of(linked(c)), Optional.empty()));
@@ -233,7 +234,7 @@ public final class TelegramBot {
      */
     private String linked(TelegramUpdate.SharedContact c) {
         Optional<Language> lang = texts.languageOf(scope.resident(c.chatId()))
-                .or(() -> texts.languageOf(new Address(Channel.SMS, c.e164())));
+                .or(() -> texts.languageOf(scope.number(c.e164())));
         return lang.map(l -> texts.get(l, LINKED)).orElseGet(() -> texts.inEveryLanguage(LINKED));
     }
 

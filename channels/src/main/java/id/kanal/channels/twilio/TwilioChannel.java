@@ -1,6 +1,7 @@
 package id.kanal.channels.twilio;
 
 import id.kanal.channels.ChannelContext;
+import id.kanal.channels.RegionResidents;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
@@ -45,7 +46,8 @@ public final class TwilioChannel implements KanalChannel {
     private TwilioChannel(TwilioSettings settings, ChannelContext context) {
         this.settings = settings;
         TwilioConfig webhooks = new TwilioConfig(settings.authToken(), context.publicUrl());
-        this.messaging = new TwilioMessagingService(webhooks, context.handler(), context.residents(), context.clock());
+        this.messaging = new TwilioMessagingService(webhooks, context.handler(), context.residents(), context.clock(),
+                context.optionalPort(RegionResidents.class).orElseGet(RegionResidents::oneRegion));
         this.status = new TwilioStatusService(webhooks, context.outboxQueue(), context.residents(), context.clock());
         this.sender = sender(settings, context);
         this.media = settings.accountSid().isPresent() && settings.authToken().isPresent()

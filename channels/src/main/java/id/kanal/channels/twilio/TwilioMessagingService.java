@@ -1,5 +1,6 @@
 package id.kanal.channels.twilio;
 
+import id.kanal.channels.RegionResidents;
 import id.kanal.channels.web.AdapterTexts;
 import id.kanal.channels.web.FormBody;
 import id.kanal.channels.web.BoundedBody;
@@ -47,8 +48,16 @@ public final class TwilioMessagingService implements HttpService {
     private final ResidentRegistry residents;
     private final Clock clock;
     private final AdapterTexts texts;
+    private final RegionResidents regions;
 
     public TwilioMessagingService(TwilioConfig config, InboundHandler handler, ResidentRegistry residents, Clock clock) {
+        this(config, handler, residents, clock, RegionResidents.oneRegion());
+    }
+
+    /** @param regions who wrote, as the region of the WhatsApp sender they wrote to knows them (its window is theirs) */
+    public TwilioMessagingService(TwilioConfig config, InboundHandler handler, ResidentRegistry residents, Clock clock,
+                                  RegionResidents regions) {
+        this.regions = regions;
         this.webhook = new TwilioWebhook(config);
         this.handler = handler;
         this.residents = residents;
@@ -90,7 +99,9 @@ public final class TwilioMessagingService implements HttpService {
         String twiml;
         try {
             if (channel == Channel.WHATSAPP) {
-                residents.whatsAppInbound(message.from(), parsed.profileName(), message.receivedAt());
+                // Per region: a Kota conversation opens the Kota sender's window, never the Kabupaten's.
+                residents.whatsAppInbound(regions.of(message.from(), message.to()), parsed.profileName(),
+                        message.receivedAt());
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "received channel=" + channel.id() + " from="
                     + Masking.mask(message.from().value()) + " id=" + message.providerMessageId()

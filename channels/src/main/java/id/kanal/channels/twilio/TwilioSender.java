@@ -82,7 +82,8 @@ public final class TwilioSender implements ChannelSender {
         Optional<String> whatsAppFrom = region.flatMap(r -> identities.from(r, Channel.WHATSAPP)).or(config::whatsAppFrom);
         return switch (to.channel()) {
             case SMS, USSD -> sms(to, body, smsFrom);
-            case WHATSAPP -> whatsApp(to, body, template, whatsAppFrom, smsFrom);
+            // The window is the region's: the resident as that region knows them wrote to its sender.
+            case WHATSAPP -> whatsApp(to, region.map(to::inRegion).orElse(to), body, template, whatsAppFrom, smsFrom);
             case TELEGRAM -> new SendResult.Failed("Twilio does not deliver Telegram", false);
         };
     }
@@ -94,9 +95,9 @@ public final class TwilioSender implements ChannelSender {
         return create(new MessageCreator(new PhoneNumber(to.value()), new PhoneNumber(from.get()), body), to);
     }
 
-    private SendResult whatsApp(Address to, String body, Optional<String> template, Optional<String> from,
-                                Optional<String> smsFrom) {
-        boolean windowOpen = residents.whatsAppLastInbound(to)
+    private SendResult whatsApp(Address to, Address resident, String body, Optional<String> template,
+                                Optional<String> from, Optional<String> smsFrom) {
+        boolean windowOpen = residents.whatsAppLastInbound(resident)
                 .map(last -> last.isAfter(clock.instant().minus(WHATSAPP_WINDOW)))
                 .orElse(false);
         if (windowOpen) {

@@ -1,6 +1,7 @@
 package id.kanal.channels.ussd;
 
 import id.kanal.channels.ChannelContext;
+import id.kanal.channels.RegionResidents;
 import id.kanal.channels.ChannelHealth;
 import id.kanal.channels.ChannelType;
 import id.kanal.channels.KanalChannel;
@@ -41,7 +42,7 @@ public final class UssdChannel implements KanalChannel {
         return Optional.of(new UssdChannel(config, new UssdService(config, context.handler(), context.conversations(),
                 context.port(UssdSessions.class), pending,
                 context.optionalPort(QueuedReceipts.class).orElse(QueuedReceipts.none()), context.clock(),
-                context.optionalPort(UssdResidents.class).orElseGet(UssdResidents::oneRegion))));
+                UssdResidents.of(context.optionalPort(RegionResidents.class).orElseGet(RegionResidents::oneRegion)))));
     }
 
     /** Runs the turns a stop cut short, ahead of their residents' next ones: call before the routes answer. */

@@ -35,6 +35,26 @@ class RateLimiterTest {
         assertTrue(!wait.isZero() && wait.compareTo(Duration.ofMillis(100)) < 0, "the next slot is 1/30 s away: " + wait);
     }
 
+    /** Telegram limits each bot: a region's bot has its own 30/s beside the default one's, and its own 1/s per chat. */
+    @Test
+    void telegram_eachRegionsBotHasItsOwnLimits() {
+        RateLimiter limiter = new RateLimiter(Map.of(Channel.TELEGRAM, RateLimit.TELEGRAM));
+        for (int i = 0; i < 30; i++) {
+            assertEquals(Duration.ZERO, limiter.tryAcquire(new Address(Channel.TELEGRAM, "2" + i), T0));
+        }
+        assertTrue(!limiter.tryAcquire(new Address(Channel.TELEGRAM, "3000"), T0).isZero(), "the default bot is full");
+        Address sameChatOnTheKabupatensBot = new Address(Channel.TELEGRAM, "20").inRegion("kabupaten-tangerang");
+        assertEquals(Duration.ZERO, limiter.tryAcquire(sameChatOnTheKabupatensBot, T0), "another bot, other limits");
+        for (int i = 1; i < 30; i++) {
+            assertEquals(Duration.ZERO, limiter.tryAcquire(
+                    new Address(Channel.TELEGRAM, "2" + i).inRegion("kabupaten-tangerang"), T0));
+        }
+        assertTrue(!limiter.tryAcquire(new Address(Channel.TELEGRAM, "3000").inRegion("kabupaten-tangerang"), T0).isZero(),
+                "the Kabupaten's bot is full too");
+        assertEquals(Duration.ofSeconds(1), limiter.tryAcquire(sameChatOnTheKabupatensBot, T0),
+                "a second message to one chat of that bot waits a second");
+    }
+
     @Test
     void sms_configuredRate_spacesSendsAndLeavesOtherChannelsAlone() {
         RateLimiter limiter = new RateLimiter(Map.of(Channel.SMS, RateLimit.perSecond(2)));

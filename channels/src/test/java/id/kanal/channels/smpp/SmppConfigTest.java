@@ -83,7 +83,7 @@ class SmppConfigTest {
     }
 
     @ParameterizedTest(name = "{0} -> ton {1} npi {2}")
-    @CsvSource({"+6221500123, 1, 1", "6281234567890, 1, 1", "1708, 3, 1", "KOTA TNG, 5, 0"})
+    @CsvSource({"+6221500123, 1, 1", "6281234567890, 1, 1", "1708, 3, 1", "KOTA TNG, 5, 0", "*500*22#, 0, 0"})
     void tonAndNpi_fromTheSourceAddressForm(String addr, int ton, int npi) {
         assertEquals(ton, SmppConnection.tonFor(addr));
         assertEquals(npi, SmppConnection.npiFor(addr));
