@@ -40,6 +40,8 @@ public final class SqlConversationStore implements ConversationStore {
     /** PostgreSQL: the resident whose turn lock this thread holds with its cached conversation checked. */
     private final ThreadLocal<Address> checked = new ThreadLocal<>();
     private final boolean shared;
+    /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
+    private final InboundIds inboundIds;
 
     /** A cached conversation and the version its row had when it was read or saved. */
     private record Cached(Conversation conversation, long version) {
@@ -58,10 +60,14 @@ public final class SqlConversationStore implements ConversationStore {
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.turns = new GroupCommit(db, 64);
         this.shared = db.dialect() != Dialect.SQLITE;
+        this.inboundIds = shared ? null : InboundIds.of(db);
     }
 
     @Override
     public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+        if (inboundIds != null && !inboundIds.mightContain(channel.id(), providerMessageId)) {
+            return Optional.empty();
+        }
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT reply, reply_end FROM inbound_message WHERE channel = ? AND provider_id = ?")) {
@@ -139,6 +145,10 @@ public final class SqlConversationStore implements ConversationStore {
         // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
         // transcript's next number needs no lock of its own here (see nextSeq).
         String transcript = Transcript.turnSql(!turn.reply().isSilent());
+        if (inboundIds != null) {
+            // Before the commit: a retry of this message must never be told "surely new" once it is stored.
+            inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
+        }
         long version = turns.inTransaction(c -> {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
