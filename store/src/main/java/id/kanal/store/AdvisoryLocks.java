@@ -19,9 +19,12 @@ final class AdvisoryLocks {
     private AdvisoryLocks() {
     }
 
+    /** The statement that waits for a lock: parameters kind and key. */
+    static final String LOCK = "SELECT pg_advisory_lock(?, ?)";
+
     /** Waits for the lock. */
     static void lock(Connection c, int kind, int key) throws SQLException {
-        call(c, "SELECT pg_advisory_lock(?, ?)", kind, key);
+        call(c, LOCK, kind, key);
     }
 
     static void unlock(Connection c, int kind, int key) throws SQLException {

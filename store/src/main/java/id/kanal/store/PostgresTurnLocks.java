@@ -36,15 +36,14 @@ public final class PostgresTurnLocks implements TurnLocks, AutoCloseable {
         return local.withLock(resident, () -> {
             int key = key(resident);
             Connection c = borrow();
-            boolean locked = false;
             try {
-                AdvisoryLocks.lock(c, AdvisoryLocks.TURN, key);
-                locked = true;
-                return conversations.underTurnLock(c, resident, work);
+                return conversations.underTurnLock(c, AdvisoryLocks.LOCK, AdvisoryLocks.TURN, key, resident, work);
             } catch (SQLException e) {
                 throw new DatabaseException("turn lock failed", e);
             } finally {
-                release(c, key, locked);
+                // Also when the lock's statement failed: it may have failed after the lock was taken
+                // (an unlock of a lock not held only answers false).
+                release(c, key);
             }
         });
     }
@@ -62,11 +61,9 @@ public final class PostgresTurnLocks implements TurnLocks, AutoCloseable {
         }
     }
 
-    private void release(Connection c, int key, boolean locked) {
+    private void release(Connection c, int key) {
         try {
-            if (locked) {
-                AdvisoryLocks.unlock(c, AdvisoryLocks.TURN, key);
-            }
+            AdvisoryLocks.unlock(c, AdvisoryLocks.TURN, key);
             lockConnections.release(c);
         } catch (SQLException e) {
             // The lock must not outlive the turn in a pooled session: drop the connection, which ends it.

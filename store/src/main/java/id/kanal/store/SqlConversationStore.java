@@ -40,6 +40,8 @@ public final class SqlConversationStore implements ConversationStore {
     /** PostgreSQL: the resident whose turn lock this thread holds with its cached conversation checked. */
     private final ThreadLocal<Address> checked = new ThreadLocal<>();
     private final boolean shared;
+    /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
+    private final InboundIds inboundIds;
 
     /** A cached conversation and the version its row had when it was read or saved. */
     private record Cached(Conversation conversation, long version) {
@@ -58,10 +60,14 @@ public final class SqlConversationStore implements ConversationStore {
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.turns = new GroupCommit(db, 64);
         this.shared = db.dialect() != Dialect.SQLITE;
+        this.inboundIds = shared ? null : InboundIds.of(db);
     }
 
     @Override
     public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+        if (inboundIds != null && !inboundIds.mightContain(channel.id(), providerMessageId)) {
+            return Optional.empty();
+        }
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT reply, reply_end FROM inbound_message WHERE channel = ? AND provider_id = ?")) {
@@ -89,15 +95,31 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     /**
-     * Runs a resident's turn (called by the turn lock once it holds the lock, on its connection):
-     * the cached conversation, when there is one, is kept only when its version is the row's, and
-     * is then trusted by {@link #load} for the rest of the turn.
+     * Takes a resident's turn lock on {@code lockConnection} and runs the turn (called by the turn
+     * lock, {@link PostgresTurnLocks}): the cached conversation, when there is one, is kept only
+     * when its version is the row's, and is then trusted by {@link #load} for the rest of the turn.
+     * With a cached conversation the lock and the version's read travel in one round trip (the
+     * driver sends both before one Sync): the server runs the read once the lock is held, and it
+     * sees what the lock's previous holder committed (READ COMMITTED takes each statement's
+     * snapshot when the statement starts).
+     *
+     * @param lock the lock's {@code SELECT}, with the two parameters {@code kind} and {@code key}
      */
-    <T> T underTurnLock(Connection lockConnection, Address resident, java.util.function.Supplier<T> work)
-            throws SQLException {
+    <T> T underTurnLock(Connection lockConnection, String lock, int kind, int key, Address resident,
+                        java.util.function.Supplier<T> work) throws SQLException {
         Cached cached = cache.getIfPresent(resident);
-        if (cached != null && cached.version() != version(lockConnection, resident)) {
-            cache.invalidate(resident);
+        try (PreparedStatement ps = lockConnection.prepareStatement(cached == null ? lock : lock + ";\n" + VERSION)) {
+            ps.setInt(1, kind);
+            ps.setInt(2, key);
+            if (cached == null) {
+                ps.executeQuery().close();
+            } else {
+                ps.setString(3, resident.channel().id());
+                ps.setString(4, resident.value());
+                if (cached.version() != lockedVersion(ps)) {
+                    cache.invalidate(resident);
+                }
+            }
         }
         checked.set(resident);
         try {
@@ -107,13 +129,16 @@ public final class SqlConversationStore implements ConversationStore {
         }
     }
 
-    private static long version(Connection c, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM conversation WHERE channel = ? AND address = ?")) {
-            ps.setString(1, resident.channel().id());
-            ps.setString(2, resident.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
+    private static final String VERSION = "SELECT version FROM conversation WHERE channel = ? AND address = ?";
+
+    /** The conversation's version (-1: no row) from the lock-and-version statement's second result. */
+    private static long lockedVersion(PreparedStatement ps) throws SQLException {
+        ps.execute(); // the lock's result first
+        if (!ps.getMoreResults()) {
+            throw new SQLException("the turn lock's statement returned no version result");
+        }
+        try (ResultSet rs = ps.getResultSet()) {
+            return rs.next() ? rs.getLong(1) : -1;
         }
     }
 
@@ -139,6 +164,10 @@ public final class SqlConversationStore implements ConversationStore {
         // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
         // transcript's next number needs no lock of its own here (see nextSeq).
         String transcript = Transcript.turnSql(!turn.reply().isSilent());
+        if (inboundIds != null) {
+            // Before the commit: a retry of this message must never be told "surely new" once it is stored.
+            inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
+        }
         long version = turns.inTransaction(c -> {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.

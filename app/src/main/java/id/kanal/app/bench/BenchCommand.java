@@ -23,9 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code bench [--connections 50] [--seconds 10] [--warmup 3] [--db URL] [--jfr FILE]}: in one run, on a
  * scratch database, the same load generator drives a bare Helidon route (the denominator) and
  * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
- * errors, the Kanal/bare ratio, server CPU per turn, heap after the run and the heap cost of
+ * errors, the Kanal/bare ratio, server CPU per turn (and how much of it the JIT compilers used: seconds
+ * after start they still compile the hot paths), heap after the run and the heap cost of
  * one cached conversation. {@code --jfr} records the Kanal server with Java Flight Recorder
- * (method samples every 2 ms, and CPU-time samples every 1 ms of a thread's CPU on JDK 25) into FILE, for {@code jfr view hot-methods FILE}.
+ * (method samples every 2 ms, and CPU-time samples every 1 ms of a thread's CPU on JDK 25) into
+ * FILE, for {@code jfr view hot-methods FILE}.
  */
 public final class BenchCommand {
     private static final String TOKEN = "bench-token";
@@ -35,7 +37,8 @@ public final class BenchCommand {
     }
 
     /** A row of the figures table. */
-    private record Row(String target, LoadResult load, Optional<Double> cpuMicrosPerRequest, Optional<Long> heapBytes) {
+    private record Row(String target, LoadResult load, Optional<Double> cpuMicrosPerRequest,
+                       Optional<Double> jitMicrosPerRequest, Optional<Long> heapBytes) {
     }
 
     public static int run(String[] args, PrintStream out) throws Exception {
@@ -86,23 +89,30 @@ public final class BenchCommand {
     private static Row measure(String target, ServerProcess server, int connections, Duration warmup, Duration length,
                                HttpLoad.Requests requests) throws Exception {
         AtomicReference<Duration> cpuAtStart = new AtomicReference<>();
-        LoadResult load = HttpLoad.run(server.port(), connections, warmup, length, requests,
-                () -> cpuAtStart.set(server.cpu()));
+        AtomicReference<Optional<Duration>> jitAtStart = new AtomicReference<>();
+        LoadResult load = HttpLoad.run(server.port(), connections, warmup, length, requests, () -> {
+            cpuAtStart.set(server.cpu());
+            jitAtStart.set(server.compilerCpu());
+        });
         Duration cpu = server.cpu().minus(cpuAtStart.get());
+        Optional<Duration> jit = server.compilerCpu().flatMap(end -> jitAtStart.get().map(end::minus));
         Optional<Double> perRequest = load.requests() == 0 ? Optional.empty()
                 : Optional.of(cpu.toNanos() / 1e3 / load.requests());
-        return new Row(target, load, perRequest, server.heapAfterGcBytes());
+        Optional<Double> jitPerRequest = load.requests() == 0 ? Optional.empty()
+                : jit.map(d -> d.toNanos() / 1e3 / load.requests());
+        return new Row(target, load, perRequest, jitPerRequest, server.heapAfterGcBytes());
     }
 
     private static void print(List<Row> rows, PrintStream out) {
         double bare = rows.get(0).load().perSecond();
-        out.printf("%-36s %10s %8s %8s %8s %7s %7s %12s %10s%n", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
-                "errors", "ratio", "CPU us/req", "heap MiB");
+        out.printf("%-36s %10s %8s %8s %8s %7s %7s %12s %9s %10s%n", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors", "ratio", "CPU us/req", "of it JIT", "heap MiB");
         for (Row r : rows) {
             LoadResult l = r.load();
-            out.printf("%-36s %10.0f %8.2f %8.2f %8.2f %7d %6.1f%% %12s %10s%n", r.target(), l.perSecond(),
+            out.printf("%-36s %10.0f %8.2f %8.2f %8.2f %7d %6.1f%% %12s %9s %10s%n", r.target(), l.perSecond(),
                     l.percentileMillis(50), l.percentileMillis(99), l.percentileMillis(99.9), l.errors(),
                     100 * l.perSecond() / bare, r.cpuMicrosPerRequest().map(v -> String.format("%.0f", v)).orElse("-"),
+                    r.jitMicrosPerRequest().map(v -> String.format("%.0f", v)).orElse("-"),
                     r.heapBytes().map(b -> String.format("%.1f", b / 1048576.0)).orElse("-"));
         }
     }

@@ -97,6 +97,48 @@ public final class ServerProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /**
+     * The CPU time its JIT compiler threads have used so far (Linux: their {@code /proc} task stats),
+     * empty elsewhere. Seconds after start, compiling the hot paths is still a large share of the
+     * process's CPU, which the benchmark's CPU per request includes.
+     */
+    java.util.Optional<Duration> compilerCpu() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return java.util.Optional.empty();
+        }
+        long ticks = 0;
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path task : dirs.toList()) {
+                ticks += compilerTicks(task.resolve("stat"));
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND));
+    }
+
+    /** USER_HZ: 100 on Linux for x86 and ARM alike. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    /** utime + stime of one thread when it is a compiler thread ("C1 CompilerThre", "C2 CompilerThre"), else 0. */
+    private static long compilerTicks(java.nio.file.Path stat) {
+        String line;
+        try {
+            line = java.nio.file.Files.readString(stat);
+        } catch (java.io.IOException e) {
+            return 0; // the thread ended meanwhile
+        }
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        if (open < 0 || close < open || !line.substring(open + 1, close).contains("CompilerThre")) {
+            return 0;
+        }
+        // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
+        String[] fields = line.substring(close + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     /** Heap in use after a full collection, from {@code jcmd GC.run} and {@code GC.heap_info}; empty when jcmd is missing. */
     Optional<Long> heapAfterGcBytes() {
         try {
