@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The regions one deployment serves. The first is the default: it takes every message that
@@ -118,6 +119,9 @@ public final class Regions {
         return residentOf(arrivedOn(from.channel(), identity), from);
     }
 
+    /** A number as SMSCs and Twilio write it: compiled once, since every message's identity is keyed. */
+    private static final Pattern NUMBER = Pattern.compile("\\+?\\d{9,15}");
+
     /** An identity as region files and providers write it, compared in one form: numbers in E.164, codes as written. */
     static String key(String identity) {
         String s = identity.strip();
@@ -125,7 +129,7 @@ public final class Regions {
             s = s.substring("whatsapp:".length());
         }
         // Short codes and USSD codes stay as they are; SMSCs write international numbers without the "+".
-        if (s.matches("\\+?\\d{9,15}")) {
+        if (NUMBER.matcher(s).matches()) {
             String plain = s;
             return PhoneNumbers.normalise(plain).or(() -> PhoneNumbers.normalise("+" + plain)).orElse(s);
         }
