@@ -1,5 +1,7 @@
 // Area alerts (supervisors): pick a kelurahan or kecamatan, write the text, see the estimate
 // (residents, channels, SMS segments, cost), send, then follow the delivery funnel. Texts: alerts.* in the bundles.
+// Each region's alerts reach its own areas and residents: an every-region account picks the region
+// (the selector, shown when it may pick more than one), and every call names it (?region=).
 import { api, el, flash, time } from './app.js';
 import { t, number, rupiah } from './i18n.js';
 
@@ -14,6 +16,10 @@ export function alertsView() {
   const estimate = el('div', { id: 'alert-estimate', class: 'muted' });
   const sendButton = el('button', { type: 'button', id: 'alert-send', disabled: true }, t('alerts.send'));
   const recent = el('div', { id: 'alert-recent' });
+  const region = el('select', { id: 'alert-region', 'aria-label': t('alerts.region') });
+  const regionLabel = el('label', { hidden: true }, t('alerts.region'), ' ', region);
+  let regionCode = '';
+  const inRegion = (path) => path + (regionCode ? '?region=' + encodeURIComponent(regionCode) : '');
   let areas = {};
   let estimated = null;
 
@@ -27,7 +33,7 @@ export function alertsView() {
 
   async function doEstimate() {
     try {
-      const e = await api('POST', '/alerts/estimate', body());
+      const e = await api('POST', inRegion('/alerts/estimate'), body());
       estimated = e;
       estimate.replaceChildren(summary(e));
       sendButton.disabled = e.recipients === 0;
@@ -40,7 +46,7 @@ export function alertsView() {
   async function doSend() {
     if (!estimated || !window.confirm(t('alerts.confirm', { n: number(estimated.recipients) }))) return;
     try {
-      await api('POST', '/alerts', body());
+      await api('POST', inRegion('/alerts'), body());
       flash(t('alerts.sent'), 'ok');
       text.value = '';
       stale();
@@ -48,7 +54,7 @@ export function alertsView() {
     } catch (err) { flash(err.message); }
   }
   async function loadRecent() {
-    const r = await api('GET', '/alerts');
+    const r = await api('GET', inRegion('/alerts'));
     recent.replaceChildren(r.alerts.length === 0 ? el('p', { class: 'muted' }, t('alerts.none'))
       : el('table', { class: 'grid', id: 'alerts-table' },
         el('thead', {}, el('tr', {}, ['', t('alerts.kind'), t('alerts.residents'), t('alerts.cost'), t('alerts.queued'), t('alerts.handed'), t('alerts.delivered'), t('alerts.failed')]
@@ -60,10 +66,18 @@ export function alertsView() {
   }
 
   kind.addEventListener('change', fillAreas);
+  region.addEventListener('change', async () => {
+    regionCode = region.value;
+    try {
+      await loadAreas();
+      await loadRecent();
+    } catch (err) { flash(err.message); }
+  });
   area.addEventListener('change', stale);
   text.addEventListener('input', stale);
   node.append(el('h1', {}, t('alerts.title')),
     el('div', { class: 'card' },
+      regionLabel,
       el('label', {}, t('alerts.kind'), ' ', kind, ' ', area),
       el('label', {}, t('alerts.text'), text),
       el('div', { class: 'row' }, el('button', { type: 'button', id: 'alert-estimate-button', class: 'secondary',
@@ -72,9 +86,17 @@ export function alertsView() {
     el('h2', {}, t('alerts.recent')), recent);
   sendButton.addEventListener('click', doSend);
 
-  async function load() {
-    areas = (await api('GET', '/areas')).kecamatan;
+  async function loadAreas() {
+    const a = await api('GET', inRegion('/areas'));
+    areas = a.kecamatan;
+    regionCode = a.region;
+    region.replaceChildren(...a.regions.map((r) => el('option', { value: r.code }, r.name)));
+    region.value = a.region;
+    regionLabel.hidden = a.regions.length < 2;
     fillAreas();
+  }
+  async function load() {
+    await loadAreas();
     await loadRecent();
   }
   return { node, load, onChanged: () => loadRecent().catch(() => {}) };

@@ -73,6 +73,8 @@ const SERVER_ERRORS = [
   [/^(\S+) is not a complaint of region (\S+), where your account works$/, 'error.deskRegion', ['ticket', 'region']],
   [/^your account works on the complaints of (.+) only, not (.+)'s$/, 'error.deskList', ['own', 'asked']],
   [/^this conversation is region (\S+)'s; your account works in region (\S+)$/, 'error.deskConversation', ['region', 'own']],
+  [/^alerts of region (\S+) are sent by its own staff; your account works in region (\S+)$/, 'error.alertRegion', ['region', 'own']],
+  [/^alert \S+ is region (\S+)'s; your account works in region (\S+)$/, 'error.alertOther', ['region', 'own']],
   [/^moving a complaint to another agency is a supervisor's action$/, 'error.moveSupervisor', []],
   [/^moving a complaint to another agency needs a reason$/, 'error.moveReason', []],
   [/^(\S+): \w+ -> \w+ refused: a \w+ complaint is closed; reopen it before moving it/, 'error.moveClosed', ['ticket']],

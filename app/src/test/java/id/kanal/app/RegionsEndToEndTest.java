@@ -185,7 +185,8 @@ class RegionsEndToEndTest {
     @Test
     void areasOfARegion_itsKelurahanSubscribeAndItsAreaAlertsReachOnlyItsResidents() throws Exception {
         assertTrue(say(KAB_NUMBER, "DAFTAR BANJIR bitung jaya").contains("Kel. Bitung Jaya"));
-        assertEquals("Desa/kelurahan \"sukasari\" tidak kami kenal di Kabupaten Tangerang. Contoh: DAFTAR BANJIR Cikupa.",
+        assertEquals("Kelurahan \"sukasari\" tidak kami kenal. Tulis nama kelurahan/desa di Kabupaten Tangerang, "
+                + "mis. DAFTAR BANJIR Cikupa.",
                 say(KAB_NUMBER, "DAFTAR BANJIR Sukasari"));
         assertTrue(say(KOTA_NUMBER, "DAFTAR BANJIR Sukasari").contains("Kel. Sukasari"));
         assertTrue(say(KOTA_NUMBER, "DAFTAR BANJIR Bitung Jaya").startsWith("Kelurahan \"bitung jaya\" tidak kami kenal"));

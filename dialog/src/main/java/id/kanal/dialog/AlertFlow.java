@@ -32,13 +32,17 @@ final class AlertFlow {
     private final PriceService prices;
     private final ResidentRegistry residents;
     private final Clock clock;
+    private final String regionName;
 
-    AlertFlow(Replies replies, AlertSubscriptions alerts, PriceService prices, ResidentRegistry residents, Clock clock) {
+    /** @param regionName the region the resident wrote to, named in the help for an unknown kelurahan */
+    AlertFlow(Replies replies, AlertSubscriptions alerts, PriceService prices, ResidentRegistry residents, Clock clock,
+              String regionName) {
         this.replies = replies;
         this.alerts = alerts;
         this.prices = prices;
         this.residents = residents;
         this.clock = clock;
+        this.regionName = regionName;
     }
 
     /** The turn when the message is an alert keyword; empty otherwise. */
@@ -75,7 +79,8 @@ final class AlertFlow {
         };
         if (subject.isEmpty()) {
             String key = words.isEmpty() ? "alert.help." + topic.id() : "alert.unknown." + topic.id();
-            return Outcome.misunderstood(c, replies.say(lang, key, Map.of("words", Replies.echo(words, 30))));
+            return Outcome.misunderstood(c, replies.say(lang, key, Map.of("words", Replies.echo(words, 30),
+                    "region", regionName, "kelurahan", example(lang))));
         }
         alerts.subscribe(c.resident(), lang, new Subscription(topic, subject.get()), clock.instant());
         return Outcome.of(c, replies.say(lang, "alert.subscribed." + topic.id(), Map.of("subject", subject.get())));
@@ -90,6 +95,14 @@ final class AlertFlow {
         String lines = mine.stream().map(s -> topicName(lang, s.topic()) + ": " + s.subject())
                 .collect(Collectors.joining("\n"));
         return Outcome.of(c, replies.say(lang, "alert.list", Map.of("list", lines)));
+    }
+
+    /**
+     * A kelurahan of the region for the help texts, so that they fit every region without a
+     * {@code wording:} of their own; a region without areas gets a generic one.
+     */
+    private String example(Language lang) {
+        return alerts.exampleKelurahan().orElseGet(() -> replies.text(lang, "alert.example.kelurahan"));
     }
 
     private Optional<String> commodity(String words) {

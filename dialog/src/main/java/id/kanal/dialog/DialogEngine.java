@@ -68,7 +68,8 @@ public final class DialogEngine implements InboundHandler {
         this.scheduleFlow = new ScheduleFlow(replies, services.schedules(), clock);
         this.handoffFlow = new HandoffFlow(replies, clock);
         this.feedbackFlow = new FeedbackFlow(replies, loop.questions(), services.complaints());
-        this.alertFlow = new AlertFlow(replies, loop.alerts(), services.prices(), services.residents(), clock);
+        this.alertFlow = new AlertFlow(replies, loop.alerts(), services.prices(), services.residents(), clock,
+                settings.regionName());
         this.packFlow = new PackFlow(replies, services.packs(), clock);
         this.emergencies = new Emergencies(replies, services.conversations());
     }

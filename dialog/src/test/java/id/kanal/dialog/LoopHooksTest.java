@@ -102,6 +102,14 @@ class LoopHooksTest {
         assertEquals(List.of("harga:cabai rawit"), subscriptions.list);
     }
 
+    @Test
+    void floodHelp_namesTheRegionAndOneOfItsKelurahan_noRegionWordingNeeded() {
+        assertEquals("Tulis kelurahan/desa Anda, mis. DAFTAR BANJIR Sukasari.", send("DAFTAR BANJIR").text());
+        send("menu"); // a second misunderstanding in a row would offer an agent instead
+        assertEquals("Kelurahan \"atlantis\" tidak kami kenal. Tulis nama kelurahan/desa di Kota Tangerang, "
+                + "mis. DAFTAR BANJIR Sukasari.", send("daftar banjir atlantis").text());
+    }
+
     private Reply send(String text) {
         return engine.handle(InboundMessage.text("SM" + ids.incrementAndGet(), resident, text, clock.instant()));
     }
@@ -144,6 +152,11 @@ class LoopHooksTest {
         @Override
         public Optional<String> kelurahan(String words) {
             return words.equalsIgnoreCase("sukasari") ? Optional.of("Sukasari") : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> exampleKelurahan() {
+            return Optional.of("Sukasari");
         }
 
         @Override

@@ -54,6 +54,7 @@ class TextsTest {
         WORST_CASE.put("weekday", "Wednesday");
         WORST_CASE.put("words", "x".repeat(30));
         WORST_CASE.put("subject", "Panunggangan Barat Kota Tangerang");
+        WORST_CASE.put("kelurahan", "Panunggangan Barat Kota Tangerang");
         WORST_CASE.put("topic", "Info banjir/wilayah");
         WORST_CASE.put("rating", "5");
         WORST_CASE.put("before", "1.250.000");

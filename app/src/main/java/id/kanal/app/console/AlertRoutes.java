@@ -13,54 +13,66 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
 
 /**
- * Area alerts, for supervisors. {@code GET /areas}: the kecamatan and their kelurahan.
- * {@code POST /alerts/estimate} {@code {areaKind, area, text}}: residents, channels, SMS segments
- * and estimated cost, nothing sent. {@code POST /alerts}: the same body, sent through the outbox.
- * {@code GET /alerts} and {@code GET /alerts/{id}}: the delivery funnel (queued, sent, delivered,
- * failed) from the providers' status callbacks.
+ * Area alerts, for supervisors, each to the kecamatan, kelurahan and residents of one region: a
+ * region account's own ({@link AlertDesks}), the one an every-region account names with
+ * {@code ?region=} (the default region's without). {@code GET /areas}: the kecamatan and their
+ * kelurahan, and the regions the account may pick. {@code POST /alerts/estimate}
+ * {@code {areaKind, area, text}}: residents, channels, SMS segments and estimated cost, nothing sent.
+ * {@code POST /alerts}: the same body, sent through the outbox. {@code GET /alerts} and
+ * {@code GET /alerts/{id}}: the delivery funnel (queued, sent, delivered, failed) from the
+ * providers' status callbacks.
  */
 final class AlertRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(AlertRoutes.class.getName());
 
     private final ConsoleGuard guard;
-    private final AreaAlerts alerts;
+    private final AlertDesks desks;
     private final OutboxSender outbox;
 
-    AlertRoutes(ConsoleGuard guard, AreaAlerts alerts, OutboxSender outbox) {
+    AlertRoutes(ConsoleGuard guard, AlertDesks desks, OutboxSender outbox) {
         this.guard = guard;
-        this.alerts = alerts;
+        this.desks = desks;
         this.outbox = outbox;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/areas", (req, res) -> {
-            guard.require(req, Role.SUPERVISOR);
-            ConsoleHttp.ok(res, Map.of("kecamatan", alerts.areas().all(), "maxText", AreaAlerts.MAX_TEXT));
+            Session s = guard.require(req, Role.SUPERVISOR);
+            AlertDesks.Picked region = pick(req, s);
+            ConsoleHttp.ok(res, Map.of("region", region.code(), "regions", desks.choices(s.desk()),
+                    "kecamatan", region.alerts().areas().all(), "maxText", AreaAlerts.MAX_TEXT));
         }).post("/alerts/estimate", (req, res) -> {
-            guard.require(req, Role.SUPERVISOR);
+            AreaAlerts alerts = pick(req, guard.require(req, Role.SUPERVISOR)).alerts();
             Request r = Request.of(ConsoleHttp.body(req));
             ConsoleHttp.ok(res, refusedAsBadRequest(() -> alerts.estimate(r.kind(), r.area(), r.text())));
         }).post("/alerts", this::send)
                 .get("/alerts", (req, res) -> {
-                    guard.require(req, Role.SUPERVISOR);
+                    AreaAlerts alerts = pick(req, guard.require(req, Role.SUPERVISOR)).alerts();
                     ConsoleHttp.ok(res, Map.of("alerts", alerts.recent(20)));
                 })
                 .get("/alerts/{id}", (req, res) -> {
-                    guard.require(req, Role.SUPERVISOR);
+                    Session s = guard.require(req, Role.SUPERVISOR);
                     String id = req.path().pathParameters().get("id");
-                    ConsoleHttp.ok(res, alerts.funnel(id).orElseThrow(() -> ConsoleException.notFound("no such alert")));
+                    ConsoleHttp.ok(res, desks.funnel(s.desk(), pick(req, s), id));
                 });
     }
 
     private void send(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.SUPERVISOR);
+        AlertDesks.Picked region = pick(req, s);
         Request r = Request.of(ConsoleHttp.body(req));
-        AlertFunnel sent = refusedAsBadRequest(() -> alerts.send(r.kind(), r.area(), r.text(), "staff:" + s.username()));
+        AlertFunnel sent = refusedAsBadRequest(() -> region.alerts().send(r.kind(), r.area(), r.text(),
+                "staff:" + s.username()));
         outbox.wake();
-        LOG.log(System.Logger.Level.INFO, "area alert sent id={0} by={1} recipients={2}", sent.id(), s.username(),
-                sent.estimate().recipients());
+        LOG.log(System.Logger.Level.INFO, "area alert sent id={0} region={1} by={2} recipients={3}", sent.id(),
+                region.code(), s.username(), sent.estimate().recipients());
         ConsoleHttp.ok(res, sent);
+    }
+
+    private AlertDesks.Picked pick(ServerRequest req, Session s) {
+        String asked = ConsoleHttp.query(req, "region");
+        return desks.pick(s.desk(), asked.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(asked));
     }
 
     /** An unknown area or an empty or too long text is the caller's mistake: 400 with the reason. */

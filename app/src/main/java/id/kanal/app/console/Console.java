@@ -93,7 +93,7 @@ final class Console {
                 new DashboardRoutes(guard, dashboards(kanal), trends(kanal)),
                 new SearchRoutes(guard, complaints, conversations, accounts, new ComplaintCsv(ConsoleTexts.load(), clock.withZone(zone)), desks),
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
-                new AlertRoutes(guard, kanal.loop().areaAlerts(), kanal.outbox()),
+                new AlertRoutes(guard, alertDesks(kanal), kanal.outbox()),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
                 new PriceRoutes(guard, kanal::priceImporter, kanal.prices()),
                 new PackRoutes(guard, kanal.packs())), autoAssigner);
@@ -108,6 +108,13 @@ final class Console {
     /** One node counts login failures in memory; several on PostgreSQL count them in the database. */
     private static LoginLimiter loginLimiter(Database db, Clock clock) {
         return db.dialect() == Dialect.SQLITE ? new LoginLimiter(clock) : new LoginLimiter(clock, new SqlLoginCounts(db));
+    }
+
+    /** Each region's area alerts, for the desk that may send them. */
+    private static AlertDesks alertDesks(Kanal kanal) {
+        return new AlertDesks(kanal.regions().all().stream().flatMap(r -> kanal.loop().areaAlerts(r.code()).stream()
+                .map(a -> new AlertDesks.Picked(r.code(), r.definition().name(), a))).toList(),
+                kanal.regions().defaultRegion().code());
     }
 
     /** The dashboard of a region (its complaints, queue and messages), or of every region for none. */

@@ -118,6 +118,9 @@ class ConsoleBundlesTest {
                 policy.listRefusal(dlh, java.util.Optional.of("pupr"), "your account").orElseThrow(),
                 "this conversation is region kabupaten-tangerang's; your account works in region kota-tangerang",
                 "moving a complaint to another agency is a supervisor's action",
+                "alerts of region kota-tangerang are sent by its own staff; your account works in region kabupaten-tangerang",
+                "alert 7f3c9a2e-41d0-4b8e-9f7a-2c1d5e6b8a90 is region kota-tangerang's; your account works in region "
+                        + "kabupaten-tangerang",
                 "moving a complaint to another agency needs a reason",
                 new id.kanal.services.complaints.TransitionRefusedException("TNG-000002", ComplaintStatus.REJECTED,
                         ComplaintStatus.REJECTED, "a REJECTED complaint is closed; reopen it before moving it to another "

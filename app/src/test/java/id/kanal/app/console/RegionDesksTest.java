@@ -79,7 +79,11 @@ class RegionDesksTest {
     }
 
     private ConsoleHarness.Client staff(String username, String region) throws Exception {
-        HttpResponse<String> res = admin.post("/accounts", Map.of("username", username, "role", "agent",
+        return staff(username, "agent", region);
+    }
+
+    private ConsoleHarness.Client staff(String username, String role, String region) throws Exception {
+        HttpResponse<String> res = admin.post("/accounts", Map.of("username", username, "role", role,
                 "password", username + "-password", "region", region));
         assertEquals(201, res.statusCode(), res.body());
         return kanal.login(username, username + "-password");
@@ -156,5 +160,60 @@ class RegionDesksTest {
         HttpResponse<String> taken = kab.post(kabPath + "/take", Map.of());
         assertEquals(200, taken.statusCode(), taken.body());
         assertEquals(1, kab.json(kab.get(kabPath)).get("complaints").size());
+    }
+
+    @Test
+    void alerts_eachRegionsSupervisorSendsToItsOwnAreasAndResidents_anEveryRegionAccountPicks() throws Exception {
+        assertEquals(200, kanal.sms("+6281322220021", KAB_NUMBER, "DAFTAR BANJIR Cikupa").statusCode());
+        assertEquals(200, kanal.sms("+6281322220022", KOTA_NUMBER, "DAFTAR BANJIR Sukasari").statusCode());
+        ConsoleHarness.Client kab = staff("kablead", "supervisor", KAB);
+        ConsoleHarness.Client kota = staff("kotalead", "supervisor", "kota-tangerang");
+
+        JsonNode kabAreas = kab.json(kab.get("/areas"));
+        assertEquals(KAB, kabAreas.get("region").asText());
+        assertEquals(List.of(KAB), values(kabAreas.get("regions"), "code"), "a region account picks no other");
+        assertEquals(List.of("Cikupa", "Curug"), fieldNames(kabAreas.get("kecamatan")));
+        HttpResponse<String> across = kab.get("/areas?region=kota-tangerang");
+        assertEquals(403, across.statusCode(), across.body());
+        assertTrue(across.body().contains("your account works in region " + KAB), across.body());
+
+        Map<String, String> cikupa = Map.of("areaKind", "kecamatan", "area", "Cikupa", "text", "Banjir di Cikupa.");
+        assertEquals(400, kab.post("/alerts/estimate", Map.of("areaKind", "kecamatan", "area", "Tangerang",
+                "text", "Banjir")).statusCode(), "a Kota kecamatan is not the Kabupaten's");
+        assertEquals(403, kab.post("/alerts/estimate?region=kota-tangerang", cikupa).statusCode());
+        assertEquals(403, kab.post("/alerts?region=kota-tangerang", cikupa).statusCode());
+        assertEquals(1, kab.json(kab.post("/alerts/estimate", cikupa)).get("recipients").asInt());
+        JsonNode sent = kab.json(kab.post("/alerts", cikupa));
+        assertEquals(1, sent.get("queued").asInt());
+        String alertId = sent.get("id").asText();
+        List<String> to = kanal.kanal().database().read(c -> id.kanal.store.Statements.list(c,
+                "SELECT address FROM outbox WHERE kind = 'area-alert'", rs -> rs.getString(1)));
+        assertEquals(List.of("+6281322220021@" + KAB), to, "the Kabupaten's subscriber only, written to from its number");
+
+        // The Kota supervisor neither lists nor reads the Kabupaten's alert.
+        assertEquals(0, kota.json(kota.get("/alerts")).get("alerts").size());
+        HttpResponse<String> other = kota.get("/alerts/" + alertId);
+        assertEquals(403, other.statusCode(), other.body());
+        assertTrue(other.body().contains("region " + KAB + "'s"), other.body());
+        assertEquals(1, kab.json(kab.get("/alerts")).get("alerts").size());
+
+        // The first admin works everywhere: the default region's without a region, the one it names with one.
+        JsonNode adminAreas = admin.json(admin.get("/areas"));
+        assertEquals("kota-tangerang", adminAreas.get("region").asText());
+        assertEquals(List.of(KAB, "kota-tangerang"), values(adminAreas.get("regions"), "code"));
+        assertEquals(13, adminAreas.get("kecamatan").size());
+        assertEquals(2, admin.json(admin.get("/areas?region=" + KAB)).get("kecamatan").size());
+        assertEquals(1, admin.json(admin.get("/alerts?region=" + KAB)).get("alerts").size());
+        assertEquals(0, admin.json(admin.get("/alerts")).get("alerts").size());
+        assertEquals(200, admin.get("/alerts/" + alertId).statusCode(), "every region's alert");
+        assertEquals(1, admin.json(admin.post("/alerts/estimate?region=kota-tangerang", Map.of("areaKind", "kelurahan",
+                "area", "Sukasari", "text", "Banjir"))).get("recipients").asInt());
+        assertEquals(400, admin.get("/areas?region=atlantis").statusCode());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
     }
 }

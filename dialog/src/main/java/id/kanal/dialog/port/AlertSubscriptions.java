@@ -44,6 +44,11 @@ public interface AlertSubscriptions {
     /** The resident's subscriptions, by topic then subject. */
     List<Subscription> list(Address resident);
 
+    /** A kelurahan residents may name, for the help texts' example; empty when none is known. */
+    default Optional<String> exampleKelurahan() {
+        return Optional.empty();
+    }
+
     /** Nothing kept (tests, and servers without a database): no kelurahan is known. */
     static AlertSubscriptions none() {
         return new AlertSubscriptions() {

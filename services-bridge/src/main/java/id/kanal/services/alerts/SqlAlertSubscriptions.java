@@ -35,6 +35,12 @@ public final class SqlAlertSubscriptions implements AlertSubscriptions {
         return areas.kelurahan(words);
     }
 
+    /** The first kelurahan of the region's areas, in their file's order (a region file puts a well-known one first). */
+    @Override
+    public Optional<String> exampleKelurahan() {
+        return areas.all().values().stream().flatMap(List::stream).findFirst();
+    }
+
     @Override
     public void subscribe(Address resident, Language language, Subscription s, Instant now) {
         Address to = resident.channel() == Channel.USSD ? new Address(Channel.SMS, resident.value()) : resident;
