@@ -25,6 +25,7 @@ import id.kanal.store.SqlOutboxQueue;
 import id.kanal.store.SqlResidentRegistry;
 import id.kanal.channels.ChannelContext;
 import id.kanal.channels.RegionResidents;
+import id.kanal.channels.ussd.UssdServiceCodes;
 import id.kanal.channels.smpp.SmppLedger;
 import id.kanal.channels.outbox.HeldReplies;
 import id.kanal.channels.outbox.OutboxHeldReplies;
@@ -144,7 +145,8 @@ public final class Kanal implements AutoCloseable {
                         TelegramRegionBots.class, regions.telegramBots(),
                         RegionResidents.class, (RegionResidents) regions::residentOn,
                         QueuedReceipts.class, (QueuedReceipts) complaints.queries()::filedInTurn,
-                        ExclusiveJobs.class, (ExclusiveJobs) jobs::register));
+                        ExclusiveJobs.class, (ExclusiveJobs) jobs::register))
+                .withPort(UssdServiceCodes.class, regions::ussdCodes); // Map.of holds ten
     }
 
     /** The topic on which a node tells the others that it imported prices or a timetable. */

@@ -85,6 +85,12 @@ public final class Regions {
         return byCode(region).flatMap(r -> r.identities().getOrDefault(list, java.util.Set.of()).stream().findFirst());
     }
 
+    /** Every USSD service code the regions claim ({@code ussd} identities), for gateways that send whole dial strings. */
+    public java.util.Set<String> ussdCodes() {
+        return all.stream().flatMap(r -> r.identities().getOrDefault(Channel.USSD, java.util.Set.of()).stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The regions' own Telegram bots, for the Telegram channel (the default region's without a region). */
     public id.kanal.channels.telegram.TelegramRegionBots telegramBots() {
         return new id.kanal.channels.telegram.TelegramRegionBots(all.stream().flatMap(r -> r.telegram().stream().map(t ->

@@ -37,6 +37,8 @@ class RegionsOverSmppAndUssdTest {
     private static final String KAB_CODE = "95222";
     /** The Kabupaten's USSD service code, as its region file names it. */
     private static final String KAB_USSD = "*500*22#";
+    /** The link's USSD code: the home region's (Kota), as the README configures it. */
+    private static final String LINK_USSD = "*123#";
 
     @TempDir
     Path dataDir;
@@ -53,6 +55,8 @@ class RegionsOverSmppAndUssdTest {
                 "KANAL_SMPP_PORT", String.valueOf(smsc.port()), "KANAL_SMPP_SYSTEM_ID", "kanal",
                 "KANAL_SMPP_PASSWORD", "rahasia", "KANAL_SMPP_SOURCE_ADDR", KOTA_CODE, "KANAL_SMPP_TPS", "200",
                 "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32, ::1", "KANAL_REGIONS_DIR", regionsDir.toString()));
+        // The link's own code, as the README sets it: the home region's, beside the Kabupaten's *500*22#.
+        env.put("KANAL_SMPP_USSD_CODE", LINK_USSD);
         kanal = new KanalHarness(dataDir, Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC), env);
         kanal.kanal().outbox().start();
         SmppEndToEndTest.await(() -> smsc.boundLinks() == 1, "Kanal to bind");
@@ -172,6 +176,32 @@ class RegionsOverSmppAndUssdTest {
                 && s.ussdOp().isPresent(), Duration.ofSeconds(20));
         assertTrue(categories.text().contains("Sampah") && !categories.text().contains("Banjir"), categories.text());
         assertEquals(KAB_USSD, categories.from());
+    }
+
+    @Test
+    void ussdOverSmpp_theLongestKnownCodeDialledPicksTheRegionAndTheRestAreInputs() {
+        // The SMSC sends the whole dial string; the link's own code does not override a region's.
+        LocalSmsc.Submitted kab = dial(KAB_USSD, 0x0d00);
+        assertTrue(kab.text().contains("Layanan Kabupaten Tangerang") && !kab.text().contains("Maaf"), kab.text());
+        LocalSmsc.Submitted kabCategories = dial("*500*22*1#", 0x0e00);
+        assertTrue(kabCategories.text().contains("2 Sampah") && !kabCategories.text().contains("Banjir"),
+                kabCategories.text());
+        // The session goes on in the Kabupaten: its second category.
+        int before = smsc.submitted().size();
+        smsc.ussd(RESIDENT, LINK_USSD, 18, "2", 0x0e00);
+        LocalSmsc.Submitted describe = smsc.await(s -> smsc.submitted().indexOf(s) >= before && s.ussdOp().isPresent(),
+                Duration.ofSeconds(20));
+        assertTrue(describe.text().contains("Sampah"), describe.text());
+        // The link's own code with an input: the home region, that input.
+        LocalSmsc.Submitted kotaStatus = dial("*123*2#", 0x0f00);
+        assertTrue(kotaStatus.text().contains("nomor tiket") && kotaStatus.text().contains("TNG"), kotaStatus.text());
+    }
+
+    /** Dials {@code dialString} as a new session on the link (the gateway routes it to the link's code). */
+    private LocalSmsc.Submitted dial(String dialString, int sessionInfo) {
+        smsc.ussd(RESIDENT, LINK_USSD, 1, dialString, sessionInfo);
+        return smsc.await(s -> s.ussdOp().isPresent() && s.sessionInfo().equals(Optional.of(sessionInfo)),
+                Duration.ofSeconds(20));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,6 +139,7 @@ class SmppEndToEndTest {
         LocalSmsc.Submitted filed = smsc.await(s -> smsc.submitted().indexOf(s) >= before && s.ussdOp().isPresent(), WAIT);
         assertTrue(TICKET.matcher(filed.text()).find(), filed.text());
         assertEquals(session, filed.sessionInfo().orElseThrow(), "its_session_info echoed");
+        assertEquals(Optional.of(17), filed.ussdOp(), "the receipt ends the session: a PSSR response, not a USSR request");
         LocalSmsc.Submitted receipt = smsc.await(s -> s.ussdOp().isEmpty() && TICKET.matcher(s.text()).find(), WAIT);
         assertEquals(RESIDENT, receipt.to());
         assertEquals(1, count("SELECT COUNT(*) FROM complaint"));

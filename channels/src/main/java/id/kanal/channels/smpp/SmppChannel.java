@@ -17,6 +17,7 @@ import id.kanal.dialog.Texts;
 import java.util.Set;
 
 import id.kanal.channels.ussd.UssdFlow;
+import id.kanal.channels.ussd.UssdServiceCodes;
 import id.kanal.dialog.InboundHandler;
 import id.kanal.dialog.port.OutboxQueue;
 
@@ -61,16 +62,19 @@ public final class SmppChannel implements KanalChannel {
      */
     public SmppChannel(SmppConfig config, InboundHandler handler, SmppLedger ledger, OutboxQueue outbox,
                        Optional<UssdFlow> ussd, Clock clock) {
-        this(config, handler, ledger, outbox, ussd, clock, SenderIdentities.none());
+        this(config, handler, ledger, outbox, ussd, clock, SenderIdentities.none(), UssdServiceCodes.none());
     }
 
-    /** @param identities the short codes and numbers regions send from, when they are not the link's */
+    /**
+     * @param identities the short codes and numbers regions send from, when they are not the link's
+     * @param ussdCodes  the regions' USSD codes, which tell a dialled code from the inputs after it
+     */
     SmppChannel(SmppConfig config, InboundHandler handler, SmppLedger ledger, OutboxQueue outbox,
-                Optional<UssdFlow> ussd, Clock clock, SenderIdentities identities) {
+                Optional<UssdFlow> ussd, Clock clock, SenderIdentities identities, UssdServiceCodes ussdCodes) {
         this.config = config;
         this.turns = new SmsTurns(handler, ledger, config.dedupeWindow(), clock);
         this.receipts = new SmppReceipts(ledger, outbox, clock);
-        Optional<SmppUssd> smppUssd = ussd.map(f -> new SmppUssd(f, clock));
+        Optional<SmppUssd> smppUssd = ussd.map(f -> new SmppUssd(f, clock, ussdCodes));
         for (SmppConnection c : config.connections()) {
             Reassembler reassembler = new Reassembler(c.name(), ledger, config.reassemblyWait(), clock);
             reassemblers.put(c.name(), reassembler);
@@ -99,7 +103,8 @@ public final class SmppChannel implements KanalChannel {
                 UssdResidents.of(context.optionalPort(RegionResidents.class).orElseGet(RegionResidents::oneRegion)));
         return Optional.of(new SmppChannel(config, context.handler(), context.port(SmppLedger.class),
                 context.outboxQueue(), Optional.of(ussd), context.clock(),
-                context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none)));
+                context.optionalPort(SenderIdentities.class).orElseGet(SenderIdentities::none),
+                context.optionalPort(UssdServiceCodes.class).orElseGet(UssdServiceCodes::none)));
     }
 
     @Override

@@ -204,9 +204,19 @@ public final class UssdFlow {
         // A filed complaint's SMS receipt is the complaint desk's, queued in the filing transaction;
         // matching ticket codes here would also text every status lookup and could lose the receipt.
         UssdSession shown = new UssdSession(s.sessionId(), s.phone(), s.text(), Gsm7.sanitize(reply.text()),
-                reply.endSession(), 0, false, now);
+                reply.endSession() || filedWithNothingToChoose(message, reply), 0, false, now);
         sessions.save(shown);
         return show(shown, lang);
+    }
+
+    /**
+     * A turn that filed a complaint answers with its receipt ("Laporan TNG-000123 diteruskan ke ...
+     * Cek: STATUS TNG-000123"), which offers nothing to choose (STATUS is an SMS command) and leaves the
+     * dialog at the menu: the session ends there ({@code END}, over SMPP a PSSR response) rather than
+     * waiting for an input that never comes. A receipt that offers options keeps the session open.
+     */
+    private boolean filedWithNothingToChoose(InboundMessage turn, Reply reply) {
+        return reply.options().isEmpty() && !reply.isSilent() && receiptQueued(turn);
     }
 
     private void hold(PendingUssdTurns.Pending turn) {
@@ -270,13 +280,16 @@ public final class UssdFlow {
         }
     }
 
-    /** Whether the desk queued a receipt for the turn; when that cannot be told, two SMS beat none. */
+    /**
+     * Whether the turn filed a complaint and the desk queued its receipt; when that cannot be told, no:
+     * two SMS beat none, and a session left open beats one ended early.
+     */
     private boolean receiptQueued(InboundMessage turn) {
         try {
             return receipts.queuedFor(turn);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "receipt check failed channel=ussd from="
-                    + Masking.mask(turn.from().value()) + ": sending the late reply", e);
+                    + Masking.mask(turn.from().value()) + ": taken as none", e);
             return false;
         }
     }

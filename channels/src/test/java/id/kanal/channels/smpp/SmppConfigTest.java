@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,6 +100,24 @@ class SmppConfigTest {
             """)
     void inputsOf_dialString_takesWhatWasTypedAfterTheCode(String dialled, String code, String inputs) {
         assertEquals(inputs, SmppUssd.inputsOf(dialled, Optional.ofNullable(code)));
+    }
+
+    @ParameterizedTest(name = "{0} among *123#, *500#, *500*22# -> [{1}] inputs [{2}]")
+    @CsvSource(delimiter = '|', textBlock = """
+            *500*22#     | *500*22# | ''
+            *500*22*1#   | *500*22# | 1
+            *500*22*1*2# | *500*22# | 1*2
+            *500*2#      | *500#    | 2
+            *500*221#    | *500#    | 221
+            *123*2#      | *123#    | 2
+            *123#        | *123#    | ''
+            *999*1#      |          |
+            4            |          |
+            """)
+    void knownCodeOf_theLongestKnownCodeThatBeginsTheDialString(String dialled, String code, String inputs) {
+        Optional<String> found = SmppUssd.knownCodeOf(dialled, Set.of("*123#", "*500#", "*500*22#"));
+        assertEquals(Optional.ofNullable(code), found);
+        found.ifPresent(c -> assertEquals(inputs, SmppUssd.inputsOf(dialled, found)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -92,6 +92,7 @@ final class ScriptedDialog implements InboundHandler, ConversationStore {
             reply = new Reply("Terima kasih.", List.of(), true);
         } else if (!(c.state() instanceof State.Menu)) {
             next = State.MENU;
+            filedBy.add(m.providerMessageId());
             reply = Reply.of(FILED);
         } else {
             next = c.state();

@@ -185,6 +185,24 @@ class UssdServiceTest {
     }
 
     @Test
+    void session_turnThatFiledAComplaint_endsOnItsReceipt() throws Exception {
+        ussd("S1", "");
+        ussd("S1", "1");
+        // The receipt offers nothing to choose: END, not a screen that waits for an input.
+        assertEquals("END " + ScriptedDialog.FILED, ussd("S1", "1*Jl Merdeka No 5"));
+        // Without the desk's word that it filed one, the same reply keeps the session open (as before).
+        WebServer noDesk = WebServer.builder().port(0).routing(r -> r.register("/channels", new UssdService(
+                LOOPBACK_GATEWAY, dialog, dialog, UssdSessions.inMemory(), outbox::add, clock))).build().start();
+        try {
+            ussd(noDesk, "S2", "");
+            ussd(noDesk, "S2", "1");
+            assertEquals("CON " + ScriptedDialog.FILED, ussd(noDesk, "S2", "1*Jl Merdeka No 6"));
+        } finally {
+            noDesk.stop();
+        }
+    }
+
+    @Test
     void session_takesOnlyTheNewInput() throws Exception {
         assertTrue(ussd("S1", "").startsWith("CON Layanan"));
         ussd("S1", "1");
@@ -409,9 +427,13 @@ class UssdServiceTest {
     }
 
     private String ussd(String session, String text) throws Exception {
+        return ussd(server, session, text);
+    }
+
+    private String ussd(WebServer target, String session, String text) throws Exception {
         String form = "sessionId=" + session + "&serviceCode=" + enc("*384*1234#") + "&phoneNumber=" + enc(PHONE)
                 + "&networkCode=51010&text=" + enc(text);
-        HttpResponse<String> res = post(server, form, null);
+        HttpResponse<String> res = post(target, form, null);
         assertEquals(200, res.statusCode(), res.body());
         assertFits(res.body());
         return res.body();
