@@ -87,16 +87,8 @@ class SmppEndToEndTest {
     }
 
     @Test
-    void smsConversation_filesComplaint_repliesComeBackOverSmppWithReceipts() {
-        assertTrue(say("halo").contains("1 Lapor keluhan"));
-        assertTrue(say("1").contains("1 Jalan rusak"));
-        assertTrue(say("1").contains("Tulis masalah dan lokasinya"));
-        assertTrue(say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Di mana lokasinya"));
-        assertTrue(say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Balas YA"));
-        String filed = say("ya");
-        Matcher m = TICKET.matcher(filed);
-        assertTrue(m.find(), filed);
-        assertTrue(filed.contains("Dinas PUPR"), filed);
+    void smsConversation_filesComplaint_repliesComeBackOverSmppWithReceipts() throws Exception {
+        KanalHarness.fileRoadComplaintThroughTheMenus(this::say);
         assertEquals(1, count("SELECT COUNT(*) FROM complaint"));
 
         // Every reply went from the short code with a receipt requested, and every receipt came back.
