@@ -12,6 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Map;
 
+import static id.kanal.app.console.ConsoleException.refusedAsBadRequest;
+
 /**
  * Area alerts, for supervisors. {@code GET /areas}: the kecamatan and their kelurahan.
  * {@code POST /alerts/estimate} {@code {areaKind, area, text}}: residents, channels, SMS segments
@@ -61,15 +63,6 @@ final class AlertRoutes implements HttpService {
         LOG.log(System.Logger.Level.INFO, "area alert sent id={0} by={1} recipients={2}", sent.id(), s.username(),
                 sent.estimate().recipients());
         ConsoleHttp.ok(res, sent);
-    }
-
-    /** An unknown area or an empty or too long text is the caller's mistake: 400 with the reason. */
-    private static <T> T refusedAsBadRequest(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (IllegalArgumentException e) {
-            throw ConsoleException.badRequest(e.getMessage());
-        }
     }
 
     private record Request(Areas.Kind kind, String area, String text) {
