@@ -2,6 +2,7 @@ package id.kanal.app;
 
 import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.channels.twilio.TwilioSigner;
+import id.kanal.store.Statements;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -250,6 +251,11 @@ final class KanalHarness implements AutoCloseable {
             throw new AssertionError("no <Message> in " + res.statusCode() + " " + res.body());
         }
         return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** One number from the database, e.g. a COUNT(*). */
+    int count(String sql) {
+        return kanal.database().read(c -> Statements.first(c, sql, rs -> rs.getInt(1)).orElseThrow());
     }
 
     HttpResponse<String> get(String path) throws Exception {
