@@ -92,9 +92,9 @@ class ConsoleBrowserTest {
         for (String t : List.of("lapor sampah", "Jl. Merdeka 5", "Sampah tidak diangkut seminggu", "ya")) {
             assertEquals(200, kanal.sms(REPORTER, t).statusCode());
         }
-        fileComplaint("+6281300000001", "lapor jalan berlubang", "Jl. Daan Mogot km 3", "Lubang besar di lajur kiri");
-        fileComplaint("+6281300000002", "lapor banjir", "Perumahan Poris Indah blok C", "Got mampet, air setinggi lutut");
-        fileComplaint("+6281300000003", "lapor lampu jalan", "Jl. Sudirman depan taman", "Lampu PJU mati tiga malam <img src=x onerror=alert(1)>");
+        kanal.fileComplaint("+6281300000001", "lapor jalan berlubang", "Jl. Daan Mogot km 3", "Lubang besar di lajur kiri");
+        kanal.fileComplaint("+6281300000002", "lapor banjir", "Perumahan Poris Indah blok C", "Got mampet, air setinggi lutut");
+        kanal.fileComplaint("+6281300000003", "lapor lampu jalan", "Jl. Sudirman depan taman", "Lampu PJU mati tiga malam <img src=x onerror=alert(1)>");
         kanal.resident(Channel.USSD, "+6281300000010", "petugas");
         clock.advance(Duration.ofMinutes(2));
         kanal.resident(Channel.TELEGRAM, "100000042", "agent");
@@ -323,11 +323,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
 
         // An agent has no Accounts link, and following one leads to the queue (the API refuses them anyway).
-        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
-        assertFalse(driver.findElement(By.id("nav-accounts")).isDisplayed());
-        driver.get(kanal.base() + "/console/#/accounts");
-        wait.until(ExpectedConditions.urlContains("#/queue"));
+        agentHasNoLinkTo("accounts");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         assertTrue(driver.findElements(By.id("accounts-table")).isEmpty());
     }
@@ -424,19 +420,17 @@ class ConsoleBrowserTest {
 
         // An agent has no Prices link, and an old link leads to the queue.
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
-        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
-        assertFalse(driver.findElement(By.id("nav-prices")).isDisplayed());
-        driver.get(kanal.base() + "/console/#/prices");
-        wait.until(ExpectedConditions.urlContains("#/queue"));
+        agentHasNoLinkTo("prices");
         assertTrue(driver.findElements(By.id("prices-file")).isEmpty());
     }
 
-    private static void fileComplaint(String from, String... texts) {
-        for (String t : texts) {
-            kanal.resident(Channel.SMS, from, t);
-        }
-        kanal.resident(Channel.SMS, from, "ya");
+    /** Agent Siti logs in: the console shows no link to {@code page}, and an old link to it leads to the queue. */
+    private static void agentHasNoLinkTo(String page) {
+        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+        assertFalse(driver.findElement(By.id("nav-" + page)).isDisplayed());
+        driver.get(kanal.base() + "/console/#/" + page);
+        wait.until(ExpectedConditions.urlContains("#/queue"));
     }
 
     /** The first message the fake Twilio accepted that matches, waiting for it up to the deadline. */
