@@ -32,7 +32,7 @@ final class BenchSmppCommand {
     }
 
     static int run(Settings ignored, String[] args) throws Exception {
-        Map<String, String> opts = BenchSmsCommand.options(args);
+        Map<String, String> opts = CommandOptions.of(args);
         double rate = Double.parseDouble(opts.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "20"));
         int burst = Integer.parseInt(opts.getOrDefault("burst", "2000"));

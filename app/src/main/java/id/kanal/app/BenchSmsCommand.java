@@ -30,7 +30,7 @@ final class BenchSmsCommand {
     }
 
     static int run(Settings settings, String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = CommandOptions.of(args);
         String url = opts.getOrDefault("url", "http://localhost:" + settings.server().port());
         String token = java.util.Optional.ofNullable(opts.get("token")).or(() -> settings.channels().of(id.kanal.channels.twilio.TwilioChannel.TYPE).authToken()).orElseThrow(() ->
                 new IllegalArgumentException("--token (or KANAL_TWILIO_AUTH_TOKEN) is needed to sign requests"));
@@ -105,14 +105,8 @@ final class BenchSmsCommand {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build();
     }
 
+    /** The same as {@link CommandOptions#of}, for the callers that still name it here. */
     static Map<String, String> options(String[] args) {
-        Map<String, String> out = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            out.put(args[i].substring(2), args[i + 1]);
-        }
-        return out;
+        return CommandOptions.of(args);
     }
 }

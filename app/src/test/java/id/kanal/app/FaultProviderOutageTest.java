@@ -114,10 +114,10 @@ class FaultProviderOutageTest {
         drainUntil(outageEnds);
         assertEquals(List.of(), twilio.accepted(), "nothing accepted while Twilio was down");
         assertEquals(List.of(), bot.delivered(), "nothing delivered while the Bot API was down");
-        int refused = count("SELECT COALESCE(SUM(attempts), 0) FROM outbox");
-        assertTrue(count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND attempts >= 2") > 0,
+        int refused = harness.count("SELECT COALESCE(SUM(attempts), 0) FROM outbox");
+        assertTrue(harness.count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND attempts >= 2") > 0,
                 "SMS rows tried again while the SMSC was away");
-        assertEquals(0, count("SELECT COUNT(*) FROM outbox WHERE status <> 'PENDING'"), "a row gave up during the outage");
+        assertEquals(0, harness.count("SELECT COUNT(*) FROM outbox WHERE status <> 'PENDING'"), "a row gave up during the outage");
 
         // Back, but throttling first.
         clock.set(outageEnds);
@@ -134,7 +134,7 @@ class FaultProviderOutageTest {
         SmppEndToEndTest.await(() -> back.boundLinks() == 1, "Kanal to bind again once the SMSC is back");
         drainUntil(Instant.MAX);
 
-        assertEquals(0, count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'"), "every row sent");
+        assertEquals(0, harness.count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'"), "every row sent");
         assertEquals(2 * THROTTLED_PER_PROVIDER, throttledSeen.size(), "Twilio's and Telegram's 429s all seen: " + throttledSeen);
         Map<String, String> whatsApp = once("Twilio", twilio.accepted(), f -> f.get("Body"),
                 f -> f.get("To").replace("whatsapp:", ""));
@@ -222,7 +222,7 @@ class FaultProviderOutageTest {
                 clock.set(next.get());
             }
         }
-        fail("the outbox never emptied: " + count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'") + " rows left");
+        fail("the outbox never emptied: " + harness.count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'") + " rows left");
     }
 
     private void checkThrottled() {
@@ -304,9 +304,5 @@ class FaultProviderOutageTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    private int count(String sql) {
-        return SmppEndToEndTest.count(harness, sql);
     }
 }

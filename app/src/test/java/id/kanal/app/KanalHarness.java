@@ -2,6 +2,7 @@ package id.kanal.app;
 
 import id.kanal.channels.twilio.FakeTwilio;
 import id.kanal.channels.twilio.TwilioSigner;
+import id.kanal.store.Statements;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * A real Kanal (SQLite file in a temporary directory, Helidon on a free port) that tests can
  * stop and start again, and a sender of Twilio-signed webhooks (SMS, WhatsApp, status callbacks).
@@ -24,6 +27,13 @@ final class KanalHarness implements AutoCloseable {
     static final String TOKEN = "harness-auth-token";
     static final String PUBLIC_URL = "https://kanal.test";
     private static final Pattern MESSAGE = Pattern.compile("<Message>(.*)</Message>", Pattern.DOTALL);
+    private static final Pattern TICKET = Pattern.compile("TNG-\\d{6}");
+
+    /** One resident's text sent over some channel, and Kanal's whole reply to it. */
+    @FunctionalInterface
+    interface Say {
+        String say(String text) throws Exception;
+    }
 
     private final Settings settings;
     private final Clock clock;
@@ -217,12 +227,35 @@ final class KanalHarness implements AutoCloseable {
     }
 
     /** The reply text inside the TwiML, unescaped. */
+    /**
+     * The foundation's conversation, on any channel: a resident greets, picks "Lapor keluhan" and then
+     * "Jalan rusak" from the menus, describes a pothole and its place and confirms; every reply is
+     * checked on the way and the complaint goes to Dinas PUPR. Returns its ticket.
+     */
+    static String fileRoadComplaintThroughTheMenus(Say resident) throws Exception {
+        assertTrue(resident.say("halo").contains("1 Lapor keluhan"));
+        assertTrue(resident.say("1").contains("1 Jalan rusak"));
+        assertTrue(resident.say("1").contains("Tulis masalah dan lokasinya"));
+        assertTrue(resident.say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Di mana lokasinya"));
+        assertTrue(resident.say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Balas YA"));
+        String filed = resident.say("ya");
+        Matcher m = TICKET.matcher(filed);
+        assertTrue(m.find(), filed);
+        assertTrue(filed.contains("Dinas PUPR"), filed);
+        return m.group();
+    }
+
     static String replyText(HttpResponse<String> res) {
         Matcher m = MESSAGE.matcher(res.body());
         if (!m.find()) {
             throw new AssertionError("no <Message> in " + res.statusCode() + " " + res.body());
         }
         return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** One number from the database, e.g. a COUNT(*). */
+    int count(String sql) {
+        return kanal.database().read(c -> Statements.first(c, sql, rs -> rs.getInt(1)).orElseThrow());
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,13 +40,7 @@ class Open311ServiceTest extends KanalOnServer {
     }
 
     private HttpResponse<String> post(Map<String, String> form) throws Exception {
-        return post(kanal.port(), form);
-    }
-
-    private HttpResponse<String> post(int port, Map<String, String> form) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/open311/v2/requests.json"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(KanalHarness.encode(form))));
+        return kanal.formPost("/open311/v2/requests.json", form);
     }
 
     private static Map<String, String> pothole(String apiKey) {

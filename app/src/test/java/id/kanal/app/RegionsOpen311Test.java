@@ -14,9 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +57,6 @@ class RegionsOpen311Test {
     private FakeDesk kabDesk;
     private KanalHarness kanal;
     private final AtomicInteger sids = new AtomicInteger();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     /** A fake external Open311 desk: records each POST, files it under its own id, reports it closed when asked. */
     static final class FakeDesk implements AutoCloseable {
@@ -220,10 +216,7 @@ class RegionsOpen311Test {
     }
 
     private HttpResponse<String> post(Map<String, String> form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + kanal.port() + "/open311/v2/requests.json"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(KanalHarness.encode(form))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return kanal.formPost("/open311/v2/requests.json", form);
     }
 
     private static Map<String, String> request(String jurisdiction, String serviceCode) {

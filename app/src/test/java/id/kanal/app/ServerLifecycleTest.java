@@ -64,13 +64,7 @@ class ServerLifecycleTest extends KanalOnServer {
         }
         // The message and its reply were committed before the reply was written: a restart finds them.
         kanal.start();
-        assertEquals(Integer.valueOf(1), kanal.kanal().database().<Integer>read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM inbound_message WHERE provider_id = 'SM-inflight'")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }));
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message WHERE provider_id = 'SM-inflight'"));
     }
 
     private static String read(InputStream in) throws Exception {

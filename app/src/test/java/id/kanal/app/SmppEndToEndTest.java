@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -88,21 +86,13 @@ class SmppEndToEndTest {
     }
 
     @Test
-    void smsConversation_filesComplaint_repliesComeBackOverSmppWithReceipts() {
-        assertTrue(say("halo").contains("1 Lapor keluhan"));
-        assertTrue(say("1").contains("1 Jalan rusak"));
-        assertTrue(say("1").contains("Tulis masalah dan lokasinya"));
-        assertTrue(say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Di mana lokasinya"));
-        assertTrue(say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Balas YA"));
-        String filed = say("ya");
-        Matcher m = TICKET.matcher(filed);
-        assertTrue(m.find(), filed);
-        assertTrue(filed.contains("Dinas PUPR"), filed);
-        assertEquals(1, count("SELECT COUNT(*) FROM complaint"));
+    void smsConversation_filesComplaint_repliesComeBackOverSmppWithReceipts() throws Exception {
+        KanalHarness.fileRoadComplaintThroughTheMenus(this::say);
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM complaint"));
 
         // Every reply went from the short code with a receipt requested, and every receipt came back.
         assertTrue(smsc.submitted().stream().allMatch(s -> s.from().equals(SHORT_CODE) && s.receiptRequested()));
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE delivery_status = 'delivered'") == 6, "receipts on the rows");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE delivery_status = 'delivered'") == 6, "receipts on the rows");
     }
 
     @Test
@@ -142,7 +132,7 @@ class SmppEndToEndTest {
         assertEquals(Optional.of(17), filed.ussdOp(), "the receipt ends the session: a PSSR response, not a USSR request");
         LocalSmsc.Submitted receipt = smsc.await(s -> s.ussdOp().isEmpty() && TICKET.matcher(s.text()).find(), WAIT);
         assertEquals(RESIDENT, receipt.to());
-        assertEquals(1, count("SELECT COUNT(*) FROM complaint"));
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM complaint"));
     }
 
     private String answer(String input, int session) {
@@ -159,17 +149,17 @@ class SmppEndToEndTest {
     void throttled_outboxBacksOff_thenSendsOnce() {
         smsc.refuseNext(2, LocalSmsc.ESME_RTHROTTLED);
         smsc.sms(RESIDENT, SHORT_CODE, "halo");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE attempts = 1 AND status = 'PENDING' "
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE attempts = 1 AND status = 'PENDING' "
                 + "AND last_error LIKE '%ESME_RTHROTTLED%'") == 1, "the first refusal recorded");
         assertEquals(0, smsc.submitted().size());
         clock.advance(Duration.ofSeconds(5)); // the outbox's first backoff
         kanal.kanal().outbox().wake();
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE attempts = 2 AND status = 'PENDING'") == 1,
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE attempts = 2 AND status = 'PENDING'") == 1,
                 "the second refusal recorded");
         clock.advance(Duration.ofSeconds(10)); // doubled
         kanal.kanal().outbox().wake();
         smsc.await(s -> s.text().contains("1 Lapor keluhan"), WAIT);
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the row sent");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the row sent");
         assertEquals(1, smsc.submitted().stream().filter(s -> s.part() == 1).count(), "sent once");
     }
 
@@ -177,7 +167,7 @@ class SmppEndToEndTest {
     void invalidDestination_failsTheRowWithTheReason() {
         smsc.refuseNext(1, LocalSmsc.ESME_RINVDSTADR);
         smsc.sms(RESIDENT, SHORT_CODE, "halo");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED' "
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED' "
                 + "AND last_error LIKE '%invalid destination%'") == 1, "the row failed with the reason");
     }
 
@@ -185,27 +175,13 @@ class SmppEndToEndTest {
     void receiptUndelivered_failsTheRowWithTheSmscsStat_unknownReceiptIgnored() {
         smsc.receipts(true, "UNDELIV");
         say("halo");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE delivery_status = 'failed' "
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE delivery_status = 'failed' "
                 + "AND delivery_error LIKE 'UNDELIV%'") == 1, "the row failed with the receipt's stat");
         try (LogCapture log = new LogCapture("id.kanal.channels.smpp.SmppReceipts")) {
             smsc.deliver(RESIDENT, SHORT_CODE, new ESMClass(0x04), 0,
                     "id:ffff0001 sub:001 dlvrd:001 stat:DELIVRD err:000".getBytes(StandardCharsets.US_ASCII));
             LogCapture.await(() -> log.contains("ignored receipt id=smsc:ffff0001"), WAIT, "the unknown receipt ignored");
         }
-    }
-
-    private int count(String sql) {
-        return count(kanal, sql);
-    }
-
-    /** One number from the database, e.g. a COUNT(*). */
-    static int count(KanalHarness kanal, String sql) {
-        return kanal.kanal().database().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
     }
 
     static void await(java.util.function.BooleanSupplier condition, String what) {

@@ -97,7 +97,7 @@ class SmppLinkEndToEndTest {
             clock.advance(Duration.ofSeconds(10));
             kanal.kanal().outbox().wake();
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-            return count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == messages;
+            return kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == messages;
         }, "every row sent after the link came back");
         assertTrue(dropped.get());
         Map<String, List<LocalSmsc.Submitted>> byBody = smsc.submitted().stream()
@@ -112,7 +112,7 @@ class SmppLinkEndToEndTest {
             boolean firstInFlightAtTheDrop = inOrder.getFirst().at().isBefore(droppedAt.get());
             assertTrue(copies.size() == 1 || (copies.size() == 2 && firstInFlightAtTheDrop), "sent twice: " + copies);
         }
-        assertEquals(0, count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'"));
+        assertEquals(0, kanal.count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'"));
     }
 
     @Test
@@ -120,7 +120,7 @@ class SmppLinkEndToEndTest {
         start(Map.of());
         await(() -> smsc.boundLinks() == 1, "Kanal to bind");
         smsc.sms(RESIDENT, SHORT_CODE, "halo");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
         // What a crash after the turn committed and before the reply was queued leaves behind:
         // the turn recorded, the SMPP message unanswered, no reply row. The SMSC, never answered, delivers it again.
         kanal.kanal().database().inTransaction(c -> {
@@ -129,15 +129,11 @@ class SmppLinkEndToEndTest {
             return null;
         });
         smsc.sms(RESIDENT, SHORT_CODE, "halo");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply queued and sent again");
-        assertEquals(1, count("SELECT COUNT(*) FROM inbound_message"), "one turn");
-        assertEquals(1, count("SELECT COUNT(*) FROM transcript WHERE direction = 'in'"), "one turn in the transcript");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply queued and sent again");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM transcript WHERE direction = 'in'"), "one turn in the transcript");
         // Answered now: the same text again is the resident writing again, a new turn.
         smsc.sms(RESIDENT, SHORT_CODE, "halo");
-        await(() -> count("SELECT COUNT(*) FROM inbound_message") == 2, "a second message is a second turn");
-    }
-
-    private int count(String sql) {
-        return SmppEndToEndTest.count(kanal, sql);
+        await(() -> kanal.count("SELECT COUNT(*) FROM inbound_message") == 2, "a second message is a second turn");
     }
 }

@@ -49,23 +49,23 @@ class SmppPartsEndToEndTest {
     @Test
     void firstPartBeforeARestart_secondAfter_oneTurnWithTheWholeText() {
         part(41, 2, 1, "Jalan berlubang ");
-        assertEquals(1, count("SELECT COUNT(*) FROM smpp_part"), "the acknowledged part is held durably");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM smpp_part"), "the acknowledged part is held durably");
         restart();
         part(41, 2, 2, "di Jl Merdeka");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
-        assertEquals(1, count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
         assertEquals("Jalan berlubang di Jl Merdeka", residentSaid());
-        assertEquals(0, count("SELECT COUNT(*) FROM smpp_part"), "the parts forgotten with the turn");
+        assertEquals(0, kanal.count("SELECT COUNT(*) FROM smpp_part"), "the parts forgotten with the turn");
     }
 
     @Test
     void partDeliveredAgain_heldOnce_oneTurn() {
         part(42, 2, 1, "Jalan berlubang ");
         part(42, 2, 1, "Jalan berlubang "); // the SMSC missed the first deliver_sm_resp
-        assertEquals(1, count("SELECT COUNT(*) FROM smpp_part"));
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM smpp_part"));
         part(42, 2, 2, "di Jl Merdeka");
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
-        assertEquals(1, count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
         assertEquals("Jalan berlubang di Jl Merdeka", residentSaid());
     }
 
@@ -74,12 +74,12 @@ class SmppPartsEndToEndTest {
         part(43, 3, 1, "Jalan berlubang ");
         part(43, 3, 2, "di Jl Merdeka");
         restart();
-        assertEquals(0, count("SELECT COUNT(*) FROM inbound_message"), "still waiting for part 3");
+        assertEquals(0, kanal.count("SELECT COUNT(*) FROM inbound_message"), "still waiting for part 3");
         clock.advance(SmppConfig.DEFAULT_REASSEMBLY_WAIT);
-        await(() -> count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "what arrived handed on and answered");
-        assertEquals(1, count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "what arrived handed on and answered");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
         assertEquals("Jalan berlubang di Jl Merdeka", residentSaid());
-        assertEquals(0, count("SELECT COUNT(*) FROM smpp_part"));
+        assertEquals(0, kanal.count("SELECT COUNT(*) FROM smpp_part"));
     }
 
     private void restart() {
@@ -104,9 +104,5 @@ class SmppPartsEndToEndTest {
                 return rs.getString(1);
             }
         });
-    }
-
-    private int count(String sql) {
-        return SmppEndToEndTest.count(kanal, sql);
     }
 }

@@ -54,16 +54,7 @@ class SmsEndToEndTest {
 
     @Test
     void conversation_halloToYa_filesComplaintAndStatusAnswersInIndonesian() throws Exception {
-        assertTrue(say("halo").contains("1 Lapor keluhan"));
-        assertTrue(say("1").contains("1 Jalan rusak"));
-        assertTrue(say("1").contains("Tulis masalah dan lokasinya"));
-        assertTrue(say("Jalan berlubang besar, sudah 2 motor jatuh").contains("Di mana lokasinya"));
-        assertTrue(say("Jl. Merdeka No. 12, RT 03/RW 05, Sukasari").contains("Balas YA"));
-        String filed = say("ya");
-        Matcher m = TICKET.matcher(filed);
-        assertTrue(m.find(), filed);
-        String ticket = m.group();
-        assertTrue(filed.contains("Dinas PUPR"), filed);
+        String ticket = KanalHarness.fileRoadComplaintThroughTheMenus(this::say);
 
         String status = say("status " + ticket);
         assertTrue(status.startsWith("Laporan " + ticket + " (Jalan rusak, Jl. Merdeka No. 12"), status);

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +97,7 @@ class UssdLateReplyEndToEndTest {
         assertEquals(1, sent.size(), "one SMS for one complaint: " + sent);
         assertEquals(PHONE, sent.getFirst().get("To"));
         assertTrue(sent.getFirst().get("Body").matches("(?s).*TNG-\\d{6}.*"), sent.getFirst().get("Body"));
-        assertEquals(0, count("SELECT COUNT(*) FROM ussd_pending_turn"), "the finished turn is no longer held");
+        assertEquals(0, harness.count("SELECT COUNT(*) FROM ussd_pending_turn"), "the finished turn is no longer held");
     }
 
     /** Issue 13, item 8: a turn the gateway heard END for, left unfinished by a stop, runs at the next start. */
@@ -108,30 +107,21 @@ class UssdLateReplyEndToEndTest {
         new SqlUssdPendingTurns(harness.kanal().database()).hold(new SqlUssdPendingTurns.PendingTurn(SESSION + ":0", PHONE, "MENU",
                 harness.kanal().clock().instant()));
         harness.kanal().channels().start();
-        assertEquals(0, count("SELECT COUNT(*) FROM ussd_pending_turn"));
-        assertEquals(1, count("SELECT COUNT(*) FROM inbound_message WHERE provider_id = '" + SESSION + ":0'"),
+        assertEquals(0, harness.count("SELECT COUNT(*) FROM ussd_pending_turn"));
+        assertEquals(1, harness.count("SELECT COUNT(*) FROM inbound_message WHERE provider_id = '" + SESSION + ":0'"),
                 "the turn ran and is recorded");
-        assertEquals(1, count("SELECT COUNT(*) FROM outbox WHERE kind = 'ussd-reply' AND channel = 'sms'"),
+        assertEquals(1, harness.count("SELECT COUNT(*) FROM outbox WHERE kind = 'ussd-reply' AND channel = 'sms'"),
                 "its reply follows by SMS");
         harness.kanal().channels().start();
-        assertEquals(1, count("SELECT COUNT(*) FROM outbox"), "once");
+        assertEquals(1, harness.count("SELECT COUNT(*) FROM outbox"), "once");
     }
 
     private int outboxRows() {
-        return count("SELECT COUNT(*) FROM outbox");
+        return harness.count("SELECT COUNT(*) FROM outbox");
     }
 
     private int pendingRows() {
-        return count("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')");
-    }
-
-    private int count(String sql) {
-        return harness.kanal().database().read(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return harness.count("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')");
     }
 
     private String ussd(String text) throws Exception {

@@ -2,6 +2,7 @@ package id.kanal.app.bench;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import id.kanal.app.CommandOptions;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Conversation;
@@ -42,7 +43,7 @@ public final class BenchCommand {
     }
 
     public static int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = CommandOptions.of(args);
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));
         Duration length = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "10")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "3")));
@@ -143,16 +144,5 @@ public final class BenchCommand {
 
     private static String withoutPassword(String url) {
         return url.replaceAll("password=[^&]*", "password=***");
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            out.put(args[i].substring(2), args[i + 1]);
-        }
-        return out;
     }
 }

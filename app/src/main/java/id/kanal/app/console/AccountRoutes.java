@@ -9,6 +9,8 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Map;
 
+import static id.kanal.app.console.ConsoleException.refusedAsBadRequest;
+
 /** Accounts (admin only), and the list of agents anyone may transfer a conversation to. */
 final class AccountRoutes implements HttpService {
     private final ConsoleGuard guard;
@@ -36,7 +38,7 @@ final class AccountRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         guard.require(req, Role.ADMIN);
         JsonNode body = ConsoleHttp.body(req);
-        Account a = refused(() -> accounts.create(ConsoleHttp.text(body, "username"),
+        Account a = refusedAsBadRequest(() -> accounts.create(ConsoleHttp.text(body, "username"),
                 Role.of(ConsoleHttp.text(body, "role")), ConsoleHttp.text(body, "password"),
                 ConsoleHttp.optText(body, "region"), ConsoleHttp.optText(body, "agency")));
         ConsoleHttp.json(res, 201, view(a));
@@ -46,22 +48,17 @@ final class AccountRoutes implements HttpService {
         Session s = guard.require(req, Role.ADMIN);
         String username = req.path().pathParameters().get("username");
         JsonNode body = ConsoleHttp.body(req);
-        ConsoleHttp.optText(body, "role").map(r -> refused(() -> Role.of(r))).ifPresent(r -> {
+        ConsoleHttp.optText(body, "role").map(r -> refusedAsBadRequest(() -> Role.of(r))).ifPresent(r -> {
             if (username.equals(s.username()) && r != Role.ADMIN) {
                 throw ConsoleException.badRequest("you cannot take the admin role from yourself");
             }
             accounts.setRole(username, r);
         });
         if (body.has("region") || body.has("agency")) {
-            refused(() -> {
-                accounts.setDesk(username, ConsoleHttp.optText(body, "region"), ConsoleHttp.optText(body, "agency"));
-                return username;
-            });
+            refusedAsBadRequest(() -> accounts.setDesk(username, ConsoleHttp.optText(body, "region"),
+                    ConsoleHttp.optText(body, "agency")));
         }
-        ConsoleHttp.optText(body, "password").ifPresent(p -> refused(() -> {
-            accounts.setPassword(username, p);
-            return p;
-        }));
+        ConsoleHttp.optText(body, "password").ifPresent(p -> refusedAsBadRequest(() -> accounts.setPassword(username, p)));
         ConsoleHttp.ok(res, Map.of("updated", username));
     }
 
@@ -79,20 +76,6 @@ final class AccountRoutes implements HttpService {
         guard.require(req, Role.AGENT);
         List<String> names = accounts.list().stream().map(Account::username).toList();
         ConsoleHttp.ok(res, names);
-    }
-
-    /**
-     * {@link Accounts} and {@link Role#of} refuse a bad name, role or password, or a taken name, with
-     * IllegalArgumentException, the contract {@code kanal add-agent} relies on; here those refusals
-     * are the admin's input error. Only these calls are translated: an IllegalArgumentException
-     * anywhere else is a bug and answers 500.
-     */
-    private static <T> T refused(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (IllegalArgumentException e) {
-            throw ConsoleException.badRequest(e.getMessage());
-        }
     }
 
     private static Map<String, Object> view(Account a) {

@@ -12,6 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Map;
 
+import static id.kanal.app.console.ConsoleException.refusedAsBadRequest;
+
 /**
  * Area alerts, for supervisors, each to the kecamatan, kelurahan and residents of one region: a
  * region account's own ({@link AlertDesks}), the one an every-region account names with
@@ -73,15 +75,6 @@ final class AlertRoutes implements HttpService {
     private AlertDesks.Picked pick(ServerRequest req, Session s) {
         String asked = ConsoleHttp.query(req, "region");
         return desks.pick(s.desk(), asked.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(asked));
-    }
-
-    /** An unknown area or an empty or too long text is the caller's mistake: 400 with the reason. */
-    private static <T> T refusedAsBadRequest(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (IllegalArgumentException e) {
-            throw ConsoleException.badRequest(e.getMessage());
-        }
     }
 
     private record Request(Areas.Kind kind, String area, String text) {

@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import static id.kanal.app.console.ConsoleException.refusedAsBadRequest;
+
 /** {@code POST /login}, {@code POST /logout}, {@code GET /me}. */
 final class AuthRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(AuthRoutes.class.getName());
@@ -94,11 +96,7 @@ final class AuthRoutes implements HttpService {
     private void language(ServerRequest req, ServerResponse res) {
         Session s = guard.require(req, Role.AGENT);
         String language = ConsoleHttp.text(ConsoleHttp.body(req), "language");
-        try {
-            accounts.setLanguage(s.username(), language);
-        } catch (IllegalArgumentException e) {
-            throw ConsoleException.badRequest(e.getMessage());
-        }
+        refusedAsBadRequest(() -> accounts.setLanguage(s.username(), language));
         ConsoleHttp.ok(res, Map.of("language", language));
     }
 

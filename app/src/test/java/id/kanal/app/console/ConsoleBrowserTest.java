@@ -92,9 +92,9 @@ class ConsoleBrowserTest {
         for (String t : List.of("lapor sampah", "Jl. Merdeka 5", "Sampah tidak diangkut seminggu", "ya")) {
             assertEquals(200, kanal.sms(REPORTER, t).statusCode());
         }
-        fileComplaint("+6281300000001", "lapor jalan berlubang", "Jl. Daan Mogot km 3", "Lubang besar di lajur kiri");
-        fileComplaint("+6281300000002", "lapor banjir", "Perumahan Poris Indah blok C", "Got mampet, air setinggi lutut");
-        fileComplaint("+6281300000003", "lapor lampu jalan", "Jl. Sudirman depan taman", "Lampu PJU mati tiga malam <img src=x onerror=alert(1)>");
+        kanal.fileComplaint("+6281300000001", "lapor jalan berlubang", "Jl. Daan Mogot km 3", "Lubang besar di lajur kiri");
+        kanal.fileComplaint("+6281300000002", "lapor banjir", "Perumahan Poris Indah blok C", "Got mampet, air setinggi lutut");
+        kanal.fileComplaint("+6281300000003", "lapor lampu jalan", "Jl. Sudirman depan taman", "Lampu PJU mati tiga malam <img src=x onerror=alert(1)>");
         kanal.resident(Channel.USSD, "+6281300000010", "petugas");
         clock.advance(Duration.ofMinutes(2));
         kanal.resident(Channel.TELEGRAM, "100000042", "agent");
@@ -323,11 +323,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
 
         // An agent has no Accounts link, and following one leads to the queue (the API refuses them anyway).
-        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
-        assertFalse(driver.findElement(By.id("nav-accounts")).isDisplayed());
-        driver.get(kanal.base() + "/console/#/accounts");
-        wait.until(ExpectedConditions.urlContains("#/queue"));
+        agentHasNoLinkTo("accounts");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         assertTrue(driver.findElements(By.id("accounts-table")).isEmpty());
     }
@@ -377,12 +373,8 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#prices-freshness tbody tr"), 3));
 
         String today = java.time.LocalDate.now(kanal.kanal().clock().withZone(java.time.ZoneId.of("Asia/Jakarta"))).toString();
-        Path good = files.resolve("harga-pasar.csv");
-        Files.writeString(good, "date,market,commodity,unit,price\n"
-                + today + ",Pasar Anyar,beras,kg,15900\n"
+        importPrices(files.resolve("harga-pasar.csv"), today + ",Pasar Anyar,beras,kg,15900\n"
                 + today + ",,durian,kg,45000\n");
-        driver.findElement(By.id("prices-file")).sendKeys(good.toAbsolutePath().toString());
-        driver.findElement(By.id("prices-import")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-pasar.csv diimpor"));
         assertEquals(List.of("CSV sederhana Kanal", "2", "2", "0", "0"), List.of("format", "rows", "changed", "unchanged", "skipped")
                 .stream().map(f -> driver.findElement(By.id("prices-" + f)).getText()).toList());
@@ -399,12 +391,8 @@ class ConsoleBrowserTest {
         screenshot("prices");
 
         // A bad row rejects the whole file: its good first row is not stored either.
-        Path bad = files.resolve("harga-salah.csv");
-        Files.writeString(bad, "date,market,commodity,unit,price\n"
-                + today + ",Pasar Lama,beras,kg,99999\n"
+        importPrices(files.resolve("harga-salah.csv"), today + ",Pasar Lama,beras,kg,99999\n"
                 + today + ",Pasar Lama,gula pasir,kg,mahal\n");
-        driver.findElement(By.id("prices-file")).sendKeys(bad.toAbsolutePath().toString());
-        driver.findElement(By.id("prices-import")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-result"), "harga-salah.csv tidak diimpor"));
         String error = driver.findElement(By.id("prices-error")).getText();
         assertTrue(error.startsWith("Baris 3:") && error.contains("mahal"), error);
@@ -414,29 +402,30 @@ class ConsoleBrowserTest {
         screenshot("prices-rejected");
 
         // A file over the server's limit is refused by the page before it is sent, with the limit in words.
-        Path huge = files.resolve("harga-besar.csv");
-        Files.writeString(huge, "date,market,commodity,unit,price\n"
-                + (today + ",Pasar Lama,beras,kg,14000\n").repeat(50_000));
-        driver.findElement(By.id("prices-file")).sendKeys(huge.toAbsolutePath().toString());
-        driver.findElement(By.id("prices-import")).click();
+        importPrices(files.resolve("harga-besar.csv"), (today + ",Pasar Lama,beras,kg,14000\n").repeat(50_000));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prices-error"), "paling banyak 1,0 MiB"));
         assertTrue(driver.findElement(By.id("prices-nothing")).isDisplayed());
 
         // An agent has no Prices link, and an old link leads to the queue.
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
-        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
-        assertFalse(driver.findElement(By.id("nav-prices")).isDisplayed());
-        driver.get(kanal.base() + "/console/#/prices");
-        wait.until(ExpectedConditions.urlContains("#/queue"));
+        agentHasNoLinkTo("prices");
         assertTrue(driver.findElements(By.id("prices-file")).isEmpty());
     }
 
-    private static void fileComplaint(String from, String... texts) {
-        for (String t : texts) {
-            kanal.resident(Channel.SMS, from, t);
-        }
-        kanal.resident(Channel.SMS, from, "ya");
+    /** Writes a price CSV ({@code rows} under the header) and imports it through the Prices page's file input. */
+    private static void importPrices(Path file, String rows) throws Exception {
+        Files.writeString(file, "date,market,commodity,unit,price\n" + rows);
+        driver.findElement(By.id("prices-file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("prices-import")).click();
+    }
+
+    /** Agent Siti logs in: the console shows no link to {@code page}, and an old link to it leads to the queue. */
+    private static void agentHasNoLinkTo(String page) {
+        HeadlessChromium.logIn(driver, wait, "siti", "siti-password");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+        assertFalse(driver.findElement(By.id("nav-" + page)).isDisplayed());
+        driver.get(kanal.base() + "/console/#/" + page);
+        wait.until(ExpectedConditions.urlContains("#/queue"));
     }
 
     /** The first message the fake Twilio accepted that matches, waiting for it up to the deadline. */

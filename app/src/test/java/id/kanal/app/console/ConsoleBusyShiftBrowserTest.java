@@ -19,10 +19,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,7 +173,7 @@ class ConsoleBusyShiftBrowserTest {
     @Test
     @Order(5)
     void autoAssignment_twoAgents_underACapOfTwo_manualTakeStillExclusive() throws Exception {
-        rudiOnline = online(kanal.login("rudi", "rudi-password"));
+        rudiOnline = kanal.online(kanal.login("rudi", "rudi-password"));
         driver.get(kanal.base() + "/console/#/queue");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
         // Siti has one open conversation, Rudi none.
@@ -234,21 +230,6 @@ class ConsoleBusyShiftBrowserTest {
         password.sendKeys(user + "-password");
         driver.findElement(By.id("login-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
-    }
-
-    /** The account's event stream, open as a browser keeps it: online until it is closed. */
-    private static InputStream online(ConsoleHarness.Client c) throws Exception {
-        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(kanal.base() + "/api/console/events")).header("Cookie", c.cookie).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, res.statusCode());
-        InputStream in = res.body();
-        StringBuilder first = new StringBuilder();
-        int ch;
-        while (first.indexOf("hello") < 0 && (ch = in.read()) != -1) {
-            first.append((char) ch);
-        }
-        return in;
     }
 
     private static List<String> tableTickets() {

@@ -9,9 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,14 +32,11 @@ class ConsoleEventsTest {
         // (a regression: the ping once failed in Helidon's sink and dropped every idle stream).
         ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")), Map.of());
         ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
-        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie)
-                        // As a browser's EventSource sends it: the shutdown drain leaves such streams to the stop.
-                        .header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        // As a browser's EventSource sends it: the shutdown drain leaves such streams to the stop.
+        HttpResponse<InputStream> res = kanal.events(agent, "Accept", "text/event-stream");
         assertEquals(200, res.statusCode());
         assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+        BufferedReader lines = lines(res);
         assertEquals("event:hello", next(lines, "event:"));
         assertEquals("event:ping", next(lines, "event:"));
         kanal.resident(Channel.SMS, "+6281234500077", "petugas");
@@ -59,10 +53,7 @@ class ConsoleEventsTest {
         try (ConsoleHarness kanal = new ConsoleHarness(dataDir, new MutableClock(Instant.parse("2026-11-23T03:00:00Z")),
                 Map.of())) {
             ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
-            HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+            BufferedReader lines = lines(kanal.events(agent));
             assertEquals("event:hello", next(lines, "event:"));
             assertEquals(200, agent.post("/logout", Map.of()).statusCode());
             // The next keep-alive finds no session and closes the stream: readLine reaches its end.
@@ -80,10 +71,7 @@ class ConsoleEventsTest {
                 Map.of())) {
             kanal.resident(Channel.SMS, "+6281234500088", "petugas");
             ConsoleHarness.Client agent = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
-            HttpResponse<InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(kanal.base() + "/api/console/events")).header("Cookie", agent.cookie).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            BufferedReader lines = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+            BufferedReader lines = lines(kanal.events(agent));
             assertEquals("event:hello", next(lines, "event:"));
             AtomicBoolean ended = new AtomicBoolean();
             // A resident in the queue keeps writing, faster than the keep-alive: the stream is never idle.
@@ -120,6 +108,10 @@ class ConsoleEventsTest {
             kanal.resident(Channel.SMS, "+6281234500099", "halo");
             assertEquals("[]", anyone.get("/simulator/inbox?channel=sms&from=%2B6281234500099&after=0").body());
         }
+    }
+
+    private static BufferedReader lines(HttpResponse<InputStream> stream) {
+        return new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
     }
 
     private static String next(BufferedReader lines, String prefix) throws Exception {

@@ -12,10 +12,13 @@ import id.kanal.dialog.InboundMessage;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,6 +59,13 @@ final class ConsoleHarness implements AutoCloseable {
                         ConfigSources.classpath("application.yaml")).build(), env);
         kanal = Kanal.open(settings, clock);
         server = KanalServer.start(kanal);
+    }
+
+    /** Drops the test region's file (Kabupaten Tangerang) into a regions directory, as an operator adds a region. */
+    static void dropInKabupaten(Path regionsDir) throws IOException {
+        try (InputStream in = ConsoleHarness.class.getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
+            Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
+        }
     }
 
     Kanal kanal() {
@@ -148,18 +158,26 @@ final class ConsoleHarness implements AutoCloseable {
         return login(username, username + "-password");
     }
 
+    /** Opens the account's live event stream ({@code /api/console/events}) with its cookie and any further headers. */
+    HttpResponse<InputStream> events(Client c, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/console/events"))
+                .header("Cookie", c.cookie);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     /**
      * Opens the account's live event stream, as its browser would, and returns once the server counts
      * the account as online (the stream's first event); closing the stream takes it offline.
      */
-    java.io.InputStream online(Client c) throws Exception {
-        HttpResponse<java.io.InputStream> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base() + "/api/console/events")).header("Cookie", c.cookie).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+    InputStream online(Client c) throws Exception {
+        HttpResponse<InputStream> res = events(c);
         if (res.statusCode() != 200) {
             throw new AssertionError("event stream: " + res.statusCode());
         }
-        java.io.InputStream in = res.body();
+        InputStream in = res.body();
         StringBuilder first = new StringBuilder();
         int ch;
         while ((ch = in.read()) != -1 && first.indexOf("hello") < 0) {

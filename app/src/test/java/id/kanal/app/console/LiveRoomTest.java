@@ -1,7 +1,6 @@
 package id.kanal.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.kanal.dialog.Channel;
 import id.kanal.store.Statements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,14 +222,10 @@ class LiveRoomTest extends ConsoleOnServer {
 
     private String file(Resident r) {
         long before = count("SELECT COUNT(*) FROM complaint c JOIN category k ON k.code = c.category_code WHERE 1 = 1");
-        for (String text : List.of(r.opening(), r.place(), r.description(), "ya")) {
-            kanal.resident(Channel.SMS, r.number(), text);
-        }
+        String ticket = kanal.fileComplaint(r.number(), r.opening(), r.place(), r.description());
         assertEquals(before + 1, count("SELECT COUNT(*) FROM complaint c JOIN category k ON k.code = c.category_code "
                 + "WHERE 1 = 1"), "one complaint filed by " + r.name());
-        return kanal.kanal().database().read(c -> Statements.first(c, "SELECT ticket FROM complaint "
-                + "WHERE reporter_address = ? ORDER BY filed_at DESC, ticket DESC", rs -> rs.getString(1), r.number()))
-                .orElseThrow();
+        return ticket;
     }
 
     private void status(String ticket, String status) throws Exception {

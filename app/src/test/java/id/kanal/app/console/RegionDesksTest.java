@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +41,7 @@ class RegionDesksTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
-            Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
-        }
+        ConsoleHarness.dropInKabupaten(regionsDir);
         kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString(),
                 "KANAL_CONSOLE_AUTO_ASSIGN_CAP", "2"));
         admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);

@@ -9,12 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +47,7 @@ class ScopedApiTokensTest {
 
     @BeforeEach
     void start() throws Exception {
-        copyKabupaten(regionsDir);
+        ConsoleHarness.dropInKabupaten(regionsDir);
         kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString(),
                 "KANAL_ADMIN_TOKEN", ADMIN,
                 "KANAL_API_TOKENS", "kabupaten-tangerang=" + KAB_TOKEN + ", kota-tangerang/dlh=" + DLH_TOKEN));
@@ -139,12 +137,6 @@ class ScopedApiTokensTest {
             assertTrue(message.contains("KANAL_API_TOKENS") && message.contains(bad.substring(0, bad.indexOf('='))),
                     message);
             assertTrue(!message.contains("abcdefghijklmnopqrst"), "the token is never shown: " + message);
-        }
-    }
-
-    static void copyKabupaten(Path regionsDir) throws Exception {
-        try (InputStream in = ScopedApiTokensTest.class.getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
-            Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
         }
     }
 
