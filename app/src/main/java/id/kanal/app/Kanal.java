@@ -102,7 +102,7 @@ public final class Kanal implements AutoCloseable {
         }
         this.home = services.get(regions.defaultRegion().code());
         this.complaints = home.complaints();
-        this.notices = ClusterNotices.open(database);
+        this.notices = ClusterNotices.open(database).acrossProcesses(IMPORTS); // on SQLite: a CLI import tells the server
         this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
         this.router = new RegionRouter(regions, engines());
