@@ -332,7 +332,7 @@ public final class Kanal implements AutoCloseable {
         notices.publish(IMPORTS, GTFS_IMPORTED);
     }
 
-    /** News to and from the other nodes on this database (nothing on SQLite). */
+    /** News to and from the other nodes on this database (on SQLite: only imports, from a command-line run). */
     public ClusterNotices notices() {
         return notices;
     }
