@@ -7,12 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,9 +51,7 @@ class RegionPricesTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
-            Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
-        }
+        ScopedApiTokensTest.copyKabupaten(regionsDir);
         kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString(),
                 "KANAL_ADMIN_TOKEN", ADMIN_TOKEN, "KANAL_API_TOKENS", KAB + "=" + KAB_TOKEN));
         admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
