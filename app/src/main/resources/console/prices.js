@@ -9,14 +9,18 @@ const format = (f) => (f === 'simple' || f === 'bapanas' ? t('prices.format.' + 
 /** An ISO day ("2026-12-04") as the account's language writes it. */
 const day = (iso) => date(Date.parse(iso + 'T12:00:00Z'));
 
-/** GET or POST to the prices API; answers {status, data} so that a 400 (a bad row) can be shown in full. */
-async function call(method, body) {
+/**
+ * GET or POST to the prices API for a region ('' = the account's own, or the default region for an
+ * account of every region); answers {status, data} so that a 400 (a bad row) can be shown in full.
+ */
+async function call(method, region, body) {
   const headers = { 'Accept': 'application/json' };
   if (method !== 'GET') {
     headers['Content-Type'] = 'text/csv';
     headers['X-CSRF-Token'] = state.me.csrfToken;
   }
-  const res = await fetch('/api/console/prices', { method, headers, credentials: 'same-origin', body });
+  const query = region ? '?region=' + encodeURIComponent(region) : '';
+  const res = await fetch('/api/console/prices' + query, { method, headers, credentials: 'same-origin', body });
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
   return { status: res.status, data };
@@ -34,6 +38,9 @@ function ageText(days) {
 export function pricesView() {
   const file = el('input', { id: 'prices-file', type: 'file', accept: '.csv,text/csv' });
   const button = el('button', { id: 'prices-import', type: 'button' }, t('prices.import'));
+  // Each region has its own price board: an account of every region chooses which one it works on.
+  const region = el('select', { id: 'prices-region' });
+  const regionRow = el('label', { class: 'row', hidden: true }, t('prices.region') + ' ', region);
   const result = el('div', { id: 'prices-result', class: 'card prices-result', role: 'status', hidden: true });
   const newest = el('p', { id: 'prices-newest' });
   const body = el('tbody');
@@ -43,6 +50,7 @@ export function pricesView() {
     el('div', { class: 'card' },
       el('h2', {}, t('prices.importTitle')),
       el('p', { class: 'muted' }, t('prices.importHelp')),
+      regionRow,
       el('div', { class: 'row' }, file, button)),
     result,
     el('h2', {}, t('prices.freshness')),
@@ -84,6 +92,8 @@ export function pricesView() {
       el('p', { id: 'prices-nothing' }, t('prices.nothing')));
   }
 
+  region.addEventListener('change', () => { result.hidden = true; load().catch((e) => flash(e.message)); });
+
   button.addEventListener('click', async () => {
     const f = file.files[0];
     if (!f) { flash(t('prices.chooseFile')); return; }
@@ -94,7 +104,7 @@ export function pricesView() {
     button.disabled = true;
     result.hidden = true;
     try {
-      const { status, data } = await call('POST', f);
+      const { status, data } = await call('POST', region.value, f);
       if (status === 200) {
         showImported(f.name, data);
         file.value = '';
@@ -110,8 +120,13 @@ export function pricesView() {
   });
 
   async function load() {
-    const { status, data } = await call('GET');
+    const { status, data } = await call('GET', region.value);
     if (status !== 200) throw new Error((data && data.error) || ('HTTP ' + status));
+    if (region.options.length !== data.regions.length) {
+      region.replaceChildren(...data.regions.map((code) => el('option', { value: code }, code)));
+    }
+    region.value = data.region;
+    regionRow.hidden = data.regions.length < 2;
     limit = data.maxBytes || 0;
     newest.replaceChildren(data.newest
       ? t('prices.newest', { day: day(data.newest), days: number(data.staleAfterDays) })

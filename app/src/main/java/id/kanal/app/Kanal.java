@@ -101,7 +101,7 @@ public final class Kanal implements AutoCloseable {
         }
         this.home = services.get(regions.defaultRegion().code());
         this.complaints = home.complaints();
-        this.notices = ClusterNotices.open(database);
+        this.notices = ClusterNotices.open(database).acrossProcesses(IMPORTS); // on SQLite: a CLI import tells the server
         this.jobs = new LeasedJobs(database, clock, LeasedJobs.DEFAULT_LEASE);
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
         this.router = new RegionRouter(regions, engines());
@@ -331,7 +331,7 @@ public final class Kanal implements AutoCloseable {
         notices.publish(IMPORTS, GTFS_IMPORTED);
     }
 
-    /** News to and from the other nodes on this database (nothing on SQLite). */
+    /** News to and from the other nodes on this database (on SQLite: only imports, from a command-line run). */
     public ClusterNotices notices() {
         return notices;
     }

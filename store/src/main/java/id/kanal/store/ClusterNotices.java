@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  *
  * <p>Notifications are not stored: one sent while a node's listening connection was down is lost
  * to it. So after every reconnect the subscribers' {@code resync} runs, and they reread what they
- * show or cache from the database. On SQLite (one node) nothing is sent and nothing arrives.
+ * show or cache from the database. On SQLite (one server) nothing is sent and nothing arrives,
+ * except on the topics {@link #acrossProcesses shared across processes}: a command-line import run
+ * beside the server tells it through the database file ({@link SqliteNotices}).
  */
 public final class ClusterNotices implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ClusterNotices.class.getName());
@@ -47,12 +49,30 @@ public final class ClusterNotices implements AutoCloseable {
     /** Topics the listening connection has LISTENed to; guarded by itself. */
     private final Set<String> listened = new java.util.HashSet<>();
     private final Thread listener;
+    /** SQLite only: the topics shared with other processes on the same file; null on PostgreSQL. */
+    private final SqliteNotices sqlite;
     private volatile boolean closed;
 
     private ClusterNotices(Database db) {
         this.db = db;
         this.listener = db.dialect() == Dialect.SQLITE ? null
                 : Thread.ofPlatform().daemon().name("kanal-cluster-notices").start(this::listen);
+        this.sqlite = db.dialect() == Dialect.SQLITE ? new SqliteNotices(db, node, this::deliverMessage, this::resync)
+                : null;
+    }
+
+    /**
+     * On SQLite, notices on this topic also reach another process using the same database file
+     * (the server hears of a command-line import at once, not at its next start): through a row
+     * that the others poll. Meant for rare notices (imports): each is a write. On PostgreSQL every
+     * topic already reaches every node; this does nothing there.
+     */
+    public ClusterNotices acrossProcesses(String topic) {
+        channel(topic);
+        if (sqlite != null) {
+            sqlite.share(topic);
+        }
+        return this;
     }
 
     /** Starts listening (PostgreSQL) or does nothing at all (SQLite). */
@@ -67,7 +87,14 @@ public final class ClusterNotices implements AutoCloseable {
 
     /** Tells the other nodes; a failure is logged, never thrown: the change it announces has committed. */
     public void publish(String topic, String message) {
-        if (listener == null) {
+        if (sqlite != null) {
+            if (sqlite.shares(topic)) {
+                try {
+                    sqlite.publish(topic, message);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "notice not stored topic={0}: {1}", topic, e.toString());
+                }
+            }
             return;
         }
         try {
@@ -181,10 +208,18 @@ public final class ClusterNotices implements AutoCloseable {
         if (bar < 0 || payload.substring(0, bar).equals(node)) {
             return;
         }
-        String message = payload.substring(bar + 1);
-        List<Subscriber> subs = topics.getOrDefault(channel.substring(PREFIX.length()), List.of());
-        for (Subscriber s : subs) {
+        deliverMessage(channel.substring(PREFIX.length()), payload.substring(bar + 1));
+    }
+
+    private void deliverMessage(String topic, String message) {
+        for (Subscriber s : topics.getOrDefault(topic, List.of())) {
             safely(() -> s.onNotice().accept(message));
+        }
+    }
+
+    private void resync(String topic) {
+        for (Subscriber s : topics.getOrDefault(topic, List.of())) {
+            safely(s.resync());
         }
     }
 
@@ -199,6 +234,9 @@ public final class ClusterNotices implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (sqlite != null) {
+            sqlite.close();
+        }
         if (listener != null) {
             listener.interrupt();
             try {

@@ -95,7 +95,7 @@ final class Console {
                 new SatisfactionRoutes(guard, kanal.loop().satisfaction()),
                 new AlertRoutes(guard, alertDesks(kanal), kanal.outbox()),
                 new SimulatorRoutes(guard, settings.demo(), new SqlSimulatorInbox(db), engine, clock),
-                new PriceRoutes(guard, kanal::priceImporter, kanal.prices()),
+                new PriceRoutes(guard, new id.kanal.app.admin.PriceRegions(kanal)),
                 new PackRoutes(guard, kanal.packs())), autoAssigner);
     }
 
