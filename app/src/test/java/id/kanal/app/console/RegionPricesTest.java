@@ -51,7 +51,7 @@ class RegionPricesTest {
 
     @BeforeEach
     void start() throws Exception {
-        ScopedApiTokensTest.copyKabupaten(regionsDir);
+        ConsoleHarness.dropInKabupaten(regionsDir);
         kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString(),
                 "KANAL_ADMIN_TOKEN", ADMIN_TOKEN, "KANAL_API_TOKENS", KAB + "=" + KAB_TOKEN));
         admin = kanal.login("admin", ConsoleHarness.ADMIN_PASSWORD);
