@@ -78,8 +78,36 @@ final class Channels implements AutoCloseable {
             new Channels(made).close();
             throw e;
         }
-        LOG.log(System.Logger.Level.INFO, "channels active={0}", made.stream().map(KanalChannel::name).toList());
+        LOG.log(System.Logger.Level.INFO, "channels {0}", states(made));
         return new Channels(made);
+    }
+
+    /**
+     * What each channel made does, for the start log: {@code receiving=[twilio] sending=[twilio:sms,whatsapp]
+     * off=[telegram, ussd]}. A channel without its credentials is made (its health says why it is off) but
+     * neither receives nor sends: "active" would mislead. Read from its sender and its health details
+     * (twilio's {@code webhooks}, telegram's {@code bot}, ussd's {@code state}); health is unchanged.
+     */
+    static String states(List<KanalChannel> made) {
+        List<String> receiving = new ArrayList<>();
+        List<String> sending = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        for (KanalChannel c : made) {
+            Map<String, String> details = c.health().details();
+            boolean receives = !(details.getOrDefault("webhooks", "").startsWith("off")
+                    || details.getOrDefault("state", "").startsWith("off")
+                    || "off".equals(details.get("bot")) && !details.containsKey("region-bots"));
+            Optional<String> sends = c.sender().map(s -> s.channels().stream().map(Channel::id).sorted().toList())
+                    .filter(ids -> !ids.isEmpty()).map(ids -> c.name() + ":" + String.join(",", ids));
+            if (receives) {
+                receiving.add(c.name());
+            }
+            sends.ifPresent(sending::add);
+            if (!receives && sends.isEmpty()) {
+                off.add(c.name());
+            }
+        }
+        return "receiving=" + receiving + " sending=" + sending + " off=" + off;
     }
 
     private static <S> Optional<KanalChannel> create(ChannelType<S> type, ChannelSettings settings, ChannelContext context) {

@@ -76,7 +76,7 @@ final class ComplaintFlow {
             case State.ChoosingCategory s -> chooseCategory(c, s.draft(), m);
             case State.AskingLocation s -> giveLocation(c, s.draft(), m);
             case State.AskingDescription s -> describe(c, s.draft(), u);
-            case State.Confirming s -> confirm(c, s.draft(), m);
+            case State.Confirming s -> confirm(c, s.draft(), u);
             default -> throw new IllegalArgumentException("not a complaint state: " + state);
         };
     }
@@ -126,6 +126,9 @@ final class ComplaintFlow {
         if (d.location().isEmpty()) {
             // The prompt asked for the problem and its place together: read the place from the reply.
             ComplaintDraft placed = withPlace(d, u.reading());
+            if (onlyPlace(text, placed)) {
+                return next(c, d.withLocation(text)); // an address alone: the problem is still to come
+            }
             if (placed.location().isPresent() && wordsOutside(text, placed) < MIN_DESCRIPTION_WORDS) {
                 return next(c, placed); // only a place ("Jl. Merdeka 5"): the problem is still to come
             }
@@ -134,7 +137,8 @@ final class ComplaintFlow {
         return next(c, d.withDescription(text));
     }
 
-    private Outcome confirm(Conversation c, ComplaintDraft summarised, InboundMessage m) {
+    private Outcome confirm(Conversation c, ComplaintDraft summarised, Understanding u) {
+        InboundMessage m = u.message();
         if (Words.isNo(m.text())) {
             return Outcome.of(c.with(State.MENU), replies.thenMenu(c.language(), "cancelled"));
         }
@@ -143,6 +147,13 @@ final class ComplaintFlow {
         if (draft.locationGuessed() && !Words.isYes(m.text()) && m.text().strip().length() >= MIN_TEXT) {
             // The summary showed a guessed place and asked for the right one: this reply is it.
             return next(c, draft.withLocation(m.text().strip()));
+        }
+        if (!Words.isYes(m.text()) && ComplaintWords.tells(m.text())) {
+            // Words at the summary are part of the complaint, not noise: a place moves it, anything
+            // else adds to what the problem is; the new summary shows it.
+            String text = m.text().strip();
+            return next(c, onlyPlace(text, withPlace(draft, u.reading())) ? draft.withLocation(text)
+                    : draft.withDescription(added(draft.description().orElseThrow(), text)));
         }
         if (!Words.isYes(m.text())) {
             Reply again = replies.say(c.language(), "complaint.confirm.again");
@@ -202,6 +213,19 @@ final class ComplaintFlow {
     /** The message without the place in it: a street called "Jalan ..." does not make a road complaint. */
     private static String outsidePlace(String text, ComplaintDraft d) {
         return d.location().map(p -> text.replace(p, " ")).orElse(text);
+    }
+
+    /** Whether the reply is an address and nothing of the problem ("Jl. Merdeka 12, RT 03/05"). */
+    private boolean onlyPlace(String text, ComplaintDraft placed) {
+        return PlaceWords.only(text, placed.location(), word -> complaints.categories().stream()
+                .anyMatch(cat -> cat.keywords().contains(word)));
+    }
+
+    /** The description with more of the resident's words after it. */
+    private static String added(String description, String more) {
+        String said = description.strip();
+        return said.isEmpty() || said.endsWith(".") || said.endsWith("!") || said.endsWith("?")
+                ? said + " " + more : said + ". " + more;
     }
 
     private static int wordsOutside(String text, ComplaintDraft placed) {

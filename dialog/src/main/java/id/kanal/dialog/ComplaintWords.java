@@ -22,6 +22,20 @@ final class ComplaintWords {
     private ComplaintWords() {
     }
 
+    /**
+     * Whether a reply at the summary tells something (two words or more that are neither a yes,
+     * a no nor filler): "ok deh" is not more of the complaint, "sudah 2 motor jatuh" is.
+     */
+    static boolean tells(String text) {
+        int content = 0;
+        for (String w : Words.simplify(text).split(" ")) {
+            if (!w.isEmpty() && !REQUEST.contains(w) && !EMPTY.contains(w) && !Words.isYesOrNoIn(w)) {
+                content++;
+            }
+        }
+        return content >= 2;
+    }
+
     /** Whether the message already tells the problem ("sampah numpuk di pasar"), not just "lapor sampah". */
     static boolean describes(String text) {
         int content = 0;

@@ -61,7 +61,7 @@ public final class DialogEngine implements InboundHandler {
         this.settings = settings;
         this.services = services;
         this.clock = clock;
-        this.replies = new Replies(texts, settings, services.packs());
+        this.replies = new Replies(texts, settings, services.packs(), ServiceMenu.of(services.prices(), services.schedules()));
         this.complaintFlow = new ComplaintFlow(replies, services.complaints());
         this.statusFlow = new StatusFlow(replies, services.complaints());
         this.priceFlow = new PriceFlow(replies, services.prices(), clock);

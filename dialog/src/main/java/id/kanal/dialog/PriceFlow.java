@@ -31,6 +31,9 @@ final class PriceFlow {
     /** From a message that asked for a price; it may already name the commodity and market. */
     Outcome start(Conversation c, InboundMessage m, Intent intent) {
         List<Commodity> commodities = prices.commodities();
+        if (commodities.isEmpty()) {
+            return ServiceMenu.unavailable(c, replies, ServiceMenu.PRICES); // an empty board: no list to choose from
+        }
         Optional<String> market = intent.entity("market").or(() -> marketIn(m.text()));
         Optional<Commodity> commodity = intent.entity("commodity").flatMap(name -> byName(commodities, name))
                 .or(() -> commodityIn(m.text(), commodities));

@@ -21,12 +21,19 @@ final class Replies {
     private final ContentPacks packs;
     /** The menus per language, greeting or not, with or without the packs' entry: built once. */
     private final Map<String, Reply> menus = new java.util.HashMap<>();
+    /** Leaves out of the menu the services the region has no data for. */
+    private final ServiceMenu services;
 
     Replies(Texts texts, DialogSettings settings) {
         this(texts, settings, ContentPacks.none());
     }
 
     Replies(Texts texts, DialogSettings settings, ContentPacks packs) {
+        this(texts, settings, packs, ServiceMenu.EVERYTHING);
+    }
+
+    Replies(Texts texts, DialogSettings settings, ContentPacks packs, ServiceMenu services) {
+        this.services = services;
         this.texts = texts;
         this.settings = settings;
         this.dates = new Dates(texts);
@@ -62,7 +69,7 @@ final class Replies {
      * SMS segment, which the cost of filing a complaint counts on.
      */
     Reply menu(Language language, boolean greeting) {
-        return menus.get(menuKey(language, greeting, !packs.packs().isEmpty()));
+        return services.shown(menus.get(menuKey(language, greeting, !packs.packs().isEmpty())));
     }
 
     private static String menuKey(Language language, boolean greeting, boolean withPacks) {

@@ -43,6 +43,9 @@ final class ScheduleFlow {
 
     /** A schedule question: the trip the classifier read in it, what it leaves out asked for. */
     Outcome start(Conversation c, Trip trip) {
+        if (!schedules.hasTrips()) {
+            return ServiceMenu.unavailable(c, replies, ServiceMenu.TIMETABLE); // no feed here: no stop to ask for
+        }
         TripQuery q = TripQuery.empty().with(trip.which(), trip.mode());
         q = trip.to().map(q::withToWords).orElse(q);
         return proceed(c, q, trip.from());

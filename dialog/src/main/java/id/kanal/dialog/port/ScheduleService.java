@@ -35,4 +35,9 @@ public interface ScheduleService {
 
     /** What runs from a stop (or stops there): empty for an unknown stop or one no trip calls at. */
     Set<TransitMode> modes(String stopId);
+
+    /** Whether the region has a timetable at all (a feed imported): the menu offers timetables only then. */
+    default boolean hasTrips() {
+        return true;
+    }
 }

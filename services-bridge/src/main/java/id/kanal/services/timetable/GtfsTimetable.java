@@ -116,6 +116,12 @@ public final class GtfsTimetable implements ScheduleService {
         return current.get().versions();
     }
 
+    /** No feed imported for this region: nothing to answer from. */
+    @Override
+    public boolean hasTrips() {
+        return !feeds().isEmpty();
+    }
+
     @Override
     public Optional<Stop> stop(String stopId) {
         TimetableIndex index = current.get().index();
