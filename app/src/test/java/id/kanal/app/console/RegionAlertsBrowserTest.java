@@ -14,9 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +46,7 @@ class RegionAlertsBrowserTest {
     void start() throws Exception {
         driver = HeadlessChromium.start(profile);
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        try (InputStream in = getClass().getResourceAsStream("/regions/kabupaten-tangerang.yaml")) {
-            Files.copy(in, regionsDir.resolve("kabupaten-tangerang.yaml"));
-        }
+        ConsoleHarness.dropInKabupaten(regionsDir);
         kanal = new ConsoleHarness(dataDir, clock, Map.of("KANAL_REGIONS_DIR", regionsDir.toString()));
         assertEquals(200, kanal.sms("+6281322220031", "+6221500222", "DAFTAR BANJIR Cikupa").statusCode());
         assertEquals(200, kanal.sms("+6281322220032", "+6221500123", "DAFTAR BANJIR Sukasari").statusCode());
