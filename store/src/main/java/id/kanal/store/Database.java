@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
     /** SQLite's log copied into the file off the commit path; null on PostgreSQL. */
     private WalCheckpointer checkpointer;
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    /** SQLite: every writer's work that may share a commit (turns, USSD screens, filings) queues here. */
+    private final GroupCommit group = new GroupCommit(this, 64);
     /** {@link #exclusively} on SQLite: start-up work, one at a time in this process. */
     private final ReentrantLock startup = new ReentrantLock();
     /** Guards {@link #borrowed} and {@link #closed}; close waits on it for borrowed connections to come back. */
@@ -190,6 +192,17 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Runs work in a transaction that, on SQLite, it may share with other threads' work queued
+     * meanwhile (one commit and one fsync for all, see {@link GroupCommit}); returns once that
+     * commit is on disk. The work may run more than once before it commits (when another piece of
+     * its batch fails), on another thread: it must write only through the connection it is given.
+     * On PostgreSQL it is {@link #inTransaction}.
+     */
+    public <T> T inGroupCommit(SqlWork<T> work) {
+        return group.inTransaction(work);
     }
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */

@@ -47,9 +47,6 @@ public final class SqlConversationStore implements ConversationStore {
     private record Cached(Conversation conversation, long version) {
     }
 
-    /** Turns of many residents share one commit (see {@link GroupCommit}); 64 keeps a batch's transaction short. */
-    private final GroupCommit turns;
-
     public SqlConversationStore(Database db) {
         this(db, 100_000);
     }
@@ -58,7 +55,6 @@ public final class SqlConversationStore implements ConversationStore {
     public SqlConversationStore(Database db, int cacheSize) {
         this.db = db;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
-        this.turns = new GroupCommit(db, 64);
         this.shared = db.dialect() != Dialect.SQLITE;
         this.inboundIds = shared ? null : InboundIds.of(db);
     }
@@ -168,7 +164,7 @@ public final class SqlConversationStore implements ConversationStore {
             // Before the commit: a retry of this message must never be told "surely new" once it is stored.
             inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
         }
-        long version = turns.inTransaction(c -> {
+        long version = db.inGroupCommit(c -> {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
                 try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND)) {
@@ -216,7 +212,7 @@ public final class SqlConversationStore implements ConversationStore {
 
     @Override
     public void saveState(Conversation conversation) {
-        long version = turns.inTransaction(c -> upsertConversation(c, conversation, shared));
+        long version = db.inGroupCommit(c -> upsertConversation(c, conversation, shared));
         cache.put(conversation.resident(), new Cached(conversation, version));
         changed(conversation);
     }
@@ -224,7 +220,7 @@ public final class SqlConversationStore implements ConversationStore {
     /** A staff-only line ("note", by "kanal"), then the listeners, so an agent's console shows it at once. */
     @Override
     public void note(Conversation conversation, String text, Instant at) {
-        turns.inTransaction(c -> appendLine(c, conversation.resident(), at, "note", "kanal", text));
+        db.inGroupCommit(c -> appendLine(c, conversation.resident(), at, "note", "kanal", text));
         changed(conversation);
     }
 

@@ -131,7 +131,9 @@ public final class SqlComplaintDesk implements ComplaintService {
         Category category = ownCategory(f.categoryCode())
                 .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {
-            return db.inTransaction(c -> {
+            // Shares the commit of the turns saved meanwhile (on its own: an fsync per filing). The work
+            // may run again if another piece of that batch fails: it only writes through c.
+            return db.inGroupCommit(c -> {
                 lockTicketCounter(c);
                 Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f.idempotencyKey(), category);
                 if (existing.isPresent()) {
@@ -256,8 +258,12 @@ public final class SqlComplaintDesk implements ComplaintService {
         String other = linkedIdentity(resident);
         try {
             return db.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM complaint WHERE reporter_address IN (?, ?) "
-                        + "AND (ticket = ? OR duplicate_of = ? OR ticket = (SELECT duplicate_of FROM complaint WHERE ticket = ?))")) {
+                // The resident's own complaints first (a few, by complaint_reporter), then the ticket among them. Left
+                // to choose, both databases read every duplicate of the ticket instead: an original in a flood has
+                // thousands, and a status question then cost a walk through them (16% of an SMS bench's CPU).
+                try (PreparedStatement ps = c.prepareStatement("WITH mine AS MATERIALIZED (SELECT ticket, duplicate_of "
+                        + "FROM complaint WHERE reporter_address IN (?, ?)) SELECT 1 FROM mine WHERE ticket = ? "
+                        + "OR duplicate_of = ? OR ticket = (SELECT duplicate_of FROM complaint WHERE ticket = ?)")) {
                     ps.setString(1, resident.value());
                     ps.setString(2, other);
                     ps.setString(3, code);
