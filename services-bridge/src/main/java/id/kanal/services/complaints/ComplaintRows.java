@@ -35,7 +35,9 @@ final class ComplaintRows {
      * a crash between the two leaves the resident at the summary, and their next "ya" (a new message,
      * a new key) must get that ticket, not a second one. It is adopted: its key becomes the new one,
      * so the new turn is the one that filed it. Only a resident's own filings (key {@code
-     * <channel>:<message id>}) are looked at.
+     * <channel>:<message id>}) are looked at, and only the newest of them: any filing of the same draft
+     * after an orphan adopted it, so an older one is never an orphan (a resident who sends the same
+     * complaint again and again made this walk, and a turn look-up per filing, grow with each one).
      */
     static Optional<FiledComplaint> adoptOrphan(Connection c, ComplaintFiling f, Category category, long since)
             throws SQLException {
@@ -54,7 +56,10 @@ final class ComplaintRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(3);
-                    if (key.startsWith(f.reporterChannel() + ":") && !turnCommitted(c, key)) {
+                    if (!key.startsWith(f.reporterChannel() + ":")) {
+                        continue;
+                    }
+                    if (!turnCommitted(c, key)) {
                         try (PreparedStatement adopt = c.prepareStatement(
                                 "UPDATE complaint SET idempotency_key = ? WHERE ticket = ?")) {
                             adopt.setString(1, f.idempotencyKey());
@@ -64,6 +69,7 @@ final class ComplaintRows {
                         return Optional.of(new FiledComplaint(rs.getString(1), category.agencyName(),
                                 Optional.ofNullable(rs.getString(2))));
                     }
+                    break;
                 }
             }
         }
