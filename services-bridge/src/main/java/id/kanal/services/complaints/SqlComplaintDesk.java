@@ -115,7 +115,14 @@ public final class SqlComplaintDesk implements ComplaintService {
      * is gone once the session ends, and a receipt must exist exactly when the complaint does.
      */
     public FiledComplaint file(ComplaintFiling f) {
-        FiledComplaint filed = fileInTransaction(f);
+        Filing filing = fileInTransaction(f);
+        FiledComplaint filed = filing.filed();
+        if (filing.isNew()) {
+            // Logged after the commit, not inside it: the shared commit's writer waits for nothing but the database.
+            LOG.log(System.Logger.Level.INFO, "complaint filed ticket={0} category={1} reporter={2} duplicateOf={3}",
+                    filed.ticket(), f.categoryCode(), f.reporterChannel() + ":" + Masking.mask(f.reporterAddress()),
+                    filed.duplicateOf().orElse("-"));
+        }
         if (!f.photos().isEmpty()) {
             photosFiled.run();
         }
@@ -127,7 +134,11 @@ public final class SqlComplaintDesk implements ComplaintService {
         this.photosFiled = java.util.Objects.requireNonNull(listener, "listener");
     }
 
-    private FiledComplaint fileInTransaction(ComplaintFiling f) {
+    /** What a filing answered, and whether it made a new complaint (not a retry's, nor an orphan taken over). */
+    private record Filing(FiledComplaint filed, boolean isNew) {
+    }
+
+    private Filing fileInTransaction(ComplaintFiling f) {
         Category category = ownCategory(f.categoryCode())
                 .orElseThrow(() -> new IllegalArgumentException("unknown category: " + f.categoryCode()));
         try {
@@ -137,7 +148,7 @@ public final class SqlComplaintDesk implements ComplaintService {
                 lockTicketCounter(c);
                 Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f.idempotencyKey(), category);
                 if (existing.isPresent()) {
-                    return existing.get();
+                    return new Filing(existing.get(), false);
                 }
                 Instant now = clock.instant();
                 Optional<FiledComplaint> orphan = ComplaintRows.adoptOrphan(c, f, category,
@@ -145,7 +156,7 @@ public final class SqlComplaintDesk implements ComplaintService {
                 if (orphan.isPresent()) {
                     LOG.log(System.Logger.Level.WARNING, "complaint ticket={0} was filed by a turn that never "
                             + "committed (a crash?): the resident's new confirmation takes it over", orphan.get().ticket());
-                    return orphan.get();
+                    return new Filing(orphan.get(), false);
                 }
                 String ticket = nextTicket(c);
                 String key = DuplicateFinder.locationKey(f.location());
@@ -162,10 +173,7 @@ public final class SqlComplaintDesk implements ComplaintService {
                 if (f.reporterChannel().equals(Channel.USSD.id())) {
                     receipts.enqueue(c, f.reporterAddress(), ticket, category, original.isPresent(), now);
                 }
-                LOG.log(System.Logger.Level.INFO, "complaint filed ticket={0} category={1} reporter={2} duplicateOf={3}",
-                        ticket, category.code(), f.reporterChannel() + ":" + Masking.mask(f.reporterAddress()),
-                        original.orElse("-"));
-                return new FiledComplaint(ticket, category.agencyName(), original);
+                return new Filing(new FiledComplaint(ticket, category.agencyName(), original), true);
             });
         } catch (DatabaseException e) {
             throw new ServiceUnavailableException("complaint desk could not file", e);
