@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * busy timeout instead of failing to upgrade a read lock. SQLite has one writer at a time anyway;
  * its busy handler waits by sleeping (1, 2, 5 ... 100 ms), which under load turns into long tail
  * latencies, so writers queue in order on a fair lock here instead, and never meet a busy database.
- * Its connections are a fixed set ({@link SqlitePool}).
+ * Its connections are a fixed set ({@link SqlitePool}): readers, and one writer that every write
+ * transaction runs on, so that its page cache survives from one commit to the next.
  *
  * <p>PostgreSQL runs transactions at once (READ COMMITTED) and needs neither; its connections are
  * pooled by HikariCP ({@link PostgresPool}), which replaces those the server dropped.
@@ -28,6 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     private static final int SQLITE_POOL_SIZE = 4;
+    /** SQLite's writer's page cache: negative is KiB (SQLite's convention), so 64 MiB, taken as pages are read. */
+    private static final int WRITER_CACHE_KIB = -65_536;
 
     private final String url;
     private final PoolOptions options;
@@ -81,7 +84,7 @@ public final class Database implements AutoCloseable {
         ConnectionPool pool;
         try {
             pool = dialect == Dialect.SQLITE
-                    ? new SqlitePool(jdbcUrl, sqliteProperties(), options)
+                    ? new SqlitePool(jdbcUrl, sqliteProperties(), sqliteWriterProperties(), options)
                     : new PostgresPool(jdbcUrl, options);
         } catch (SQLException | RuntimeException e) {
             throw new DatabaseException("cannot open database", e);
@@ -103,6 +106,17 @@ public final class Database implements AutoCloseable {
     }
 
     private static Properties sqliteProperties() {
+        return sqliteConfig().toProperties();
+    }
+
+    /** The writer's: the same, with a page cache as large as a turn's hot pages need (it stays warm). */
+    private static Properties sqliteWriterProperties() {
+        SQLiteConfig config = sqliteConfig();
+        config.setCacheSize(WRITER_CACHE_KIB);
+        return config.toProperties();
+    }
+
+    private static SQLiteConfig sqliteConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -113,7 +127,7 @@ public final class Database implements AutoCloseable {
         // for getGeneratedKeys(), which Kanal never calls (it uses RETURNING where it needs a key).
         config.setGetGeneratedKeys(false);
         config.setWalAutocheckpoint(WalCheckpointer.BACKSTOP_PAGES);
-        return config.toProperties();
+        return config;
     }
 
     /**
@@ -208,18 +222,21 @@ public final class Database implements AutoCloseable {
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
         if (dialect != Dialect.SQLITE) {
-            return transaction(work);
+            return transaction(work, false);
         }
         sqliteWriter.lock();
         try {
-            return transaction(work);
+            // A transaction nested in another on this thread cannot share the writer's (it would
+            // commit the outer one): it takes a reader, as every transaction did before the writer.
+            return transaction(work, sqliteWriter.getHoldCount() == 1);
         } finally {
             sqliteWriter.unlock();
         }
     }
 
-    private <T> T transaction(SqlWork<T> work) {
-        Connection c = borrow();
+    /** @param onWriter on SQLite's writer connection (the caller holds the writer lock) */
+    private <T> T transaction(SqlWork<T> work, boolean onWriter) {
+        Connection c = onWriter ? borrowWriter() : borrow();
         java.util.List<Runnable> outer = AFTER_COMMIT.get();
         java.util.List<Runnable> hooks = new java.util.ArrayList<>(0);
         AFTER_COMMIT.set(hooks);
@@ -241,7 +258,11 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("transaction failed", e);
         } finally {
             AFTER_COMMIT.set(outer);
-            release(c);
+            if (onWriter) {
+                releaseWriter(c);
+            } else {
+                release(c);
+            }
         }
     }
 
@@ -294,6 +315,19 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection borrow() {
+        return borrow(ConnectionPool::borrow);
+    }
+
+    private Connection borrowWriter() {
+        return borrow(ConnectionPool::borrowForWrite);
+    }
+
+    private interface Borrowing {
+        Connection from(ConnectionPool pool) throws SQLException;
+    }
+
+    /** Counts the connection as borrowed (close waits for it) before taking it. */
+    private Connection borrow(Borrowing borrowing) {
         synchronized (lifecycle) {
             if (closed) {
                 throw new DatabaseException("database is closed", null);
@@ -301,7 +335,7 @@ public final class Database implements AutoCloseable {
             borrowed++;
         }
         try {
-            return pool.borrow();
+            return borrowing.from(pool);
         } catch (SQLException e) {
             returned();
             throw new DatabaseException("database unreachable", e);
@@ -314,6 +348,14 @@ public final class Database implements AutoCloseable {
     private void release(Connection c) {
         try {
             pool.release(c);
+        } finally {
+            returned();
+        }
+    }
+
+    private void releaseWriter(Connection c) {
+        try {
+            pool.releaseFromWrite(c);
         } finally {
             returned();
         }

@@ -1,0 +1,57 @@
+package id.kanal.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** SQLite's write transactions all run on one connection, whose page cache outlives each commit. */
+class SqliteWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeTransactions_shareOneConnection_withALargePageCache() {
+        try (Database db = Database.openSqlite(dir)) {
+            Connection first = db.inTransaction(c -> c);
+            assertSame(first, db.inTransaction(c -> c));
+            assertSame(first, db.inGroupCommit(c -> c), "group commits are write transactions too");
+            assertNotSame(first, db.read(c -> c), "reads keep the readers");
+            assertEquals(-65_536L, (long) db.inTransaction(c -> pragma(c, "cache_size")));
+            // Readers drop their cache whenever the writer commits: a large one would only hold memory.
+            assertEquals(-2_000L, (long) db.read(c -> pragma(c, "cache_size")));
+        }
+    }
+
+    @Test
+    void aWriterClosedByMistake_isReplaced_andTheNextWriteCommits() {
+        try (Database db = Database.openSqlite(dir)) {
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE w (id INTEGER PRIMARY KEY)"));
+            assertThrows(DatabaseException.class, () -> db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO w VALUES (1)");
+                c.close();
+                return null;
+            }));
+            db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO w VALUES (2)"));
+            assertEquals(2L, (long) db.read(c -> query(c, "SELECT sum(id) FROM w")), "only the second write committed");
+        }
+    }
+
+    private static long pragma(Connection c, String name) throws SQLException {
+        return query(c, "PRAGMA " + name);
+    }
+
+    private static long query(Connection c, String sql) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
