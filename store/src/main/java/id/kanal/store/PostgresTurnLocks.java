@@ -37,7 +37,7 @@ public final class PostgresTurnLocks implements TurnLocks, AutoCloseable {
         return locked(resident, null, work);
     }
 
-    /** The turn's lock, with the message's earlier reply read on the lock's round trip. */
+    /** The turn's lock, with the conversation and the message's earlier reply read on the lock's round trip. */
     @Override
     public <T> T withTurn(InboundMessage message, Supplier<T> work) {
         return locked(message.from(), message, work);

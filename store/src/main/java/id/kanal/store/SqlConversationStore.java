@@ -82,8 +82,7 @@ public final class SqlConversationStore implements ConversationStore {
             return Optional.empty();
         }
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    REPLY)) {
+            try (PreparedStatement ps = c.prepareStatement(REPLY)) {
                 ps.setString(1, channel.id());
                 ps.setString(2, providerMessageId);
                 try (ResultSet rs = ps.executeQuery()) {
