@@ -76,7 +76,7 @@ public final class DialogEngine implements InboundHandler {
 
     @Override
     public Reply handle(InboundMessage message) {
-        return locks.withLock(message.from(), () -> {
+        return locks.withTurn(message, () -> {
             try {
                 return handleInOrder(message);
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package id.kanal.store;
 
 import id.kanal.dialog.Address;
+import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.SenderLocks;
 import id.kanal.dialog.port.TurnLocks;
 
@@ -33,11 +34,22 @@ public final class PostgresTurnLocks implements TurnLocks, AutoCloseable {
 
     @Override
     public <T> T withLock(Address resident, Supplier<T> work) {
+        return locked(resident, null, work);
+    }
+
+    /** The turn's lock, with the conversation and the message's earlier reply read on the lock's round trip. */
+    @Override
+    public <T> T withTurn(InboundMessage message, Supplier<T> work) {
+        return locked(message.from(), message, work);
+    }
+
+    private <T> T locked(Address resident, InboundMessage message, Supplier<T> work) {
         return local.withLock(resident, () -> {
             int key = key(resident);
             Connection c = borrow();
             try {
-                return conversations.underTurnLock(c, AdvisoryLocks.LOCK, AdvisoryLocks.TURN, key, resident, work);
+                return conversations.underTurnLock(c, AdvisoryLocks.LOCK, AdvisoryLocks.TURN, key, resident, message,
+                        work);
             } catch (SQLException e) {
                 throw new DatabaseException("turn lock failed", e);
             } finally {

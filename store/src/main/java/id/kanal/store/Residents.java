@@ -74,6 +74,22 @@ public final class Residents {
         return keys;
     }
 
+    /**
+     * The second of {@link #personKeys} as a scalar subquery (NULL when nothing is linked), for a
+     * statement that needs both keys without a round trip of its own: bind
+     * {@link #linkedKeyParameter} at its one parameter.
+     */
+    public static String linkedKeySql(String address) {
+        return address.startsWith(TELEGRAM_PREFIX)
+                ? "(SELECT address FROM resident WHERE telegram_chat_id = ?)"
+                : "(SELECT '" + TELEGRAM_PREFIX + "' || telegram_chat_id FROM resident WHERE address = ?)";
+    }
+
+    /** The parameter of {@link #linkedKeySql}: the chat of a Telegram key, else the key. */
+    public static String linkedKeyParameter(String address) {
+        return address.startsWith(TELEGRAM_PREFIX) ? address.substring(TELEGRAM_PREFIX.length()) : address;
+    }
+
     public static void setOptedOut(Connection c, String address, boolean optedOut, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO resident (address, opted_out, opted_out_at, updated_at) "
                 + "VALUES (?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET opted_out = excluded.opted_out, "

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
 import id.kanal.dialog.Conversation;
+import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.Language;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.StateCodec;
@@ -37,14 +38,26 @@ public final class SqlConversationStore implements ConversationStore {
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
     private final Cache<Address, Cached> cache;
-    /** PostgreSQL: the resident whose turn lock this thread holds with its cached conversation checked. */
-    private final ThreadLocal<Address> checked = new ThreadLocal<>();
+    /** PostgreSQL: what this thread's turn lock read on its round trip, for the rest of the turn. */
+    private final ThreadLocal<Locked> locked = new ThreadLocal<>();
     private final boolean shared;
     /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
     private final InboundIds inboundIds;
 
     /** A cached conversation and the version its row had when it was read or saved. */
     private record Cached(Conversation conversation, long version) {
+    }
+
+    /**
+     * A resident's conversation as their turn lock read it (then as the turn saved it), and, for a
+     * turn on a message, that message's earlier reply (a provider's retry): both are the database's
+     * until the lock is released, since every writer of them holds it.
+     */
+    private record Locked(Address resident, Optional<Conversation> conversation, InboundMessage message,
+                          Optional<Reply> reply) {
+        boolean holds(Channel channel, String providerMessageId) {
+            return message != null && message.channel() == channel && message.providerMessageId().equals(providerMessageId);
+        }
     }
 
     public SqlConversationStore(Database db) {
@@ -61,25 +74,37 @@ public final class SqlConversationStore implements ConversationStore {
 
     @Override
     public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+        Locked l = locked.get();
+        if (l != null && l.holds(channel, providerMessageId)) {
+            return l.reply(); // read on the turn lock's round trip
+        }
         if (inboundIds != null && !inboundIds.mightContain(channel.id(), providerMessageId)) {
             return Optional.empty();
         }
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT reply, reply_end FROM inbound_message WHERE channel = ? AND provider_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(REPLY)) {
                 ps.setString(1, channel.id());
                 ps.setString(2, providerMessageId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Reply(rs.getString(1), List.of(), rs.getInt(2) != 0))
-                            : Optional.<Reply>empty();
+                    return reply(rs);
                 }
             }
         });
     }
 
+    private static final String REPLY = "SELECT reply, reply_end FROM inbound_message WHERE channel = ? AND provider_id = ?";
+
+    private static Optional<Reply> reply(ResultSet rs) throws SQLException {
+        return rs.next() ? Optional.of(new Reply(rs.getString(1), List.of(), rs.getInt(2) != 0)) : Optional.empty();
+    }
+
     @Override
     public Optional<Conversation> load(Address resident) {
-        if (!shared || resident.equals(checked.get())) {
+        Locked l = locked.get();
+        if (l != null && l.resident().equals(resident)) {
+            return l.conversation(); // read on the turn lock's round trip
+        }
+        if (!shared) {
             Cached cached = cache.getIfPresent(resident);
             if (cached != null) {
                 return Optional.of(cached.conversation());
@@ -92,66 +117,86 @@ public final class SqlConversationStore implements ConversationStore {
 
     /**
      * Takes a resident's turn lock on {@code lockConnection} and runs the turn (called by the turn
-     * lock, {@link PostgresTurnLocks}): the cached conversation, when there is one, is kept only
-     * when its version is the row's, and is then trusted by {@link #load} for the rest of the turn.
-     * With a cached conversation the lock and the version's read travel in one round trip (the
-     * driver sends both before one Sync): the server runs the read once the lock is held, and it
-     * sees what the lock's previous holder committed (READ COMMITTED takes each statement's
-     * snapshot when the statement starts).
+     * lock, {@link PostgresTurnLocks}). The lock, the conversation's row and, for a turn on a
+     * message, that message's earlier reply travel in one round trip (the driver sends the
+     * statements before one Sync): the server runs the reads once the lock is held, and they see
+     * what the lock's previous holder committed (READ COMMITTED takes each statement's snapshot when
+     * the statement starts). {@link #load} and {@link #replyTo} then answer from them for the rest
+     * of the turn; the cached conversation is kept when its version is the row's (no decoding).
      *
-     * @param lock the lock's {@code SELECT}, with the two parameters {@code kind} and {@code key}
+     * @param lock    the lock's {@code SELECT}, with the two parameters {@code kind} and {@code key}
+     * @param message the turn's message, or null for other work under the lock (an agent's)
      */
     <T> T underTurnLock(Connection lockConnection, String lock, int kind, int key, Address resident,
-                        java.util.function.Supplier<T> work) throws SQLException {
-        Cached cached = cache.getIfPresent(resident);
-        try (PreparedStatement ps = lockConnection.prepareStatement(cached == null ? lock : lock + ";\n" + VERSION)) {
+                        InboundMessage message, java.util.function.Supplier<T> work) throws SQLException {
+        Optional<Conversation> conversation;
+        Optional<Reply> reply = Optional.empty();
+        try (PreparedStatement ps = lockConnection.prepareStatement(
+                lock + ";\n" + SELECT_ROW + (message == null ? "" : ";\n" + REPLY))) {
             ps.setInt(1, kind);
             ps.setInt(2, key);
-            if (cached == null) {
-                ps.executeQuery().close();
-            } else {
-                ps.setString(3, resident.channel().id());
-                ps.setString(4, resident.value());
-                if (cached.version() != lockedVersion(ps)) {
-                    cache.invalidate(resident);
+            ps.setString(3, resident.channel().id());
+            ps.setString(4, resident.value());
+            if (message != null) {
+                ps.setString(5, message.channel().id());
+                ps.setString(6, message.providerMessageId());
+            }
+            ps.execute(); // the lock's result first
+            try (ResultSet rs = nextResult(ps)) {
+                conversation = lockedRow(rs, resident);
+            }
+            if (message != null) {
+                try (ResultSet rs = nextResult(ps)) {
+                    reply = reply(rs);
                 }
             }
         }
-        checked.set(resident);
+        Locked outer = locked.get();
+        locked.set(new Locked(resident, conversation, message, reply));
         try {
             return work.get();
         } finally {
-            checked.remove();
+            locked.set(outer);
         }
     }
 
-    private static final String VERSION = "SELECT version FROM conversation WHERE channel = ? AND address = ?";
-
-    /** The conversation's version (-1: no row) from the lock-and-version statement's second result. */
-    private static long lockedVersion(PreparedStatement ps) throws SQLException {
-        ps.execute(); // the lock's result first
+    private static ResultSet nextResult(PreparedStatement ps) throws SQLException {
         if (!ps.getMoreResults()) {
-            throw new SQLException("the turn lock's statement returned no version result");
+            throw new SQLException("the turn lock's statement returned fewer results than it reads");
         }
-        try (ResultSet rs = ps.getResultSet()) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return ps.getResultSet();
     }
+
+    /** The conversation in the lock's row: the cached one when its version is the row's, else decoded and cached. */
+    private Optional<Conversation> lockedRow(ResultSet rs, Address resident) throws SQLException {
+        if (!rs.next()) {
+            cache.invalidate(resident);
+            return Optional.empty();
+        }
+        Cached cached = cache.getIfPresent(resident);
+        if (cached == null || cached.version() != rs.getLong(5)) {
+            cached = row(rs, resident);
+            cache.put(resident, cached);
+        }
+        return Optional.of(cached.conversation());
+    }
+
+    private static final String SELECT_ROW = "SELECT language, state, misunderstandings, last_activity, version "
+            + "FROM conversation WHERE channel = ? AND address = ?";
 
     private static Optional<Cached> select(Connection c, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT language, state, misunderstandings, last_activity, version "
-                + "FROM conversation WHERE channel = ? AND address = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_ROW)) {
             ps.setString(1, resident.channel().id());
             ps.setString(2, resident.value());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Cached(new Conversation(resident, Language.of(rs.getString(1)),
-                        StateCodec.decode(rs.getString(2)), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))),
-                        rs.getLong(5)));
+                return rs.next() ? Optional.of(row(rs, resident)) : Optional.empty();
             }
         }
+    }
+
+    private static Cached row(ResultSet rs, Address resident) throws SQLException {
+        return new Cached(new Conversation(resident, Language.of(rs.getString(1)), StateCodec.decode(rs.getString(2)),
+                rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))), rs.getLong(5));
     }
 
     @Override
@@ -164,7 +209,7 @@ public final class SqlConversationStore implements ConversationStore {
             // Before the commit: a retry of this message must never be told "surely new" once it is stored.
             inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
         }
-        long version = db.inGroupCommit(c -> {
+        SqlWork<Long> write = c -> {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
                 try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND)) {
@@ -179,16 +224,18 @@ public final class SqlConversationStore implements ConversationStore {
                 return 0L;
             }
             // PostgreSQL: the three statements travel together (the driver sends them before one
-            // Sync), one round trip instead of three; the commit is the only other one. The upsert's
-            // RETURNING gives the conversation's new version, the one result set among the counts.
+            // Sync), and outside a transaction block the server runs what comes before a Sync as one
+            // implicit transaction, committed at the Sync (or rolled back whole when one fails): the
+            // turn's one round trip, commit included. The upsert's RETURNING gives the conversation's
+            // new version, the one result set among the counts.
             try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND + ";\n" + UPSERT_CONVERSATION + VERSIONED
                     + ";\n" + transcript)) {
                 bindTurnLines(ps, bindConversation(ps, bindInbound(ps, 1, turn), conv), turn);
                 return versionFrom(ps, ps.execute());
             }
-        });
-        cache.put(conv.resident(), new Cached(conv, version));
-        changed(conv);
+        };
+        long version = shared ? db.read(write) : db.inGroupCommit(write); // read: autocommit, see above
+        saved(conv, version);
     }
 
     /** The version a multi-statement's RETURNING answered, walking past the update counts. */
@@ -213,7 +260,16 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void saveState(Conversation conversation) {
         long version = db.inGroupCommit(c -> upsertConversation(c, conversation, shared));
+        saved(conversation, version);
+    }
+
+    /** After the commit: the cache, the turn lock's reading (a load later in the turn sees the save), the listeners. */
+    private void saved(Conversation conversation, long version) {
         cache.put(conversation.resident(), new Cached(conversation, version));
+        Locked l = locked.get();
+        if (l != null && l.resident().equals(conversation.resident())) {
+            locked.set(new Locked(l.resident(), Optional.of(conversation), l.message(), l.reply()));
+        }
         changed(conversation);
     }
 

@@ -1,6 +1,7 @@
 package id.kanal.dialog.port;
 
 import id.kanal.dialog.Address;
+import id.kanal.dialog.InboundMessage;
 
 import java.util.function.Supplier;
 
@@ -15,4 +16,13 @@ import java.util.function.Supplier;
 public interface TurnLocks {
     /** Runs {@code work} while holding this resident's lock; returns its result. */
     <T> T withLock(Address resident, Supplier<T> work);
+
+    /**
+     * Runs a resident's turn on {@code message} under their lock. A lock held in a database may
+     * read what the turn reads first (the message's earlier reply, the conversation) on the lock's
+     * own round trip, for the store to answer from.
+     */
+    default <T> T withTurn(InboundMessage message, Supplier<T> work) {
+        return withLock(message.from(), work);
+    }
 }

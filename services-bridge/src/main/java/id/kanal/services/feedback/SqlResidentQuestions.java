@@ -92,18 +92,15 @@ public final class SqlResidentQuestions implements ResidentQuestions {
         });
     }
 
+    /** One statement: the person's linked key is its subquery (a round trip saved on PostgreSQL). */
     private Optional<PendingQuestion> lookUp(String key, long sinceMillis) {
-        return db.read(c -> {
-            List<String> keys = Residents.personKeys(c, key);
-            String other = keys.size() > 1 ? keys.get(1) : keys.get(0);
-            return Statements.first(c, "SELECT id, kind, subject, reporter_channel, reporter_address, asked_at "
-                            + "FROM resident_question WHERE person IN (?, ?) AND answered_at IS NULL AND asked_at >= ? "
-                            + "ORDER BY asked_at DESC, id LIMIT 1",
-                    rs -> new PendingQuestion(rs.getString(1), PendingQuestion.Kind.valueOf(rs.getString(2).toUpperCase(
-                            java.util.Locale.ROOT)), rs.getString(3), new Address(Channel.of(rs.getString(4)),
-                            rs.getString(5)), Instant.ofEpochMilli(rs.getLong(6))),
-                    keys.get(0), other, sinceMillis);
-        });
+        return db.read(c -> Statements.first(c, "SELECT id, kind, subject, reporter_channel, reporter_address, asked_at "
+                        + "FROM resident_question WHERE person IN (?, " + Residents.linkedKeySql(key) + ") "
+                        + "AND answered_at IS NULL AND asked_at >= ? ORDER BY asked_at DESC, id LIMIT 1",
+                rs -> new PendingQuestion(rs.getString(1), PendingQuestion.Kind.valueOf(rs.getString(2).toUpperCase(
+                        java.util.Locale.ROOT)), rs.getString(3), new Address(Channel.of(rs.getString(4)),
+                        rs.getString(5)), Instant.ofEpochMilli(rs.getLong(6))),
+                key, Residents.linkedKeyParameter(key), sinceMillis));
     }
 
     @Override
