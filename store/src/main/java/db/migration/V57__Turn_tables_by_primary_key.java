@@ -17,7 +17,11 @@ import java.util.List;
  * instead of a rowid table plus the key's own index: an upsert or a find then walks one B-tree
  * instead of two (a conversation upsert about 20 us instead of 21-38, a USSD find and upsert
  * 32-58 us instead of 58-104, measured side by side on 100,000 rows). Nobody reads them by rowid.
- * PostgreSQL has no rowid tables: nothing to do there.
+ *
+ * <p>PostgreSQL has no rowid tables. There the same two tables keep free room in their pages, so
+ * that an update which changes no indexed column (a bot turn, a USSD hop: see V58 and V59) is
+ * written beside the old row and adds no index entry (a HOT update): without that room every
+ * update added an entry to each index (10,000 USSD upserts: 7,485 in place with room, 336 without).
  *
  * <p>Not the tables a turn inserts into ({@code transcript}, {@code inbound_message}): as rowid
  * tables their rows are appended to the table's last page and only the small key entries land at
@@ -36,10 +40,19 @@ public class V57__Turn_tables_by_primary_key extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
         if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("sqlite")) {
+            leaveRoomForUpdatesInPlace(c);
             return;
         }
         for (String table : TABLES) {
             rebuildWithoutRowid(c, table);
+        }
+    }
+
+    /** Applies to the pages written from now on; full pages get their room as rows move out of them. */
+    private static void leaveRoomForUpdatesInPlace(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE conversation SET (fillfactor = 80)");
+            s.execute("ALTER TABLE ussd_session SET (fillfactor = 70)");
         }
     }
 

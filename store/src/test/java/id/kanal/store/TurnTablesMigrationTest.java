@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a retry still gets its reply, the conversations load, the queue lists the waiting one, the next
  * turn numbers its lines after the old ones, the USSD session resumes. On SQLite the conversation and USSD
  * session tables are then {@code WITHOUT ROWID} and the queue's query reads the handed-off index; PostgreSQL
- * ({@code KANAL_TEST_PG_URL}) keeps its tables.
+ * ({@code KANAL_TEST_PG_URL}) keeps its tables and leaves room in their
+ * pages for updates in place.
  */
 class TurnTablesMigrationTest {
     private static final Instant T0 = Instant.parse("2026-11-22T03:00:00Z");
@@ -72,6 +73,10 @@ class TurnTablesMigrationTest {
             writeAtV56(schema.url());
             try (Database db = schema.open(2)) {
                 assertNothingLost(db);
+                assertEquals(List.of("conversation fillfactor=80", "ussd_session fillfactor=70"), db.read(c ->
+                        Statements.list(c, "SELECT relname || ' ' || array_to_string(reloptions, ',', '') FROM pg_class "
+                                + "WHERE relnamespace = current_schema()::regnamespace AND relname IN ('conversation', "
+                                + "'ussd_session') ORDER BY relname", rs -> rs.getString(1))));
             }
         }
     }
