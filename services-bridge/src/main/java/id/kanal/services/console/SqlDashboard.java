@@ -60,8 +60,8 @@ public final class SqlDashboard implements Dashboard {
                         + dayStart + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel"),
                 counts("SELECT channel, channel, COUNT(*) FROM inbound_message m WHERE received_at >= "
                         + weekStart + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel"),
-                single("SELECT COUNT(*) FROM conversation v WHERE mode = 'queued'" + and("v", RegionScope::residents)),
-                single("SELECT COUNT(*) FROM conversation v WHERE mode = 'agent'" + and("v", RegionScope::residents)),
+                single("SELECT COUNT(*) FROM conversation v WHERE mode <> 'bot' AND mode = 'queued'" + and("v", RegionScope::residents)),
+                single("SELECT COUNT(*) FROM conversation v WHERE mode <> 'bot' AND mode = 'agent'" + and("v", RegionScope::residents)),
                 median("SELECT first_answer_at - queued_at FROM handoff_log l "
                         + "WHERE first_answer_at IS NOT NULL AND taken_at >= " + since + and("l", RegionScope::residents)),
                 hours(median("SELECT MIN(h.changed_at) - c.filed_at FROM complaint c "

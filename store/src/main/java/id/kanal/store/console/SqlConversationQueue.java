@@ -31,7 +31,7 @@ public final class SqlConversationQueue implements ConversationQueue {
 
     @Override
     public List<ConversationSummary> queue() {
-        return db.read(c -> Statements.list(c, ROW_SQL + "WHERE c.mode IN ('queued', 'agent') "
+        return db.read(c -> Statements.list(c, ROW_SQL + "WHERE c.mode <> 'bot' "
                 + "ORDER BY c.mode DESC, c.queued_at, c.channel, c.address", SqlConversationQueue::row));
     }
 

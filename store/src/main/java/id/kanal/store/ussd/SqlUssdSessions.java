@@ -42,8 +42,7 @@ public final class SqlUssdSessions {
         boolean prune = saves.incrementAndGet() % 500 == 0;
         database.inGroupCommit(c -> {
             Statements.update(c, "INSERT INTO ussd_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (session_id) DO UPDATE SET phone = excluded.phone, "
-                            + "input_text = excluded.input_text, screen = excluded.screen, screen_ends = excluded.screen_ends, "
+                            + "ON CONFLICT (session_id) DO UPDATE SET input_text = excluded.input_text, screen = excluded.screen, screen_ends = excluded.screen_ends, "
                             + "page = excluded.page, resume_pending = excluded.resume_pending, updated_at = excluded.updated_at",
                     s.sessionId(), s.phone(), s.text(), s.screen(), s.screenEnds() ? 1 : 0, s.page(),
                     s.resumePending() ? 1 : 0, s.updatedAt().toEpochMilli());
