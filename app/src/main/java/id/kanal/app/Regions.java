@@ -25,6 +25,13 @@ public final class Regions {
     private final List<Region> all;
     private final Map<String, Region> byCode = new LinkedHashMap<>();
     private final Map<Identity, Region> byIdentity = new HashMap<>();
+    /**
+     * {@link #key} of the identities messages arrive on: a deployment's few numbers and codes, keyed
+     * once rather than through a regex and a phone-number parse per message. Bounded, since the
+     * identity comes from the provider's request.
+     */
+    private final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 1_024;
 
     private record Identity(Channel channel, String key) {
     }
@@ -101,7 +108,18 @@ public final class Regions {
 
     /** The region a message arriving on {@code identity} over {@code channel} is for: its claimant, else the default. */
     public Region arrivedOn(Channel channel, Optional<String> identity) {
-        return identity.map(i -> byIdentity.get(new Identity(channel, key(i)))).orElse(defaultRegion());
+        return identity.map(i -> byIdentity.get(new Identity(channel, keyOf(i)))).orElse(defaultRegion());
+    }
+
+    private String keyOf(String identity) {
+        String k = keys.get(identity);
+        if (k == null) {
+            k = key(identity);
+            if (keys.size() < MAX_KEYS) {
+                keys.put(identity, k);
+            }
+        }
+        return k;
     }
 
     /**

@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum Channel {
     SMS, USSD, WHATSAPP, TELEGRAM;
 
+    /** Worked out once: every turn asks for it several times (storage keys, logs, metrics). */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** Lower-case name used in storage, URLs and logs ({@code sms}, {@code ussd}, ...). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Parses {@link #id()} (any case). */

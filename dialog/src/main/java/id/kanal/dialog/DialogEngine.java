@@ -255,7 +255,7 @@ public final class DialogEngine implements InboundHandler {
             return alert.get();
         }
         String simple = u.simple();
-        Optional<String> ticket = Words.ticket(m.text());
+        Optional<String> ticket = u.ticket();
         if (simple.startsWith("status ") && ticket.isPresent()) {
             return statusFlow.answer(c, m);
         }
@@ -300,7 +300,7 @@ public final class DialogEngine implements InboundHandler {
                 default -> Outcome.misunderstood(c, replies.say(lang, "not.understood"));
             };
         }
-        if (Words.ticket(m.text()).isPresent()) {
+        if (u.ticket().isPresent()) {
             // A ticket code at the menu is about that complaint ("gmn laporan TNG-000123?").
             return statusFlow.answer(c, m);
         }
@@ -314,7 +314,7 @@ public final class DialogEngine implements InboundHandler {
         }
         return switch (intent.name()) {
             case Intents.COMPLAINT_FILE -> complaintFlow.start(c, m, intent);
-            case Intents.COMPLAINT_STATUS -> Words.ticket(m.text()).or(() -> intent.entity("ticket")).isPresent()
+            case Intents.COMPLAINT_STATUS -> u.ticket().or(() -> intent.entity("ticket")).isPresent()
                     ? statusFlow.answer(c, m) : statusFlow.start(c);
             case Intents.PRICE_QUERY -> priceFlow.start(c, m, intent);
             case Intents.SCHEDULE_QUERY -> scheduleFlow.start(c, u.trip());

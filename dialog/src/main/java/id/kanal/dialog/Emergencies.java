@@ -28,6 +28,8 @@ final class Emergencies {
             "banjir besar", "flash flood", "gas bocor",
             "bocor gas", "ada api", "api besar", "on fire", "help me", "tolong saya", "tlg saya", "orang jatuh",
             "serangan jantung", "heart attack", "gas leak");
+    /** {@link #PHRASES} between spaces, as they are looked for in a padded text (built once, not per message). */
+    private static final List<String> PADDED_PHRASES = PHRASES.stream().map(p -> " " + p + " ").toList();
 
     private final Replies replies;
     private final ConversationStore conversations;
@@ -54,8 +56,8 @@ final class Emergencies {
             }
         }
         String padded = " " + simple + " ";
-        for (String phrase : PHRASES) {
-            if (padded.contains(" " + phrase + " ")) {
+        for (String phrase : PADDED_PHRASES) {
+            if (padded.contains(phrase)) {
                 return true;
             }
         }

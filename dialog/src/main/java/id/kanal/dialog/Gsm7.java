@@ -46,9 +46,14 @@ public final class Gsm7 {
     public static int septets(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            n += SEPTETS[text.charAt(i)] == 2 ? 2 : 1;
+            n += septets(text.charAt(i));
         }
         return n;
+    }
+
+    /** Septets one character takes: 2 for an extended one, else 1. */
+    public static int septets(char c) {
+        return SEPTETS[c] == 2 ? 2 : 1;
     }
 
     /** SMS segments the text needs: GSM-7 160/153 per part, otherwise UCS-2 70/67 per part. */
@@ -109,7 +114,7 @@ public final class Gsm7 {
         StringBuilder out = new StringBuilder();
         int used = 0;
         for (int i = 0; i < text.length(); i++) {
-            int cost = SEPTETS[text.charAt(i)] == 2 ? 2 : 1;
+            int cost = septets(text.charAt(i));
             if (used + cost > max - 3) {
                 break;
             }

@@ -22,6 +22,7 @@ final class Understanding {
     private final InboundMessage message;
     private final IntentClassifier classifier;
     private String simple;
+    private Optional<String> ticket;
     private Intent intent;
     private RuntimeException failure;
     private Trip trip;
@@ -45,6 +46,14 @@ final class Understanding {
             simple = Words.simplify(message.text());
         }
         return simple;
+    }
+
+    /** The first ticket code in the text ({@link Words#ticket}): the command check and the menu both ask. */
+    Optional<String> ticket() {
+        if (ticket == null) {
+            ticket = Words.ticket(message.text());
+        }
+        return ticket;
     }
 
     /** "lapor", "complaint": the message asks to file a complaint, whatever else it says. */

@@ -75,8 +75,9 @@ public final class TextNormaliser {
             if (token.isEmpty()) {
                 continue;
             }
-            Matcher redup = REDUPLICATION.matcher(token);
-            if (redup.matches()) {
+            // Only a word ending in 2 can be "gorong2": the matcher is made for those alone.
+            Matcher redup = token.charAt(token.length() - 1) == '2' ? REDUPLICATION.matcher(token) : null;
+            if (redup != null && redup.matches()) {
                 String base = word(redup.group(1));
                 out.add(base + "-" + base);
                 continue;
@@ -117,6 +118,9 @@ public final class TextNormaliser {
         if (direct.isPresent()) {
             return direct.get();
         }
+        if (!mayRepeat(token)) {
+            return token; // most words: no letter three times in a row, no regex run
+        }
         String collapsed = REPEATS.matcher(token).replaceAll("$1");
         if (!collapsed.equals(token)) {
             Optional<String> hit = lookup(collapsed);
@@ -150,6 +154,23 @@ public final class TextNormaliser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether {@link #REPEATS} can match: a letter three times in a row, or a surrogate pair (whose
+     * letter the char-wise check cannot see; such words take the regex).
+     */
+    private static boolean mayRepeat(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return true;
+            }
+            if (i + 2 < token.length() && c == token.charAt(i + 1) && c == token.charAt(i + 2) && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isReduplication(String token) {

@@ -40,7 +40,11 @@ public final class SqlContentPacks implements ContentPacks {
     private record Stored(PackDefinition definition, Pack pack, PackFreshness freshness) {
     }
 
-    private record Loaded(List<Stored> packs, Instant at) {
+    /** {@code shown}: the packs themselves, listed once per load (the menu asks on every turn whether there are any). */
+    private record Loaded(List<Stored> packs, List<Pack> shown, Instant at) {
+        Loaded(List<Stored> packs, Instant at) {
+            this(packs, packs.stream().map(Stored::pack).toList(), at);
+        }
     }
 
     public SqlContentPacks(Database db, String region, Clock clock) {
@@ -52,17 +56,17 @@ public final class SqlContentPacks implements ContentPacks {
 
     @Override
     public List<Pack> packs() {
-        return current().stream().map(Stored::pack).toList();
+        return current().shown();
     }
 
     /** The stored packs' definitions, in menu order. */
     public List<PackDefinition> definitions() {
-        return current().stream().map(Stored::definition).toList();
+        return current().packs().stream().map(Stored::definition).toList();
     }
 
     /** Each pack's import time, source and size, for the console. */
     public List<PackFreshness> freshness() {
-        return current().stream().map(Stored::freshness).toList();
+        return current().packs().stream().map(Stored::freshness).toList();
     }
 
     /** What the intent classifier learns the packs from: each pack's words and training sentences. */
@@ -83,7 +87,7 @@ public final class SqlContentPacks implements ContentPacks {
         loaded = new Loaded(db.read(this::select), clock.instant());
     }
 
-    private List<Stored> current() {
+    private Loaded current() {
         Loaded l = loaded;
         if (clock.instant().isAfter(l.at().plus(RELOAD_EVERY))) {
             try {
@@ -91,11 +95,11 @@ public final class SqlContentPacks implements ContentPacks {
             } catch (RuntimeException e) {
                 // The packs in memory still answer; the next turn tries again.
                 LOG.log(System.Logger.Level.WARNING, "packs not reloaded: {0}", e.toString());
-                loaded = new Loaded(l.packs(), clock.instant());
+                loaded = new Loaded(l.packs(), l.shown(), clock.instant());
             }
             l = loaded;
         }
-        return l.packs();
+        return l;
     }
 
     private List<Stored> select(Connection c) throws SQLException {

@@ -18,6 +18,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -117,6 +118,7 @@ public final class TwilioMessagingService implements HttpService {
             twiml = TwiMl.message(texts.apology(message.from()));
         }
         res.header(HeaderNames.CONTENT_TYPE, TEXT_XML);
-        res.send(twiml);
+        // As bytes: a String goes through the media writers' look-up and a stream on every answer.
+        res.send(twiml.getBytes(StandardCharsets.UTF_8));
     }
 }

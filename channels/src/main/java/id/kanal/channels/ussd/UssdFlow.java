@@ -133,8 +133,9 @@ public final class UssdFlow {
                 }
             }
         }
-        List<String> pages = UssdScreens.pages(s.screen(), texts.get(lang, "ussd.more"));
-        if (input.strip().equals(UssdScreens.MORE_INPUT) && s.page() + 1 < pages.size()) {
+        // The screen is cut into pages only for a "more": every other input runs a turn.
+        if (input.strip().equals(UssdScreens.MORE_INPUT)
+                && s.page() + 1 < UssdScreens.pages(s.screen(), texts.get(lang, "ussd.more")).size()) {
             UssdSession next = new UssdSession(sessionId, phone, text, s.screen(), s.screenEnds(), s.page() + 1,
                     false, now);
             sessions.save(next);

@@ -59,7 +59,7 @@ final class UssdScreens {
         int fits = 0;
         int used = 0;
         while (fits < text.length()) {
-            int cost = Gsm7.septets(String.valueOf(text.charAt(fits)));
+            int cost = Gsm7.septets(text.charAt(fits));
             if (used + cost > room) {
                 break;
             }

@@ -149,7 +149,8 @@ public final class UssdService implements HttpService {
             screen = UssdScreens.screen(apologies.apology(new Address(Channel.USSD, request.phone())), true);
         }
         res.header(HeaderNames.CONTENT_TYPE, TEXT_PLAIN);
-        res.send(screen);
+        // As bytes: a String goes through the media writers' look-up and a stream on every answer.
+        res.send(screen.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Why the caller is refused, or empty. */

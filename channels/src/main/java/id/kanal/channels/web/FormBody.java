@@ -11,14 +11,22 @@ import java.util.Optional;
  * An {@code application/x-www-form-urlencoded} body as a map (the first value of a repeated
  * name wins, as in Twilio's signature scheme). Malformed percent-escapes are a caller error.
  */
-public record FormBody(Map<String, String> fields) {
-    public FormBody {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+public final class FormBody {
+    private final Map<String, String> fields;
+
+    /** Takes the map parsed for it (no one else holds it): a record's defensive copy was a second map per request. */
+    private FormBody(LinkedHashMap<String, String> fields) {
+        this.fields = Collections.unmodifiableMap(fields);
+    }
+
+    /** The fields in the order sent. */
+    public Map<String, String> fields() {
+        return fields;
     }
 
     /** Parses a body; throws {@link MalformedRequestException} when it is not valid form encoding. */
     public static FormBody parse(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
         if (body.isEmpty()) {
             return new FormBody(fields);
         }

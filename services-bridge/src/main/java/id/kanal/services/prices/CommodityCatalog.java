@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The canonical commodity names Kanal answers with, their units and synonyms, and the names
@@ -23,6 +24,9 @@ import java.util.Optional;
  * the catalog is kept as the feed writes it, lower-cased.
  */
 public final class CommodityCatalog {
+    /** Compiled once: {@link #key} runs for every price question, not only at import. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private final Map<String, Commodity> byName;
     private final Map<String, String> aliases;
 
@@ -61,7 +65,7 @@ public final class CommodityCatalog {
 
     /** Lower case, single spaces: the form names are stored and compared in. */
     static String key(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return SPACES.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     /** The canonical name for a feed's or a resident's name of a commodity. */

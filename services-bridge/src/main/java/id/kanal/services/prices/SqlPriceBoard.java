@@ -42,8 +42,24 @@ public final class SqlPriceBoard implements PriceService {
     private final ZoneId zone;
     /** The region whose prices this board quotes ({@code ''}: a database of one region, as before regions). */
     private final String region;
-    private final LoadingCache<String, Optional<PriceHistory>> histories;
+    private final LoadingCache<String, Optional<Quotes>> histories;
     private final LoadingCache<String, Catalogue> catalogue;
+
+    /**
+     * A commodity's history with the answers every price question reads worked out once, when it is
+     * loaded: the region-wide quote (a median over the markets when the feed has none) and the
+     * markets' latest quotes, cheapest first. Built per question they were a fifth of a price turn.
+     */
+    private record Quotes(PriceHistory history, Optional<PriceQuote> regionWide, List<PriceQuote> byMarket) {
+        static Quotes of(PriceHistory h) {
+            List<PriceQuote> byMarket = h.byMarket().entrySet().stream()
+                    .filter(e -> !e.getKey().isEmpty())
+                    .flatMap(e -> quote(h, Optional.of(e.getKey()), e.getValue()).stream())
+                    .sorted(Comparator.comparingLong(PriceQuote::rupiah).thenComparing(q -> q.market().orElse("")))
+                    .toList();
+            return new Quotes(h, quote(h, Optional.empty(), h.regionWide()), byMarket);
+        }
+    }
 
     private record Catalogue(List<Commodity> commodities, List<String> markets, Map<String, String> names) {
     }
@@ -125,10 +141,11 @@ public final class SqlPriceBoard implements PriceService {
 
     @Override
     public Optional<PriceQuote> latest(String commodity, Optional<String> market) {
-        return cached(() -> history(commodity).flatMap(h -> {
+        return cached(() -> history(commodity).flatMap(q -> {
             if (market.isEmpty()) {
-                return quote(h, Optional.empty(), h.regionWide());
+                return q.regionWide();
             }
+            PriceHistory h = q.history();
             String key = market.get().trim();
             return h.byMarket().entrySet().stream()
                     .filter(e -> !e.getKey().isEmpty() && e.getKey().equalsIgnoreCase(key))
@@ -139,11 +156,7 @@ public final class SqlPriceBoard implements PriceService {
 
     @Override
     public List<PriceQuote> latestByMarket(String commodity) {
-        return cached(() -> history(commodity).map(h -> h.byMarket().entrySet().stream()
-                .filter(e -> !e.getKey().isEmpty())
-                .flatMap(e -> quote(h, Optional.of(e.getKey()), e.getValue()).stream())
-                .sorted(Comparator.comparingLong(PriceQuote::rupiah).thenComparing(q -> q.market().orElse("")))
-                .toList()).orElse(List.of()));
+        return cached(() -> history(commodity).map(Quotes::byMarket).orElse(List.of()));
     }
 
     /**
@@ -188,12 +201,16 @@ public final class SqlPriceBoard implements PriceService {
                 PriceHistory.weekEarlier(series, last.getKey())));
     }
 
-    private Optional<PriceHistory> history(String commodity) {
+    private Optional<Quotes> history(String commodity) {
         String name = catalogue.get(ALL).names().get(CommodityCatalog.key(commodity));
         return name == null ? Optional.empty() : histories.get(name);
     }
 
-    private Optional<PriceHistory> loadHistory(String commodity) {
+    private Optional<Quotes> loadHistory(String commodity) {
+        return readHistory(commodity).map(Quotes::of);
+    }
+
+    private Optional<PriceHistory> readHistory(String commodity) {
         return db.read(c -> {
             String unit;
             try (var s = c.prepareStatement("SELECT unit FROM price_commodity WHERE name = ?")) {
