@@ -289,11 +289,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work outside a transaction (each statement sees the latest commit). */
     public <T> T read(SqlWork<T> work) {
+        return inAutocommit(work);
+    }
+
+    /**
+     * Runs work on a pooled connection in autocommit mode: each statement commits by itself, and on
+     * PostgreSQL so does a batch of statements the driver sends before one Sync (the server runs it as one
+     * implicit transaction). For writes that are one such batch: no separate COMMIT round trip. A reader
+     * connection on SQLite, so not for SQLite writes.
+     */
+    public <T> T inAutocommit(SqlWork<T> work) {
         Connection c = borrow();
         try {
             return work.apply(c);
         } catch (SQLException e) {
-            throw new DatabaseException("query failed", e);
+            throw new DatabaseException("statement failed", e);
         } finally {
             release(c);
         }

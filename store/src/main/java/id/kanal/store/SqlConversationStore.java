@@ -234,7 +234,7 @@ public final class SqlConversationStore implements ConversationStore {
                 return versionFrom(ps, ps.execute());
             }
         };
-        long version = shared ? db.read(write) : db.inGroupCommit(write); // read: autocommit, see above
+        long version = shared ? db.inAutocommit(write) : db.inGroupCommit(write);
         saved(conv, version);
     }
 
