@@ -18,10 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code bench [--connections 50] [--seconds 10] [--warmup 10] [--db URL] [--jfr FILE]}: in one run, on a
+ * {@code bench [--connections 50] [--seconds 10] [--warmup 10] [--max-warmup 40] [--db URL] [--jfr FILE]}: in one run, on a
  * scratch database, the same load generator drives a bare Helidon route (the denominator) and
  * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
  * errors, the Kanal/bare ratio, server CPU per turn (and how much of it the JIT compilers used: seconds
@@ -47,12 +46,16 @@ public final class BenchCommand {
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));
         Duration length = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "10")));
         // A server runs for days: the figures are of its steady state. After 3 s of warm-up the JIT compilers
-        // still used a third of the CPU per request; after 10 s, a tenth or less.
-        Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "10")));
+        // still used a third of the CPU per request, after 10 s a seventh: each target warms for --warmup,
+        // then until its compilers are quiet (QuietCompilers), for --max-warmup at most.
+        Duration minWarmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "10")));
+        Warmup warmup = new Warmup(minWarmup, Duration.ofSeconds(Long.parseLong(opts.getOrDefault("max-warmup",
+                String.valueOf(Math.max(40, minWarmup.toSeconds()))))));
         Optional<String> db = Optional.ofNullable(opts.get("db")).filter(v -> !v.equals("sqlite"));
         Path scratch = Files.createTempDirectory("kanal-bench");
-        out.printf("bench: %d connections, %d s warm-up + %d s measured per target, database %s, scratch %s%n",
-                connections, warmup.toSeconds(), length.toSeconds(), db.map(BenchCommand::withoutPassword).orElse("SQLite"),
+        out.printf("bench: %d connections, %d-%d s warm-up (until the JIT compilers are quiet) + %d s measured per "
+                        + "target, database %s, scratch %s%n", connections, warmup.min().toSeconds(),
+                warmup.max().toSeconds(), length.toSeconds(), db.map(BenchCommand::withoutPassword).orElse("SQLite"),
                 scratch);
         List<Row> rows = new ArrayList<>();
 
@@ -89,16 +92,12 @@ public final class BenchCommand {
         return errors == 0 ? 0 : 1;
     }
 
-    private static Row measure(String target, ServerProcess server, int connections, Duration warmup, Duration length,
+    private static Row measure(String target, ServerProcess server, int connections, Warmup warmup, Duration length,
                                HttpLoad.Requests requests) throws Exception {
-        AtomicReference<Duration> cpuAtStart = new AtomicReference<>();
-        AtomicReference<Optional<Duration>> jitAtStart = new AtomicReference<>();
-        LoadResult load = HttpLoad.run(server.port(), connections, warmup, length, requests, () -> {
-            cpuAtStart.set(server.cpu());
-            jitAtStart.set(server.compilerCpu());
-        });
-        Duration cpu = server.cpu().minus(cpuAtStart.get());
-        Optional<Duration> jit = server.compilerCpu().flatMap(end -> jitAtStart.get().map(end::minus));
+        QuietCompilers phases = new QuietCompilers(server);
+        LoadResult load = HttpLoad.run(server.port(), connections, warmup, length, requests, phases);
+        Duration cpu = phases.cpuSinceStart();
+        Optional<Duration> jit = phases.jitSinceStart();
         Optional<Double> perRequest = load.requests() == 0 ? Optional.empty()
                 : Optional.of(cpu.toNanos() / 1e3 / load.requests());
         Optional<Double> jitPerRequest = load.requests() == 0 ? Optional.empty()
@@ -108,15 +107,15 @@ public final class BenchCommand {
 
     private static void print(List<Row> rows, PrintStream out) {
         double bare = rows.get(0).load().perSecond();
-        out.printf("%-36s %10s %8s %8s %8s %7s %7s %12s %9s %10s%n", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
-                "errors", "ratio", "CPU us/req", "of it JIT", "heap MiB");
+        out.printf("%-36s %10s %8s %8s %8s %7s %7s %12s %9s %10s %9s%n", "target", "req/s", "p50 ms", "p99 ms", "p99.9 ms",
+                "errors", "ratio", "CPU us/req", "of it JIT", "heap MiB", "warm-up s");
         for (Row r : rows) {
             LoadResult l = r.load();
-            out.printf("%-36s %10.0f %8.2f %8.2f %8.2f %7d %6.1f%% %12s %9s %10s%n", r.target(), l.perSecond(),
+            out.printf("%-36s %10.0f %8.2f %8.2f %8.2f %7d %6.1f%% %12s %9s %10s %9d%n", r.target(), l.perSecond(),
                     l.percentileMillis(50), l.percentileMillis(99), l.percentileMillis(99.9), l.errors(),
                     100 * l.perSecond() / bare, r.cpuMicrosPerRequest().map(v -> String.format("%.0f", v)).orElse("-"),
                     r.jitMicrosPerRequest().map(v -> String.format("%.0f", v)).orElse("-"),
-                    r.heapBytes().map(b -> String.format("%.1f", b / 1048576.0)).orElse("-"));
+                    r.heapBytes().map(b -> String.format("%.1f", b / 1048576.0)).orElse("-"), l.warmedUp().toSeconds());
         }
     }
 

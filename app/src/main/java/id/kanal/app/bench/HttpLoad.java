@@ -30,12 +30,26 @@ final class HttpLoad {
     private HttpLoad() {
     }
 
-    /** Runs {@code connections} loops for warm-up plus {@code length}; latencies are kept for the measured part only. */
-    static LoadResult run(int port, int connections, Duration warmup, Duration length, Requests requests,
-                          Runnable atMeasureStart) throws InterruptedException {
+    /** When the warm-up may end, and what to do when measuring starts. */
+    interface Phases {
+        /** Polled once a second once the minimum warm-up is over: whether the server is warm. */
+        boolean warm();
+
+        /** Called as the measured part starts. */
+        void measuring();
+    }
+
+    /**
+     * Runs {@code connections} loops for a warm-up, at least {@code warmup.min()}, then until {@code phases}
+     * says the server is warm or {@code warmup.max()} passed, then for {@code length}; latencies are kept
+     * for the measured part only.
+     */
+    static LoadResult run(int port, int connections, Warmup warmup, Duration length, Requests requests,
+                          Phases phases) throws InterruptedException {
         long start = System.nanoTime();
-        long measureFrom = start + warmup.toNanos();
-        long end = measureFrom + length.toNanos();
+        // Set once the warm-up ends; until then every loop runs and nothing is kept.
+        AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong end = new AtomicLong(Long.MAX_VALUE);
         AtomicLong errors = new AtomicLong();
         List<long[]> perConnection = new ArrayList<>();
         int[] counts = new int[connections];
@@ -52,7 +66,7 @@ final class HttpLoad {
                     socket.setSoTimeout(30_000);
                     OutputStream out = socket.getOutputStream();
                     InputStream in = new BufferedInputStream(socket.getInputStream(), 16_384);
-                    for (long n = 0; System.nanoTime() < end; n++) {
+                    for (long n = 0; System.nanoTime() < end.get(); n++) {
                         byte[] request = requests.request(connection, n);
                         long t0 = System.nanoTime();
                         out.write(request);
@@ -62,7 +76,7 @@ final class HttpLoad {
                         if (status != 200) {
                             errors.incrementAndGet();
                         }
-                        if (t0 >= measureFrom && count < latencies.length) {
+                        if (t0 >= measureFrom.get() && count < latencies.length) {
                             latencies[count++] = t1 - t0;
                         }
                     }
@@ -74,17 +88,15 @@ final class HttpLoad {
                 }
             });
         }
-        Thread.ofPlatform().daemon().start(() -> {
-            long wait = measureFrom - System.nanoTime();
-            try {
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait)); // the clock of a benchmark, not a test
-                }
-                atMeasureStart.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        // The clock of a benchmark, not a test: warm for the minimum, then poll the server once a second.
+        Thread.sleep(warmup.min());
+        while (System.nanoTime() - start < warmup.max().toNanos() && !phases.warm()) {
+            Thread.sleep(Duration.ofSeconds(1));
+        }
+        long from = System.nanoTime();
+        measureFrom.set(from);
+        end.set(from + length.toNanos());
+        phases.measuring();
         done.await();
         long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
@@ -93,7 +105,7 @@ final class HttpLoad {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new LoadResult(all, length, errors.get());
+        return new LoadResult(all, length, Duration.ofNanos(from - start), errors.get());
     }
 
     /** Reads one response (Content-Length or chunked) and returns its status code. */

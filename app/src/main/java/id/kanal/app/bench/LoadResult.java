@@ -6,9 +6,10 @@ import java.time.Duration;
  * What one load run measured.
  *
  * @param sortedNanos the latency of every measured request, ascending
+ * @param warmedUp    how long the warm-up before the measured part lasted
  * @param errors      answers other than 200, and broken connections
  */
-record LoadResult(long[] sortedNanos, Duration measured, long errors) {
+record LoadResult(long[] sortedNanos, Duration measured, Duration warmedUp, long errors) {
     long requests() {
         return sortedNanos.length;
     }

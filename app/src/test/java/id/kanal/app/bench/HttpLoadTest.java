@@ -2,13 +2,22 @@ package id.kanal.app.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HttpLoadTest {
     @Test
@@ -22,12 +31,98 @@ class HttpLoadTest {
     }
 
     @Test
+    void run_measuresOnceTheServerIsWarm_andSaysHowLongTheWarmUpLasted() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        AtomicInteger measuring = new AtomicInteger();
+        HttpLoad.Phases warmOnSecondPoll = new HttpLoad.Phases() {
+            @Override
+            public boolean warm() {
+                return polls.incrementAndGet() >= 2;
+            }
+
+            @Override
+            public void measuring() {
+                measuring.incrementAndGet();
+            }
+        };
+        try (ServerSocket server = okServer()) {
+            LoadResult r = HttpLoad.run(server.getLocalPort(), 2, new Warmup(Duration.ZERO, Duration.ofSeconds(30)),
+                    Duration.ofMillis(300), (connection, n) -> GET, warmOnSecondPoll);
+            assertEquals(2, polls.get());
+            assertEquals(1, measuring.get());
+            // one poll a second after the first that said "not yet"
+            assertTrue(r.warmedUp().compareTo(Duration.ofSeconds(1)) >= 0, r.warmedUp().toString());
+            assertTrue(r.warmedUp().compareTo(Duration.ofSeconds(30)) < 0, r.warmedUp().toString());
+            assertTrue(r.requests() > 0);
+            assertEquals(0, r.errors());
+        }
+    }
+
+    @Test
+    void run_stopsWarmingAtTheLongestWarmUp_evenWhenTheServerNeverSettles() throws Exception {
+        HttpLoad.Phases never = new HttpLoad.Phases() {
+            @Override
+            public boolean warm() {
+                return false;
+            }
+
+            @Override
+            public void measuring() {
+            }
+        };
+        try (ServerSocket server = okServer()) {
+            LoadResult r = HttpLoad.run(server.getLocalPort(), 1, new Warmup(Duration.ofMillis(200), Duration.ofMillis(200)),
+                    Duration.ofMillis(200), (connection, n) -> GET, never);
+            assertTrue(r.warmedUp().compareTo(Duration.ofMillis(200)) >= 0, r.warmedUp().toString());
+            assertTrue(r.warmedUp().compareTo(Duration.ofSeconds(1)) < 0, "no poll after the longest warm-up: " + r.warmedUp());
+            assertTrue(r.requests() > 0);
+        }
+    }
+
+    @Test
+    void warmup_refusesALongestShorterThanTheShortest() {
+        assertThrows(IllegalArgumentException.class, () -> new Warmup(Duration.ofSeconds(10), Duration.ofSeconds(5)));
+    }
+
+    private static final byte[] GET = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Answers every request on every connection with an empty 200, until closed. */
+    private static ServerSocket okServer() throws IOException {
+        ServerSocket server = new ServerSocket(0);
+        Thread.ofPlatform().daemon().start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    Thread.ofPlatform().daemon().start(() -> answer(s));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        return server;
+    }
+
+    private static void answer(Socket s) {
+        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
+            OutputStream out = s.getOutputStream();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isEmpty()) {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            }
+        } catch (IOException gone) {
+            // the load generator closed its connection
+        }
+    }
+
+    @Test
     void percentiles_areTakenFromTheSortedLatencies() {
         long[] nanos = new long[1000];
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = (i + 1) * 1_000_000L;
         }
-        LoadResult r = new LoadResult(nanos, Duration.ofSeconds(2), 0);
+        LoadResult r = new LoadResult(nanos, Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
         assertEquals(500, r.perSecond());
         assertEquals(500.0, r.percentileMillis(50));
         assertEquals(990.0, r.percentileMillis(99));
