@@ -25,7 +25,8 @@ import java.util.Optional;
  * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
  * errors, the Kanal/bare ratio, server CPU per turn (and how much of it the JIT compilers used: seconds
  * after start they still compile the hot paths), heap after the run and the heap cost of
- * one cached conversation. {@code --jfr} records the Kanal server with Java Flight Recorder
+ * one cached conversation; on SQLite also the store alone, a turn's save without HTTP or dialog (the floor
+ * under the CPU per turn). {@code --jfr} records the Kanal server with Java Flight Recorder
  * (method samples every 2 ms, and CPU-time samples every 1 ms of a thread's CPU on JDK 25) into
  * FILE, for {@code jfr view hot-methods FILE}.
  */
@@ -86,6 +87,12 @@ public final class BenchCommand {
             rows.add(measure("Kanal USSD", kanal, connections, warmup, length, Workloads.ussd(USSD_SECRET, connections)));
         }
         print(rows, out);
+        if (db.isEmpty()) {
+            StoreAlone.Result store = StoreAlone.run(scratch.resolve("store"), connections, warmup.min(), length);
+            out.printf("store alone (%d threads save turns as the SMS target's: inbound record, conversation, two transcript "
+                    + "lines, group commit; no HTTP, no dialog, in this JVM): %.0f saves/s, %.0f us CPU per save%n",
+                    connections, store.perSecond(), store.cpuMicrosPerSave());
+        }
         out.printf("one cached conversation: %d bytes of heap (%d conversations in a cache built like the store's)%n",
                 conversationHeapBytes(200_000), 200_000);
         long errors = rows.stream().mapToLong(r -> r.load().errors()).sum();
