@@ -25,6 +25,11 @@ final class StoredUssdSessions implements UssdSessions {
     }
 
     @Override
+    public Optional<UssdSession> findCached(String sessionId) {
+        return table.findCached(sessionId).map(StoredUssdSessions::session);
+    }
+
+    @Override
     public Optional<UssdSession> latestFor(String phone, String exceptSessionId) {
         return table.latestFor(phone, exceptSessionId).map(StoredUssdSessions::session);
     }

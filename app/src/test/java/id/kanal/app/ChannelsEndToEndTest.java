@@ -43,12 +43,13 @@ class ChannelsEndToEndTest {
     private FakeBotApi botApi;
     private Kanal kanal;
     private KanalServer server;
+    private Settings settings;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
         botApi = new FakeBotApi();
-        Settings settings = Settings.from(Main.config(), Map.of(
+        settings = Settings.from(Main.config(), Map.of(
                 "KANAL_PORT", "0",
                 "KANAL_DATA_DIR", dataDir.toString(),
                 "KANAL_PUBLIC_URL", "https://kanal.test",
@@ -213,6 +214,32 @@ class ChannelsEndToEndTest {
             }
         });
         assertEquals("PENDING", status, "queued to be sent, never held as simulated");
+    }
+
+    /** A hop finds its session in memory (SQLite); across a restart the table still continues it. */
+    @Test
+    void ussd_restartMidSession_theTableContinuesIt_andARetriedFirstScreenAnswersTheSame() throws Exception {
+        String menu = ussd("ATUid_restart1", "");
+        String prices = ussd("ATUid_restart1", "3");
+        String first = ussd("ATUid_restart2", "");
+        server.close();
+        kanal.close();
+        kanal = Kanal.open(settings, kanal.clock());
+        server = KanalServer.start(kanal);
+        assertEquals(prices, ussd("ATUid_restart1", "3"), "a gateway's retry: the stored screen, from the table");
+        assertEquals(first, ussd("ATUid_restart2", ""), "a first screen not in memory runs again: the same answer");
+        assertTrue(menu.startsWith("CON ") && !menu.equals(prices), menu);
+    }
+
+    /** Old sessions go in a job of their own, off the hops; one round is driven here with a later clock. */
+    @Test
+    void ussd_sessionsOlderThanADay_arePrunedByTheJob() throws Exception {
+        ussd("ATUid_old", "");
+        assertTrue(kanal.jobs().runsHere(UssdSessionPruning.JOB));
+        Clock later = Clock.offset(kanal.clock(), java.time.Duration.ofDays(1).plusSeconds(1));
+        assertEquals(0, UssdSessionPruning.round(kanal.ussdSessions(), kanal.clock()));
+        assertEquals(1, UssdSessionPruning.round(kanal.ussdSessions(), later));
+        assertEquals(java.util.Optional.empty(), kanal.ussdSessions().find("ATUid_old"));
     }
 
     private String ussd(String session, String text) throws Exception {

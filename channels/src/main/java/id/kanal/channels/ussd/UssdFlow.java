@@ -91,7 +91,10 @@ public final class UssdFlow {
         phone = resident.value();
         Optional<Conversation> conversation = conversations.load(resident);
         Language lang = conversation.map(Conversation::language).orElse(Language.ID);
-        Optional<UssdSession> known = sessions.find(sessionId);
+        // A first request (no input yet) whose session is not at hand runs as a new session: should it be a
+        // retry of one the database has, it runs its first turn again under the same message id, which the
+        // dialog answers from its record, and saves the same screen. Only inputs need the stored session.
+        Optional<UssdSession> known = text.isEmpty() ? sessions.findCached(sessionId) : sessions.find(sessionId);
         if (known.isEmpty()) {
             UssdSession fresh = new UssdSession(sessionId, phone, text, "", false, 0, false, now);
             if (text.isEmpty()) {

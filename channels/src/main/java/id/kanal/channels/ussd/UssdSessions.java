@@ -6,6 +6,15 @@ import java.util.Optional;
 public interface UssdSessions {
     Optional<UssdSession> find(String sessionId);
 
+    /**
+     * The session when it is at hand without a database read; empty when it is not, even if the
+     * database has it (a restart, or pushed out of memory). For a gateway's first request, which run
+     * again answers the same. By default (in memory, or a database several nodes share) {@link #find}.
+     */
+    default Optional<UssdSession> findCached(String sessionId) {
+        return find(sessionId);
+    }
+
     /** The most recently updated session of a phone number other than {@code exceptSessionId}. */
     Optional<UssdSession> latestFor(String phone, String exceptSessionId);
 
