@@ -36,8 +36,17 @@ final class StoredUssdSessions implements UssdSessions {
 
     @Override
     public void save(UssdSession s) {
-        table.save(new StoredUssdSession(s.sessionId(), s.phone(), s.text(), s.screen(), s.screenEnds(), s.page(),
-                s.resumePending(), s.updatedAt()));
+        table.save(stored(s));
+    }
+
+    @Override
+    public void remember(UssdSession s) {
+        table.remember(stored(s));
+    }
+
+    private static StoredUssdSession stored(UssdSession s) {
+        return new StoredUssdSession(s.sessionId(), s.phone(), s.text(), s.screen(), s.screenEnds(), s.page(),
+                s.resumePending(), s.updatedAt());
     }
 
     private static UssdSession session(StoredUssdSession s) {

@@ -21,6 +21,13 @@ public interface UssdSessions {
     /** Inserts or replaces the session with its id. */
     void save(UssdSession session);
 
+    /**
+     * Keeps the session at hand for {@link #find} and {@link #findCached} without writing it, where
+     * memory is at hand (one node); for a session that, lost, behaves as none. By default nothing.
+     */
+    default void remember(UssdSession session) {
+    }
+
     /** In memory, for one node and tests; sessions older than a day are forgotten. */
     static UssdSessions inMemory() {
         return new MemoryUssdSessions();

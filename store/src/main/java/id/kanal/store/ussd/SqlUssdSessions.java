@@ -18,9 +18,10 @@ import java.util.Optional;
  *
  * <p>On SQLite (one node, whose saves all pass through here) the sessions saved lately are also kept
  * in memory: a hop finds its session without a read, which on SQLite re-read the table's pages (a
- * reader's page cache is dropped whenever another connection wrote, so on every hop). A session goes
- * into memory only once its save has committed, and out when a save fails, so memory is never ahead
- * of the table; a session not in memory (a restart, or pushed out) is read from the table. On
+ * reader's page cache is dropped whenever another connection wrote, so on every hop). A saved session
+ * goes into memory only once its save has committed, and out when a save fails, so memory is never
+ * ahead of the table (but for the sessions {@link #remember}ed: the caller's word that, lost, they
+ * behave as none); a session not in memory (a restart, or pushed out) is read from the table. On
  * PostgreSQL the nodes share the table and every look-up reads it.
  */
 public final class SqlUssdSessions {
@@ -97,6 +98,14 @@ public final class SqlUssdSessions {
             recent.ifPresent(r -> r.invalidate(s.sessionId()));
             throw e;
         }
+        recent.ifPresent(r -> r.put(s.sessionId(), s));
+    }
+
+    /**
+     * Keeps the session in memory without writing it (on SQLite; nothing on PostgreSQL, whose nodes
+     * share only the table): for a session the caller knows behaves, lost, as none.
+     */
+    public void remember(StoredUssdSession s) {
         recent.ifPresent(r -> r.put(s.sessionId(), s));
     }
 

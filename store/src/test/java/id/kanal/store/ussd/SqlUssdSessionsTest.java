@@ -74,6 +74,15 @@ class SqlUssdSessionsTest {
     }
 
     @Test
+    void aRememberedSession_isAtHandOnSqliteOnly_andNeverWritten() {
+        StoredUssdSession s = session("s1", "", NOW);
+        sessions.remember(s);
+        assertEquals(db.dialect() == Dialect.SQLITE ? Optional.of(s) : Optional.empty(), sessions.find("s1"));
+        assertEquals(0L, count());
+        assertEquals(Optional.empty(), new SqlUssdSessions(db).find("s1"));
+    }
+
+    @Test
     void aFailedSave_leavesNothingInMemory_theTableAnswers() {
         sessions.save(session("s1", "3", NOW));
         refuseScreen("boom");
