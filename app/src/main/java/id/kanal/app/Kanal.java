@@ -75,6 +75,7 @@ public final class Kanal implements AutoCloseable {
     private final ClusterNotices notices;
     private final LeasedJobs jobs;
     private final TurnLocks turnLocks;
+    private final SqlUssdSessions ussdSessions;
 
     private Kanal(Settings settings, Clock clock, Database database, Regions regions,
                   List<ChannelType<?>> channelTypes) {
@@ -106,6 +107,7 @@ public final class Kanal implements AutoCloseable {
         notices.subscribe(IMPORTS, this::imported, this::reloadImports);
         this.router = new RegionRouter(regions, engines());
         this.outboxQueue = new SqlOutboxQueue(database);
+        this.ussdSessions = new SqlUssdSessions(database);
         this.channels = Channels.create(channelTypes, settings.channels(), channelContext());
         try {
             // Several nodes send under one provider limit: on PostgreSQL the rates are counted in the database.
@@ -135,7 +137,7 @@ public final class Kanal implements AutoCloseable {
                 conversations, settings.server().baseUrl(), clock, Map.of(
                         TelegramLinks.class, (TelegramLinks) (e164, chat) -> residents.linkTelegramChat(e164, chat,
                                 clock.instant()),
-                        UssdSessions.class, new StoredUssdSessions(new SqlUssdSessions(database)),
+                        UssdSessions.class, new StoredUssdSessions(ussdSessions),
                         PendingUssdTurns.class, new StoredPendingUssdTurns(new SqlUssdPendingTurns(database), clock),
                         // The outbox sender is made after the channels: the lambda reads it when a reply is due.
                         HeldReplies.class, new OutboxHeldReplies(outboxQueue, outboxQueue::hold, TELEGRAM_REPLY_LEASE,
@@ -372,6 +374,11 @@ public final class Kanal implements AutoCloseable {
     /** Fetches residents' complaint photos from the channels' providers; {@code serve} starts it. */
     public PhotoFetcher photoFetcher() {
         return photoFetcher;
+    }
+
+    /** The USSD gateway sessions; {@code serve} prunes them ({@link UssdSessionPruning}). */
+    public SqlUssdSessions ussdSessions() {
+        return ussdSessions;
     }
 
     /** The active channels: their routes, health, start and stop. */

@@ -63,6 +63,7 @@ public final class KanalServer implements AutoCloseable {
         kanal.photoFetcher().start();
         id.kanal.services.complaints.PhotoRetention.schedule(kanal.jobs(), kanal.database(), kanal.clock(),
                 kanal.settings().complaints().photoRetentionDays());
+        UssdSessionPruning.schedule(kanal.jobs(), kanal.ussdSessions(), kanal.clock());
         return new KanalServer(kanal, server, inFlight);
     }
 

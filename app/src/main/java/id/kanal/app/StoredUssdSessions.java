@@ -25,14 +25,28 @@ final class StoredUssdSessions implements UssdSessions {
     }
 
     @Override
+    public Optional<UssdSession> findCached(String sessionId) {
+        return table.findCached(sessionId).map(StoredUssdSessions::session);
+    }
+
+    @Override
     public Optional<UssdSession> latestFor(String phone, String exceptSessionId) {
         return table.latestFor(phone, exceptSessionId).map(StoredUssdSessions::session);
     }
 
     @Override
     public void save(UssdSession s) {
-        table.save(new StoredUssdSession(s.sessionId(), s.phone(), s.text(), s.screen(), s.screenEnds(), s.page(),
-                s.resumePending(), s.updatedAt()));
+        table.save(stored(s));
+    }
+
+    @Override
+    public void remember(UssdSession s) {
+        table.remember(stored(s));
+    }
+
+    private static StoredUssdSession stored(UssdSession s) {
+        return new StoredUssdSession(s.sessionId(), s.phone(), s.text(), s.screen(), s.screenEnds(), s.page(),
+                s.resumePending(), s.updatedAt());
     }
 
     private static UssdSession session(StoredUssdSession s) {

@@ -43,12 +43,13 @@ class ChannelsEndToEndTest {
     private FakeBotApi botApi;
     private Kanal kanal;
     private KanalServer server;
+    private Settings settings;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
         botApi = new FakeBotApi();
-        Settings settings = Settings.from(Main.config(), Map.of(
+        settings = Settings.from(Main.config(), Map.of(
                 "KANAL_PORT", "0",
                 "KANAL_DATA_DIR", dataDir.toString(),
                 "KANAL_PUBLIC_URL", "https://kanal.test",
@@ -213,6 +214,44 @@ class ChannelsEndToEndTest {
             }
         });
         assertEquals("PENDING", status, "queued to be sent, never held as simulated");
+    }
+
+    /**
+     * A hop finds its session in memory (SQLite); across a restart the table continues it. A first
+     * screen is kept in memory only: a retry of it after a restart runs again, with the same answer.
+     */
+    @Test
+    void ussd_restartMidSession_theTableContinuesIt_andARetriedFirstScreenAnswersTheSame() throws Exception {
+        id.kanal.store.ussd.SqlUssdSessions table = new id.kanal.store.ussd.SqlUssdSessions(kanal.database(), 0);
+        String menu = ussd("ATUid_restart", "");
+        assertEquals(java.util.Optional.empty(), table.find("ATUid_restart"));
+        restart();
+        assertEquals(menu, ussd("ATUid_restart", ""), "a first screen not in memory runs again: the same answer");
+        String prices = ussd("ATUid_restart", "3");
+        assertTrue(menu.startsWith("CON ") && !menu.equals(prices), menu);
+        table = new id.kanal.store.ussd.SqlUssdSessions(kanal.database(), 0);
+        assertEquals("3", table.find("ATUid_restart").orElseThrow().text());
+        restart();
+        assertEquals(prices, ussd("ATUid_restart", "3"), "a gateway's retry: the stored screen, from the table");
+    }
+
+    private void restart() {
+        server.close();
+        kanal.close();
+        kanal = Kanal.open(settings, kanal.clock());
+        server = KanalServer.start(kanal);
+    }
+
+    /** Old sessions go in a job of their own, off the hops; one round is driven here with a later clock. */
+    @Test
+    void ussd_sessionsOlderThanADay_arePrunedByTheJob() throws Exception {
+        ussd("ATUid_old", "");
+        ussd("ATUid_old", "3");
+        assertTrue(kanal.jobs().runsHere(UssdSessionPruning.JOB));
+        Clock later = Clock.offset(kanal.clock(), java.time.Duration.ofDays(1).plusSeconds(1));
+        assertEquals(0, UssdSessionPruning.round(kanal.ussdSessions(), kanal.clock()));
+        assertEquals(1, UssdSessionPruning.round(kanal.ussdSessions(), later));
+        assertEquals(java.util.Optional.empty(), kanal.ussdSessions().find("ATUid_old"));
     }
 
     private String ussd(String session, String text) throws Exception {

@@ -105,10 +105,12 @@ class RefusedBodyTest extends KanalOnServer {
         assertTrue(answer.closed(), "the connection must close after a refused body: " + answer.text());
     }
 
+    /** The session's first turn, as the dialog recorded it (a first screen's session is kept in memory only). */
     private long ussdSessions(String sessionId) {
         return kanal.kanal().database().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM ussd_session WHERE session_id = ?")) {
-                ps.setString(1, sessionId);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM inbound_message WHERE channel = 'ussd' AND provider_id = ?")) {
+                ps.setString(1, sessionId + ":0");
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);

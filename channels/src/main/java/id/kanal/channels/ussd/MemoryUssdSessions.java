@@ -26,6 +26,11 @@ final class MemoryUssdSessions implements UssdSessions {
     }
 
     @Override
+    public void remember(UssdSession session) {
+        save(session);
+    }
+
+    @Override
     public void save(UssdSession session) {
         sessions.put(session.sessionId(), session);
         if (saves.incrementAndGet() % 1000 == 0) {

@@ -91,7 +91,10 @@ public final class UssdFlow {
         phone = resident.value();
         Optional<Conversation> conversation = conversations.load(resident);
         Language lang = conversation.map(Conversation::language).orElse(Language.ID);
-        Optional<UssdSession> known = sessions.find(sessionId);
+        // A first request (no input yet) whose session is not at hand runs as a new session: should it be a
+        // retry of one the database has (across a restart), it runs its first turn again under the same message
+        // id, which the dialog answers from its record. Only inputs need the stored session.
+        Optional<UssdSession> known = text.isEmpty() ? sessions.findCached(sessionId) : sessions.find(sessionId);
         if (known.isEmpty()) {
             UssdSession fresh = new UssdSession(sessionId, phone, text, "", false, 0, false, now);
             if (text.isEmpty()) {
@@ -206,8 +209,17 @@ public final class UssdFlow {
         // matching ticket codes here would also text every status lookup and could lose the receipt.
         UssdSession shown = new UssdSession(s.sessionId(), s.phone(), s.text(), Gsm7.sanitize(reply.text()),
                 reply.endSession() || filedWithNothingToChoose(message, reply), 0, false, now);
-        sessions.save(shown);
-        return show(shown, lang);
+        String more = texts.get(lang, "ussd.more");
+        List<String> pages = UssdScreens.pages(shown.screen(), more);
+        if (s.text().isEmpty() && pages.size() == 1) {
+            // A session's first screen on one page: lost, it is the same as none (the next input runs as the
+            // session's first, under the same message id; a retry of this request runs again, answered from the
+            // dialog's record), so it is kept at hand, not written: a third of a session's writes.
+            sessions.remember(shown);
+        } else {
+            sessions.save(shown);
+        }
+        return UssdScreens.render(pages, 0, shown.screenEnds(), more);
     }
 
     /**
