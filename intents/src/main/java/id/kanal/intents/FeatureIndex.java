@@ -3,7 +3,7 @@ package id.kanal.intents;
 import java.util.Map;
 
 /**
- * A model's features and their indices, looked up by a feature's characters
+ * A model's features and their indices (the model keeps no other map of them), looked up by a feature's characters
  * ({@link KanalFeatureGenerator#features}) instead of by a string: scoring a message makes no string
  * per feature, where it made about 150 (and a set to hold them) for ten words. Open addressing, at
  * most half full; each slot keeps its key's hash, so a probe that meets another key compares two
@@ -15,6 +15,7 @@ final class FeatureIndex {
     private final int[] hashes;
     private final int[] indices;
     private final int mask;
+    private final int size;
 
     FeatureIndex(Map<String, Integer> features) {
         int capacity = Integer.highestOneBit(Math.max(1, features.size())) * 4;
@@ -22,6 +23,7 @@ final class FeatureIndex {
         hashes = new int[capacity];
         indices = new int[capacity];
         mask = capacity - 1;
+        size = features.size();
         features.forEach((key, index) -> {
             int hash = key.hashCode();
             int slot = spread(hash) & mask;
@@ -32,6 +34,22 @@ final class FeatureIndex {
             hashes[slot] = hash;
             indices[slot] = index;
         });
+    }
+
+    /** The index of {@code feature}, or -1 when the model has no such feature. */
+    int indexOf(String feature) {
+        return indexOf(feature.toCharArray(), feature.length());
+    }
+
+    /** The features, each at its index (what a saved model lists). */
+    String[] byIndex() {
+        String[] out = new String[size];
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != null) {
+                out[indices[slot]] = keys[slot];
+            }
+        }
+        return out;
     }
 
     /** The index of the feature written in {@code chars[0, length)}, or -1 when the model has no such feature. */

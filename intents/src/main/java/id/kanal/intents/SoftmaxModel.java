@@ -22,14 +22,12 @@ final class SoftmaxModel {
     static final String MAGIC = "KANAL-SOFTMAX-1";
 
     private final String[] classes;
-    private final Map<String, Integer> features;
     private final float[] weights; // feature-major: weights[f * classes.length + c]
     private final float[] bias;
     private final FeatureIndex index;
 
     private SoftmaxModel(String[] classes, Map<String, Integer> features, float[] weights, float[] bias) {
         this.classes = classes;
-        this.features = features;
         this.index = new FeatureIndex(features);
         this.weights = weights;
         this.bias = bias;
@@ -59,7 +57,7 @@ final class SoftmaxModel {
         int[][] x = new int[docs.size()][];
         int[] y = new int[docs.size()];
         for (int i = 0; i < docs.size(); i++) {
-            x[i] = indices(docs.get(i), featureIndex);
+            x[i] = indices(docs.get(i), f -> featureIndex.getOrDefault(f, -1));
             y[i] = classIndex.get(labels.get(i));
         }
         float[] w = new float[featureIndex.size() * classCount];
@@ -122,15 +120,16 @@ final class SoftmaxModel {
         for (int k = 0; k < b.length; k++) {
             avgB[k] /= averaged;
         }
-        return new SoftmaxModel(classList.toArray(new String[0]), Map.copyOf(featureIndex), avgW, avgB);
+        return new SoftmaxModel(classList.toArray(new String[0]), featureIndex, avgW, avgB);
     }
 
-    private static int[] indices(Collection<String> doc, Map<String, Integer> featureIndex) {
+    /** @param indexOf a feature's index, -1 when unknown */
+    private static int[] indices(Collection<String> doc, java.util.function.ToIntFunction<String> indexOf) {
         int[] out = new int[doc.size()];
         int n = 0;
         for (String f : doc) {
-            Integer k = featureIndex.get(f);
-            if (k != null) {
+            int k = indexOf.applyAsInt(f);
+            if (k >= 0) {
                 out[n++] = k;
             }
         }
@@ -170,7 +169,7 @@ final class SoftmaxModel {
 
     /** The probabilities for a document's features, as strings: what {@link #score(String[])} must equal. */
     double[] score(Collection<String> doc) {
-        return score(indices(doc, features));
+        return score(indices(doc, index::indexOf));
     }
 
     private double[] score(int[] xi) {
@@ -234,8 +233,7 @@ final class SoftmaxModel {
         for (String c : classes) {
             out.writeUTF(c);
         }
-        String[] byIndex = new String[features.size()];
-        features.forEach((f, i) -> byIndex[i] = f);
+        String[] byIndex = index.byIndex();
         out.writeInt(byIndex.length);
         for (String f : byIndex) {
             out.writeUTF(f);
@@ -267,6 +265,6 @@ final class SoftmaxModel {
         for (int i = 0; i < b.length; i++) {
             b[i] = in.readFloat();
         }
-        return new SoftmaxModel(classes, Map.copyOf(features), w, b);
+        return new SoftmaxModel(classes, features, w, b);
     }
 }
