@@ -207,7 +207,7 @@ final class SoftmaxModel {
                 return;
             }
             int mask = seen.length - 1;
-            int slot = (k * 0x9E3779B9) >>> 7 & mask;
+            int slot = (k * 0x9E3779B9) >>> 7 & mask; // Fibonacci hashing: neighbouring indices land far apart
             while (seen[slot] != 0) {
                 if (seen[slot] == k + 1) {
                     return;
