@@ -46,8 +46,8 @@ final class AlertFlow {
     }
 
     /** The turn when the message is an alert keyword; empty otherwise. */
-    Optional<Outcome> keyword(Conversation c, InboundMessage m) {
-        String s = Words.simplify(m.text());
+    Optional<Outcome> keyword(Conversation c, Understanding u) {
+        String s = u.simple();
         if (LIST.contains(s)) {
             return Optional.of(list(c));
         }

@@ -21,7 +21,11 @@ enum Command {
 
     /** The command a whole message is ("BATAL", "Menu!", "/start"), or NONE. */
     static Command of(String text) {
-        String simple = Words.simplify(text);
+        return of(text, Words.simplify(text));
+    }
+
+    /** {@link #of(String)} given the text {@link Words#simplify simplified} too (the turn's {@link Understanding#simple}). */
+    static Command of(String text, String simple) {
         if (text.strip().equals("?")) {
             return HELP;
         }

@@ -116,8 +116,9 @@ public final class DialogEngine implements InboundHandler {
         }
         Instant now = clock.instant();
         Conversation c = services.conversations().load(m.from()).orElseGet(() -> begin(m, now));
-        Command command = Command.of(m.text());
+        // One understanding, made first: the command, the menu's number, alerts and emergencies all read its simplified text.
         Understanding u = new Understanding(m, services.classifier());
+        Command command = Command.of(m.text(), u.simple());
         Outcome out;
         try {
             boolean expired = now.isAfter(c.lastActivity().plus(settings.idleTimeout()));
@@ -153,9 +154,9 @@ public final class DialogEngine implements InboundHandler {
         }
         Conversation after = out.conversation();
         after = new Conversation(after.resident(), after.language(), after.state(), misunderstandings, now);
-        Reply reply = fitChannel(emergencies.first(m, after, out.reply()), m.channel());
+        Reply reply = fitChannel(emergencies.first(u, after, out.reply()), m.channel());
         services.conversations().save(new Turn(m, after, reply));
-        emergencies.flagForAgent(m, after);
+        emergencies.flagForAgent(u, after);
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "turn channel={0} from={1} state={2}", m.channel().id(), m.from(),
                     StateCodec.typeOf(after.state()));
@@ -250,7 +251,7 @@ public final class DialogEngine implements InboundHandler {
             default -> {
             }
         }
-        Optional<Outcome> alert = alertFlow.keyword(c, m);
+        Optional<Outcome> alert = alertFlow.keyword(c, u);
         if (alert.isPresent()) {
             return alert.get();
         }
@@ -285,7 +286,7 @@ public final class DialogEngine implements InboundHandler {
     private Outcome menu(Conversation c, Understanding u) {
         InboundMessage m = u.message();
         Language lang = c.language();
-        Optional<Integer> number = Words.number(m.text());
+        Optional<Integer> number = Words.numberIn(u.simple());
         Intent none = Intent.of(Intents.OUT_OF_SCOPE, 0);
         if (number.isPresent()) {
             return switch (number.get()) {

@@ -41,7 +41,11 @@ final class Emergencies {
 
     /** Whether the text reads as an emergency. */
     static boolean reads(String text) {
-        String simple = Words.simplify(text);
+        return readsSimplified(Words.simplify(text));
+    }
+
+    /** {@link #reads} of a text already {@link Words#simplify simplified} (the turn's {@link Understanding#simple}). */
+    static boolean readsSimplified(String simple) {
         if (simple.isEmpty()) {
             return false;
         }
@@ -69,8 +73,9 @@ final class Emergencies {
      * reply that would be silent (an agent owns the conversation) becomes the numbers alone; on SMS
      * and USSD the rest is cut to fit, never the numbers.
      */
-    Reply first(InboundMessage m, Conversation after, Reply reply) {
-        if (!reads(m.text())) {
+    Reply first(Understanding u, Conversation after, Reply reply) {
+        InboundMessage m = u.message();
+        if (!readsSimplified(u.simple())) {
             return reply;
         }
         Channel channel = m.channel();
@@ -89,8 +94,8 @@ final class Emergencies {
      * After the turn is saved: an emergency in a conversation queued for or owned by an agent puts a
      * staff-only note in its transcript (both languages), which the console shows and is told of at once.
      */
-    void flagForAgent(InboundMessage m, Conversation after) {
-        if (after.state().isHandedOff() && reads(m.text())) {
+    void flagForAgent(Understanding u, Conversation after) {
+        if (after.state().isHandedOff() && readsSimplified(u.simple())) {
             conversations.note(after, replies.text(Language.ID, "emergency.note") + " / "
                     + replies.text(Language.EN, "emergency.note"), after.lastActivity());
         }

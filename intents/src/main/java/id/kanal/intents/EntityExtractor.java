@@ -45,6 +45,9 @@ public final class EntityExtractor {
     private static final Pattern AT_STOP = Pattern.compile(
             "\\b((?:stasiun|halte|terminal|station|st) .+)");
     private static final Pattern AT_EN = Pattern.compile("\\bat (.+?) (?:station|stop|terminal)\\b");
+    /** Each stop pattern above starts with one of these words and its space: a text with none matches none of them. */
+    private static final List<String> STOP_CUES = List.of("dari ", "from ", "ke ", "menuju ", "to ", "arah ",
+            "stasiun ", "halte ", "terminal ", "station ", "st ", "at ");
     private static final int MAX_STOP_WORDS = 4;
     /** Words that end a stop name: times, vehicles, question words ("dari poris ke duri jam brp"). */
     private static final Set<String> SPAN_END = Set.of(
@@ -80,8 +83,8 @@ public final class EntityExtractor {
             return out;
         }
         String cut = raw.length() > TextNormaliser.MAX_CHARS ? raw.substring(0, TextNormaliser.MAX_CHARS) : raw;
-        Matcher ticket = TICKET.matcher(cut);
-        if (ticket.find()) {
+        Matcher ticket = cut.indexOf('-') < 0 ? null : TICKET.matcher(cut); // a code has its dash
+        if (ticket != null && ticket.find()) {
             out.put("ticket", (ticket.group(1) + "-" + ticket.group(2)).toUpperCase(Locale.ROOT));
         }
         if (tokens.isEmpty()) {
@@ -131,6 +134,9 @@ public final class EntityExtractor {
     }
 
     private void stops(String text, Index idx, Map<String, String> out) {
+        if (!mayNameAStop(text)) {
+            return; // most messages: six regular expressions that could not match
+        }
         Matcher m = FROM_TO_ID.matcher(text);
         if (!m.find()) {
             m = FROM_TO_EN.matcher(text);
@@ -169,6 +175,15 @@ public final class EntityExtractor {
                 return;
             }
         }
+    }
+
+    private static boolean mayNameAStop(String text) {
+        for (String cue : STOP_CUES) {
+            if (text.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stop words of the first match's group 1 ({@code cut} takes them), unless there are none. */

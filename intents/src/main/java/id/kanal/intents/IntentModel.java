@@ -39,15 +39,13 @@ public sealed interface IntentModel permits IntentModel.Softmax, IntentModel.Ope
 
     /** Kanal's own softmax model. */
     record Softmax(SoftmaxModel model, List<String> categories) implements IntentModel {
-        private static final KanalFeatureGenerator FEATURES = new KanalFeatureGenerator();
-
         Softmax(SoftmaxModel model) {
             this(model, List.of(model.classes()));
         }
 
         @Override
         public double[] score(String[] words) {
-            return model.score(FEATURES.extractFeatures(words, java.util.Map.of()));
+            return model.score(words);
         }
 
         @Override

@@ -17,6 +17,12 @@ public final class KanalFeatureGenerator implements FeatureGenerator {
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
 
+    /** Receives each feature as the first {@code length} characters of {@code chars} (valid during the call only). */
+    @FunctionalInterface
+    interface Sink {
+        void accept(char[] chars, int length);
+    }
+
     public KanalFeatureGenerator() {
         // Required by DoccatFactory, which creates generators by reflection when a model loads.
     }
@@ -26,25 +32,56 @@ public final class KanalFeatureGenerator implements FeatureGenerator {
         // A set, not a list: a word seen twice (or a 3-gram inside one long word) should not
         // count double; binary features make GIS and the perceptron steadier on short messages.
         java.util.Set<String> out = new java.util.LinkedHashSet<>(text.length * 24 + 4);
-        String previous = "<s>";
-        // One builder for the character grams: each feature is one string, not a substring and a concatenation.
-        StringBuilder gram = new StringBuilder(MAX_GRAM + 2).append("c=");
+        features(text, (chars, length) -> out.add(new String(chars, 0, length)));
+        return out;
+    }
+
+    /**
+     * Every feature of {@link #extractFeatures} in the same order, repeats included, written into one
+     * buffer: scoring looks them up by their characters ({@link FeatureIndex}) without a string each
+     * (a 10-word message has about 150 of them).
+     */
+    static void features(String[] text, Sink sink) {
+        int longest = 4; // "</s>"
         for (String word : text) {
-            out.add("w=" + word);
-            out.add("b=" + previous + "_" + word);
+            longest = Math.max(longest, word.length());
+        }
+        // The longest feature is a pair: "b=" + previous + "_" + word.
+        char[] feature = new char[2 * longest + 3];
+        char[] padded = new char[longest + 2];
+        String previous = "<s>";
+        for (String word : text) {
+            sink.accept(feature, put(feature, put(feature, 0, "w="), word));
+            sink.accept(feature, pair(feature, previous, word));
             previous = word;
-            String padded = "<" + word + ">";
-            int len = padded.length();
+            int len = word.length() + 2;
+            padded[0] = '<';
+            word.getChars(0, word.length(), padded, 1);
+            padded[len - 1] = '>';
+            feature[0] = 'c';
+            feature[1] = '=';
             for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
                 for (int i = 0; i + n <= len; i++) {
-                    gram.setLength(2);
-                    out.add(gram.append(padded, i, i + n).toString());
+                    System.arraycopy(padded, i, feature, 2, n);
+                    sink.accept(feature, n + 2);
                 }
             }
         }
         if (text.length > 0) {
-            out.add("b=" + previous + "_</s>");
+            sink.accept(feature, pair(feature, previous, "</s>"));
         }
-        return out;
+    }
+
+    private static int pair(char[] feature, String previous, String word) {
+        int at = put(feature, 0, "b=");
+        at = put(feature, at, previous);
+        at = put(feature, at, "_");
+        return put(feature, at, word);
+    }
+
+    /** Writes {@code s} at {@code at}; returns the position after it. */
+    private static int put(char[] feature, int at, String s) {
+        s.getChars(0, s.length(), feature, at);
+        return at + s.length();
     }
 }

@@ -22,13 +22,13 @@ final class SoftmaxModel {
     static final String MAGIC = "KANAL-SOFTMAX-1";
 
     private final String[] classes;
-    private final Map<String, Integer> features;
     private final float[] weights; // feature-major: weights[f * classes.length + c]
     private final float[] bias;
+    private final FeatureIndex index;
 
     private SoftmaxModel(String[] classes, Map<String, Integer> features, float[] weights, float[] bias) {
         this.classes = classes;
-        this.features = features;
+        this.index = new FeatureIndex(features);
         this.weights = weights;
         this.bias = bias;
     }
@@ -57,7 +57,7 @@ final class SoftmaxModel {
         int[][] x = new int[docs.size()][];
         int[] y = new int[docs.size()];
         for (int i = 0; i < docs.size(); i++) {
-            x[i] = indices(docs.get(i), featureIndex);
+            x[i] = indices(docs.get(i), f -> featureIndex.getOrDefault(f, -1));
             y[i] = classIndex.get(labels.get(i));
         }
         float[] w = new float[featureIndex.size() * classCount];
@@ -120,15 +120,16 @@ final class SoftmaxModel {
         for (int k = 0; k < b.length; k++) {
             avgB[k] /= averaged;
         }
-        return new SoftmaxModel(classList.toArray(new String[0]), Map.copyOf(featureIndex), avgW, avgB);
+        return new SoftmaxModel(classList.toArray(new String[0]), featureIndex, avgW, avgB);
     }
 
-    private static int[] indices(Collection<String> doc, Map<String, Integer> featureIndex) {
+    /** @param indexOf a feature's index, -1 when unknown */
+    private static int[] indices(Collection<String> doc, java.util.function.ToIntFunction<String> indexOf) {
         int[] out = new int[doc.size()];
         int n = 0;
         for (String f : doc) {
-            Integer k = featureIndex.get(f);
-            if (k != null) {
+            int k = indexOf.applyAsInt(f);
+            if (k >= 0) {
                 out[n++] = k;
             }
         }
@@ -159,11 +160,67 @@ final class SoftmaxModel {
         }
     }
 
+    /** The probabilities for a message's normalised words: the same numbers as {@link #score(Collection)} of their features. */
+    double[] score(String[] words) {
+        Known known = new Known(index, words);
+        KanalFeatureGenerator.features(words, known);
+        return score(known.indices());
+    }
+
+    /** The probabilities for a document's features, as strings: what {@link #score(String[])} must equal. */
     double[] score(Collection<String> doc) {
+        return score(indices(doc, index::indexOf));
+    }
+
+    private double[] score(int[] xi) {
         double[] p = new double[classes.length];
-        int[] xi = indices(doc, features);
         softmax(xi, xi.length == 0 ? 0f : (float) (1.0 / Math.sqrt(xi.length)), weights, bias, classes.length, p);
         return p;
+    }
+
+    /**
+     * The indices of the features the model knows, each once, in the order first seen: as {@link #indices}
+     * gives them for {@link KanalFeatureGenerator#extractFeatures}'s set. The order matters to the last bit,
+     * since the softmax adds the features' weights in it.
+     */
+    private static final class Known implements KanalFeatureGenerator.Sink {
+        private final FeatureIndex index;
+        private final int[] found;
+        private final int[] seen; // open addressing over index + 1, at most half full; 0 is an empty slot
+        private int count;
+
+        Known(FeatureIndex index, String[] words) {
+            this.index = index;
+            // Per word at most "w=", "b=" and 3 character grams of each length 3-5 per character; one last pair.
+            int atMost = 1;
+            for (String w : words) {
+                atMost += 2 + 3 * w.length();
+            }
+            this.found = new int[atMost];
+            this.seen = new int[Integer.highestOneBit(atMost) * 4];
+        }
+
+        @Override
+        public void accept(char[] chars, int length) {
+            int k = index.indexOf(chars, length);
+            if (k < 0) {
+                return;
+            }
+            int mask = seen.length - 1;
+            int slot = (k * 0x9E3779B9) >>> 7 & mask; // Fibonacci hashing: neighbouring indices land far apart
+            while (seen[slot] != 0) {
+                if (seen[slot] == k + 1) {
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            seen[slot] = k + 1;
+            found[count++] = k;
+        }
+
+        int[] indices() {
+            return java.util.Arrays.copyOf(found, count);
+        }
     }
 
     String[] classes() {
@@ -176,8 +233,7 @@ final class SoftmaxModel {
         for (String c : classes) {
             out.writeUTF(c);
         }
-        String[] byIndex = new String[features.size()];
-        features.forEach((f, i) -> byIndex[i] = f);
+        String[] byIndex = index.byIndex();
         out.writeInt(byIndex.length);
         for (String f : byIndex) {
             out.writeUTF(f);
@@ -209,6 +265,6 @@ final class SoftmaxModel {
         for (int i = 0; i < b.length; i++) {
             b[i] = in.readFloat();
         }
-        return new SoftmaxModel(classes, Map.copyOf(features), w, b);
+        return new SoftmaxModel(classes, features, w, b);
     }
 }

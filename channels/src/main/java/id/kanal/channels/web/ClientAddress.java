@@ -67,6 +67,9 @@ public final class ClientAddress {
      * @param forwardedFor the {@code X-Forwarded-For} header values in the order received
      */
     InetAddress resolve(InetAddress peer, List<String> forwardedFor) {
+        if (!trusted(peer)) {
+            return peer; // a direct caller (every request when no proxy is trusted): its header is not read
+        }
         List<String> hops = new ArrayList<>();
         for (String value : forwardedFor) {
             for (String part : value.split(",")) {
@@ -87,7 +90,12 @@ public final class ClientAddress {
     }
 
     private boolean trusted(InetAddress a) {
-        return trustedProxies.stream().anyMatch(c -> c.contains(a));
+        for (Cidr proxy : trustedProxies) {
+            if (proxy.contains(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<InetAddress> peer(ServerRequest req) {

@@ -31,14 +31,20 @@ public final class FormBody {
             return new FormBody(fields);
         }
         try {
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
+            // Pair by pair with indexOf: a split would copy every pair once more before its name and value.
+            for (int start = 0; start <= body.length(); ) {
+                int end = body.indexOf('&', start);
+                if (end < 0) {
+                    end = body.length();
                 }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                fields.putIfAbsent(name, value);
+                if (end > start) {
+                    int eq = body.indexOf('=', start);
+                    boolean hasValue = eq >= 0 && eq < end;
+                    String name = decode(body.substring(start, hasValue ? eq : end));
+                    String value = hasValue ? decode(body.substring(eq + 1, end)) : "";
+                    fields.putIfAbsent(name, value);
+                }
+                start = end + 1;
             }
         } catch (IllegalArgumentException e) {
             throw new MalformedRequestException("body is not form-encoded: " + e.getMessage());
