@@ -89,51 +89,64 @@ final class ComplaintRows {
         }
     }
 
-    static ComplaintStatus statusOf(Connection c, String ticket) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM complaint WHERE ticket = ?")) {
-            ps.setString(1, ticket);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ComplaintNotFoundException(ticket);
-                }
-                return ComplaintStatus.valueOf(rs.getString(1));
-            }
-        }
-    }
-
-    static void insert(Connection c, String ticket, ComplaintFiling f, String locationKey, Optional<String> duplicateOf,
+    /**
+     * Writes a new complaint already in the status it is filed into ({@code status}: ASSIGNED by routing,
+     * or its original's for a duplicate), with both history steps: RECEIVED from {@code f.filedBy()}, then
+     * {@code status} from {@code by}. One row written once: inserted as RECEIVED and then updated, the row
+     * was written twice and its complaint_status index entry moved. The ticket is new, so its history
+     * starts at seq 1 (no MAX(seq) look-up). VALUES rather than INSERT ... SELECT FROM category: SQLite
+     * treats an INSERT ... SELECT as a write of many rows and, with foreign keys on, then searches every
+     * table that refers to complaint for rows the new one would adopt.
+     */
+    static void insert(Connection c, String ticket, ComplaintFiling f, String locationKey,
+                       Optional<DuplicateFinder.Original> original, ComplaintStatus status, String by, String note,
                        boolean forwarding, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint (ticket, idempotency_key, category_code, "
                 + "agency_code, location, description, latitude, longitude, reporter_channel, reporter_address, status, "
                 + "filed_at, updated_at, location_key, duplicate_of, forward_state, forward_next_at) "
-                + "SELECT ?, ?, code, agency_code, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM category WHERE code = ?")) {
+                + "VALUES (?, ?, ?, (SELECT agency_code FROM category WHERE code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, ticket);
             ps.setString(2, f.idempotencyKey());
-            ps.setString(3, f.location());
-            ps.setString(4, f.description());
+            ps.setString(3, f.categoryCode());
+            ps.setString(4, f.categoryCode());
+            ps.setString(5, f.location());
+            ps.setString(6, f.description());
             if (f.point().isPresent()) {
-                ps.setDouble(5, f.point().get().latitude());
-                ps.setDouble(6, f.point().get().longitude());
+                ps.setDouble(7, f.point().get().latitude());
+                ps.setDouble(8, f.point().get().longitude());
             } else {
-                ps.setNull(5, Types.DOUBLE);
-                ps.setNull(6, Types.DOUBLE);
+                ps.setNull(7, Types.DOUBLE);
+                ps.setNull(8, Types.DOUBLE);
             }
-            ps.setString(7, f.reporterChannel());
-            ps.setString(8, f.reporterAddress());
-            ps.setString(9, ComplaintStatus.RECEIVED.name());
-            ps.setLong(10, now);
-            ps.setLong(11, now);
-            ps.setString(12, locationKey);
-            ps.setString(13, duplicateOf.orElse(null));
+            ps.setString(9, f.reporterChannel());
+            ps.setString(10, f.reporterAddress());
+            ps.setString(11, status.name());
+            ps.setLong(12, now);
+            ps.setLong(13, now);
+            ps.setString(14, locationKey);
+            ps.setString(15, original.map(DuplicateFinder.Original::ticket).orElse(null));
             // A duplicate is not forwarded: the external desk already has its original.
-            boolean forward = forwarding && duplicateOf.isEmpty();
-            ps.setString(14, forward ? "PENDING" : null);
+            boolean forward = forwarding && original.isEmpty();
+            ps.setString(16, forward ? "PENDING" : null);
             if (forward) {
-                ps.setLong(15, now);
+                ps.setLong(17, now);
             } else {
-                ps.setNull(15, Types.BIGINT);
+                ps.setNull(17, Types.BIGINT);
             }
-            ps.setString(16, f.categoryCode());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO complaint_history (ticket, seq, status, changed_at, "
+                + "changed_by, note) VALUES (?, 1, ?, ?, ?, ?), (?, 2, ?, ?, ?, ?)")) {
+            ps.setString(1, ticket);
+            ps.setString(2, ComplaintStatus.RECEIVED.name());
+            ps.setLong(3, now);
+            ps.setString(4, f.filedBy());
+            ps.setString(5, "");
+            ps.setString(6, ticket);
+            ps.setString(7, status.name());
+            ps.setLong(8, now);
+            ps.setString(9, by);
+            ps.setString(10, note);
             ps.executeUpdate();
         }
         // A resident's photo is the provider's (a Twilio URL, a Telegram file id): PhotoFetcher fetches

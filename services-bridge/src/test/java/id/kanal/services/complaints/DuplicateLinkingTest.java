@@ -9,6 +9,7 @@ import id.kanal.dialog.port.FiledComplaint;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static id.kanal.services.complaints.DeskFixture.complaint;
@@ -84,6 +85,31 @@ class DuplicateLinkingTest extends DeskTest {
         desk.changeStatus(original.ticket(), ComplaintStatus.IN_PROGRESS, "staff:budi", "");
         FiledComplaint dup = file("sampah", "Jl Merdeka 12", Optional.empty());
         assertEquals(ComplaintStatus.IN_PROGRESS, desk.find(dup.ticket()).orElseThrow().status());
+    }
+
+    @Test
+    void file_twoOriginalsNear_linkedToTheEarliestFiled() {
+        FiledComplaint south = file("jalan-rusak", "Depan pasar", Optional.of(HERE));
+        FiledComplaint north = file("jalan-rusak", "Dekat masjid", north(300)); // same instant: the ticket decides
+        clock.advance(Duration.ofMinutes(1));
+        FiledComplaint later = file("jalan-rusak", "Dekat sekolah", north(600));
+        assertEquals(Optional.empty(), north.duplicateOf());
+        assertEquals(Optional.empty(), later.duplicateOf());
+        assertEquals(Optional.of(south.ticket()), file("jalan-rusak", "Di tengah", north(150)).duplicateOf());
+        assertEquals(Optional.of(north.ticket()), file("jalan-rusak", "Di utara", north(450)).duplicateOf());
+    }
+
+    @Test
+    void file_duplicate_historyHasItsReceiptThenItsLink() {
+        FiledComplaint original = file("sampah", "Jl. Merdeka No. 12", Optional.empty());
+        desk.changeStatus(original.ticket(), ComplaintStatus.IN_PROGRESS, "staff:budi", "");
+        clock.advance(Duration.ofMinutes(5));
+        FiledComplaint dup = file("sampah", "Jl Merdeka 12", Optional.empty());
+        assertEquals(List.of(new HistoryEntry(1, ComplaintStatus.RECEIVED, clock.instant(), "resident:sms", ""),
+                        new HistoryEntry(2, ComplaintStatus.IN_PROGRESS, clock.instant(), "kanal:duplicates",
+                                "linked to " + original.ticket())),
+                desk.queries().detail(dup.ticket()).orElseThrow().history());
+        assertEquals(clock.instant(), desk.queries().detail(dup.ticket()).orElseThrow().updatedAt());
     }
 
     @Test
