@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,23 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * piece did the same, but cost two more statements per write, compiled anew each time by
  * sqlite-jdbc, on every turn rather than only when something fails.) SQLite only: it has one
  * writer anyway.
- *
- * <p>A leader on a virtual thread (every request handler) does not run the batch itself: it hands
- * it to a platform thread and waits. SQLite's fsync happens inside native code, where a virtual
- * thread stays pinned to its carrier, so each commit took one of the scheduler's carriers (of two,
- * on two cores) out of service for the whole fsync, and every other turn's Java work shared the
- * other one.
  */
 public final class GroupCommit {
     private final Database db;
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock leader = new ReentrantLock();
-    /** Runs the batches of virtual-thread leaders; its one thread ends after a few idle seconds. */
-    private final ThreadPoolExecutor committer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), this::committerThread);
-    /** The committer's current thread (a new one after an idle spell). */
-    private volatile Thread committerThread;
 
     public GroupCommit(Database db, int maxBatch) {
         if (maxBatch < 1) {
@@ -55,7 +39,6 @@ public final class GroupCommit {
         }
         this.db = Objects.requireNonNull(db, "db");
         this.maxBatch = maxBatch;
-        committer.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -65,9 +48,7 @@ public final class GroupCommit {
      * after another measured 593 turns/s against SQLite's 3,904 (`bench --db`).
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        if (db.dialect() != Dialect.SQLITE || Thread.currentThread() == committerThread) {
-            // On the committer, a piece of work that asks for a transaction of its own gets one (nested in
-            // the batch's, as a leader's nested call always did): queued, it would wait for itself.
+        if (db.dialect() != Dialect.SQLITE) {
             return db.inTransaction(work);
         }
         Pending<T> mine = new Pending<>(work, Thread.currentThread());
@@ -77,7 +58,7 @@ public final class GroupCommit {
             if (leader.tryLock()) {
                 try {
                     while (!mine.done) {
-                        commitBatchOffCarrier();
+                        commitBatch();
                     }
                 } finally {
                     leader.unlock();
@@ -110,41 +91,6 @@ public final class GroupCommit {
     /** How many writes wait for a leader (tests wait on it instead of sleeping). */
     int waitingForTests() {
         return waiting.size();
-    }
-
-    private Thread committerThread(Runnable r) {
-        Thread t = new Thread(r, "kanal-sqlite-commit");
-        t.setDaemon(true);
-        committerThread = t;
-        return t;
-    }
-
-    /** On a virtual thread, runs {@link #commitBatch} on the committer thread and waits for it; else here. */
-    private void commitBatchOffCarrier() {
-        if (!Thread.currentThread().isVirtual()) {
-            commitBatch();
-            return;
-        }
-        Future<?> batch = committer.submit(this::commitBatch);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                batch.get();
-                break;
-            } catch (InterruptedException e) {
-                // The batch runs on regardless; the interrupt is the caller's, kept for it.
-                interrupted = true;
-            } catch (ExecutionException e) {
-                // commitBatch gives each piece its own outcome; only a bug of its own ends up here.
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException("group commit failed", e.getCause());
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void commitBatch() {

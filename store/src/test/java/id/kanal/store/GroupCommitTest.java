@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,23 +95,6 @@ class GroupCommitTest {
             }));
             assertEquals(0, count(db));
             assertEquals(8, (long) group.inTransaction(c -> insert(c, 8)));
-        }
-    }
-
-    @Test
-    void aVirtualThreadsWrite_runsOnAPlatformThread_soNoCarrierIsPinnedThroughTheFsync() throws Exception {
-        try (Database db = Database.openSqlite(dir)) {
-            createTable(db);
-            GroupCommit group = new GroupCommit(db, 64);
-            java.util.concurrent.atomic.AtomicReference<Boolean> ranOnVirtual = new java.util.concurrent.atomic.AtomicReference<>();
-            Thread.ofVirtual().start(() -> ranOnVirtual.set(group.inTransaction(c -> {
-                insert(c, 1);
-                return Thread.currentThread().isVirtual();
-            }))).join();
-            assertFalse(ranOnVirtual.get());
-            assertEquals(Set.of(1L), ids(db));
-            // A platform thread's write (a command, a test) still runs where it is.
-            assertEquals(Thread.currentThread(), group.inTransaction(c -> Thread.currentThread()));
         }
     }
 
