@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code bench [--connections 50] [--seconds 10] [--warmup 10] [--max-warmup 40] [--db URL] [--jfr FILE]}: in one run, on a
  * scratch database, the same load generator drives a bare Helidon route (the denominator) and
  * Kanal's pipelines, each server in its own JVM; prints requests/s, latency percentiles,
- * errors, the Kanal/bare ratio, server CPU per turn (and how much of it the JIT compilers used: seconds
+ * errors (the SMS target's also by message of the mix), the Kanal/bare ratio, server CPU per turn (and how much of it the JIT compilers used: seconds
  * after start they still compile the hot paths), heap after the run and the heap cost of
  * one cached conversation; on SQLite also the store alone, a turn's save without HTTP or dialog (the floor
  * under the CPU per turn). {@code --jfr} records the Kanal server with Java Flight Recorder
@@ -87,6 +87,7 @@ public final class BenchCommand {
             rows.add(measure("Kanal USSD", kanal, connections, warmup, length, Workloads.ussd(USSD_SECRET, connections)));
         }
         print(rows, out);
+        printSmsByMessage(rows.get(1).load(), out);
         if (db.isEmpty()) {
             StoreAlone.Result store = StoreAlone.run(scratch.resolve("store"), connections, warmup.min(), length);
             out.printf("store alone (%d threads save turns as the SMS target's: inbound record, conversation, two transcript "
@@ -124,6 +125,16 @@ public final class BenchCommand {
                     r.jitMicrosPerRequest().map(v -> String.format("%.0f", v)).orElse("-"),
                     r.heapBytes().map(b -> String.format("%.1f", b / 1048576.0)).orElse("-"), l.warmedUp().toSeconds());
         }
+    }
+
+    /** The SMS target's p50/p99 by message of the mix: where its tail comes from. */
+    private static void printSmsByMessage(LoadResult sms, PrintStream out) {
+        StringBuilder line = new StringBuilder("SMS by message, p50/p99 ms:");
+        for (int kind = 0; kind < Workloads.SMS_MIX.size(); kind++) {
+            line.append(String.format(" \"%s\" %.1f/%.1f;", Workloads.SMS_MIX.get(kind), sms.percentileMillis(kind, 50),
+                    sms.percentileMillis(kind, 99)));
+        }
+        out.println(line);
     }
 
     /** Heap per entry of a conversation cache like the store's, measured over many entries. */

@@ -25,6 +25,11 @@ final class HttpLoad {
     @FunctionalInterface
     interface Requests {
         byte[] request(int connection, long n);
+
+        /** Which kind of request it is (0, 1, ...), for latencies by kind; one kind unless told. */
+        default int kind(int connection, long n) {
+            return 0;
+        }
     }
 
     private HttpLoad() {
@@ -52,11 +57,14 @@ final class HttpLoad {
         AtomicLong end = new AtomicLong(Long.MAX_VALUE);
         AtomicLong errors = new AtomicLong();
         List<long[]> perConnection = new ArrayList<>();
+        List<int[]> kindsPerConnection = new ArrayList<>();
         int[] counts = new int[connections];
         CountDownLatch done = new CountDownLatch(connections);
         for (int c = 0; c < connections; c++) {
             long[] latencies = new long[1 << 20];
+            int[] kinds = new int[latencies.length];
             perConnection.add(latencies);
+            kindsPerConnection.add(kinds);
             int connection = c;
             Thread.ofPlatform().daemon().start(() -> {
                 int count = 0;
@@ -77,6 +85,7 @@ final class HttpLoad {
                             errors.incrementAndGet();
                         }
                         if (t0 >= measureFrom.get() && count < latencies.length) {
+                            kinds[count] = requests.kind(connection, n);
                             latencies[count++] = t1 - t0;
                         }
                     }
@@ -105,7 +114,23 @@ final class HttpLoad {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new LoadResult(all, length, Duration.ofNanos(from - start), errors.get());
+        return new LoadResult(all, byKind(perConnection, kindsPerConnection, counts), length,
+                Duration.ofNanos(from - start), errors.get());
+    }
+
+    /** The measured latencies of each kind, ascending, by kind. */
+    private static List<long[]> byKind(List<long[]> latencies, List<int[]> kinds, int[] counts) {
+        List<List<Long>> lists = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            for (int i = 0; i < counts[c]; i++) {
+                int kind = kinds.get(c)[i];
+                while (lists.size() <= kind) {
+                    lists.add(new ArrayList<>());
+                }
+                lists.get(kind).add(latencies.get(c)[i]);
+            }
+        }
+        return lists.stream().map(l -> l.stream().mapToLong(Long::longValue).sorted().toArray()).toList();
     }
 
     /** Reads one response (Content-Length or chunked) and returns its status code. */

@@ -31,19 +31,29 @@ final class Workloads {
     static HttpLoad.Requests sms(String publicUrl, String authToken, int connections) {
         long run = System.currentTimeMillis() % 1_000_000;
         TwilioSigner signer = TwilioSigner.forToken(authToken);
-        return (connection, n) -> {
-            long step = n / residentsPer(connections);
-            int resident = (int) (connection + (n % residentsPer(connections)) * connections);
-            // Each resident starts at its own place in the mix (then walks it in order), so every step of
-            // it, the complaint and its confirmation included, runs in any window: walked in lockstep, a
-            // 13-second run never reached the complaints, and hid their cost.
-            String text = SMS_MIX.get((int) ((step + resident) % SMS_MIX.size()));
-            Map<String, String> form = new TreeMap<>(Map.of(
-                    "MessageSid", "SMbench" + run + "c" + connection + "n" + n,
-                    "AccountSid", "AC00000000000000000000000000000000",
-                    "From", phone(resident), "To", "+6221500123", "Body", text, "NumMedia", "0"));
-            return HttpLoad.formPost("/channels/sms", encode(form),
-                    "X-Twilio-Signature", signer.sign(publicUrl + "/channels/sms", form));
+        return new HttpLoad.Requests() {
+            @Override
+            public byte[] request(int connection, long n) {
+                int resident = (int) (connection + (n % residentsPer(connections)) * connections);
+                Map<String, String> form = new TreeMap<>(Map.of(
+                        "MessageSid", "SMbench" + run + "c" + connection + "n" + n,
+                        "AccountSid", "AC00000000000000000000000000000000",
+                        "From", phone(resident), "To", "+6221500123", "Body", SMS_MIX.get(kind(connection, n)),
+                        "NumMedia", "0"));
+                return HttpLoad.formPost("/channels/sms", encode(form),
+                        "X-Twilio-Signature", signer.sign(publicUrl + "/channels/sms", form));
+            }
+
+            /** The step of the mix, which is the message's index in {@link #SMS_MIX}. */
+            @Override
+            public int kind(int connection, long n) {
+                long step = n / residentsPer(connections);
+                int resident = (int) (connection + (n % residentsPer(connections)) * connections);
+                // Each resident starts at its own place in the mix (then walks it in order), so every step of
+                // it, the complaint and its confirmation included, runs in any window: walked in lockstep, a
+                // 13-second run never reached the complaints, and hid their cost.
+                return (int) ((step + resident) % SMS_MIX.size());
+            }
         };
     }
 

@@ -80,6 +80,42 @@ class HttpLoadTest {
     }
 
     @Test
+    void run_keepsEachKindsLatencies_apart() throws Exception {
+        HttpLoad.Requests twoKinds = new HttpLoad.Requests() {
+            @Override
+            public byte[] request(int connection, long n) {
+                return GET;
+            }
+
+            @Override
+            public int kind(int connection, long n) {
+                return (int) (n % 3 == 0 ? 1 : 0); // a third of the requests are kind 1
+            }
+        };
+        try (ServerSocket server = okServer()) {
+            LoadResult r = HttpLoad.run(server.getLocalPort(), 2, new Warmup(Duration.ZERO, Duration.ZERO),
+                    Duration.ofMillis(300), twoKinds, new HttpLoad.Phases() {
+                        @Override
+                        public boolean warm() {
+                            return true;
+                        }
+
+                        @Override
+                        public void measuring() {
+                        }
+                    });
+            assertEquals(2, r.byKind().size());
+            long kind0 = r.byKind().get(0).length;
+            long kind1 = r.byKind().get(1).length;
+            assertEquals(r.requests(), kind0 + kind1);
+            // each connection's requests 0, 1, 2, 3...: kind 1 is every third, give or take one a connection
+            assertTrue(Math.abs(kind0 - 2 * kind1) <= 4, kind0 + " against " + kind1);
+            assertTrue(r.percentileMillis(1, 99) > 0);
+            assertEquals(0, r.percentileMillis(2, 99));
+        }
+    }
+
+    @Test
     void warmup_refusesALongestShorterThanTheShortest() {
         assertThrows(IllegalArgumentException.class, () -> new Warmup(Duration.ofSeconds(10), Duration.ofSeconds(5)));
     }
@@ -122,7 +158,7 @@ class HttpLoadTest {
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = (i + 1) * 1_000_000L;
         }
-        LoadResult r = new LoadResult(nanos, Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
+        LoadResult r = new LoadResult(nanos, java.util.List.of(nanos), Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
         assertEquals(500, r.perSecond());
         assertEquals(500.0, r.percentileMillis(50));
         assertEquals(990.0, r.percentileMillis(99));
