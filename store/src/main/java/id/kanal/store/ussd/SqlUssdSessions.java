@@ -61,11 +61,8 @@ public final class SqlUssdSessions {
 
     /** The session: from memory when this node saved it lately, else from the table. */
     public Optional<StoredUssdSession> find(String sessionId) {
-        Optional<StoredUssdSession> cached = findCached(sessionId);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        return database.read(c -> Statements.first(c, FIND, SqlUssdSessions::row, sessionId));
+        Optional<StoredUssdSession> cached = recent.map(r -> r.getIfPresent(sessionId));
+        return cached.isPresent() ? cached : stored(sessionId);
     }
 
     /**
@@ -73,10 +70,11 @@ public final class SqlUssdSessions {
      * not there, even if the table has it. On PostgreSQL (no memory) it is {@link #find}.
      */
     public Optional<StoredUssdSession> findCached(String sessionId) {
-        if (recent.isEmpty()) {
-            return database.read(c -> Statements.first(c, FIND, SqlUssdSessions::row, sessionId));
-        }
-        return Optional.ofNullable(recent.get().getIfPresent(sessionId));
+        return recent.isEmpty() ? stored(sessionId) : Optional.ofNullable(recent.get().getIfPresent(sessionId));
+    }
+
+    private Optional<StoredUssdSession> stored(String sessionId) {
+        return database.read(c -> Statements.first(c, FIND, SqlUssdSessions::row, sessionId));
     }
 
     /** The most recently updated session of a phone number other than {@code exceptSessionId}. */
@@ -111,8 +109,8 @@ public final class SqlUssdSessions {
 
     /**
      * Deletes the sessions not updated for a day before {@code now}; returns how many. The old rows
-     * are found on a reader (no index on {@code updated_at}: every hop would move its entry; the
-     * oldest rows come first in the table, so the scan stops early) and deleted by key in short
+     * are found on a reader (a scan of the table once a minute: an index on {@code updated_at} would be
+     * moved by every hop) and deleted by key in short
      * transactions, so no scan holds the writer. Any node may run it: a row deleted twice is deleted
      * once, and a row saved meanwhile stays.
      */
