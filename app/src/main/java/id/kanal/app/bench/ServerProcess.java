@@ -79,9 +79,10 @@ public final class ServerProcess implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                s.setSoTimeout(5_000);
                 s.getOutputStream().write("GET /observe/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
-                if (HttpLoad.readResponse(s.getInputStream()) == 200) {
+                if (status(s.getInputStream()) == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -90,6 +91,20 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(100); // polling a child process's start, with a deadline
         }
         throw new IOException("server did not become healthy within " + within);
+    }
+
+    /** The status of the answer on {@code in}, read until complete (the server may keep the socket open). */
+    private static int status(java.io.InputStream in) throws IOException {
+        byte[] bytes = new byte[4096];
+        int length = 0;
+        for (int read = 0; read >= 0 && length < bytes.length; read = in.read(bytes, length, bytes.length - length)) {
+            length += read;
+            HttpResponses.Answer answer = HttpResponses.parse(bytes, length);
+            if (answer != null) {
+                return answer.status();
+            }
+        }
+        throw new IOException("no complete answer");
     }
 
     /** The CPU time the server's process has used so far. */

@@ -3,31 +3,72 @@ package id.kanal.app.bench;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HttpLoadTest {
     @Test
-    void readResponse_readsContentLengthAndChunkedAnswersBackToBack() throws Exception {
-        InputStream in = new ByteArrayInputStream(("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
-                + "HTTP/1.1 413 Payload Too Large\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
-                + "HTTP/1.1 204 No Content\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        assertEquals(200, HttpLoad.readResponse(in));
-        assertEquals(413, HttpLoad.readResponse(in));
-        assertEquals(204, HttpLoad.readResponse(in));
+    void parse_findsContentLengthAndChunkedAnswersBackToBack() {
+        byte[] bytes = ("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
+                + "HTTP/1.1 413 Payload Too Large\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n0\r\n\r\n"
+                + "HTTP/1.1 204 No Content\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        int at = 0;
+        for (int status : new int[] {200, 413, 204}) {
+            byte[] rest = java.util.Arrays.copyOfRange(bytes, at, bytes.length);
+            HttpResponses.Answer answer = HttpResponses.parse(rest, rest.length);
+            assertEquals(status, answer.status());
+            at += answer.length();
+        }
+        assertEquals(bytes.length, at);
+    }
+
+    @Test
+    void parse_waitsForTheWholeAnswer_whateverByteTheReadStoppedAt() {
+        byte[] chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] sized = "HTTP/1.1 200 OK\r\ncontent-length: 3\r\n\r\nabc".getBytes(StandardCharsets.US_ASCII);
+        for (byte[] answer : List.of(chunked, sized)) {
+            for (int read = 0; read < answer.length; read++) {
+                assertNull(HttpResponses.parse(answer, read), "complete after " + read + " of " + answer.length);
+            }
+            assertEquals(answer.length, HttpResponses.parse(answer, answer.length).length());
+        }
+    }
+
+    @Test
+    void parse_refusesWhatIsNotAnHttpAnswer() {
+        byte[] bytes = "SSH-2.0-OpenSSH\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(IllegalArgumentException.class, () -> HttpResponses.parse(bytes, bytes.length));
+    }
+
+    @Test
+    void run_countsAClosedConnectionAsAnError_andTheOthersGoOn() throws Exception {
+        try (ServerSocket server = okServer()) {
+            AtomicInteger asked = new AtomicInteger();
+            // connection 3's fifth request is refused by the server (closed), the other four keep going
+            HttpLoad.Requests requests = (connection, n) -> {
+                asked.incrementAndGet();
+                return connection == 3 && n == 4 ? CLOSE : GET;
+            };
+            LoadResult r = HttpLoad.run(server.getLocalPort(), 5, new Warmup(Duration.ZERO, Duration.ZERO),
+                    Duration.ofMillis(300), requests, ALWAYS_WARM);
+            assertEquals(1, r.errors());
+            assertTrue(r.requests() > 20, "answers measured: " + r.requests());
+            assertTrue(asked.get() >= r.requests());
+        }
     }
 
     @Test
@@ -121,6 +162,19 @@ class HttpLoadTest {
     }
 
     private static final byte[] GET = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** okServer closes the connection instead of answering it. */
+    private static final byte[] CLOSE = "GET /close HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static final HttpLoad.Phases ALWAYS_WARM = new HttpLoad.Phases() {
+        @Override
+        public boolean warm() {
+            return true;
+        }
+
+        @Override
+        public void measuring() {
+        }
+    };
 
     /** Answers every request on every connection with an empty 200, until closed. */
     private static ServerSocket okServer() throws IOException {
@@ -142,6 +196,9 @@ class HttpLoadTest {
         try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))) {
             OutputStream out = s.getOutputStream();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("GET /close ")) {
+                    return;
+                }
                 if (line.isEmpty()) {
                     out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
