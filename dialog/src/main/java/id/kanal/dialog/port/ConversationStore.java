@@ -6,7 +6,10 @@ import id.kanal.dialog.Reply;
 
 import java.util.Optional;
 
-/** Durable conversations, inbound records and transcripts. */
+/**
+ * Durable conversations and transcripts; a handled message is recorded, for deduplication, on its
+ * line of its sender's transcript.
+ */
 public interface ConversationStore {
     /**
      * The reply given to a message already handled (a provider's retry), found by its sender and its
