@@ -96,10 +96,15 @@ class TurnRoundTripsOnPostgresTest {
                 Optional<Reply> retry = locks.withTurn(second, () -> store.replyTo(RESIDENT, "SM2"));
                 assertEquals(Optional.of("Harga"), retry.map(Reply::text), "the retry gets the first reply");
                 assertEquals(2, syncs.get(), "a retry: lock with reads, unlock");
+
+                // A silent reply (an agent has the conversation): its retry gets silence again, not a turn.
+                InboundMessage third = message("SM3", "pak?", T0.plusSeconds(9));
+                assertEquals(Optional.empty(), countedTurn(locks, store, third, Reply.silent()));
+                assertEquals(Optional.of(Reply.silent()), countedTurn(locks, store, third, Reply.of("never")));
             }
             // Another node (no cache) reads what the turns committed.
             Conversation saved = new SqlConversationStore(db).load(RESIDENT).orElseThrow();
-            assertEquals(T0.plusSeconds(5), saved.lastActivity());
+            assertEquals(T0.plusSeconds(9), saved.lastActivity());
         }
     }
 
