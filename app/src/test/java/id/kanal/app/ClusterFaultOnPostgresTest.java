@@ -211,11 +211,15 @@ class ClusterFaultOnPostgresTest {
     private static void checkDatabase(Map<String, String> answered) throws Exception {
         try (Connection c = DriverManager.getConnection(PG.url())) {
             Set<String> turns = new HashSet<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT provider_id FROM inbound_message WHERE channel = 'sms'")) {
+            int recorded = 0;
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT provider_id FROM transcript WHERE channel = 'sms' AND provider_id IS NOT NULL")) {
                 while (rs.next()) {
                     turns.add("sms:" + rs.getString(1));
+                    recorded++;
                 }
             }
+            assertEquals(turns.size(), recorded, "a message recorded by two turns");
             Set<String> lost = new HashSet<>(answered.keySet());
             lost.removeAll(turns);
             assertEquals(Set.of(), lost, "answered turns missing from the database");

@@ -120,7 +120,8 @@ class ClusterOnPostgresTest {
             pool.shutdownNow();
         }
         // One turn at a time: each turn wrote its two lines after the last one's, none lost or doubled.
-        assertEquals((long) messages, count("SELECT COUNT(*) FROM inbound_message"));
+        assertEquals((long) messages, count("SELECT COUNT(*) FROM transcript WHERE provider_id IS NOT NULL"));
+        assertEquals((long) messages, count("SELECT COUNT(DISTINCT provider_id) FROM transcript"), "each message one turn");
         assertEquals(2L * messages, count("SELECT COUNT(DISTINCT seq) FROM transcript"));
         assertEquals(2L * messages, count("SELECT MAX(seq) FROM transcript"));
     }

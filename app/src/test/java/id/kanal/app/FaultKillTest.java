@@ -125,15 +125,19 @@ class FaultKillTest {
             }
         }
         try (Database db = Database.openSqlite(data)) {
-            Set<String> turns = db.read(c -> {
-                Set<String> ids = new HashSet<>();
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT channel, provider_id FROM inbound_message")) {
+            // A turn's message line carries its provider id: the record a retry finds.
+            List<String> recorded = db.read(c -> {
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT channel, provider_id FROM transcript WHERE provider_id IS NOT NULL")) {
                     while (rs.next()) {
                         ids.add(rs.getString(1) + ":" + rs.getString(2));
                     }
                 }
                 return ids;
             });
+            Set<String> turns = new HashSet<>(recorded);
+            assertEquals(turns.size(), recorded.size(), "a message recorded by two turns");
             Set<String> lost = new HashSet<>(mustBeRecorded);
             lost.removeAll(turns);
             assertEquals(Set.of(), lost, "answered turns missing after the crash");

@@ -109,7 +109,7 @@ class RefusedBodyTest extends KanalOnServer {
     private long ussdSessions(String sessionId) {
         return kanal.kanal().database().read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM inbound_message WHERE channel = 'ussd' AND provider_id = ?")) {
+                    "SELECT COUNT(*) FROM transcript WHERE channel = 'ussd' AND provider_id = ?")) {
                 ps.setString(1, sessionId + ":0");
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -64,7 +64,7 @@ class ServerLifecycleTest extends KanalOnServer {
         }
         // The message and its reply were committed before the reply was written: a restart finds them.
         kanal.start();
-        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message WHERE provider_id = 'SM-inflight'"));
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM transcript WHERE provider_id = 'SM-inflight'"));
     }
 
     private static String read(InputStream in) throws Exception {

@@ -53,7 +53,7 @@ class SmppPartsEndToEndTest {
         restart();
         part(41, 2, 2, "di Jl Merdeka");
         await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
-        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM transcript WHERE provider_id IS NOT NULL"), "one turn");
         assertEquals("Jalan berlubang di Jl Merdeka", residentSaid());
         assertEquals(0, kanal.count("SELECT COUNT(*) FROM smpp_part"), "the parts forgotten with the turn");
     }
@@ -65,7 +65,7 @@ class SmppPartsEndToEndTest {
         assertEquals(1, kanal.count("SELECT COUNT(*) FROM smpp_part"));
         part(42, 2, 2, "di Jl Merdeka");
         await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "the reply sent");
-        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM transcript WHERE provider_id IS NOT NULL"), "one turn");
         assertEquals("Jalan berlubang di Jl Merdeka", residentSaid());
     }
 
@@ -74,10 +74,10 @@ class SmppPartsEndToEndTest {
         part(43, 3, 1, "Jalan berlubang ");
         part(43, 3, 2, "di Jl Merdeka");
         restart();
-        assertEquals(0, kanal.count("SELECT COUNT(*) FROM inbound_message"), "still waiting for part 3");
+        assertEquals(0, kanal.count("SELECT COUNT(*) FROM transcript WHERE provider_id IS NOT NULL"), "still waiting for part 3");
         clock.advance(SmppConfig.DEFAULT_REASSEMBLY_WAIT);
         await(() -> kanal.count("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") == 1, "what arrived handed on and answered");
-        assertEquals(1, kanal.count("SELECT COUNT(*) FROM inbound_message"), "one turn");
+        assertEquals(1, kanal.count("SELECT COUNT(*) FROM transcript WHERE provider_id IS NOT NULL"), "one turn");
         assertEquals("Jalan berlubang di Jl Merdeka", residentSaid());
         assertEquals(0, kanal.count("SELECT COUNT(*) FROM smpp_part"));
     }

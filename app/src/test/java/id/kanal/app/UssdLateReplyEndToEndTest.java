@@ -108,7 +108,7 @@ class UssdLateReplyEndToEndTest {
                 harness.kanal().clock().instant()));
         harness.kanal().channels().start();
         assertEquals(0, harness.count("SELECT COUNT(*) FROM ussd_pending_turn"));
-        assertEquals(1, harness.count("SELECT COUNT(*) FROM inbound_message WHERE provider_id = '" + SESSION + ":0'"),
+        assertEquals(1, harness.count("SELECT COUNT(*) FROM transcript WHERE provider_id = '" + SESSION + ":0'"),
                 "the turn ran and is recorded");
         assertEquals(1, harness.count("SELECT COUNT(*) FROM outbox WHERE kind = 'ussd-reply' AND channel = 'sms'"),
                 "its reply follows by SMS");

@@ -108,7 +108,7 @@ public final class DialogEngine implements InboundHandler {
     }
 
     private Reply handleInOrder(InboundMessage m) {
-        Optional<Reply> earlier = services.conversations().replyTo(m.channel(), m.providerMessageId());
+        Optional<Reply> earlier = services.conversations().replyTo(m.from(), m.providerMessageId());
         if (earlier.isPresent()) {
             LOG.log(System.Logger.Level.INFO, "duplicate channel={0} from={1} id={2}: first reply repeated",
                     m.channel().id(), m.from(), m.providerMessageId());

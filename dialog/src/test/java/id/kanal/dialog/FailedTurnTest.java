@@ -45,7 +45,7 @@ class FailedTurnTest {
     void failedTurn_storeDownToo_theFailureReachesTheAdapter() {
         id.kanal.dialog.port.ConversationStore down = new id.kanal.dialog.port.ConversationStore() {
             @Override
-            public java.util.Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+            public java.util.Optional<Reply> replyTo(Address from, String providerMessageId) {
                 return java.util.Optional.empty();
             }
 

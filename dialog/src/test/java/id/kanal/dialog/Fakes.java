@@ -170,8 +170,8 @@ final class Fakes {
         final List<Turn> turns = new CopyOnWriteArrayList<>();
 
         @Override
-        public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
-            return Optional.ofNullable(replies.get(channel.id() + ":" + providerMessageId));
+        public Optional<Reply> replyTo(Address from, String providerMessageId) {
+            return Optional.ofNullable(replies.get(from.channel().id() + ":" + providerMessageId));
         }
 
         @Override

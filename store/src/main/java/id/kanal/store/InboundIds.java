@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * skips the duplicate look-up, a query that was 5% of an SMS turn's CPU. "Surely never seen" is
  * answered here; "perhaps seen" (a retry, or one new id in a hundred) still asks the database.
  *
- * <p>Sound only where this process is the one writer of the table's provider ids: SQLite, whose one
- * node receives every webhook (several nodes need PostgreSQL, which always asks). It is read from
- * the table once per {@link Database} (about a second for a million messages), and every turn's id
- * is added before its transaction commits: a turn that then fails leaves an id here that the table
+ * <p>Sound only where this process is the one writer of the provider ids (a turn's message line in
+ * the transcript carries its id): SQLite, whose one node receives every webhook (several nodes need
+ * PostgreSQL, which always asks). It is read from the database once per {@link Database}, and every turn's id
+ * is added before its transaction commits: a turn that then fails leaves an id here that the database
  * lacks, which costs only a look-up. A retry waits for its resident's turn lock, taken after the
  * first delivery's save added its id. About 1.3 bytes an id (10 bits: 1% of new ids asked anyway);
  * a full filter is followed by one twice its size.
@@ -41,16 +41,23 @@ final class InboundIds {
         return BY_DATABASE.computeIfAbsent(db, InboundIds::load);
     }
 
+    /**
+     * The turns' message lines (V63) by the index of their time, which holds channel and provider id:
+     * the scan reads that index alone, not the transcript's rows with their texts.
+     */
+    private static final String COUNT = "SELECT COUNT(*) FROM transcript WHERE provider_id IS NOT NULL";
+    private static final String IDS = "SELECT channel, provider_id FROM transcript WHERE provider_id IS NOT NULL";
+
     private static InboundIds load(Database db) {
         return db.read(c -> {
             long count;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inbound_message");
+            try (PreparedStatement ps = c.prepareStatement(COUNT);
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 count = rs.getLong(1);
             }
             InboundIds ids = new InboundIds(count);
-            try (PreparedStatement ps = c.prepareStatement("SELECT channel, provider_id FROM inbound_message");
+            try (PreparedStatement ps = c.prepareStatement(IDS);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1), rs.getString(2));

@@ -3,7 +3,6 @@ package id.kanal.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import id.kanal.dialog.Address;
-import id.kanal.dialog.Channel;
 import id.kanal.dialog.Conversation;
 import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.Language;
@@ -55,8 +54,8 @@ public final class SqlConversationStore implements ConversationStore {
      */
     private record Locked(Address resident, Optional<Conversation> conversation, InboundMessage message,
                           Optional<Reply> reply) {
-        boolean holds(Channel channel, String providerMessageId) {
-            return message != null && message.channel() == channel && message.providerMessageId().equals(providerMessageId);
+        boolean holds(Address from, String providerMessageId) {
+            return message != null && message.from().equals(from) && message.providerMessageId().equals(providerMessageId);
         }
     }
 
@@ -73,18 +72,17 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     @Override
-    public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+    public Optional<Reply> replyTo(Address from, String providerMessageId) {
         Locked l = locked.get();
-        if (l != null && l.holds(channel, providerMessageId)) {
+        if (l != null && l.holds(from, providerMessageId)) {
             return l.reply(); // read on the turn lock's round trip
         }
-        if (inboundIds != null && !inboundIds.mightContain(channel.id(), providerMessageId)) {
+        if (inboundIds != null && !inboundIds.mightContain(from.channel().id(), providerMessageId)) {
             return Optional.empty();
         }
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(REPLY)) {
-                ps.setString(1, channel.id());
-                ps.setString(2, providerMessageId);
+            try (PreparedStatement ps = c.prepareStatement(Transcript.REPLY)) {
+                bindReply(ps, 1, from, providerMessageId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return reply(rs);
                 }
@@ -92,10 +90,19 @@ public final class SqlConversationStore implements ConversationStore {
         });
     }
 
-    private static final String REPLY = "SELECT reply, reply_end FROM inbound_message WHERE channel = ? AND provider_id = ?";
+    private static void bindReply(PreparedStatement ps, int at, Address from, String providerMessageId) throws SQLException {
+        ps.setString(at, from.channel().id());
+        ps.setString(at + 1, from.value());
+        ps.setString(at + 2, providerMessageId);
+    }
 
+    /** The reply {@link Transcript#REPLY} found: the bot's line's text (none: a silent reply) and whether it ended the session. */
     private static Optional<Reply> reply(ResultSet rs) throws SQLException {
-        return rs.next() ? Optional.of(new Reply(rs.getString(1), List.of(), rs.getInt(2) != 0)) : Optional.empty();
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        String text = rs.getString(2);
+        return Optional.of(new Reply(text == null ? "" : text, List.of(), (rs.getInt(1) & Transcript.REPLY_ENDS) != 0));
     }
 
     @Override
@@ -132,14 +139,13 @@ public final class SqlConversationStore implements ConversationStore {
         Optional<Conversation> conversation;
         Optional<Reply> reply = Optional.empty();
         try (PreparedStatement ps = lockConnection.prepareStatement(
-                lock + ";\n" + SELECT_ROW + (message == null ? "" : ";\n" + REPLY))) {
+                lock + ";\n" + SELECT_ROW + (message == null ? "" : ";\n" + Transcript.REPLY))) {
             ps.setInt(1, kind);
             ps.setInt(2, key);
             ps.setString(3, resident.channel().id());
             ps.setString(4, resident.value());
             if (message != null) {
-                ps.setString(5, message.channel().id());
-                ps.setString(6, message.providerMessageId());
+                bindReply(ps, 5, message.from(), message.providerMessageId());
             }
             ps.execute(); // the lock's result first
             try (ResultSet rs = nextResult(ps)) {
@@ -212,10 +218,6 @@ public final class SqlConversationStore implements ConversationStore {
         SqlWork<Long> write = c -> {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
-                try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND)) {
-                    bindInbound(ps, 1, turn);
-                    ps.executeUpdate();
-                }
                 upsertConversation(c, conv, false);
                 try (PreparedStatement ps = c.prepareStatement(transcript)) {
                     bindTurnLines(ps, 1, turn);
@@ -223,14 +225,13 @@ public final class SqlConversationStore implements ConversationStore {
                 }
                 return 0L;
             }
-            // PostgreSQL: the three statements travel together (the driver sends them before one
+            // PostgreSQL: the two statements travel together (the driver sends them before one
             // Sync), and outside a transaction block the server runs what comes before a Sync as one
             // implicit transaction, committed at the Sync (or rolled back whole when one fails): the
             // turn's one round trip, commit included. The upsert's RETURNING gives the conversation's
             // new version, the one result set among the counts.
-            try (PreparedStatement ps = c.prepareStatement(INSERT_INBOUND + ";\n" + UPSERT_CONVERSATION + VERSIONED
-                    + ";\n" + transcript)) {
-                bindTurnLines(ps, bindConversation(ps, bindInbound(ps, 1, turn), conv), turn);
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + VERSIONED + ";\n" + transcript)) {
+                bindTurnLines(ps, bindConversation(ps, 1, conv), turn);
                 return versionFrom(ps, ps.execute());
             }
         };
@@ -315,8 +316,6 @@ public final class SqlConversationStore implements ConversationStore {
         return seq;
     }
 
-    private static final String INSERT_INBOUND = "INSERT INTO inbound_message "
-            + "(channel, provider_id, address, received_at, reply, reply_end) VALUES (?, ?, ?, ?, ?, ?)";
     // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
     private static final String UPSERT_CONVERSATION = "INSERT INTO conversation (channel, address, language, state, "
             + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -326,17 +325,6 @@ public final class SqlConversationStore implements ConversationStore {
             + "queue_reason = excluded.queue_reason";
     /** On a shared database (PostgreSQL) every save increments the conversation's version. */
     private static final String VERSIONED = ", version = conversation.version + 1 RETURNING version";
-
-    /** Binds the inbound record's parameters from {@code at}; returns the next parameter's index. */
-    private static int bindInbound(PreparedStatement ps, int at, Turn turn) throws SQLException {
-        ps.setString(at, turn.inbound().channel().id());
-        ps.setString(at + 1, turn.inbound().providerMessageId());
-        ps.setString(at + 2, turn.inbound().from().value());
-        ps.setLong(at + 3, turn.inbound().receivedAt().toEpochMilli());
-        ps.setString(at + 4, turn.reply().text());
-        ps.setInt(at + 5, turn.reply().endSession() ? 1 : 0);
-        return at + 6;
-    }
 
     /**
      * Writes the conversation; on a shared database (PostgreSQL) it also increments its version and
@@ -375,10 +363,13 @@ public final class SqlConversationStore implements ConversationStore {
         return at + 10;
     }
 
+    /** The turn's lines; the message's carries its provider id and how it was answered, the record a retry finds. */
     private static void bindTurnLines(PreparedStatement ps, int at, Turn turn) throws SQLException {
         Conversation conv = turn.conversation();
-        Transcript.bindTurn(ps, at, conv.resident(), turn.inbound().receivedAt().toEpochMilli(), turn.inbound().text(),
-                conv.lastActivity().toEpochMilli(), turn.reply().isSilent() ? null : turn.reply().text());
+        InboundMessage in = turn.inbound();
+        Transcript.bindTurn(ps, at, conv.resident(), in.receivedAt().toEpochMilli(), in.text(), in.providerMessageId(),
+                turn.reply().endSession(), conv.lastActivity().toEpochMilli(),
+                turn.reply().isSilent() ? null : turn.reply().text());
     }
 
     /**

@@ -6,10 +6,39 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Lines of a conversation's transcript (resident, bot, agent), in order. */
+/**
+ * Lines of a conversation's transcript (resident, bot, agent), in order.
+ *
+ * <p>A turn's "in" line is also the record of its message for deduplication (V63): it carries the
+ * message's provider id and how the message was answered ({@code reply_kind}), so that a provider's
+ * retry finds its first reply in the resident's own transcript, in the B-tree pages the turn writes
+ * anyway, instead of in a table of its own keyed by a random provider id. Other lines leave both
+ * columns null.
+ */
 final class Transcript {
+    /** {@code reply_kind} bit: the bot's reply is the next line ({@code seq + 1}); without it the reply was silent. */
+    static final int REPLY_LINE = 2;
+    /** {@code reply_kind} bit: the reply ended the session (a USSD {@code END}). */
+    static final int REPLY_ENDS = 1;
+
     private Transcript() {
     }
+
+    /** A turn's {@code reply_kind}: whether the bot's line follows the message's, and whether the reply ended the session. */
+    static int replyKind(boolean replyLine, boolean endsSession) {
+        return (replyLine ? REPLY_LINE : 0) | (endsSession ? REPLY_ENDS : 0);
+    }
+
+    /**
+     * The reply to the message with a provider id in one resident's transcript: its {@code reply_kind}
+     * and the bot's line after it (null when the reply was silent); no row when the message is not
+     * there. Parameters: channel, address, provider id. The transcript's key leads with the resident,
+     * so SQLite reads only that resident's lines; PostgreSQL, which asks on every turn (no Bloom
+     * filter there), reads its index of provider ids.
+     */
+    static final String REPLY = "SELECT i.reply_kind, o.body FROM transcript i LEFT JOIN transcript o "
+            + "ON o.channel = i.channel AND o.address = i.address AND o.seq = i.seq + 1 AND i.reply_kind >= " + REPLY_LINE
+            + " WHERE i.channel = ? AND i.address = ? AND i.provider_id = ?";
 
     static void append(Connection c, Address resident, long seq, long at, String direction, String author, String body)
             throws SQLException {
@@ -37,16 +66,21 @@ final class Transcript {
         return withReply ? TURN_IN_OUT : TURN_IN;
     }
 
-    /** Binds {@link #turnSql}'s parameters from {@code at} ({@code outBody} null: no reply line). */
-    static void bindTurn(PreparedStatement ps, int at, Address resident, long inAt, String inBody, long outAt,
-                         String outBody) throws SQLException {
+    /**
+     * Binds {@link #turnSql}'s parameters from {@code at} ({@code outBody} null: no reply line; the
+     * message's line records that in its {@code reply_kind}).
+     */
+    static void bindTurn(PreparedStatement ps, int at, Address resident, long inAt, String inBody, String providerId,
+                         boolean endsSession, long outAt, String outBody) throws SQLException {
         ps.setString(at, resident.channel().id());
         ps.setString(at + 1, resident.value());
         ps.setLong(at + 2, inAt);
         ps.setString(at + 3, inBody);
+        ps.setString(at + 4, providerId);
+        ps.setInt(at + 5, replyKind(outBody != null, endsSession));
         if (outBody != null) {
-            ps.setLong(at + 4, outAt);
-            ps.setString(at + 5, outBody);
+            ps.setLong(at + 6, outAt);
+            ps.setString(at + 7, outBody);
         }
     }
 
@@ -55,9 +89,9 @@ final class Transcript {
             + "last (channel, address, seq) AS (SELECT who.channel, who.address, "
             + "(SELECT COALESCE(MAX(t.seq), 0) FROM transcript t WHERE t.channel = who.channel AND t.address = who.address) "
             + "FROM who) "
-            + "INSERT INTO transcript (channel, address, seq, at, direction, author, body) ";
+            + "INSERT INTO transcript (channel, address, seq, at, direction, author, body, provider_id, reply_kind) ";
     private static final String TURN_IN = LAST
-            + "SELECT channel, address, seq + 1, ?, 'in', 'resident', ? FROM last";
+            + "SELECT channel, address, seq + 1, ?, 'in', 'resident', ?, ?, ? FROM last";
     private static final String TURN_IN_OUT = TURN_IN
-            + " UNION ALL SELECT channel, address, seq + 2, ?, 'out', 'bot', ? FROM last";
+            + " UNION ALL SELECT channel, address, seq + 2, ?, 'out', 'bot', ?, NULL, NULL FROM last";
 }

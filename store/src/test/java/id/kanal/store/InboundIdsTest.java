@@ -61,13 +61,13 @@ class InboundIdsTest {
         }
         try (Database db = Database.openSqlite(dir)) {
             SqlConversationStore store = new SqlConversationStore(db);
-            assertEquals(Optional.of("menu"), store.replyTo(Channel.SMS, "SM-first").map(Reply::text));
-            assertEquals(Optional.empty(), store.replyTo(Channel.SMS, "SM-new"));
+            assertEquals(Optional.of("menu"), store.replyTo(resident, "SM-first").map(Reply::text));
+            assertEquals(Optional.empty(), store.replyTo(resident, "SM-new"));
             // A second store on the same database shares what the first one saved.
             SqlConversationStore second = new SqlConversationStore(db);
             store.save(new Turn(InboundMessage.text("SM-later", resident, "1", T0.plusSeconds(5)),
                     Conversation.start(resident, T0), Reply.of("harga")));
-            assertEquals(Optional.of("harga"), second.replyTo(Channel.SMS, "SM-later").map(Reply::text));
+            assertEquals(Optional.of("harga"), second.replyTo(resident, "SM-later").map(Reply::text));
         }
     }
 }

@@ -81,7 +81,7 @@ class TurnRoundTripsOnPostgresTest {
             SqlConversationStore store = new SqlConversationStore(db);
             try (PostgresTurnLocks locks = new PostgresTurnLocks(db, store, 2)) {
                 InboundMessage first = message("SM1", "halo", T0);
-                store.replyTo(Channel.SMS, "SM0"); // the pools' first use, outside the count
+                store.replyTo(RESIDENT, "SM0"); // the pools' first use, outside the count
                 locks.withLock(RESIDENT, () -> null);
                 syncs.set(0);
                 assertEquals(Optional.empty(), countedTurn(locks, store, first, Reply.of("Selamat datang")));
@@ -93,13 +93,18 @@ class TurnRoundTripsOnPostgresTest {
                 assertEquals(3, syncs.get(), "a known resident's turn");
 
                 syncs.set(0);
-                Optional<Reply> retry = locks.withTurn(second, () -> store.replyTo(Channel.SMS, "SM2"));
+                Optional<Reply> retry = locks.withTurn(second, () -> store.replyTo(RESIDENT, "SM2"));
                 assertEquals(Optional.of("Harga"), retry.map(Reply::text), "the retry gets the first reply");
                 assertEquals(2, syncs.get(), "a retry: lock with reads, unlock");
+
+                // A silent reply (an agent has the conversation): its retry gets silence again, not a turn.
+                InboundMessage third = message("SM3", "pak?", T0.plusSeconds(9));
+                assertEquals(Optional.empty(), countedTurn(locks, store, third, Reply.silent()));
+                assertEquals(Optional.of(Reply.silent()), countedTurn(locks, store, third, Reply.of("never")));
             }
             // Another node (no cache) reads what the turns committed.
             Conversation saved = new SqlConversationStore(db).load(RESIDENT).orElseThrow();
-            assertEquals(T0.plusSeconds(5), saved.lastActivity());
+            assertEquals(T0.plusSeconds(9), saved.lastActivity());
         }
     }
 
@@ -124,7 +129,7 @@ class TurnRoundTripsOnPostgresTest {
     private static Optional<Reply> countedTurn(PostgresTurnLocks locks, SqlConversationStore store, InboundMessage m,
                                                Reply reply) {
         return locks.withTurn(m, () -> {
-            Optional<Reply> earlier = store.replyTo(m.channel(), m.providerMessageId());
+            Optional<Reply> earlier = store.replyTo(m.from(), m.providerMessageId());
             if (earlier.isPresent()) {
                 return earlier;
             }

@@ -101,7 +101,7 @@ class TurnTablesMigrationTest {
 
     private static void assertNothingLost(Database db) {
         SqlConversationStore store = new SqlConversationStore(db);
-        assertEquals("menu lama", store.replyTo(Channel.SMS, "SM-old").orElseThrow().text());
+        assertEquals("menu lama", store.replyTo(WITH_BOT, "SM-old").orElseThrow().text());
         assertEquals(State.MENU, store.load(WITH_BOT).orElseThrow().state());
         assertEquals(new State.Queued("asked", T0), store.load(WAITING).orElseThrow().state());
 
@@ -114,7 +114,7 @@ class TurnTablesMigrationTest {
                 Conversation.start(WITH_BOT, later), Reply.of("harga beras")));
         assertEquals(List.of("1 halo", "2 menu lama", "3 harga", "4 harga beras"), queue.transcript(WITH_BOT).stream()
                 .map(l -> l.seq() + " " + l.body()).toList());
-        assertEquals("harga beras", store.replyTo(Channel.SMS, "SM-new").orElseThrow().text());
+        assertEquals("harga beras", store.replyTo(WITH_BOT, "SM-new").orElseThrow().text());
 
         SqlUssdSessions sessions = new SqlUssdSessions(db);
         StoredUssdSession old = sessions.find("AT-old").orElseThrow();

@@ -20,8 +20,10 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A turn writes its inbound record, its conversation and its two transcript lines (one for a
- * silent reply), numbered after the lines already there, agents' lines included; on SQLite and
+ * A turn writes its conversation and its two transcript lines (one for a silent reply), numbered
+ * after the lines already there, agents' lines included; the message's line is its record for
+ * deduplication: a retry gets the first reply, a silent one (even when the bot wrote a line after
+ * it that was not the turn's, on a hand-back) and one that ended the session included; on SQLite and
  * on PostgreSQL ({@code KANAL_TEST_PG_URL}).
  */
 class TurnTranscriptTest {
@@ -58,7 +60,22 @@ class TurnTranscriptTest {
         assertEquals(List.of("1 in resident halo @0", "2 out bot menu @0", "3 out agent:budi dari petugas @5",
                 "4 in resident STOP @9", "5 in resident 3 @20", "6 out bot harga @20"), lines(db, resident));
         assertEquals(List.of("1 in resident hai @0", "2 out bot menu lain @0"), lines(db, other));
-        assertEquals(Optional.of(Reply.of("harga")).map(Reply::text), store.replyTo(Channel.SMS, "SM3").map(Reply::text));
+        assertEquals(Optional.of(Reply.of("harga")), store.replyTo(resident, "SM3"));
+        assertEquals(Optional.of(Reply.silent()), store.replyTo(resident, "SM2"));
+        assertEquals(Optional.of(Reply.of("menu")), store.replyTo(resident, "SM1"));
+        assertEquals(Optional.empty(), store.replyTo(other, "SM1"), "another resident's message");
+        assertEquals(Optional.empty(), store.replyTo(resident, "SM9"));
+
+        // An agent's conversation: the turn is silent, then the agent hands back and the bot writes the menu.
+        store.save(turn("SM4", resident, "terima kasih pak", T0.plusSeconds(30), Reply.silent()));
+        db.inTransaction(c -> SqlConversationStore.appendLine(c, resident, T0.plusSeconds(40), "out", "bot", "menu"));
+        assertEquals(Optional.of(Reply.silent()), store.replyTo(resident, "SM4"), "the hand-back's line is no reply");
+        Reply ended = new Reply("Terima kasih", List.of(), true);
+        store.save(turn("SM5", resident, "4", T0.plusSeconds(50), ended));
+        assertEquals(Optional.of(ended), store.replyTo(resident, "SM5"));
+        // Another store (no Bloom filter or cache of this one's) reads the same from the database.
+        assertEquals(Optional.of(ended), new SqlConversationStore(db).replyTo(resident, "SM5"));
+        assertEquals(Optional.of(Reply.silent()), new SqlConversationStore(db).replyTo(resident, "SM4"));
     }
 
     private static Turn turn(String id, Address from, String text, Instant at, Reply reply) {

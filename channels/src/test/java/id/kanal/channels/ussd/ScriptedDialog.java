@@ -112,7 +112,7 @@ final class ScriptedDialog implements InboundHandler, ConversationStore {
     }
 
     @Override
-    public Optional<Reply> replyTo(Channel channel, String providerMessageId) {
+    public Optional<Reply> replyTo(Address from, String providerMessageId) {
         return Optional.ofNullable(replies.get(providerMessageId));
     }
 

@@ -1,23 +1,29 @@
 package id.kanal.dialog.port;
 
 import id.kanal.dialog.Address;
-import id.kanal.dialog.Channel;
 import id.kanal.dialog.Conversation;
 import id.kanal.dialog.Reply;
 
 import java.util.Optional;
 
-/** Durable conversations, inbound records and transcripts. */
+/**
+ * Durable conversations and transcripts; a handled message is recorded, for deduplication, on its
+ * line of its sender's transcript.
+ */
 public interface ConversationStore {
-    /** The reply given to a message already handled, found by its provider id. */
-    Optional<Reply> replyTo(Channel channel, String providerMessageId);
+    /**
+     * The reply given to a message already handled (a provider's retry), found by its sender and its
+     * provider id: a message is recorded with its sender's turn, so a retry, which comes from the
+     * same sender on the same channel, finds it there.
+     */
+    Optional<Reply> replyTo(Address from, String providerMessageId);
 
     Optional<Conversation> load(Address resident);
 
     /**
-     * Records a handled message in one transaction: the inbound record with its reply (for
-     * deduplication), the conversation's new state, and the transcript (the reply's line only
-     * when there was a reply).
+     * Records a handled message in one transaction: the conversation's new state and the
+     * transcript (the reply's line only when there was a reply), which holds the message's provider
+     * id and how it was answered, for {@link #replyTo} (deduplication).
      */
     void save(Turn turn);
 

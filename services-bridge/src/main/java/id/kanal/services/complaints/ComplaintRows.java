@@ -59,7 +59,7 @@ final class ComplaintRows {
                     if (!key.startsWith(f.reporterChannel() + ":")) {
                         continue;
                     }
-                    if (!turnCommitted(c, key)) {
+                    if (!turnCommitted(c, f, key)) {
                         try (PreparedStatement adopt = c.prepareStatement(
                                 "UPDATE complaint SET idempotency_key = ? WHERE ticket = ?")) {
                             adopt.setString(1, f.idempotencyKey());
@@ -76,13 +76,16 @@ final class ComplaintRows {
         return Optional.empty();
     }
 
-    /** Whether the turn of {@code <channel>:<message id>} is recorded (committed). */
-    private static boolean turnCommitted(Connection c, String key) throws SQLException {
-        int colon = key.indexOf(':');
+    /**
+     * Whether the turn of {@code <channel>:<message id>}, the reporter's, is recorded (committed): its
+     * message's line in the reporter's transcript carries the message id (V63).
+     */
+    private static boolean turnCommitted(Connection c, ComplaintFiling f, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM inbound_message WHERE channel = ? AND provider_id = ?")) {
-            ps.setString(1, key.substring(0, colon));
-            ps.setString(2, key.substring(colon + 1));
+                "SELECT 1 FROM transcript WHERE channel = ? AND address = ? AND provider_id = ?")) {
+            ps.setString(1, f.reporterChannel());
+            ps.setString(2, f.reporterAddress());
+            ps.setString(3, key.substring(key.indexOf(':') + 1));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

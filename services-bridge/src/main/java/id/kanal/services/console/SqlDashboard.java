@@ -56,10 +56,8 @@ public final class SqlDashboard implements Dashboard {
                         + " GROUP BY k.code, k.name_id, k.position ORDER BY k.position"),
                 counts("SELECT a.code, a.name, COUNT(c.ticket) FROM agency a LEFT JOIN complaint c "
                         + "ON c.agency_code = a.code" + where("a", RegionScope::owned) + " GROUP BY a.code, a.name ORDER BY a.name"),
-                counts("SELECT channel, channel, COUNT(*) FROM inbound_message m WHERE received_at >= "
-                        + dayStart + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel"),
-                counts("SELECT channel, channel, COUNT(*) FROM inbound_message m WHERE received_at >= "
-                        + weekStart + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel"),
+                counts(messagesSince(dayStart)),
+                counts(messagesSince(weekStart)),
                 single("SELECT COUNT(*) FROM conversation v WHERE mode <> 'bot' AND mode = 'queued'" + and("v", RegionScope::residents)),
                 single("SELECT COUNT(*) FROM conversation v WHERE mode <> 'bot' AND mode = 'agent'" + and("v", RegionScope::residents)),
                 median("SELECT first_answer_at - queued_at FROM handoff_log l "
@@ -67,6 +65,15 @@ public final class SqlDashboard implements Dashboard {
                 hours(median("SELECT MIN(h.changed_at) - c.filed_at FROM complaint c "
                         + "JOIN complaint_history h ON h.ticket = c.ticket AND h.status = 'RESOLVED' WHERE c.filed_at >= "
                         + since + and("c", RegionScope::complaints) + " GROUP BY c.ticket, c.filed_at")));
+    }
+
+    /**
+     * Messages received by channel: a turn's message line carries its provider id (V63), and their
+     * partial index by time holds the channel, so the whole deployment's count reads that index alone.
+     */
+    private String messagesSince(long since) {
+        return "SELECT channel, channel, COUNT(*) FROM transcript m WHERE provider_id IS NOT NULL AND at >= " + since
+                + and("m", RegionScope::residents) + " GROUP BY channel ORDER BY channel";
     }
 
     /** The region's condition on {@code alias} as a WHERE clause; nothing for the whole deployment. */

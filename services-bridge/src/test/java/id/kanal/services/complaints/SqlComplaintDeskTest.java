@@ -2,6 +2,11 @@ package id.kanal.services.complaints;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Channel;
+import id.kanal.dialog.Conversation;
+import id.kanal.dialog.InboundMessage;
+import id.kanal.dialog.Reply;
+import id.kanal.dialog.port.Turn;
+import id.kanal.store.SqlConversationStore;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.Media;
 import id.kanal.dialog.port.ComplaintStatus;
@@ -165,7 +170,7 @@ class SqlComplaintDeskTest extends DeskTest {
 
     @Test
     void file_afterACrashLostTheFilingTurn_theNextConfirmationTakesTheTicketOver() {
-        // "ya" (SM1) filed TNG-000001, then the process died before SM1's turn committed: no inbound row.
+        // "ya" (SM1) filed TNG-000001, then the process died before SM1's turn committed: no line of SM1's.
         FiledComplaint first = desk.file(complaint("sms:SM1", "sampah"));
         FiledComplaint again = desk.file(complaint("sms:SM2", "sampah"));
         assertEquals(first.ticket(), again.ticket(), "the resident's next 'ya' must not file a second complaint");
@@ -173,17 +178,12 @@ class SqlComplaintDeskTest extends DeskTest {
                 "the new turn is now the one that filed it (the USSD receipt check reads this)");
     }
 
-    /** The turn of {@code sms:<id>} recorded, as the dialog's save does after filing. */
+    /** The reporter's turn of {@code sms:<id>} recorded by the dialog's store, as the dialog saves it after filing. */
     private void turnCommitted(String key) {
-        db.inTransaction(c -> {
-            try (var ps = c.prepareStatement("INSERT INTO inbound_message (channel, provider_id, address, received_at, "
-                    + "reply, reply_end) VALUES (?, ?, ?, 0, 'ok', 0)")) {
-                ps.setString(1, key.substring(0, key.indexOf(':')));
-                ps.setString(2, key.substring(key.indexOf(':') + 1));
-                ps.setString(3, reporter.value());
-                return ps.executeUpdate();
-            }
-        });
+        java.time.Instant at = clock.instant();
+        String id = key.substring("sms:".length());
+        new SqlConversationStore(db).save(new Turn(InboundMessage.text(id, reporter, "ya", at),
+                Conversation.start(reporter, at), Reply.of("ok")));
     }
 
     @Test

@@ -8,7 +8,7 @@ import id.kanal.store.Statements;
 import java.time.Instant;
 import java.util.List;
 
-/** {@link SimulatorInbox} over the {@code inbound_message}, {@code outbox} and {@code resident} tables. */
+/** {@link SimulatorInbox} over the {@code outbox} and {@code resident} tables. */
 public final class SqlSimulatorInbox implements SimulatorInbox {
     private final Database db;
 
