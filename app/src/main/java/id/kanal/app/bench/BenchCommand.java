@@ -90,7 +90,7 @@ public final class BenchCommand {
         printSmsByMessage(rows.get(1).load(), out);
         if (db.isEmpty()) {
             StoreAlone.Result store = StoreAlone.run(scratch.resolve("store"), connections, warmup.min(), length);
-            out.printf("store alone (%d threads save turns as the SMS target's: inbound record, conversation, two transcript "
+            out.printf("store alone (%d threads save turns as the SMS target's: the conversation and two transcript "
                     + "lines, group commit; no HTTP, no dialog, in this JVM): %.0f saves/s, %.0f us CPU per save%n",
                     connections, store.perSecond(), store.cpuMicrosPerSave());
         }
