@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     private static final int SQLITE_POOL_SIZE = 4;
     /** SQLite's writer's page cache: negative is KiB (SQLite's convention), so 64 MiB, taken as pages are read. */
     private static final int WRITER_CACHE_KIB = -65_536;
+    /** How long a SQLite connection waits for another's lock before giving up. */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final String url;
     private final PoolOptions options;
@@ -93,7 +95,7 @@ public final class Database implements AutoCloseable {
         try {
             db.migrate();
             if (dialect == Dialect.SQLITE) {
-                db.checkpointer = WalCheckpointer.start(jdbcUrl, sqliteProperties());
+                db.checkpointer = WalCheckpointer.start(jdbcUrl, sqliteProperties(), db.sqliteWriter);
             }
         } catch (SQLException e) {
             db.close();
@@ -120,7 +122,7 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // sqlite-jdbc otherwise runs "SELECT last_insert_rowid()" (compiled anew) after every INSERT,
@@ -412,10 +414,11 @@ public final class Database implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "closing the database with {0} connection(s) still in use", borrowed);
             }
         }
+        pool.close();
         if (checkpointer != null) {
+            // Last: its descriptor of the file must outlive every SQLite connection (WalCheckpointer).
             checkpointer.close();
         }
-        pool.close();
         LOG.log(System.Logger.Level.INFO, "database closed");
     }
 }
