@@ -55,7 +55,7 @@ final class WalCheckpointer implements AutoCloseable {
     private final FileChannel databaseFile;
     private final ScheduledExecutorService thread;
 
-    private WalCheckpointer(Connection connection, Lock writers, FileChannel databaseFile) {
+    private WalCheckpointer(Connection connection, Lock writers, FileChannel databaseFile, Duration every) {
         this.connection = connection;
         this.writers = writers;
         this.databaseFile = databaseFile;
@@ -64,14 +64,19 @@ final class WalCheckpointer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::checkpoint, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::checkpoint, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @param writers held by every write transaction of this process: held here, no commit starts */
     static WalCheckpointer start(String url, Properties properties, Lock writers) throws SQLException {
+        return start(url, properties, writers, EVERY);
+    }
+
+    /** The same, a round every {@code every} (tests call {@link #checkpoint} themselves). */
+    static WalCheckpointer start(String url, Properties properties, Lock writers, Duration every) throws SQLException {
         Connection connection = DriverManager.getConnection(url, properties);
         try {
-            return new WalCheckpointer(connection, writers, open(databaseFile(connection)));
+            return new WalCheckpointer(connection, writers, open(databaseFile(connection)), every);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
