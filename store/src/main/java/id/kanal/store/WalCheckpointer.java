@@ -28,12 +28,13 @@ import java.util.concurrent.locks.Lock;
  * copies, so the log is never started again from its beginning: it grew to the backstop, and the
  * commit that crossed it copied and synced what was left while every turn waited (22-42 ms, every
  * half second at 14,000 turns/s). So once the log holds {@link #RESTART_FROM_FRAMES} frames, the
- * passive copy is followed by a restarting one while writers are held back ({@code writers}): it
- * has only the frames committed during the first copy to write, then waits a few milliseconds at
- * most for readers of the old log to finish, and the next commit writes the log from its start.
+ * passive copy is followed by a second one, then by a restarting one while writers are held back
+ * ({@code writers}): it has only the frames committed during the second copy to write, then waits a
+ * few milliseconds at most for readers of the old log to finish, and the next commit writes the log
+ * from its start.
  * SQLite syncs the database file only after a checkpoint that copied the whole log, so before
  * holding writers back this thread syncs what the passive copies wrote (about 20 ms under that
- * load, which writers then waited through).
+ * load, which writers then waited through) after each passive copy.
  *
  * <p>That sync goes through a descriptor of the database file of this class's own, opened once and
  * closed only after every SQLite connection of the {@link Database} is: closing any descriptor of
@@ -124,9 +125,11 @@ final class WalCheckpointer implements AutoCloseable {
      * it as it was: the next round tries again.
      */
     private void restart(Statement s) throws SQLException, IOException {
-        if (databaseFile != null) {
-            databaseFile.force(false);
-        }
+        // Copy and sync once more while writers go on: the held round then has only what was committed
+        // meanwhile (writers held 3.7 ms at the median, against 7.8 after one round and 19-27 without the syncs).
+        syncDatabaseFile();
+        framesInLog(s, "PASSIVE");
+        syncDatabaseFile();
         writers.lock();
         try {
             s.execute("PRAGMA busy_timeout = " + READERS_WAIT_MILLIS);
@@ -137,6 +140,13 @@ final class WalCheckpointer implements AutoCloseable {
             } finally {
                 writers.unlock();
             }
+        }
+    }
+
+    /** Syncs the pages the passive copies wrote into the database file (SQLite syncs only after a complete copy). */
+    private void syncDatabaseFile() throws IOException {
+        if (databaseFile != null) {
+            databaseFile.force(false);
         }
     }
 
