@@ -27,8 +27,7 @@ final class SqlitePool implements ConnectionPool {
     private static final System.Logger LOG = System.getLogger(SqlitePool.class.getName());
 
     private final String url;
-    private final Properties readerProperties;
-    private final Properties writerProperties;
+    private final Properties properties;
     private final Duration connectionTimeout;
     private final BlockingQueue<Connection> idle;
     /** Guards {@link #readers} and {@link #writer} (replacements, close). */
@@ -36,27 +35,26 @@ final class SqlitePool implements ConnectionPool {
     private final List<Connection> readers = new ArrayList<>();
     private Connection writer;
 
-    SqlitePool(String url, Properties readerProperties, Properties writerProperties, PoolOptions options)
+    SqlitePool(String url, Properties properties, PoolOptions options)
             throws SQLException {
         this.url = url;
-        this.readerProperties = readerProperties;
-        this.writerProperties = writerProperties;
+        this.properties = properties;
         this.connectionTimeout = options.connectionTimeout();
         this.idle = new ArrayBlockingQueue<>(options.size());
         try {
             for (int i = 0; i < options.size(); i++) {
-                Connection c = open(readerProperties);
+                Connection c = open();
                 readers.add(c);
                 idle.add(c);
             }
-            writer = open(writerProperties);
+            writer = open();
         } catch (SQLException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private Connection open(Properties properties) throws SQLException {
+    private Connection open() throws SQLException {
         return StatementCache.wrap(DriverManager.getConnection(url, properties));
     }
 
@@ -79,7 +77,7 @@ final class SqlitePool implements ConnectionPool {
     private Connection reopenReader(Connection closed) throws SQLException {
         Connection fresh;
         try {
-            fresh = open(readerProperties);
+            fresh = open();
         } catch (SQLException e) {
             idle.add(closed);
             throw e;
@@ -105,7 +103,7 @@ final class SqlitePool implements ConnectionPool {
     public Connection borrowForWrite() throws SQLException {
         synchronized (opened) {
             if (writer.isClosed()) {
-                writer = open(writerProperties);
+                writer = open();
                 LOG.log(System.Logger.Level.WARNING, "the closed database writer was replaced by a new one");
             }
             return writer;
