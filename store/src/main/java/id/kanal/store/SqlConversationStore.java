@@ -210,7 +210,7 @@ public final class SqlConversationStore implements ConversationStore {
         Conversation conv = turn.conversation();
         // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
         // transcript's next number needs no lock of its own here (see nextSeq).
-        String transcript = Transcript.turnSql(!turn.reply().isSilent());
+        Transcript.TurnLines lines = turnLines(turn);
         if (inboundIds != null) {
             // Before the commit: a retry of this message must never be told "surely new" once it is stored.
             inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
@@ -219,10 +219,7 @@ public final class SqlConversationStore implements ConversationStore {
             if (db.dialect() == Dialect.SQLITE) {
                 // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
                 upsertConversation(c, conv, false);
-                try (PreparedStatement ps = c.prepareStatement(transcript)) {
-                    bindTurnLines(ps, 1, turn);
-                    ps.executeUpdate();
-                }
+                lines.insertNumbered(c);
                 return 0L;
             }
             // PostgreSQL: the two statements travel together (the driver sends them before one
@@ -230,8 +227,8 @@ public final class SqlConversationStore implements ConversationStore {
             // implicit transaction, committed at the Sync (or rolled back whole when one fails): the
             // turn's one round trip, commit included. The upsert's RETURNING gives the conversation's
             // new version, the one result set among the counts.
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + VERSIONED + ";\n" + transcript)) {
-                bindTurnLines(ps, bindConversation(ps, 1, conv), turn);
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + VERSIONED + ";\n" + lines.afterLastSql())) {
+                lines.bindAfterLast(ps, bindConversation(ps, 1, conv));
                 return versionFrom(ps, ps.execute());
             }
         };
@@ -364,10 +361,10 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     /** The turn's lines; the message's carries its provider id and how it was answered, the record a retry finds. */
-    private static void bindTurnLines(PreparedStatement ps, int at, Turn turn) throws SQLException {
+    private static Transcript.TurnLines turnLines(Turn turn) {
         Conversation conv = turn.conversation();
         InboundMessage in = turn.inbound();
-        Transcript.bindTurn(ps, at, conv.resident(), in.receivedAt().toEpochMilli(), in.text(), in.providerMessageId(),
+        return new Transcript.TurnLines(conv.resident(), in.receivedAt().toEpochMilli(), in.text(), in.providerMessageId(),
                 turn.reply().endSession(), conv.lastActivity().toEpochMilli(),
                 turn.reply().isSilent() ? null : turn.reply().text());
     }
@@ -378,7 +375,7 @@ public final class SqlConversationStore implements ConversationStore {
      * time, and on PostgreSQL the conversation row's lock, taken first by a no-op update (the turn's
      * upsert has already taken it), makes the second wait for the first to commit, so its read sees
      * the first's line (READ COMMITTED: each statement sees what committed before it). A turn's own
-     * lines number themselves ({@link Transcript#turnSql}) after the turn's upsert took that lock.
+     * lines number themselves ({@link Transcript.TurnLines}) after the turn's upsert took that lock.
      */
     private static long nextSeq(Connection c, Address resident) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
