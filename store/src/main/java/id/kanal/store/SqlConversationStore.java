@@ -320,6 +320,14 @@ public final class SqlConversationStore implements ConversationStore {
             + "misunderstandings = excluded.misunderstandings, last_activity = excluded.last_activity, "
             + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
             + "queue_reason = excluded.queue_reason";
+    /**
+     * SQLite's first try, with {@link #bindConversation}'s parameters (numbered, so bound alike): most
+     * saves are of a conversation that exists, and a plain update by key cost 4.0 us where the upsert
+     * cost 5.7-6.2 (300,000 saves of 20,000 residents, throwaway harness).
+     */
+    private static final String UPDATE_CONVERSATION = "UPDATE conversation SET language = ?3, state = ?4, "
+            + "misunderstandings = ?5, last_activity = ?6, mode = ?7, agent = ?8, queued_at = ?9, queue_reason = ?10 "
+            + "WHERE channel = ?1 AND address = ?2";
     /** On a shared database (PostgreSQL) every save increments the conversation's version. */
     private static final String VERSIONED = ", version = conversation.version + 1 RETURNING version";
 
@@ -328,6 +336,14 @@ public final class SqlConversationStore implements ConversationStore {
      * returns the new one (SQLite's single node needs no version: 0).
      */
     private static long upsertConversation(Connection c, Conversation conv, boolean versioned) throws SQLException {
+        if (!versioned) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_CONVERSATION)) {
+                bindConversation(ps, 1, conv);
+                if (ps.executeUpdate() == 1) {
+                    return 0;
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + (versioned ? VERSIONED : ""))) {
             bindConversation(ps, 1, conv);
             if (!versioned) {
