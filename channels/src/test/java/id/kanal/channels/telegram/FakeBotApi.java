@@ -160,15 +160,17 @@ public final class FakeBotApi implements AutoCloseable {
             }
             answer = defaultAnswer(call.method());
         }
+        // Delivered before the answer, so a client whose send returned finds its message here (a test read
+        // delivered() right after a synchronous send, before this thread had recorded it, and missed it).
+        if (answer.status() == 200 && call.method().equals("sendmessage")) {
+            delivered.add(call);
+        }
         byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(answer.status(), out.length);
         ex.getResponseBody().write(out);
         ex.close();
-        // Recorded after the answer, so a test that saw the call also sees the client's result.
-        if (answer.status() == 200 && call.method().equals("sendmessage")) {
-            delivered.add(call);
-        }
+        // The call is recorded after the answer, so a test that awaited the call also sees the client's result.
         record(call);
     }
 
