@@ -400,15 +400,7 @@ public final class SqlConversationStore implements ConversationStore {
             ps.setString(2, resident.value());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM transcript WHERE channel = ? AND address = ?")) {
-            ps.setString(1, resident.channel().id());
-            ps.setString(2, resident.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Transcript.lastSeq(c, resident) + 1;
     }
 
     /** The handoff columns of a state: mode bot, queued or agent. */

@@ -93,15 +93,7 @@ final class Transcript {
          * its share of the commit, 200,000 turns of 20,000 residents, throwaway harness).
          */
         void insertNumbered(Connection c) throws SQLException {
-            long last;
-            try (PreparedStatement ps = c.prepareStatement(LAST_SEQ)) {
-                ps.setString(1, resident.channel().id());
-                ps.setString(2, resident.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    last = rs.getLong(1);
-                }
-            }
+            long last = lastSeq(c, resident);
             try (PreparedStatement ps = c.prepareStatement(outBody == null ? ROWS_IN : ROWS_IN_OUT)) {
                 bindRow(ps, 1, last + 1, inAt);
                 ps.setString(5, inBody);
@@ -123,7 +115,19 @@ final class Transcript {
         }
     }
 
-    private static final String LAST_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM transcript WHERE channel = ? AND address = ?";
+    /** The number of one transcript's last line, 0 when it has none. */
+    static long lastSeq(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) FROM transcript WHERE channel = ? AND address = ?")) {
+            ps.setString(1, resident.channel().id());
+            ps.setString(2, resident.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static final String ROWS_IN = "INSERT INTO transcript "
             + "(channel, address, seq, at, direction, author, body, provider_id, reply_kind) "
             + "VALUES (?, ?, ?, ?, 'in', 'resident', ?, ?, ?)";
