@@ -17,9 +17,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +39,25 @@ import java.util.function.Consumer;
  * inside its resident's turn lock ({@link PostgresTurnLocks}) and only after its version matched
  * the row's ({@code conversation.version}, incremented by every save); anywhere else a load reads
  * the row. SQLite has one node, whose saves all pass through this cache.
+ *
+ * <p>SQLite writes a bot-mode conversation's row behind its turns: the turn's commit holds its
+ * transcript lines, the message's line carrying the conversation after the turn (its state,
+ * misunderstandings and last activity), and the row is written by a flush at most
+ * {@link #ROW_BEHIND_AT_MOST} later, once for all of a resident's turns meanwhile, in key order. The row
+ * was a page written at random by every turn (20,000 residents: a leaf among hundreds), about 40% of
+ * the pages a turn's commit wrote. The row's {@code line_seq} names the newest line it includes, and a
+ * load takes the newest line after it that carries a state, so an answered turn's state survives a
+ * crash before its flush. A turn that changes what other readers take from the row (its language,
+ * its handoff: the console's queue, the status notifier) writes the row in its own commit, as does a
+ * resident's first turn and every change of state outside a turn ({@link #saveState}).
  */
-public final class SqlConversationStore implements ConversationStore {
+public final class SqlConversationStore implements ConversationStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
+    /** How long a flush waits after a row fell behind: a resident's turns meanwhile cost one row write. */
+    static final Duration ROW_BEHIND_AT_MOST = Duration.ofSeconds(1);
+    /** Rows a flush writes in one piece of a group commit (about a millisecond added to that batch). */
+    static final int FLUSH_PIECE = 256;
+    private static final Executor FLUSHER = r -> Thread.ofVirtual().name("conversation-rows").start(r);
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
     private final Cache<Address, Cached> cache;
@@ -42,9 +66,18 @@ public final class SqlConversationStore implements ConversationStore {
     private final boolean shared;
     /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
     private final InboundIds inboundIds;
+    /** SQLite: conversations whose row is behind their newest turn, by resident, for the next flush. */
+    private final Map<Address, Behind> behind = new ConcurrentHashMap<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final Duration flushAfter;
+    private volatile boolean closed;
 
     /** A cached conversation and the version its row had when it was read or saved. */
     private record Cached(Conversation conversation, long version) {
+    }
+
+    /** A conversation as a turn left it, not yet in its row, and that turn's message line (the row's line_seq once written). */
+    private record Behind(Conversation conversation, long line) {
     }
 
     /**
@@ -65,7 +98,13 @@ public final class SqlConversationStore implements ConversationStore {
 
     /** @param cacheSize conversations kept in memory (0: none); the database holds them all */
     public SqlConversationStore(Database db, int cacheSize) {
+        this(db, cacheSize, ROW_BEHIND_AT_MOST);
+    }
+
+    /** @param flushAfter how long a row may stay behind its turns before a flush writes it (SQLite) */
+    SqlConversationStore(Database db, int cacheSize, Duration flushAfter) {
         this.db = db;
+        this.flushAfter = flushAfter;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.shared = db.dialect() != Dialect.SQLITE;
         this.inboundIds = shared ? null : InboundIds.of(db);
@@ -117,7 +156,7 @@ public final class SqlConversationStore implements ConversationStore {
                 return Optional.of(cached.conversation());
             }
         }
-        Optional<Cached> found = db.read(c -> select(c, resident));
+        Optional<Cached> found = db.read(c -> select(c, shared ? SELECT_ROW : SELECT_NEWEST, resident));
         found.ifPresent(conv -> cache.put(resident, conv));
         return found.map(Cached::conversation);
     }
@@ -190,8 +229,18 @@ public final class SqlConversationStore implements ConversationStore {
     private static final String SELECT_ROW = "SELECT language, state, misunderstandings, last_activity, version "
             + "FROM conversation WHERE channel = ? AND address = ?";
 
-    private static Optional<Cached> select(Connection c, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_ROW)) {
+    /**
+     * SQLite: the row, with the state, misunderstandings and last activity of the newest line after
+     * the row's {@code line_seq} that carries them (a turn whose row was not written yet), when there is one.
+     */
+    private static final String SELECT_NEWEST = "SELECT c.language, COALESCE(t.state, c.state), "
+            + "COALESCE(t.misunderstandings, c.misunderstandings), COALESCE(t.last_activity, c.last_activity), c.version "
+            + "FROM conversation c LEFT JOIN transcript t ON t.channel = c.channel AND t.address = c.address AND t.seq = "
+            + "(SELECT MAX(n.seq) FROM transcript n WHERE n.channel = c.channel AND n.address = c.address "
+            + "AND n.seq > c.line_seq AND n.state IS NOT NULL) WHERE c.channel = ? AND c.address = ?";
+
+    private static Optional<Cached> select(Connection c, String sql, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, resident.channel().id());
             ps.setString(2, resident.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -208,32 +257,128 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void save(Turn turn) {
         Conversation conv = turn.conversation();
-        // The upsert holds the conversation's row lock until commit, on PostgreSQL too, so the
-        // transcript's next number needs no lock of its own here (see nextSeq).
-        Transcript.TurnLines lines = turnLines(turn);
-        if (inboundIds != null) {
-            // Before the commit: a retry of this message must never be told "surely new" once it is stored.
-            inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
-        }
-        SqlWork<Long> write = c -> {
-            if (db.dialect() == Dialect.SQLITE) {
-                // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
-                upsertConversation(c, conv, false);
-                lines.insertNumbered(c);
-                return 0L;
-            }
+        Transcript.TurnLines lines = turnLines(turn, !shared);
+        if (shared) {
             // PostgreSQL: the two statements travel together (the driver sends them before one
             // Sync), and outside a transaction block the server runs what comes before a Sync as one
             // implicit transaction, committed at the Sync (or rolled back whole when one fails): the
             // turn's one round trip, commit included. The upsert's RETURNING gives the conversation's
-            // new version, the one result set among the counts.
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + VERSIONED + ";\n" + lines.afterLastSql())) {
-                lines.bindAfterLast(ps, bindConversation(ps, 1, conv));
-                return versionFrom(ps, ps.execute());
+            // new version, the one result set among the counts. The upsert holds the conversation's row
+            // lock until commit, so the transcript's next number needs no lock of its own (see nextSeq).
+            long version = db.inAutocommit(c -> {
+                try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + VERSIONED + ";\n" + lines.afterLastSql())) {
+                    lines.bindAfterLast(ps, bindConversation(ps, 1, conv));
+                    return versionFrom(ps, ps.execute());
+                }
+            });
+            saved(conv, version);
+            return;
+        }
+        // Before the commit: a retry of this message must never be told "surely new" once it is stored.
+        inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
+        boolean rowBehind = rowMayLag(conv);
+        // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
+        long line = db.inGroupCommit(c -> {
+            long in = lines.insertNumbered(c);
+            if (!rowBehind) {
+                writeRow(c, conv, in);
             }
-        };
-        long version = shared ? db.inAutocommit(write) : db.inGroupCommit(write);
-        saved(conv, version);
+            return in;
+        });
+        if (rowBehind) {
+            behind.put(conv.resident(), new Behind(conv, line));
+            scheduleFlush();
+        } else {
+            behind.remove(conv.resident());
+        }
+        saved(conv, 0);
+    }
+
+    /**
+     * SQLite: whether a turn may leave the row behind. The row exists (the conversation is cached: it
+     * was read or saved) and keeps what others read from it: its language and its bot mode (a
+     * conversation with an agent or queued for one is in the console's lists, which show it at once).
+     */
+    private boolean rowMayLag(Conversation after) {
+        Cached before = cache.getIfPresent(after.resident());
+        return before != null && before.conversation().language().equals(after.language())
+                && Handoff.of(before.conversation().state()).isBot() && Handoff.of(after.state()).isBot();
+    }
+
+    /** Flushes in {@link #flushAfter}, unless a flush is already on its way. */
+    private void scheduleFlush() {
+        if (!closed && flushScheduled.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(flushAfter.toMillis(), TimeUnit.MILLISECONDS, FLUSHER)
+                    .execute(this::scheduledFlush);
+        }
+    }
+
+    private void scheduledFlush() {
+        flushScheduled.set(false);
+        if (closed) {
+            return;
+        }
+        try {
+            flushRows();
+        } catch (RuntimeException e) {
+            // Dropping them is safe: their lines carry their state, which a load takes over the row's.
+            LOG.log(System.Logger.Level.WARNING, "writing {0} conversation row(s) behind failed, left to their lines: {1}",
+                    behind.size(), e.toString());
+            behind.clear();
+            return;
+        }
+        if (!behind.isEmpty()) {
+            scheduleFlush();
+        }
+    }
+
+    /**
+     * SQLite: writes every conversation's row that is behind its newest turn, in key order, in pieces of
+     * {@link #FLUSH_PIECE} rows that each share a group commit with turns. A row is never taken back to an
+     * older state: the update is made only while the row's {@code line_seq} is older than the turn's.
+     */
+    public void flushRows() {
+        List<Map.Entry<Address, Behind>> due = new ArrayList<>(behind.entrySet());
+        due.sort(Map.Entry.comparingByKey(Comparator.comparing((Address a) -> a.channel().id()).thenComparing(Address::value)));
+        for (int from = 0; from < due.size(); from += FLUSH_PIECE) {
+            List<Behind> piece = new ArrayList<>(FLUSH_PIECE);
+            for (Map.Entry<Address, Behind> e : due.subList(from, Math.min(due.size(), from + FLUSH_PIECE))) {
+                if (behind.remove(e.getKey(), e.getValue())) {
+                    piece.add(e.getValue());
+                }
+            }
+            if (!piece.isEmpty()) {
+                db.inGroupCommit(c -> writeBehind(c, piece));
+            }
+        }
+    }
+
+    private static final String UPDATE_BEHIND = "UPDATE conversation SET state = ?3, misunderstandings = ?4, "
+            + "last_activity = ?5, line_seq = ?6 WHERE channel = ?1 AND address = ?2 AND line_seq < ?6";
+
+    private static Void writeBehind(Connection c, List<Behind> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_BEHIND)) {
+            for (Behind b : rows) {
+                Conversation conv = b.conversation();
+                ps.setString(1, conv.resident().channel().id());
+                ps.setString(2, conv.resident().value());
+                ps.setString(3, StateCodec.encode(conv.state()));
+                ps.setInt(4, conv.misunderstandings());
+                ps.setLong(5, conv.lastActivity().toEpochMilli());
+                ps.setLong(6, b.line());
+                ps.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    /** SQLite: writes the rows still behind; call before the database closes (a later turn's flush is not started). */
+    @Override
+    public void close() {
+        closed = true;
+        if (!shared) {
+            flushRows();
+        }
     }
 
     /** The version a multi-statement's RETURNING answered, walking past the update counts. */
@@ -257,8 +402,17 @@ public final class SqlConversationStore implements ConversationStore {
 
     @Override
     public void saveState(Conversation conversation) {
-        long version = db.inGroupCommit(c -> upsertConversation(c, conversation, shared));
-        saved(conversation, version);
+        if (shared) {
+            saved(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation)));
+            return;
+        }
+        // The row then includes every line so far: a flush of an earlier turn leaves it as it is.
+        db.inGroupCommit(c -> {
+            writeRow(c, conversation, Transcript.lastSeq(c, conversation.resident()));
+            return null;
+        });
+        behind.remove(conversation.resident());
+        saved(conversation, 0);
     }
 
     /** After the commit: the cache, the turn lock's reading (a load later in the turn sees the save), the listeners. */
@@ -321,35 +475,38 @@ public final class SqlConversationStore implements ConversationStore {
             + "mode = excluded.mode, agent = excluded.agent, queued_at = excluded.queued_at, "
             + "queue_reason = excluded.queue_reason";
     /**
-     * SQLite's first try, with {@link #bindConversation}'s parameters (numbered, so bound alike): most
-     * saves are of a conversation that exists, and a plain update by key cost 4.0 us where the upsert
-     * cost 5.7-6.2 (300,000 saves of 20,000 residents, throwaway harness).
+     * SQLite's first try, with {@link #bindConversation}'s parameters (numbered, so bound alike) and the
+     * row's line as ?11: most saves are of a conversation that exists, and a plain update by key cost
+     * 4.0 us where the upsert cost 5.7-6.2 (300,000 saves of 20,000 residents, throwaway harness).
      */
     private static final String UPDATE_CONVERSATION = "UPDATE conversation SET language = ?3, state = ?4, "
-            + "misunderstandings = ?5, last_activity = ?6, mode = ?7, agent = ?8, queued_at = ?9, queue_reason = ?10 "
-            + "WHERE channel = ?1 AND address = ?2";
+            + "misunderstandings = ?5, last_activity = ?6, mode = ?7, agent = ?8, queued_at = ?9, queue_reason = ?10, "
+            + "line_seq = ?11 WHERE channel = ?1 AND address = ?2";
+    /** SQLite, when the update found no row (its one writer runs this transaction alone). */
+    private static final String INSERT_CONVERSATION = "INSERT INTO conversation (channel, address, language, state, "
+            + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason, line_seq) "
+            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
     /** On a shared database (PostgreSQL) every save increments the conversation's version. */
     private static final String VERSIONED = ", version = conversation.version + 1 RETURNING version";
 
-    /**
-     * Writes the conversation; on a shared database (PostgreSQL) it also increments its version and
-     * returns the new one (SQLite's single node needs no version: 0).
-     */
-    private static long upsertConversation(Connection c, Conversation conv, boolean versioned) throws SQLException {
-        if (!versioned) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE_CONVERSATION)) {
-                bindConversation(ps, 1, conv);
-                if (ps.executeUpdate() == 1) {
-                    return 0;
-                }
+    /** SQLite: writes the conversation's row, which then includes the transcript up to {@code line}. */
+    private static void writeRow(Connection c, Conversation conv, long line) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_CONVERSATION)) {
+            ps.setLong(bindConversation(ps, 1, conv), line);
+            if (ps.executeUpdate() == 1) {
+                return;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + (versioned ? VERSIONED : ""))) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CONVERSATION)) {
+            ps.setLong(bindConversation(ps, 1, conv), line);
+            ps.executeUpdate();
+        }
+    }
+
+    /** PostgreSQL: writes the conversation, increments its version and returns the new one. */
+    private static long upsertVersioned(Connection c, Conversation conv) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_CONVERSATION + VERSIONED)) {
             bindConversation(ps, 1, conv);
-            if (!versioned) {
-                ps.executeUpdate();
-                return 0;
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -377,12 +534,13 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     /** The turn's lines; the message's carries its provider id and how it was answered, the record a retry finds. */
-    private static Transcript.TurnLines turnLines(Turn turn) {
+    private static Transcript.TurnLines turnLines(Turn turn, boolean withState) {
         Conversation conv = turn.conversation();
         InboundMessage in = turn.inbound();
         return new Transcript.TurnLines(conv.resident(), in.receivedAt().toEpochMilli(), in.text(), in.providerMessageId(),
                 turn.reply().endSession(), conv.lastActivity().toEpochMilli(),
-                turn.reply().isSilent() ? null : turn.reply().text());
+                turn.reply().isSilent() ? null : turn.reply().text(),
+                withState ? StateCodec.encode(conv.state()) : null, conv.misunderstandings());
     }
 
     /**
@@ -405,6 +563,10 @@ public final class SqlConversationStore implements ConversationStore {
 
     /** The handoff columns of a state: mode bot, queued or agent. */
     private record Handoff(String mode, String agent, Long since, String reason) {
+        boolean isBot() {
+            return mode.equals("bot");
+        }
+
         static Handoff of(id.kanal.dialog.State state) {
             return switch (state) {
                 case id.kanal.dialog.State.Queued q -> new Handoff("queued", null, q.since().toEpochMilli(), q.reason());

@@ -58,10 +58,13 @@ final class Transcript {
 
     /**
      * A turn's two lines: the resident's message and the bot's reply ({@code outBody} null when the
-     * reply is silent: no line; the message's line records that in its {@code reply_kind}).
+     * reply is silent: no line; the message's line records that in its {@code reply_kind}). On SQLite
+     * the message's line also carries the conversation after the turn: its encoded {@code state},
+     * {@code misunderstandings} and last activity ({@code outAt}), which the conversation's row gets
+     * only later (see {@link SqlConversationStore}).
      */
     record TurnLines(Address resident, long inAt, String inBody, String providerId, boolean endsSession, long outAt,
-                     String outBody) {
+                     String outBody, String state, int misunderstandings) {
         /**
          * One statement that numbers both lines after the transcript's last one: the number is read and
          * both rows written in one step, for PostgreSQL, where a step is a round trip. The caller holds
@@ -87,24 +90,31 @@ final class Transcript {
         }
 
         /**
-         * SQLite: reads the transcript's last number, then inserts both lines as plain rows. There a
-         * step is a call into the library, and the one statement's INSERT ... SELECT ... UNION ALL cost
-         * 2.3-3 us a turn more than the two (16.4-17.9 against 14.5-15.1 us for a turn's lines and
-         * its share of the commit, 200,000 turns of 20,000 residents, throwaway harness).
+         * SQLite: reads the transcript's last number, then inserts both lines as plain rows, the
+         * message's with the conversation after the turn. There a step is a call into the library, and
+         * the one statement's INSERT ... SELECT ... UNION ALL cost 2.3-3 us a turn more than the two
+         * (16.4-17.9 against 14.5-15.1 us for a turn's lines and its share of the commit, 200,000 turns
+         * of 20,000 residents, throwaway harness).
+         *
+         * @return the message line's number
          */
-        void insertNumbered(Connection c) throws SQLException {
-            long last = lastSeq(c, resident);
+        long insertNumbered(Connection c) throws SQLException {
+            long in = lastSeq(c, resident) + 1;
             try (PreparedStatement ps = c.prepareStatement(outBody == null ? ROWS_IN : ROWS_IN_OUT)) {
-                bindRow(ps, 1, last + 1, inAt);
+                bindRow(ps, 1, in, inAt);
                 ps.setString(5, inBody);
                 ps.setString(6, providerId);
                 ps.setInt(7, replyKind(outBody != null, endsSession));
+                ps.setString(8, state);
+                ps.setInt(9, misunderstandings);
+                ps.setLong(10, outAt);
                 if (outBody != null) {
-                    bindRow(ps, 8, last + 2, outAt);
-                    ps.setString(12, outBody);
+                    bindRow(ps, 11, in + 1, outAt);
+                    ps.setString(15, outBody);
                 }
                 ps.executeUpdate();
             }
+            return in;
         }
 
         private void bindRow(PreparedStatement ps, int at, long seq, long lineAt) throws SQLException {
@@ -129,9 +139,9 @@ final class Transcript {
     }
 
     private static final String ROWS_IN = "INSERT INTO transcript "
-            + "(channel, address, seq, at, direction, author, body, provider_id, reply_kind) "
-            + "VALUES (?, ?, ?, ?, 'in', 'resident', ?, ?, ?)";
-    private static final String ROWS_IN_OUT = ROWS_IN + ", (?, ?, ?, ?, 'out', 'bot', ?, NULL, NULL)";
+            + "(channel, address, seq, at, direction, author, body, provider_id, reply_kind, state, misunderstandings, "
+            + "last_activity) VALUES (?, ?, ?, ?, 'in', 'resident', ?, ?, ?, ?, ?, ?)";
+    private static final String ROWS_IN_OUT = ROWS_IN + ", (?, ?, ?, ?, 'out', 'bot', ?, NULL, NULL, NULL, NULL, NULL)";
 
     /** The last line's number of one transcript, then the rows that follow it. */
     private static final String LAST = "WITH who (channel, address) AS (SELECT ?, ?), "

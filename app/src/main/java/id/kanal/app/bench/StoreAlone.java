@@ -49,8 +49,7 @@ final class StoreAlone {
     }
 
     static Result run(Path dataDir, int threads, Duration warmup, Duration length) throws InterruptedException {
-        try (Database db = Database.openSqlite(dataDir)) {
-            SqlConversationStore store = new SqlConversationStore(db);
+        try (Database db = Database.openSqlite(dataDir); SqlConversationStore store = new SqlConversationStore(db)) {
             LongAdder saves = new LongAdder();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> savers = new ArrayList<>();
