@@ -6,3 +6,6 @@ ALTER TABLE transcript ADD COLUMN state TEXT;
 ALTER TABLE transcript ADD COLUMN misunderstandings INTEGER;
 ALTER TABLE transcript ADD COLUMN last_activity BIGINT;
 ALTER TABLE conversation ADD COLUMN line_seq BIGINT NOT NULL DEFAULT 0;
+-- Every row already includes its transcript: a load then reads only the lines written after the upgrade.
+UPDATE conversation SET line_seq = COALESCE((SELECT MAX(t.seq) FROM transcript t
+    WHERE t.channel = conversation.channel AND t.address = conversation.address), 0);

@@ -8,10 +8,15 @@ import id.kanal.dialog.Language;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.State;
 import id.kanal.dialog.port.Turn;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -125,6 +130,24 @@ class ConversationRowBehindTest {
             store.invalidate(resident);
             store.save(turn("SM2", at(5).with(new State.ChoosingPack()), Reply.of("paket?")));
             assertTrue(row(db).startsWith("choosing-pack"), "no cached conversation: the row is written at once");
+        }
+    }
+
+    @Test
+    void anUpgradedDatabase_marksEveryRowAsIncludingItsTranscript() throws SQLException {
+        String url = "jdbc:sqlite:" + dir.resolve("kanal.db").toAbsolutePath();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("63").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO conversation (channel, address, language, state, misunderstandings, last_activity) "
+                    + "VALUES ('sms', '+6281234567890', 'id', 'type=choosing-language', 0, " + T0.toEpochMilli() + ")");
+            for (int seq = 1; seq <= 7; seq++) {
+                s.execute("INSERT INTO transcript (channel, address, seq, at, direction, author, body) VALUES "
+                        + "('sms', '+6281234567890', " + seq + ", " + T0.toEpochMilli() + ", 'in', 'resident', 'halo')");
+            }
+        }
+        try (Database db = Database.openSqlite(dir)) {
+            assertEquals("choosing-language 0 7", row(db));
+            assertEquals(new State.ChoosingLanguage(), new SqlConversationStore(db).load(resident).orElseThrow().state());
         }
     }
 
