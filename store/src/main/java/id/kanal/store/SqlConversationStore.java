@@ -17,17 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +34,8 @@ import java.util.function.Consumer;
  *
  * <p>SQLite writes a bot-mode conversation's row behind its turns: the turn's commit holds its
  * transcript lines, the message's line carrying the conversation after the turn (its state,
- * misunderstandings and last activity), and the row is written by a flush at most
- * {@link #ROW_BEHIND_AT_MOST} later, once for all of a resident's turns meanwhile, in key order. The row
+ * misunderstandings and last activity), and the row is written by a flush ({@link RowsBehind}) at most
+ * {@link RowsBehind#AT_MOST} later, once for all of a resident's turns meanwhile, in key order. The row
  * was a page written at random by every turn (20,000 residents: a leaf among hundreds), about 40% of
  * the pages a turn's commit wrote. The row's {@code line_seq} names the newest line it includes, and a
  * load takes the newest line after it that carries a state, so an answered turn's state survives a
@@ -53,11 +45,6 @@ import java.util.function.Consumer;
  */
 public final class SqlConversationStore implements ConversationStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
-    /** How long a flush waits after a row fell behind: a resident's turns meanwhile cost one row write. */
-    static final Duration ROW_BEHIND_AT_MOST = Duration.ofSeconds(1);
-    /** Rows a flush writes in one piece of a group commit (about a millisecond added to that batch). */
-    static final int FLUSH_PIECE = 256;
-    private static final Executor FLUSHER = r -> Thread.ofVirtual().name("conversation-rows").start(r);
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
     private final Cache<Address, Cached> cache;
@@ -66,18 +53,11 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     private final boolean shared;
     /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
     private final InboundIds inboundIds;
-    /** SQLite: conversations whose row is behind their newest turn, by resident, for the next flush. */
-    private final Map<Address, Behind> behind = new ConcurrentHashMap<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    private final Duration flushAfter;
-    private volatile boolean closed;
+    /** SQLite: the conversations whose row is behind their newest turn; idle on PostgreSQL. */
+    private final RowsBehind behind;
 
     /** A cached conversation and the version its row had when it was read or saved. */
     private record Cached(Conversation conversation, long version) {
-    }
-
-    /** A conversation as a turn left it, not yet in its row, and that turn's message line (the row's line_seq once written). */
-    private record Behind(Conversation conversation, long line) {
     }
 
     /**
@@ -98,13 +78,13 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
 
     /** @param cacheSize conversations kept in memory (0: none); the database holds them all */
     public SqlConversationStore(Database db, int cacheSize) {
-        this(db, cacheSize, ROW_BEHIND_AT_MOST);
+        this(db, cacheSize, RowsBehind.AT_MOST);
     }
 
     /** @param flushAfter how long a row may stay behind its turns before a flush writes it (SQLite) */
     SqlConversationStore(Database db, int cacheSize, Duration flushAfter) {
         this.db = db;
-        this.flushAfter = flushAfter;
+        this.behind = new RowsBehind(db, flushAfter);
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.shared = db.dialect() != Dialect.SQLITE;
         this.inboundIds = shared ? null : InboundIds.of(db);
@@ -286,8 +266,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
             return in;
         });
         if (rowBehind) {
-            behind.put(conv.resident(), new Behind(conv, line));
-            scheduleFlush();
+            behind.add(conv, line);
         } else {
             behind.remove(conv.resident());
         }
@@ -305,80 +284,18 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
                 && Handoff.of(before.conversation().state()).isBot() && Handoff.of(after.state()).isBot();
     }
 
-    /** Flushes in {@link #flushAfter}, unless a flush is already on its way. */
-    private void scheduleFlush() {
-        if (!closed && flushScheduled.compareAndSet(false, true)) {
-            CompletableFuture.delayedExecutor(flushAfter.toMillis(), TimeUnit.MILLISECONDS, FLUSHER)
-                    .execute(this::scheduledFlush);
-        }
-    }
-
-    private void scheduledFlush() {
-        flushScheduled.set(false);
-        if (closed) {
-            return;
-        }
-        try {
-            flushRows();
-        } catch (RuntimeException e) {
-            // Dropping them is safe: their lines carry their state, which a load takes over the row's.
-            LOG.log(System.Logger.Level.WARNING, "writing {0} conversation row(s) behind failed, left to their lines: {1}",
-                    behind.size(), e.toString());
-            behind.clear();
-            return;
-        }
-        if (!behind.isEmpty()) {
-            scheduleFlush();
-        }
-    }
-
     /**
-     * SQLite: writes every conversation's row that is behind its newest turn, in key order, in pieces of
-     * {@link #FLUSH_PIECE} rows that each share a group commit with turns. A row is never taken back to an
-     * older state: the update is made only while the row's {@code line_seq} is older than the turn's.
+     * SQLite: writes every conversation's row that is behind its newest turn now (tests, and {@link #close}),
+     * instead of at its flush.
      */
     public void flushRows() {
-        List<Map.Entry<Address, Behind>> due = new ArrayList<>(behind.entrySet());
-        due.sort(Map.Entry.comparingByKey(Comparator.comparing((Address a) -> a.channel().id()).thenComparing(Address::value)));
-        for (int from = 0; from < due.size(); from += FLUSH_PIECE) {
-            List<Behind> piece = new ArrayList<>(FLUSH_PIECE);
-            for (Map.Entry<Address, Behind> e : due.subList(from, Math.min(due.size(), from + FLUSH_PIECE))) {
-                if (behind.remove(e.getKey(), e.getValue())) {
-                    piece.add(e.getValue());
-                }
-            }
-            if (!piece.isEmpty()) {
-                db.inGroupCommit(c -> writeBehind(c, piece));
-            }
-        }
+        behind.flush();
     }
 
-    private static final String UPDATE_BEHIND = "UPDATE conversation SET state = ?3, misunderstandings = ?4, "
-            + "last_activity = ?5, line_seq = ?6 WHERE channel = ?1 AND address = ?2 AND line_seq < ?6";
-
-    private static Void writeBehind(Connection c, List<Behind> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_BEHIND)) {
-            for (Behind b : rows) {
-                Conversation conv = b.conversation();
-                ps.setString(1, conv.resident().channel().id());
-                ps.setString(2, conv.resident().value());
-                ps.setString(3, StateCodec.encode(conv.state()));
-                ps.setInt(4, conv.misunderstandings());
-                ps.setLong(5, conv.lastActivity().toEpochMilli());
-                ps.setLong(6, b.line());
-                ps.executeUpdate();
-            }
-        }
-        return null;
-    }
-
-    /** SQLite: writes the rows still behind; call before the database closes (a later turn's flush is not started). */
+    /** SQLite: writes the rows still behind; call before the database closes (no later flush starts). */
     @Override
     public void close() {
-        closed = true;
-        if (!shared) {
-            flushRows();
-        }
+        behind.close();
     }
 
     /** The version a multi-statement's RETURNING answered, walking past the update counts. */
