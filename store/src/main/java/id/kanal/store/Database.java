@@ -111,10 +111,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * The readers' and the writer's. The writer keeps SQLite's default page cache (2 MiB): with 64 MiB,
-     * every commit that grew the file (nearly all: the transcript appends) made SQLite walk the whole
-     * cache's hash table to drop pages past the end (a uprobe counted 550 walks a second over 16,384
-     * buckets and 15,856 pages at 14,500 turns/s, 6.75% of the server's CPU samples), which cost more
-     * than the reads from the operating system's cache that a small one adds.
+     * commits made SQLite walk the whole cache's hash table to drop pages past the end (a uprobe counted
+     * 550 walks a second over 16,384 buckets and 15,856 pages at 14,500 turns/s, 6.75% of the server's CPU
+     * samples; keeping free pages so that commits need not grow the file did not avoid it), which cost
+     * more than the reads from the operating system's cache that a small one adds.
      */
     private static SQLiteConfig sqliteConfig() {
         SQLiteConfig config = new SQLiteConfig();

@@ -2,7 +2,6 @@ package id.kanal.store;
 
 import id.kanal.dialog.Address;
 import id.kanal.dialog.Conversation;
-import id.kanal.dialog.StateCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,8 +40,11 @@ final class RowsBehind implements AutoCloseable {
     private static final String UPDATE = "UPDATE conversation SET state = ?3, misunderstandings = ?4, "
             + "last_activity = ?5, line_seq = ?6 WHERE channel = ?1 AND address = ?2 AND line_seq < ?6";
 
-    /** A conversation as a turn left it, not yet in its row, and that turn's message line (the row's line_seq once written). */
-    private record Behind(Conversation conversation, long line) {
+    /**
+     * A conversation as a turn left it, not yet in its row: with its state as the turn's line holds it
+     * (encoded once) and that turn's message line (the row's line_seq once written).
+     */
+    private record Behind(Conversation conversation, String state, long line) {
     }
 
     private final Database db;
@@ -56,9 +58,9 @@ final class RowsBehind implements AutoCloseable {
         this.flushAfter = flushAfter;
     }
 
-    /** After the turn whose message line is {@code line} committed without writing the row. */
-    void add(Conversation conversation, long line) {
-        rows.put(conversation.resident(), new Behind(conversation, line));
+    /** After the turn whose message line is {@code line}, carrying {@code state}, committed without writing the row. */
+    void add(Conversation conversation, String state, long line) {
+        rows.put(conversation.resident(), new Behind(conversation, state, line));
         scheduleFlush();
     }
 
@@ -116,7 +118,7 @@ final class RowsBehind implements AutoCloseable {
                 Conversation conv = b.conversation();
                 ps.setString(1, conv.resident().channel().id());
                 ps.setString(2, conv.resident().value());
-                ps.setString(3, StateCodec.encode(conv.state()));
+                ps.setString(3, b.state());
                 ps.setInt(4, conv.misunderstandings());
                 ps.setLong(5, conv.lastActivity().toEpochMilli());
                 ps.setLong(6, b.line());

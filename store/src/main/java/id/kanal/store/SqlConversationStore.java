@@ -266,7 +266,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
             return in;
         });
         if (rowBehind) {
-            behind.add(conv, line);
+            behind.add(conv, lines.state(), line);
         } else {
             behind.remove(conv.resident());
         }
