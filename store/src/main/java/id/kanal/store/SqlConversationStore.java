@@ -56,8 +56,11 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     /** SQLite: the conversations whose row is behind their newest turn; idle on PostgreSQL. */
     private final RowsBehind behind;
 
-    /** A cached conversation and the version its row had when it was read or saved. */
-    private record Cached(Conversation conversation, long version) {
+    /**
+     * A cached conversation and the version its row had when it was read or saved; SQLite: the number of
+     * the last transcript line its turn committed (0: not known), which the next turn numbers after.
+     */
+    private record Cached(Conversation conversation, long version, long lastLine) {
     }
 
     /**
@@ -231,7 +234,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
 
     private static Cached row(ResultSet rs, Address resident) throws SQLException {
         return new Cached(new Conversation(resident, Language.of(rs.getString(1)), StateCodec.decode(rs.getString(2)),
-                rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))), rs.getLong(5));
+                rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))), rs.getLong(5), 0);
     }
 
     @Override
@@ -251,15 +254,17 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
                     return versionFrom(ps, ps.execute());
                 }
             });
-            saved(conv, version);
+            saved(conv, version, 0);
             return;
         }
         // Before the commit: a retry of this message must never be told "surely new" once it is stored.
         inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
-        boolean rowBehind = rowMayLag(conv);
+        Cached before = cache.getIfPresent(conv.resident());
+        boolean rowBehind = rowMayLag(before, conv);
+        long knownLast = before == null ? 0 : before.lastLine();
         // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
         long line = db.inGroupCommit(c -> {
-            long in = lines.insertNumbered(c);
+            long in = lines.insertNumbered(c, knownLast);
             if (!rowBehind) {
                 writeRow(c, conv, in);
             }
@@ -270,7 +275,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
         } else {
             behind.remove(conv.resident());
         }
-        saved(conv, 0);
+        saved(conv, 0, lines.lastAfter(line));
     }
 
     /**
@@ -278,8 +283,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
      * was read or saved) and keeps what others read from it: its language and its bot mode (a
      * conversation with an agent or queued for one is in the console's lists, which show it at once).
      */
-    private boolean rowMayLag(Conversation after) {
-        Cached before = cache.getIfPresent(after.resident());
+    private static boolean rowMayLag(Cached before, Conversation after) {
         return before != null && before.conversation().language().equals(after.language())
                 && Handoff.of(before.conversation().state()).isBot() && Handoff.of(after.state()).isBot();
     }
@@ -320,21 +324,22 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     @Override
     public void saveState(Conversation conversation) {
         if (shared) {
-            saved(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation)));
+            saved(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation)), 0);
             return;
         }
         // The row then includes every line so far: a flush of an earlier turn leaves it as it is.
-        db.inGroupCommit(c -> {
-            writeRow(c, conversation, Transcript.lastSeq(c, conversation.resident()));
-            return null;
+        long last = db.inGroupCommit(c -> {
+            long line = Transcript.lastSeq(c, conversation.resident());
+            writeRow(c, conversation, line);
+            return line;
         });
         behind.remove(conversation.resident());
-        saved(conversation, 0);
+        saved(conversation, 0, last);
     }
 
     /** After the commit: the cache, the turn lock's reading (a load later in the turn sees the save), the listeners. */
-    private void saved(Conversation conversation, long version) {
-        cache.put(conversation.resident(), new Cached(conversation, version));
+    private void saved(Conversation conversation, long version, long lastLine) {
+        cache.put(conversation.resident(), new Cached(conversation, version, lastLine));
         Locked l = locked.get();
         if (l != null && l.resident().equals(conversation.resident())) {
             locked.set(new Locked(l.resident(), Optional.of(conversation), l.message(), l.reply()));
