@@ -46,7 +46,8 @@ class InboundIdsTest {
                     falsePositives++;
                 }
             }
-            assertTrue(falsePositives < tried * 5 / 100, falsePositives + " of " + tried + " new ids asked the database");
+            // Four filters: their false positives add up, and must stay rare (10 bits an id gave about 3%).
+            assertTrue(falsePositives < tried / 200, falsePositives + " of " + tried + " new ids asked the database");
             assertFalse(ids.mightContain("whatsapp", "SM1") && ids.mightContain("telegram", "SM1")
                     && ids.mightContain("ussd", "SM1"), "the channel is part of the id");
         }
