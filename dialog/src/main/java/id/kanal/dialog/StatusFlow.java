@@ -48,12 +48,12 @@ final class StatusFlow {
 
     private Reply describe(Conversation c, String ticket) {
         Language lang = c.language();
-        Optional<ComplaintView> found = complaints.find(ticket);
+        Optional<ComplaintService.Asked> found = complaints.findFor(ticket, c.resident());
         if (found.isEmpty()) {
             return replies.say(lang, "status.not.found", Map.of("ticket", ticket, "example", example()));
         }
-        ComplaintView v = found.get();
-        if (!complaints.filedBy(v.ticket(), c.resident())) {
+        ComplaintView v = found.get().view();
+        if (!found.get().theirs()) {
             // Someone else's ticket: its progress is public, where it is and what was said are not.
             return replies.say(lang, "status.found.public", Map.of(
                     "ticket", v.ticket(),

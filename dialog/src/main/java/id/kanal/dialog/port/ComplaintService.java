@@ -22,6 +22,21 @@ public interface ComplaintService {
      */
     boolean filedBy(String ticket, Address resident);
 
+    /**
+     * A complaint by its ticket code, and whether the resident asking filed it ({@link #filedBy}): a
+     * status question's answer. A desk on a database reads both in one transaction.
+     */
+    default Optional<Asked> findFor(String ticket, Address resident) {
+        return find(ticket).map(v -> new Asked(v, filedBy(v.ticket(), resident)));
+    }
+
+    /** A complaint as a resident asked about it: {@code theirs} when they filed it or a duplicate linked to it. */
+    record Asked(ComplaintView view, boolean theirs) {
+        public Asked {
+            java.util.Objects.requireNonNull(view, "view");
+        }
+    }
+
     /** The reporter's latest complaints, newest first. */
     List<ComplaintView> latestBy(Address reporter, int limit);
 

@@ -9,6 +9,7 @@ import id.kanal.dialog.port.Turn;
 import id.kanal.store.SqlConversationStore;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.Media;
+import id.kanal.dialog.port.ComplaintService;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.ComplaintView;
 import id.kanal.dialog.port.FiledComplaint;
@@ -208,6 +209,24 @@ class SqlComplaintDeskTest extends DeskTest {
             return null;
         });
         assertTrue(desk.filedBy("TNG-000001", telegram));
+    }
+
+    @Test
+    void findFor_theComplaintAndWhetherTheAskerFiledIt_inOneAnswer() {
+        desk.file(complaint("k1", "sampah"));
+        Address telegram = new Address(Channel.TELEGRAM, "523901877");
+        ComplaintService.Asked mine = desk.findFor("tng-000001", reporter).orElseThrow();
+        assertEquals("TNG-000001", mine.view().ticket());
+        assertEquals(desk.find("TNG-000001").orElseThrow(), mine.view());
+        assertTrue(mine.theirs());
+        assertFalse(desk.findFor("TNG-000001", new Address(Channel.SMS, "+6289999999999")).orElseThrow().theirs());
+        assertFalse(desk.findFor("TNG-000001", telegram).orElseThrow().theirs());
+        assertEquals(Optional.empty(), desk.findFor("TNG-999999", reporter));
+        db.inTransaction(c -> {
+            id.kanal.store.TelegramChats.link(c, reporter.value(), "523901877", clock.instant());
+            return null;
+        });
+        assertTrue(desk.findFor("TNG-000001", telegram).orElseThrow().theirs(), "a linked Telegram chat");
     }
 
     @Test
