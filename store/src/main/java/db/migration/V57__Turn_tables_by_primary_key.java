@@ -4,11 +4,8 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,9 +26,7 @@ import java.util.List;
  * random and split pages far more often: a group commit of 50 turns wrote 4.3 WAL pages a turn
  * instead of 3.3.
  *
- * <p>Each table is rebuilt from its own definition as SQLite holds it (the columns later
- * migrations added included): a new table, the rows copied, the old one dropped, the new one
- * renamed, then the old table's indexes created again. No foreign key names these tables.
+ * <p>Each table is rebuilt by {@link SqliteTables#rebuildWithoutRowid}. No foreign key names these tables.
  */
 public class V57__Turn_tables_by_primary_key extends BaseJavaMigration {
     private static final List<String> TABLES = List.of("conversation", "ussd_session");
@@ -44,7 +39,7 @@ public class V57__Turn_tables_by_primary_key extends BaseJavaMigration {
             return;
         }
         for (String table : TABLES) {
-            rebuildWithoutRowid(c, table);
+            SqliteTables.rebuildWithoutRowid(c, table);
         }
     }
 
@@ -53,41 +48,6 @@ public class V57__Turn_tables_by_primary_key extends BaseJavaMigration {
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE conversation SET (fillfactor = 80)");
             s.execute("ALTER TABLE ussd_session SET (fillfactor = 70)");
-        }
-    }
-
-    private static void rebuildWithoutRowid(Connection c, String table) throws SQLException {
-        String definition = null;
-        List<String> indexes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT type, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type DESC")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    switch (rs.getString(1)) {
-                        case "table" -> definition = rs.getString(2);
-                        case "index" -> indexes.add(rs.getString(2));
-                        default -> throw new SQLException("unexpected " + rs.getString(1) + " on " + table);
-                    }
-                }
-            }
-        }
-        if (definition == null) {
-            throw new SQLException("no table " + table);
-        }
-        String head = "CREATE TABLE " + table + " ";
-        if (!definition.startsWith(head)) {
-            throw new SQLException("unexpected definition of " + table + ": " + definition);
-        }
-        String rebuilt = table + "_by_key";
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + rebuilt + " " + definition.substring(head.length()) + " WITHOUT ROWID");
-            s.execute("INSERT INTO " + rebuilt + " SELECT * FROM " + table);
-            s.execute("DROP TABLE " + table);
-            s.execute("ALTER TABLE " + rebuilt + " RENAME TO " + table);
-            for (String index : indexes) {
-                s.execute(index);
-            }
         }
     }
 }
