@@ -75,6 +75,10 @@ public final class ErrorMapping {
 
     private void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
         // Helidon's own refusals (e.g. 404 for a missing path parameter, 415) keep their status.
+        if (e instanceof HttpException http && http.status().code() == Status.NOT_MODIFIED_304.code()) {
+            notModified(req, res);
+            return;
+        }
         if (e instanceof HttpException http && http.status().code() < 500) {
             LOG.log(System.Logger.Level.INFO, "refused requestId={0} status={1} path={2}: {3}", RequestId.of(req),
                     http.status().code(), path(req), e.getMessage());
@@ -90,6 +94,21 @@ public final class ErrorMapping {
                 "Kanal failed to answer this request; quote the request id when you report it");
     }
 
+    /**
+     * A static file the browser already has (Helidon's static content throws to say so): 304 with no body,
+     * which HTTP requires (with one, Helidon sent a 500 instead), and its ETag again, which is the one the
+     * browser offered when it offered one.
+     */
+    private void notModified(ServerRequest req, ServerResponse res) {
+        res.status(Status.NOT_MODIFIED_304);
+        res.header(RequestId.HEADER, RequestId.of(req));
+        req.headers().first(HeaderNames.IF_NONE_MATCH)
+                .filter(etag -> !etag.contains(",") && !etag.strip().equals("*"))
+                .ifPresent(etag -> res.header(HeaderNames.ETAG, etag.strip()));
+        routeHeaders(path(req), res);
+        res.send();
+    }
+
     /** Sends the error in the form the route's clients read (see the class comment). */
     void answer(ServerRequest req, ServerResponse res, Status status, String message) {
         String id = RequestId.of(req);
@@ -98,11 +117,7 @@ public final class ErrorMapping {
         // An error is never cached, and its body is never sniffed into something else.
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        headers.forEach((prefix, set) -> {
-            if (path.startsWith(prefix)) {
-                set.accept(res);
-            }
-        });
+        routeHeaders(path, res);
         if (path.startsWith(OPEN311)) {
             ArrayNode body = Json.array();
             body.addObject().put("code", status.code()).put("description", message);
@@ -114,6 +129,15 @@ public final class ErrorMapping {
         } else {
             Json.send(res, status, body(message, id));
         }
+    }
+
+    /** The headers the route sets on every answer, which Helidon cleared before the error handler ran. */
+    private void routeHeaders(String path, ServerResponse res) {
+        headers.forEach((prefix, set) -> {
+            if (path.startsWith(prefix)) {
+                set.accept(res);
+            }
+        });
     }
 
     /** The one error shape of Kanal's JSON APIs; a route may add fields to it, never rename these. */

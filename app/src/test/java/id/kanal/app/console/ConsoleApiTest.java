@@ -359,6 +359,56 @@ class ConsoleApiTest extends ConsoleOnServer {
         assertEquals("/console/", bare.headers().firstValue("Location").orElse(""));
     }
 
+    /**
+     * A browser that has a console file asks again with its ETag: 304 with no body. Helidon's static
+     * content answers that by throwing, and the error page Kanal made of it had a body, which Helidon
+     * refused with a SEVERE "responded with Internal Server Error" for every cached file of every agent.
+     */
+    @Test
+    void consoleFile_askedAgainWithItsETag_304WithoutABody() throws Exception {
+        java.util.logging.Logger helidon = java.util.logging.Logger.getLogger("io.helidon.webserver.http1.Http1ServerResponse");
+        List<String> severe = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler watch = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    severe.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        helidon.addHandler(watch);
+        try {
+            askAgainWithETags();
+        } finally {
+            helidon.removeHandler(watch);
+        }
+        assertEquals(List.of(), severe);
+    }
+
+    private void askAgainWithETags() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/console/i18n/id.json", "/console/app.js")) {
+            HttpResponse<String> first = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(kanal.base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, first.statusCode(), path);
+            String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + ": no ETag"));
+            HttpResponse<String> again = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(kanal.base() + path)).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(304, again.statusCode(), path + ": " + again.body());
+            assertEquals("", again.body(), path);
+            assertEquals(etag, again.headers().firstValue("ETag").orElse(""), path);
+        }
+    }
+
     @Test
     void simulator_loggedOut_401_unlessDemo() throws Exception {
         var c = kanal.client();
