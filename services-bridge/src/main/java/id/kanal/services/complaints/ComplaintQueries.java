@@ -153,8 +153,8 @@ public final class ComplaintQueries {
      */
     public boolean filedInTurn(InboundMessage turn) {
         String key = turn.channel().id() + ":" + turn.providerMessageId();
-        return read(c -> Statements.first(c, "SELECT 1 FROM complaint WHERE idempotency_key = ?", rs -> true, key)
-                .isPresent());
+        return read(c -> Statements.first(c, "SELECT 1 FROM complaint WHERE reporter_address = ? AND idempotency_key = ?",
+                rs -> true, turn.from().value(), key).isPresent());
     }
 
     /** Counts of problems (duplicates left out) by status, category and agency, and how many are overdue. */

@@ -16,10 +16,12 @@ final class ComplaintRows {
     private ComplaintRows() {
     }
 
-    static Optional<FiledComplaint> filedFor(Connection c, String idempotencyKey, Category category)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ticket, duplicate_of FROM complaint WHERE idempotency_key = ?")) {
-            ps.setString(1, idempotencyKey);
+    /** The complaint this filing's key already filed: a key is unique per reporter (V66). */
+    static Optional<FiledComplaint> filedFor(Connection c, ComplaintFiling f, Category category) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ticket, duplicate_of FROM complaint WHERE reporter_address = ? AND idempotency_key = ?")) {
+            ps.setString(1, f.reporterAddress());
+            ps.setString(2, f.idempotencyKey());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new FiledComplaint(rs.getString(1), category.agencyName(),
@@ -44,8 +46,10 @@ final class ComplaintRows {
         if (!f.filedBy().startsWith("resident:")) {
             return Optional.empty();
         }
+        // "category_code || ''": the reporter's few complaints through complaint_reporter_idempotency, never every
+        // complaint of the category through complaint_category_filed (SQLite's choice otherwise, a flood's walk).
         try (PreparedStatement ps = c.prepareStatement("SELECT ticket, duplicate_of, idempotency_key FROM complaint "
-                + "WHERE reporter_channel = ? AND reporter_address = ? AND category_code = ? AND location = ? "
+                + "WHERE reporter_channel = ? AND reporter_address = ? AND category_code || '' = ? AND location = ? "
                 + "AND description = ? AND filed_at >= ? ORDER BY filed_at DESC")) {
             ps.setString(1, f.reporterChannel());
             ps.setString(2, f.reporterAddress());

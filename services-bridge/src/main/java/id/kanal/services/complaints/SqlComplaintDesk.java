@@ -149,7 +149,7 @@ public final class SqlComplaintDesk implements ComplaintService {
             // may run again if another piece of that batch fails: it only writes through c.
             return db.inGroupCommit(c -> {
                 lockTicketCounter(c);
-                Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f.idempotencyKey(), category);
+                Optional<FiledComplaint> existing = ComplaintRows.filedFor(c, f, category);
                 if (existing.isPresent()) {
                     return new Filing(existing.get(), false);
                 }

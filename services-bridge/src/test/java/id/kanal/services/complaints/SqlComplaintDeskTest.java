@@ -101,6 +101,19 @@ class SqlComplaintDeskTest extends DeskTest {
     }
 
     @Test
+    void file_aKeyIsTheReportersOwn_theSameKeyAgainIsTheirComplaint_anotherReportersIsAnother() {
+        FiledComplaint first = desk.file(complaint("sms:SM1", "sampah"));
+        assertEquals(first, desk.file(complaint("sms:SM1", "sampah")), "a retry of the same message");
+        Address other = new Address(Channel.SMS, "+6289999999999");
+        FiledComplaint theirs = desk.file(new NewComplaint("sms:SM1", other, "sampah", "Jl. Merdeka 5", "Rusak parah",
+                Optional.empty(), List.of()));
+        assertNotEquals(first.ticket(), theirs.ticket());
+        assertTrue(desk.queries().filedInTurn(InboundMessage.text("SM1", other, "ya", clock.instant())));
+        assertFalse(desk.queries().filedInTurn(InboundMessage.text("SM1", new Address(Channel.SMS, "+6281111111111"), "ya",
+                clock.instant())), "that key from a reporter who never filed with it");
+    }
+
+    @Test
     void file_concurrently_ticketsUnique() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<FiledComplaint>> futures = new ArrayList<>();
