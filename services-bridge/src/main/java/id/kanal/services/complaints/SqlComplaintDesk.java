@@ -388,6 +388,9 @@ public final class SqlComplaintDesk implements ComplaintService {
     }
 
     private String nextTicket(Connection c) throws SQLException {
+        if (db.dialect() == Dialect.SQLITE) {
+            return TicketNumbers.next(db, c, regionCode);
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE region SET next_ticket = next_ticket + 1 WHERE code = ? RETURNING next_ticket - 1, ticket_prefix")) {
             ps.setString(1, regionCode);
@@ -395,7 +398,7 @@ public final class SqlComplaintDesk implements ComplaintService {
                 if (!rs.next()) {
                     throw new SQLException("region " + regionCode + " missing");
                 }
-                return String.format("%s-%06d", rs.getString(2), rs.getLong(1));
+                return TicketNumbers.format(rs.getString(2), rs.getLong(1));
             }
         }
     }

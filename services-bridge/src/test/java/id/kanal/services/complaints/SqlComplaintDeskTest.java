@@ -7,6 +7,7 @@ import id.kanal.dialog.InboundMessage;
 import id.kanal.dialog.Reply;
 import id.kanal.dialog.port.Turn;
 import id.kanal.store.SqlConversationStore;
+import id.kanal.store.testing.TestDatabase;
 import id.kanal.dialog.GeoPoint;
 import id.kanal.dialog.Media;
 import id.kanal.dialog.port.ComplaintService;
@@ -111,6 +112,25 @@ class SqlComplaintDeskTest extends DeskTest {
         assertTrue(desk.queries().filedInTurn(InboundMessage.text("SM1", other, "ya", clock.instant())));
         assertFalse(desk.queries().filedInTurn(InboundMessage.text("SM1", new Address(Channel.SMS, "+6281111111111"), "ya",
                 clock.instant())), "that key from a reporter who never filed with it");
+    }
+
+    @Test
+    void tickets_goOnAfterARestart_fromTheTicketsFiledOrTheRegionsCounterIfHigher(TestDatabase database) {
+        desk.file(complaint("k1", "sampah"));
+        desk.file(complaint("k2", "jalan-rusak"));
+        SqlComplaintDesk second = openDesk();
+        assertEquals("TNG-000003", second.file(complaint("k3", "sampah")).ticket(), "two desks of a region share its numbers");
+        assertEquals("TNG-000004", desk.file(complaint("k4", "sampah")).ticket());
+        db.close();
+        db = database.open(dir, 4);
+        desk = openDesk();
+        assertEquals("TNG-000005", desk.file(complaint("k5", "sampah")).ticket(), "after a restart");
+        db.inTransaction(c -> id.kanal.store.Statements.update(c, "UPDATE region SET next_ticket = 500 WHERE code = ?",
+                REGION.code()));
+        db.close();
+        db = database.open(dir, 4);
+        desk = openDesk();
+        assertEquals("TNG-000500", desk.file(complaint("k6", "sampah")).ticket(), "a region counting from 500");
     }
 
     @Test
