@@ -200,6 +200,8 @@ class SqlComplaintDeskTest extends DeskTest {
                 Optional.empty(), List.of()));
         assertEquals(List.of("TNG-000002", "TNG-000001"),
                 desk.latestBy(reporter, 5).stream().map(ComplaintView::ticket).toList());
+        assertEquals(List.of("TNG-000002 routed to Dinas PUPR"), desk.latestBy(reporter, 1).stream()
+                .map(v -> v.ticket() + " " + v.lastNote().orElse("")).toList(), "the newest, with its last note");
     }
 
     @Test
