@@ -163,16 +163,9 @@ public final class SqlComplaintDesk implements ComplaintService {
                             + "committed (a crash?): the resident's new confirmation takes it over", orphan.get().ticket());
                     return new Filing(orphan.get(), false);
                 }
-                String ticket = nextTicket(c);
                 String key = DuplicateFinder.locationKey(f.location());
                 Optional<DuplicateFinder.Original> original = DuplicateFinder.find(c, f.categoryCode(), key, f.point(), now);
-                if (original.isPresent()) {
-                    ComplaintRows.insert(c, ticket, f, key, original, original.get().status(), "kanal:duplicates",
-                            "linked to " + original.get().ticket(), forwarding, now.toEpochMilli());
-                } else {
-                    ComplaintRows.insert(c, ticket, f, key, original, ComplaintStatus.ASSIGNED, "kanal:routing",
-                            "routed to " + category.agencyName(), forwarding, now.toEpochMilli());
-                }
+                String ticket = insertWithNextTicket(c, f, key, original, category, now);
                 if (f.reporterChannel().equals(Channel.USSD.id())) {
                     receipts.enqueue(c, f.reporterAddress(), ticket, category, original.isPresent(), now);
                 }
@@ -387,6 +380,37 @@ public final class SqlComplaintDesk implements ComplaintService {
      * filing committed before too. SQLite needs none of it (one writer at a time), so it is skipped
      * there. The counter itself moves only when a complaint is really filed: no gaps.
      */
+    /**
+     * Writes the new complaint under the region's next ticket. On SQLite the numbers are counted in this
+     * process ({@link TicketNumbers}); a ticket already taken means another process filed in the same
+     * database (a {@code chat} command beside the server): the count starts again from the database.
+     */
+    private String insertWithNextTicket(Connection c, ComplaintFiling f, String key,
+                                        Optional<DuplicateFinder.Original> original, Category category, Instant now)
+            throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            String ticket = nextTicket(c);
+            try {
+                if (original.isPresent()) {
+                    ComplaintRows.insert(c, ticket, f, key, original, original.get().status(), "kanal:duplicates",
+                            "linked to " + original.get().ticket(), forwarding, now.toEpochMilli());
+                } else {
+                    ComplaintRows.insert(c, ticket, f, key, original, ComplaintStatus.ASSIGNED, "kanal:routing",
+                            "routed to " + category.agencyName(), forwarding, now.toEpochMilli());
+                }
+                return ticket;
+            } catch (SQLException e) {
+                boolean taken = db.dialect() == Dialect.SQLITE && String.valueOf(e.getMessage()).contains("complaint.ticket");
+                if (!taken || attempt > 0) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, "ticket {0} was already filed by another process: counting again "
+                        + "from the database", ticket);
+                TicketNumbers.forget(db, regionCode);
+            }
+        }
+    }
+
     private void lockTicketCounter(Connection c) throws SQLException {
         if (db.dialect() == Dialect.SQLITE) {
             return; // its one writer already runs filings one at a time: the statement only rewrote the region row

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * counter per database and region). The first filing after a start counts on from the region row's
  * {@code next_ticket} (a region created with a counter of its own, or a database from before) or from one
  * past the highest ticket number the region filed, whichever is larger; the complaints themselves are
- * the record, so a crash loses no number. A filing that rolls back leaves its number unused. PostgreSQL,
+ * the record, so a crash loses no number. A filing that rolls back leaves its number unused. A number
+ * another process took (a {@code chat} command beside the server) fails the complaint's insert on its key,
+ * and the desk counts again ({@link #forget}). PostgreSQL,
  * whose nodes share the database, keeps the counter in the region row.
  */
 final class TicketNumbers {
@@ -41,6 +43,14 @@ final class TicketNumbers {
             counter = raced == null ? counter : raced;
         }
         return format(counter.prefix(), counter.next().getAndIncrement());
+    }
+
+    /** The region's count is read from the database again at its next ticket (another process filed). */
+    static void forget(Database db, String region) {
+        Map<String, Counter> regions = BY_DATABASE.get(db);
+        if (regions != null) {
+            regions.remove(region);
+        }
     }
 
     static String format(String prefix, long number) {

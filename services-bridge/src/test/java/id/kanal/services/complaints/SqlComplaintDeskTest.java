@@ -134,6 +134,16 @@ class SqlComplaintDeskTest extends DeskTest {
     }
 
     @Test
+    void tickets_anotherProcessFilingInTheSameDatabase_takesNoNumberTwice(TestDatabase database) {
+        assertEquals("TNG-000001", desk.file(complaint("k1", "sampah")).ticket());
+        try (var other = database.open(dir, 2)) { // another process: a database and desks of its own
+            assertEquals("TNG-000002", SqlComplaintDesk.open(other, REGION, clock).file(complaint("k2", "sampah")).ticket());
+        }
+        assertEquals("TNG-000003", desk.file(complaint("k3", "sampah")).ticket());
+        assertEquals("TNG-000004", desk.file(complaint("k4", "sampah")).ticket());
+    }
+
+    @Test
     void file_concurrently_ticketsUnique() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<FiledComplaint>> futures = new ArrayList<>();
