@@ -39,11 +39,11 @@ public final class SqlComplaintDesk implements ComplaintService {
     /** How long a complaint whose filing turn never committed waits to be taken over by the resident's next "ya". */
     static final java.time.Duration ORPHAN_WINDOW = java.time.Duration.ofHours(1);
     private static final System.Logger LOG = System.getLogger(SqlComplaintDesk.class.getName());
-    /** A complaint's last note: its newest history row's. */
-    private static final String LAST_NOTE =
-            "(SELECT h.note FROM complaint_history h WHERE h.ticket = c.ticket ORDER BY h.seq DESC LIMIT 1)";
-    private static final String VIEW_SQL = "SELECT c.ticket, c.category_code, c.status, c.location, c.filed_at, "
-            + "c.updated_at, " + LAST_NOTE + " FROM complaint c ";
+    /** A view's columns from complaints named {@code c}; the last note is the newest history row's. */
+    private static final String VIEW_COLUMNS = "SELECT c.ticket, c.category_code, c.status, c.location, c.filed_at, "
+            + "c.updated_at, (SELECT h.note FROM complaint_history h WHERE h.ticket = c.ticket ORDER BY h.seq DESC LIMIT 1) ";
+    private static final String VIEW_SQL = VIEW_COLUMNS + "FROM complaint c ";
+    private static final String BY_TICKET = VIEW_SQL + "WHERE c.ticket = ?";
 
     private final Database db;
     private final Clock clock;
@@ -253,7 +253,7 @@ public final class SqlComplaintDesk implements ComplaintService {
 
     @Override
     public Optional<ComplaintView> find(String ticket) {
-        return views(VIEW_SQL + "WHERE c.ticket = ?", code(ticket)).stream().findFirst();
+        return views(BY_TICKET, code(ticket)).stream().findFirst();
     }
 
     @Override
@@ -270,7 +270,7 @@ public final class SqlComplaintDesk implements ComplaintService {
     public Optional<Asked> findFor(String ticket, Address resident) {
         String code = code(ticket);
         return reading(c -> {
-            Optional<ComplaintView> found = views(c, VIEW_SQL + "WHERE c.ticket = ?", code).stream().findFirst();
+            Optional<ComplaintView> found = views(c, BY_TICKET, code).stream().findFirst();
             return found.isEmpty() ? Optional.<Asked>empty() : Optional.of(new Asked(found.get(), filedBy(c, code, resident)));
         });
     }
@@ -322,10 +322,8 @@ public final class SqlComplaintDesk implements ComplaintService {
      */
     @Override
     public List<ComplaintView> latestBy(Address reporter, int limit) {
-        return reading(c -> views(c, "SELECT v.ticket, v.category_code, v.status, v.location, v.filed_at, v.updated_at, "
-                + LAST_NOTE.replace("c.ticket", "v.ticket") + " FROM (SELECT c.ticket, c.category_code, c.status, "
-                + "c.location, c.filed_at, c.updated_at FROM complaint c WHERE c.reporter_address IN (?, ?) "
-                + "ORDER BY c.filed_at DESC, c.ticket DESC LIMIT " + limit + ") v ORDER BY v.filed_at DESC, v.ticket DESC",
+        return reading(c -> views(c, VIEW_COLUMNS + "FROM (SELECT * FROM complaint WHERE reporter_address IN (?, ?) "
+                + "ORDER BY filed_at DESC, ticket DESC LIMIT " + limit + ") c ORDER BY c.filed_at DESC, c.ticket DESC",
                 reporter.value(), linkedIdentity(c, reporter)));
     }
 
@@ -375,14 +373,6 @@ public final class SqlComplaintDesk implements ComplaintService {
     }
 
     /**
-     * Filings run one at a time: on PostgreSQL, where transactions really run at once, this takes
-     * the region row's lock before the idempotency check, so a retry filed while the first filing
-     * commits waits and then finds its complaint (READ COMMITTED: the next statement sees the
-     * commit) instead of failing on the unique key. The duplicate search after it sees every
-     * filing committed before too. SQLite needs none of it (one writer at a time), so it is skipped
-     * there. The counter itself moves only when a complaint is really filed: no gaps.
-     */
-    /**
      * Writes the new complaint under the region's next ticket. On SQLite the numbers are counted in this
      * process ({@link TicketNumbers}); a ticket already taken means another process filed in the same
      * database (a {@code chat} command beside the server): the count starts again from the database.
@@ -413,6 +403,14 @@ public final class SqlComplaintDesk implements ComplaintService {
         }
     }
 
+    /**
+     * Filings run one at a time: on PostgreSQL, where transactions really run at once, this takes
+     * the region row's lock before the idempotency check, so a retry filed while the first filing
+     * commits waits and then finds its complaint (READ COMMITTED: the next statement sees the
+     * commit) instead of failing on the unique key. The duplicate search after it sees every
+     * filing committed before too. SQLite needs none of it (one writer at a time), so it is skipped
+     * there. PostgreSQL's counter moves only when a complaint is really filed: no gaps.
+     */
     private void lockTicketCounter(Connection c) throws SQLException {
         if (db.dialect() == Dialect.SQLITE) {
             return; // its one writer already runs filings one at a time: the statement only rewrote the region row
