@@ -22,9 +22,6 @@ final class Transcript {
     /** {@code reply_kind} bit: the reply ended the session (a USSD {@code END}). */
     static final int REPLY_ENDS = 1;
 
-    /** SQLite's primary result code for a constraint's failure (a key that exists), as sqlite-jdbc reports it. */
-    private static final int SQLITE_CONSTRAINT = 19;
-
     private Transcript() {
     }
 
@@ -113,7 +110,7 @@ final class Transcript {
                     insertAt(c, knownLast + 1);
                     return knownLast + 1;
                 } catch (SQLException e) {
-                    if (e.getErrorCode() != SQLITE_CONSTRAINT) {
+                    if (e.getErrorCode() != org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
                         throw e;
                     }
                 }

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * past the highest ticket number the region filed, whichever is larger; the complaints themselves are
  * the record, so a crash loses no number. A filing that rolls back leaves its number unused. A number
  * another process took (a {@code chat} command beside the server) fails the complaint's insert on its key,
- * and the desk counts again ({@link #forget}). PostgreSQL,
- * whose nodes share the database, keeps the counter in the region row.
+ * and the desk counts again ({@link #forget}). PostgreSQL, whose nodes share the database, keeps the
+ * counter in the region row.
  */
 final class TicketNumbers {
     private static final Map<Database, Map<String, Counter>> BY_DATABASE = Collections.synchronizedMap(new WeakHashMap<>());
