@@ -24,6 +24,13 @@ interface ConnectionPool {
         release(c);
     }
 
+    /**
+     * Makes the commit just made on the connection from {@link #borrowForWrite} durable, when the
+     * connection left that to the pool (SQLite's writer); called before anyone is told of the commit.
+     */
+    default void syncCommit() throws SQLException {
+    }
+
     /** Closes every connection; called once, when none is borrowed any more (or the wait for them ended). */
     void close();
 }

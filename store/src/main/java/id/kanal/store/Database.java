@@ -15,8 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Kanal's one database: a pool of connections, transactions, and the schema migrations
  * (Flyway, {@code classpath:db/migration}) applied when it opens.
  *
- * <p>SQLite runs in WAL mode with {@code synchronous=FULL}, so a committed turn survives a crash
- * and a power cut; every transaction starts {@code IMMEDIATE}, so writers queue on the
+ * <p>SQLite runs in WAL mode, every commit synced before it returns ({@code synchronous=FULL}, or on
+ * the writer {@code NORMAL} and a sync of the log by {@link SqlitePool}), so a committed turn survives a
+ * crash and a power cut; every transaction starts {@code IMMEDIATE}, so writers queue on the
  * busy timeout instead of failing to upgrade a read lock. SQLite has one writer at a time anyway;
  * its busy handler waits by sleeping (1, 2, 5 ... 100 ms), which under load turns into long tail
  * latencies, so writers queue in order on a fair lock here instead, and never meet a busy database.
@@ -255,6 +256,9 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
+            if (onWriter) {
+                pool.syncCommit();
+            }
             hooks.forEach(Runnable::run);
             return result;
         } catch (SQLException e) {
@@ -307,6 +311,11 @@ public final class Database implements AutoCloseable {
         } finally {
             release(c);
         }
+    }
+
+    /** SQLite: how many times the writer's commits were synced (tests). */
+    long logSyncsForTests() {
+        return ((SqlitePool) pool).syncsForTests();
     }
 
     /** True when the database answers a trivial query. */

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit: writes that arrive while a commit is on its way to disk wait for it, then
- * share the next transaction and its one fsync. Each caller still returns only after the
- * commit that holds its work, so durability is unchanged; with {@code synchronous=FULL} the
- * number of fsyncs falls from one per turn to one per batch.
+ * share the next transaction and its one sync. Each caller still returns only after the
+ * commit that holds its work is on disk, so durability is unchanged; the number of syncs falls
+ * from one per turn to one per batch.
  *
  * <p>There is no writer thread: the caller that takes the commit lock leads, drains whatever
  * is waiting (up to {@code maxBatch}) and commits it for everyone, wakes each caller whose work

@@ -85,7 +85,7 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     /** The main database's file as SQLite names it (whatever the URL's form); empty in memory. */
-    private static String databaseFile(Connection c) throws SQLException {
+    static String databaseFile(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
             while (rs.next()) {
                 if ("main".equals(rs.getString(2))) {

@@ -32,6 +32,29 @@ class SqliteWriterTest {
     }
 
     @Test
+    void everyCommitOfTheWriter_isSyncedBeforeItReturns_whileReadersKeepFullSync() {
+        try (Database db = Database.openSqlite(dir)) {
+            // NORMAL: SQLite leaves the log's sync after a commit to the pool, which syncs it (fdatasync).
+            assertEquals(1L, (long) db.inTransaction(c -> pragma(c, "synchronous")));
+            assertEquals(2L, (long) db.read(c -> pragma(c, "synchronous")), "a nested transaction writes on a reader");
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE s (id INTEGER PRIMARY KEY)"));
+            long before = db.logSyncsForTests();
+            for (int i = 1; i <= 3; i++) {
+                int id = i;
+                db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO s VALUES (" + id + ")"));
+                assertEquals(before + i, db.logSyncsForTests(), "synced before the commit returned");
+            }
+            db.inGroupCommit(c -> c.createStatement().executeUpdate("INSERT INTO s VALUES (4)"));
+            assertEquals(before + 4, db.logSyncsForTests(), "a group commit is synced too");
+            assertThrows(DatabaseException.class, () -> db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO s VALUES (5)");
+                throw new SQLException("the work fails");
+            }));
+            assertEquals(before + 4, db.logSyncsForTests(), "a rolled-back transaction has nothing to sync");
+        }
+    }
+
+    @Test
     void aWriterClosedByMistake_isReplaced_andTheNextWriteCommits() {
         try (Database db = Database.openSqlite(dir)) {
             db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE w (id INTEGER PRIMARY KEY)"));
