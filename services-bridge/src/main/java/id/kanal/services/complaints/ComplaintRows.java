@@ -82,11 +82,13 @@ final class ComplaintRows {
 
     /**
      * Whether the turn of {@code <channel>:<message id>}, the reporter's, is recorded (committed): its
-     * message's line in the reporter's transcript carries the message id (V63).
+     * message's line in the reporter's transcript carries the message id (V63). Read from the newest line
+     * back: the complaint is at most an hour old, so its turn is among the last lines (in the pages the
+     * resident's turns keep warm), and a resident who complained often had every older line read first.
      */
     private static boolean turnCommitted(Connection c, ComplaintFiling f, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM transcript WHERE channel = ? AND address = ? AND provider_id = ?")) {
+                "SELECT 1 FROM transcript WHERE channel = ? AND address = ? AND provider_id = ? ORDER BY seq DESC")) {
             ps.setString(1, f.reporterChannel());
             ps.setString(2, f.reporterAddress());
             ps.setString(3, key.substring(key.indexOf(':') + 1));
