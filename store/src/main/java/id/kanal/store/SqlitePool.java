@@ -47,7 +47,7 @@ final class SqlitePool implements ConnectionPool {
     private final Object opened = new Object();
     private final List<Connection> readers = new ArrayList<>();
     private Connection writer;
-    /** The write-ahead log (null in memory); {@link #log} is its descriptor, opened at the first sync. */
+    /** The write-ahead log the pool syncs (null: none, SQLite syncs); {@link #log}: its descriptor, from the first sync. */
     private final Path logFile;
     private FileChannel log;
     /** Syncs of the log so far (tests). */
@@ -65,11 +65,16 @@ final class SqlitePool implements ConnectionPool {
                 readers.add(c);
                 idle.add(c);
             }
-            writer = openWriter();
+            writer = DriverManager.getConnection(url, writing(properties));
             String file = WalCheckpointer.databaseFile(writer);
-            logFile = file.isEmpty() ? null : Path.of(file + "-wal");
-            if (logFile != null && !"wal".equalsIgnoreCase(journalMode(writer))) {
-                throw new SQLException("SQLite could not use a write-ahead log for " + file);
+            if (!file.isEmpty() && "wal".equalsIgnoreCase(journalMode(writer))) {
+                logFile = Path.of(file + "-wal");
+                writer = StatementCache.wrap(writer);
+            } else {
+                // No log to sync (in memory, or a file system without WAL): SQLite syncs as configured.
+                logFile = null;
+                writer.close();
+                writer = open();
             }
         } catch (SQLException | RuntimeException e) {
             close();
@@ -87,12 +92,17 @@ final class SqlitePool implements ConnectionPool {
         }
     }
 
-    /** The writer: its commits leave the log's sync to {@link #syncCommit}. */
-    private Connection openWriter() throws SQLException {
+    /** The writer's settings when it has a log that {@link #syncCommit} syncs: SQLite leaves that sync out. */
+    private static Properties writing(Properties properties) {
         Properties writing = new Properties();
         writing.putAll(properties);
         writing.setProperty("synchronous", "NORMAL");
-        return StatementCache.wrap(DriverManager.getConnection(url, writing));
+        return writing;
+    }
+
+    /** A writer in place of one that work closed by mistake, set as the first was. */
+    private Connection reopenWriter() throws SQLException {
+        return logFile == null ? open() : StatementCache.wrap(DriverManager.getConnection(url, writing(properties)));
     }
 
     /**
@@ -167,7 +177,7 @@ final class SqlitePool implements ConnectionPool {
     public Connection borrowForWrite() throws SQLException {
         synchronized (opened) {
             if (writer.isClosed()) {
-                writer = openWriter();
+                writer = reopenWriter();
                 LOG.log(System.Logger.Level.WARNING, "the closed database writer was replaced by a new one");
             }
             return writer;

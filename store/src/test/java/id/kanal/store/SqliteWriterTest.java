@@ -55,6 +55,15 @@ class SqliteWriterTest {
     }
 
     @Test
+    void aDatabaseWithoutALogFile_leavesTheSyncToSqlite() {
+        try (Database db = Database.open("jdbc:sqlite:file:nolog?mode=memory&cache=shared", 2)) {
+            assertEquals(2L, (long) db.inTransaction(c -> pragma(c, "synchronous")), "FULL: nothing for the pool to sync");
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE m (id INTEGER PRIMARY KEY)"));
+            assertEquals(0L, db.logSyncsForTests());
+        }
+    }
+
+    @Test
     void aWriterClosedByMistake_isReplaced_andTheNextWriteCommits() {
         try (Database db = Database.openSqlite(dir)) {
             db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE w (id INTEGER PRIMARY KEY)"));
@@ -65,6 +74,7 @@ class SqliteWriterTest {
             }));
             db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO w VALUES (2)"));
             assertEquals(2L, (long) db.read(c -> query(c, "SELECT sum(id) FROM w")), "only the second write committed");
+            assertEquals(1L, (long) db.inTransaction(c -> pragma(c, "synchronous")), "the new writer leaves the sync to the pool");
         }
     }
 
