@@ -32,7 +32,7 @@ import java.util.Optional;
  * FILE, for {@code jfr view hot-methods FILE}.
  */
 public final class BenchCommand {
-    private static final String TOKEN = "bench-token";
+    static final String TOKEN = "bench-token";
     private static final String USSD_SECRET = "bench-secret";
     private static final String BARE = "bare Helidon route";
     /** The bare server's second window: its compilers were already quiet after its first. */
@@ -48,6 +48,9 @@ public final class BenchCommand {
 
     public static int run(String[] args, PrintStream out) throws Exception {
         Map<String, String> opts = CommandOptions.of(args);
+        if (opts.containsKey("vs")) {
+            return AlternatingWindows.run(opts, out);
+        }
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));
         Duration length = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "10")));
         // A server runs for days: the figures are of its steady state. After 3 s of warm-up the JIT compilers
@@ -98,11 +101,7 @@ public final class BenchCommand {
     private static void measureKanal(Map<String, String> opts, Optional<String> db, Path scratch, int connections,
                                      Warmup warmup, Duration length, List<Row> rows) throws Exception {
         int port = ServerProcess.freePort();
-        Map<String, String> env = new HashMap<>(Map.of("KANAL_PORT", String.valueOf(port),
-                "KANAL_DATA_DIR", scratch.resolve("data").toString(), "KANAL_TWILIO_AUTH_TOKEN", TOKEN,
-                "KANAL_PUBLIC_URL", "http://localhost:" + port, "KANAL_USSD_SECRET", USSD_SECRET,
-                "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32"));
-        db.ifPresent(url -> env.put("KANAL_DB_URL", url));
+        Map<String, String> env = kanalEnvironment(port, scratch.resolve("data"), db);
         List<String> jvm = Optional.ofNullable(opts.get("jfr")).map(file -> List.of(
                 // Helidon's filters, the dialog and JDBC stack up past JFR's default 64 frames: deeper, or a turn's
                 // samples lose the handler they belong to.
@@ -119,7 +118,17 @@ public final class BenchCommand {
         }
     }
 
-    private static void deleteTree(Path root) throws java.io.IOException {
+    /** What a Kanal server under test is started with: its port, its scratch data, the bench's secrets. */
+    static Map<String, String> kanalEnvironment(int port, Path data, Optional<String> db) {
+        Map<String, String> env = new HashMap<>(Map.of("KANAL_PORT", String.valueOf(port),
+                "KANAL_DATA_DIR", data.toString(), "KANAL_TWILIO_AUTH_TOKEN", TOKEN,
+                "KANAL_PUBLIC_URL", "http://localhost:" + port, "KANAL_USSD_SECRET", USSD_SECRET,
+                "KANAL_USSD_ALLOWED_IPS", "127.0.0.1/32"));
+        db.ifPresent(url -> env.put("KANAL_DB_URL", url));
+        return env;
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -39,9 +39,15 @@ public final class ServerProcess implements AutoCloseable {
     /** The same, with JVM options (a flight recording, for instance) before the main class. */
     public static ServerProcess start(List<String> jvmOptions, String mainClass, List<String> args, Map<String, String> env,
                                       Path log, int port) throws IOException, InterruptedException {
+        return start(jvmOptions, System.getProperty("java.class.path"), mainClass, args, env, log, port);
+    }
+
+    /** The same from another class path (another build's jar, for a comparison). */
+    static ServerProcess start(List<String> jvmOptions, String classPath, String mainClass, List<String> args,
+                               Map<String, String> env, Path log, int port) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("KANAL_"));
