@@ -116,7 +116,8 @@ final class SqlitePool implements ConnectionPool {
         }
         try {
             if (log == null) {
-                log = FileChannel.open(logFile, StandardOpenOption.READ);
+                // Opened for writing, though nothing is written through it: Windows syncs only such handles.
+                log = FileChannel.open(logFile, StandardOpenOption.WRITE);
             }
             log.force(false);
             syncs++;
