@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * A server under test in its own JVM, so that its CPU time and heap are its own and not the
- * load generator's. Started from the same class path as the running command. The fault suite
+ * load generator's. Started from the running command's class path (or another build's, to compare). The fault suite
  * uses it too, to kill a server with SIGKILL in the middle of a load.
  */
 public final class ServerProcess implements AutoCloseable {
