@@ -65,17 +65,8 @@ final class SqlitePool implements ConnectionPool {
                 readers.add(c);
                 idle.add(c);
             }
-            writer = DriverManager.getConnection(url, writing(properties));
-            String file = WalCheckpointer.databaseFile(writer);
-            if (!file.isEmpty() && "wal".equalsIgnoreCase(journalMode(writer))) {
-                logFile = Path.of(file + "-wal");
-                writer = StatementCache.wrap(writer);
-            } else {
-                // No log to sync (in memory, or a file system without WAL): SQLite syncs as configured.
-                logFile = null;
-                writer.close();
-                writer = open();
-            }
+            logFile = logToSync(readers.get(0));
+            writer = openWriter();
         } catch (SQLException | RuntimeException e) {
             close();
             throw e;
@@ -86,23 +77,26 @@ final class SqlitePool implements ConnectionPool {
         return StatementCache.wrap(DriverManager.getConnection(url, properties));
     }
 
-    private static String journalMode(Connection c) throws SQLException {
+    /**
+     * The database's write-ahead log, which {@link #syncCommit} syncs; null when there is none (in memory, or a
+     * file system where SQLite could not use WAL), and SQLite syncs as configured.
+     */
+    private static Path logToSync(Connection c) throws SQLException {
+        String file = WalCheckpointer.databaseFile(c);
         try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode")) {
-            return rs.next() ? rs.getString(1) : "";
+            return !file.isEmpty() && rs.next() && "wal".equalsIgnoreCase(rs.getString(1)) ? Path.of(file + "-wal") : null;
         }
     }
 
-    /** The writer's settings when it has a log that {@link #syncCommit} syncs: SQLite leaves that sync out. */
-    private static Properties writing(Properties properties) {
+    /** The writer (also in place of one that work closed by mistake): with a log to sync, SQLite leaves that sync out. */
+    private Connection openWriter() throws SQLException {
+        if (logFile == null) {
+            return open();
+        }
         Properties writing = new Properties();
         writing.putAll(properties);
         writing.setProperty("synchronous", "NORMAL");
-        return writing;
-    }
-
-    /** A writer in place of one that work closed by mistake, set as the first was. */
-    private Connection reopenWriter() throws SQLException {
-        return logFile == null ? open() : StatementCache.wrap(DriverManager.getConnection(url, writing(properties)));
+        return StatementCache.wrap(DriverManager.getConnection(url, writing));
     }
 
     /**
@@ -178,7 +172,7 @@ final class SqlitePool implements ConnectionPool {
     public Connection borrowForWrite() throws SQLException {
         synchronized (opened) {
             if (writer.isClosed()) {
-                writer = reopenWriter();
+                writer = openWriter();
                 LOG.log(System.Logger.Level.WARNING, "the closed database writer was replaced by a new one");
             }
             return writer;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,10 +25,6 @@ final class AlternatingWindows {
     private AlternatingWindows() {
     }
 
-    /** One build under test. */
-    private record Build(String name, String classPath) {
-    }
-
     /** What one window measured. */
     record Window(double perSecond, double p99Millis, double cpuMicrosPerTurn) {
     }
@@ -42,17 +39,16 @@ final class AlternatingWindows {
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));
         Duration window = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "6")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "25")));
-        List<Build> builds = List.of(new Build("this build", System.getProperty("java.class.path")),
-                new Build(other.toString(), other.resolve("kanal.jar").toString()));
+        List<String> classPaths = List.of(System.getProperty("java.class.path"), other.resolve("kanal.jar").toString());
         Path scratch = Files.createTempDirectory("kanal-bench-vs");
         out.printf("bench --vs: SMS target of A (this build) and B (%s), %d connections, each warmed %d s, then %d rounds "
                 + "of %d-s windows (A,B then B,A ...); scratch %s%n", other, connections, warmup.toSeconds(), rounds,
                 window.toSeconds(), scratch);
         List<ServerProcess> servers = new ArrayList<>();
         try {
-            for (int i = 0; i < builds.size(); i++) {
+            for (int i = 0; i < classPaths.size(); i++) {
                 int port = ServerProcess.freePort();
-                servers.add(ServerProcess.start(List.of(), builds.get(i).classPath(), "id.kanal.app.Main", List.of("serve"),
+                servers.add(ServerProcess.start(List.of(), classPaths.get(i), "id.kanal.app.Main", List.of("serve"),
                         BenchCommand.kanalEnvironment(port, scratch.resolve("data-" + i), Optional.empty()),
                         scratch.resolve("kanal-" + i + ".log"), port));
             }
@@ -65,8 +61,8 @@ final class AlternatingWindows {
                 for (int k : order(r)) {
                     Window w = measure(servers.get(k), connections, BETWEEN, window);
                     windows.get(k).add(w);
-                    line.append(String.format(java.util.Locale.ROOT, "  %s %,.0f turns/s p99 %.1f ms %.0f us", k == 0 ? "A" : "B", w.perSecond(),
-                            w.p99Millis(), w.cpuMicrosPerTurn()));
+                    line.append(String.format(Locale.ROOT, "  %s %,.0f turns/s p99 %.1f ms %.0f us", k == 0 ? "A" : "B",
+                            w.perSecond(), w.p99Millis(), w.cpuMicrosPerTurn()));
                 }
                 out.println(line);
             }
@@ -93,8 +89,8 @@ final class AlternatingWindows {
         }
         double meanA = mean(a, Window::perSecond);
         double meanB = mean(b, Window::perSecond);
-        return String.format(java.util.Locale.ROOT, "A: %,.0f turns/s, p99 %.1f ms, %.0f us a turn; B: %,.0f turns/s, p99 %.1f ms, %.0f us a turn; "
-                        + "B/A %+.1f%%, B ahead in %d of %d rounds", meanA, mean(a, Window::p99Millis),
+        return String.format(Locale.ROOT, "A: %,.0f turns/s, p99 %.1f ms, %.0f us a turn; "
+                        + "B: %,.0f turns/s, p99 %.1f ms, %.0f us a turn; B/A %+.1f%%, B ahead in %d of %d rounds", meanA, mean(a, Window::p99Millis),
                 mean(a, Window::cpuMicrosPerTurn), meanB, mean(b, Window::p99Millis), mean(b, Window::cpuMicrosPerTurn),
                 100 * (meanB / meanA - 1), bWon, Math.min(a.size(), b.size()));
     }
