@@ -49,9 +49,10 @@ public final class Main {
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
         COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 10] [--max-warmup 40] [--db sqlite|JDBC_URL]"
-                + " | bench --vs DIR [--rounds 10] [--seconds 6] [--warmup 25]",
+                + " | bench --vs DIR [--rounds 10] [--seconds 6] [--warmup 25] | bench --ratio ROUNDS [--seconds 6] [--warmup 25]",
                 "a bare Helidon route and Kanal's SMS and USSD pipelines in one run: requests/s, p99, ratio, CPU per turn; "
-                + "with --vs, this build's SMS target against another build's in alternating windows",
+                + "with --vs, this build's SMS target against another build's in alternating windows; with --ratio, "
+                + "against the bare route in alternating windows",
                 (settings, args) -> id.kanal.app.bench.BenchCommand.run(args, System.out)));
         COMMANDS.put("smsc", new Entry("smsc [--port 2775] [--system-id kanal] [--password kanal] [--from MSISDN] [--to 1708]",
                 "a local SMSC on loopback with a prompt: talk to Kanal over real SMPP without an operator", SmscCommand::run));

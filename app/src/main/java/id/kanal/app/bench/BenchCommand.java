@@ -48,7 +48,7 @@ public final class BenchCommand {
 
     public static int run(String[] args, PrintStream out) throws Exception {
         Map<String, String> opts = CommandOptions.of(args);
-        if (opts.containsKey("vs")) {
+        if (opts.containsKey("vs") || opts.containsKey("ratio")) {
             return AlternatingWindows.run(opts, out);
         }
         int connections = Integer.parseInt(opts.getOrDefault("connections", "50"));

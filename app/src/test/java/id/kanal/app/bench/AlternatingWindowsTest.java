@@ -33,6 +33,23 @@ class AlternatingWindowsTest {
     }
 
     @Test
+    void ratioSummary_dividesTheMeans_andGivesTheRangeByRound() {
+        List<AlternatingWindows.Window> sms = List.of(new AlternatingWindows.Window(15_000, 12.0, 110),
+                new AlternatingWindows.Window(17_000, 10.0, 100));
+        List<AlternatingWindows.Window> bare = List.of(new AlternatingWindows.Window(100_000, 3.0, 12),
+                new AlternatingWindows.Window(60_000, 5.0, 16));
+        assertEquals("SMS: 16,000 turns/s, p99 11.0 ms, 105 us a turn; bare: 80,000 requests/s, p99 4.0 ms, 14 us a "
+                + "request; SMS/bare 20.0% (rounds 15.0-28.3%)", AlternatingWindows.ratioSummary(sms, bare));
+    }
+
+    @Test
+    void noRounds_isRefusedBeforeAnyServerStarts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchCommand.run(
+                new String[] {"--ratio", "0"}, new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("at least one round"), e.getMessage());
+    }
+
+    @Test
     void aDirectoryWithoutABuild_isRefusedBeforeAnyServerStarts(@TempDir Path empty) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchCommand.run(
                 new String[] {"--vs", empty.toString()}, new PrintStream(new ByteArrayOutputStream())));
