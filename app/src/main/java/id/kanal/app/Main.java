@@ -48,7 +48,7 @@ public final class Main {
                         .definitions()), args)));
         COMMANDS.put("bench-sms", new Entry("bench-sms --url URL --token TOKEN [--connections 50] [--seconds 20]",
                 "load a running Kanal with signed SMS webhooks; prints requests/s and p99", BenchSmsCommand::run));
-        COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 10] [--max-warmup 40] [--db sqlite|JDBC_URL]"
+        COMMANDS.put("bench", new Entry("bench [--connections 50] [--seconds 10] [--warmup 10] [--max-warmup 40] [--db sqlite|JDBC_URL] [--jfr FILE]"
                 + " | bench --vs DIR [--rounds 10] [--seconds 6] [--warmup 25] | bench --ratio ROUNDS [--seconds 6] [--warmup 25]",
                 "a bare Helidon route and Kanal's SMS and USSD pipelines in one run: requests/s, p99, ratio, CPU per turn; "
                 + "with --vs, this build's SMS target against another build's in alternating windows; with --ratio, "

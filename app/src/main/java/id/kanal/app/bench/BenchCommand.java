@@ -29,7 +29,8 @@ import java.util.Optional;
  * one cached conversation; on SQLite also the store alone, a turn's save without HTTP or dialog (the floor
  * under the CPU per turn). {@code --jfr} records the Kanal server with Java Flight Recorder
  * (method samples every 2 ms, and CPU-time samples every 1 ms of a thread's CPU on JDK 25) into
- * FILE, for {@code jfr view hot-methods FILE}.
+ * FILE, for {@code jfr view hot-methods FILE}, and prints where the server's CPU went in each of its measured
+ * windows, by part of a turn ({@link CpuProfile}).
  */
 public final class BenchCommand {
     static final String TOKEN = "bench-token";
@@ -41,9 +42,9 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    /** A row of the figures table. */
+    /** A row of the figures table, and when its measured window began and ended. */
     private record Row(String target, LoadResult load, Optional<Double> cpuMicrosPerRequest,
-                       Optional<Double> jitMicrosPerRequest, Optional<Long> heapBytes) {
+                       Optional<Double> jitMicrosPerRequest, Optional<Long> heapBytes, Instant from, Instant to) {
     }
 
     public static int run(String[] args, PrintStream out) throws Exception {
@@ -66,6 +67,7 @@ public final class BenchCommand {
                 warmup.max().toSeconds(), length.toSeconds(), db.map(BenchCommand::withoutPassword).orElse("SQLite"),
                 scratch);
         List<Row> rows = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
 
         int barePort = ServerProcess.freePort();
         // The bare server stays up, idle, while Kanal is measured, and is measured again after it: the ratio's
@@ -74,11 +76,12 @@ public final class BenchCommand {
         try (ServerProcess bare = ServerProcess.start(BareServer.class.getName(), List.of(String.valueOf(barePort)),
                 Map.of(), scratch.resolve("bare.log"), barePort)) {
             rows.add(measure(BARE, bare, connections, warmup, length, Workloads.bare()));
-            measureKanal(opts, db, scratch, connections, warmup, length, rows);
+            measureKanal(opts, db, scratch, connections, warmup, length, rows, profiles);
             rows.add(measure(BARE + ", again", bare, connections, ALREADY_WARM, length, Workloads.bare()));
         }
         print(rows, out);
         printSmsByMessage(rows.get(1).load(), out);
+        profiles.forEach(out::println);
         if (db.isEmpty()) {
             StoreAlone.Result store = StoreAlone.run(scratch.resolve("store"), connections, warmup.min(), length);
             out.printf("store alone (%d threads save turns as the SMS target's: two transcript lines, the "
@@ -99,7 +102,7 @@ public final class BenchCommand {
 
     /** Starts Kanal on the scratch database and measures its SMS and USSD targets into {@code rows}. */
     private static void measureKanal(Map<String, String> opts, Optional<String> db, Path scratch, int connections,
-                                     Warmup warmup, Duration length, List<Row> rows) throws Exception {
+                                     Warmup warmup, Duration length, List<Row> rows, List<String> profiles) throws Exception {
         int port = ServerProcess.freePort();
         Map<String, String> env = kanalEnvironment(port, scratch.resolve("data"), db);
         List<String> jvm = Optional.ofNullable(opts.get("jfr")).map(file -> List.of(
@@ -110,11 +113,19 @@ public final class BenchCommand {
                 // CPU-time samples (JDK 25, Linux): every thread's CPU, where the execution sampler sees a few threads
                 // a period.
                 + ",jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=1ms")).orElse(List.of());
+        int first = rows.size();
         try (ServerProcess kanal = ServerProcess.start(jvm, "id.kanal.app.Main", List.of("serve"), env,
                 scratch.resolve("kanal.log"), port)) {
             rows.add(measure("Kanal SMS (signed, full pipeline)", kanal, connections, warmup, length,
                     Workloads.sms("http://localhost:" + port, TOKEN, connections)));
             rows.add(measure("Kanal USSD", kanal, connections, warmup, length, Workloads.ussd(USSD_SECRET, connections)));
+        }
+        // The server wrote its recording as it stopped.
+        if (opts.containsKey("jfr")) {
+            for (Row r : rows.subList(first, rows.size())) {
+                profiles.add(String.format("where %s's CPU went in its measured window (JFR): %s", r.target(),
+                        CpuProfile.describe(CpuProfile.byPart(Path.of(opts.get("jfr")), r.from(), r.to()))));
+            }
         }
     }
 
@@ -139,14 +150,16 @@ public final class BenchCommand {
     private static Row measure(String target, ServerProcess server, int connections, Warmup warmup, Duration length,
                                HttpLoad.Requests requests) throws Exception {
         QuietCompilers phases = new QuietCompilers(server);
+        Instant started = Instant.now();
         LoadResult load = HttpLoad.run(server.port(), connections, warmup, length, requests, phases);
+        Instant from = started.plus(load.warmedUp());
         Duration cpu = phases.cpuSinceStart();
         Optional<Duration> jit = phases.jitSinceStart();
         Optional<Double> perRequest = load.requests() == 0 ? Optional.empty()
                 : Optional.of(cpu.toNanos() / 1e3 / load.requests());
         Optional<Double> jitPerRequest = load.requests() == 0 ? Optional.empty()
                 : jit.map(d -> d.toNanos() / 1e3 / load.requests());
-        return new Row(target, load, perRequest, jitPerRequest, server.heapAfterGcBytes());
+        return new Row(target, load, perRequest, jitPerRequest, server.heapAfterGcBytes(), from, from.plus(load.measured()));
     }
 
     /** The ratio column divides by the mean of the bare route's windows (before and after Kanal's). */
