@@ -1,6 +1,7 @@
 package id.kanal.store;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class SqlitePool implements ConnectionPool {
     private final Path logFile;
     private FileChannel log;
     /** Syncs of the log so far (tests). */
-    private long syncs;
+    private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
     SqlitePool(String url, Properties properties, PoolOptions options)
             throws SQLException {
@@ -100,26 +101,51 @@ final class SqlitePool implements ConnectionPool {
     }
 
     /**
-     * Syncs the write-ahead log after a commit of the writer ({@code fdatasync}); callers take turns
-     * ({@link Database}'s writer lock). A log that does not exist yet holds nothing to sync.
+     * Syncs the write-ahead log after a commit of the writer ({@code fdatasync}): everything written to it before
+     * the call is on disk when it returns. A log that does not exist yet holds nothing to sync.
+     *
+     * <p>A {@link FileChannel} closes itself when a thread blocked in it, or entering it, is interrupted: the
+     * pool's one descriptor of the log, which every later commit would then have failed to sync. So the
+     * caller's interrupt is set aside during the sync (and kept for it), and a channel that an interrupt closed
+     * meanwhile is opened again and the sync done again.
      */
     @Override
     public void syncCommit() throws SQLException {
         if (logFile == null) {
             return;
         }
+        boolean interrupted = Thread.interrupted();
         try {
-            if (log == null) {
-                // Opened for writing, though nothing is written through it: Windows syncs only such handles.
-                log = FileChannel.open(logFile, StandardOpenOption.WRITE);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    log().force(false);
+                    syncs.increment();
+                    return;
+                } catch (ClosedChannelException e) {
+                    interrupted |= Thread.interrupted();
+                    if (attempt == 2) {
+                        throw e;
+                    }
+                }
             }
-            log.force(false);
-            syncs++;
         } catch (NoSuchFileException e) {
             // Nothing was ever written to it.
         } catch (IOException e) {
             throw new SQLException("cannot sync the write-ahead log " + logFile, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** The log's descriptor, opened at the first sync and again after an interrupt closed it. */
+    private synchronized FileChannel log() throws IOException {
+        if (log == null || !log.isOpen()) {
+            // Opened for writing, though nothing is written through it: Windows syncs only such handles.
+            log = FileChannel.open(logFile, StandardOpenOption.WRITE);
+        }
+        return log;
     }
 
     @Override
@@ -155,7 +181,7 @@ final class SqlitePool implements ConnectionPool {
 
     /** How many times the log was synced (tests). */
     long syncsForTests() {
-        return syncs;
+        return syncs.sum();
     }
 
     @Override
@@ -201,9 +227,13 @@ final class SqlitePool implements ConnectionPool {
             }
         }
         // After the connections: closing a descriptor of a file drops every POSIX lock the process holds on it.
-        if (log != null) {
+        FileChannel opened;
+        synchronized (this) {
+            opened = log;
+        }
+        if (opened != null) {
             try {
-                log.close();
+                opened.close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "closing the write-ahead log failed", e);
             }

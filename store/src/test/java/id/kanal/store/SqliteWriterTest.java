@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SQLite's write transactions all run on one connection, whose page cache outlives each commit. */
 class SqliteWriterTest {
@@ -51,6 +52,28 @@ class SqliteWriterTest {
                 throw new SQLException("the work fails");
             }));
             assertEquals(before + 4, db.logSyncsForTests(), "a rolled-back transaction has nothing to sync");
+        }
+    }
+
+    @Test
+    void aWriterWhoseThreadIsInterrupted_stillSyncs_andTheLogStaysUsableForTheNext() {
+        try (Database db = Database.openSqlite(dir)) {
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE i (id INTEGER PRIMARY KEY)"));
+            long before = db.logSyncsForTests();
+            // An interrupted thread's FileChannel.force closes the channel (ClosedByInterruptException): the
+            // pool's one descriptor of the log, which every later commit would then fail to sync.
+            Thread.currentThread().interrupt();
+            boolean kept;
+            try {
+                db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO i VALUES (1)"));
+            } finally {
+                kept = Thread.interrupted();
+            }
+            assertTrue(kept, "the interrupt is the caller's to handle");
+            assertEquals(before + 1, db.logSyncsForTests(), "the interrupted commit was synced");
+            db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO i VALUES (2)"));
+            assertEquals(before + 2, db.logSyncsForTests());
+            assertEquals(3L, (long) db.read(c -> query(c, "SELECT sum(id) FROM i")));
         }
     }
 
