@@ -225,21 +225,48 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
+        return inTransaction(work, null);
+    }
+
+    /**
+     * SQLite, for {@link GroupCommit}: runs work in one transaction on the writer and returns once it committed,
+     * before the log is synced, with the writer free again; its after-commit hooks are added to {@code hooks}
+     * instead of run. The caller syncs the log ({@link #syncLog}) and then runs the hooks, before anyone learns
+     * of the commit.
+     */
+    <T> T inTransactionSyncedLater(SqlWork<T> work, java.util.List<Runnable> hooks) {
+        return inTransaction(work, java.util.Objects.requireNonNull(hooks, "hooks"));
+    }
+
+    /** SQLite: syncs the log; every commit made before the call is on disk when it returns. */
+    void syncLog() {
+        try {
+            pool.syncCommit();
+        } catch (SQLException e) {
+            throw new DatabaseException("transaction failed", e);
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work, java.util.List<Runnable> laterHooks) {
         if (dialect != Dialect.SQLITE) {
-            return transaction(work, false);
+            return transaction(work, false, null);
         }
         sqliteWriter.lock();
         try {
             // A transaction nested in another on this thread cannot share the writer's (it would
             // commit the outer one): it takes a reader, as every transaction did before the writer.
-            return transaction(work, sqliteWriter.getHoldCount() == 1);
+            return transaction(work, sqliteWriter.getHoldCount() == 1, laterHooks);
         } finally {
             sqliteWriter.unlock();
         }
     }
 
-    /** @param onWriter on SQLite's writer connection (the caller holds the writer lock) */
-    private <T> T transaction(SqlWork<T> work, boolean onWriter) {
+    /**
+     * @param onWriter   on SQLite's writer connection (the caller holds the writer lock)
+     * @param laterHooks null: the log is synced and the after-commit hooks run before this returns; otherwise the
+     *                   caller syncs, and the hooks are added here for it to run
+     */
+    private <T> T transaction(SqlWork<T> work, boolean onWriter, java.util.List<Runnable> laterHooks) {
         Connection c = onWriter ? borrowWriter() : borrow();
         java.util.List<Runnable> outer = AFTER_COMMIT.get();
         java.util.List<Runnable> hooks = new java.util.ArrayList<>(0);
@@ -255,6 +282,10 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+            }
+            if (laterHooks != null) {
+                laterHooks.addAll(hooks);
+                return result;
             }
             if (onWriter) {
                 pool.syncCommit();
@@ -289,6 +320,56 @@ public final class Database implements AutoCloseable {
         }
         hooks.add(action);
         return true;
+    }
+
+    /**
+     * A status question's few index look-ups, on SQLite's writer connection between its transactions. A
+     * reader connection starts every read with an empty page cache once anything committed since (at every
+     * group commit under load: a status question's two queries cost about 60 us of CPU there); the writer's
+     * cache stays valid from one commit to the next. Every write waits meanwhile, so the read gets a budget of
+     * {@link #WRITER_READ_STEPS} SQLite steps there (a status question takes a few thousand); one that needs
+     * more (a resident with thousands of complaints) is stopped and runs again on a reader. On PostgreSQL, or
+     * inside a transaction of this thread, a {@link #read}.
+     */
+    public <T> T readOnWriter(SqlWork<T> work) {
+        if (dialect != Dialect.SQLITE || sqliteWriter.isHeldByCurrentThread()) {
+            return read(work);
+        }
+        sqliteWriter.lock();
+        try {
+            Connection c = borrowWriter();
+            try {
+                return withinBudget(c, work);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != org.sqlite.SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+                    throw new DatabaseException("statement failed", e);
+                }
+            } finally {
+                releaseWriter(c);
+            }
+        } finally {
+            sqliteWriter.unlock();
+        }
+        return read(work);
+    }
+
+    /** SQLite virtual machine steps a read on the writer may take before it is stopped (a few hundred microseconds). */
+    static final int WRITER_READ_STEPS = 100_000;
+
+    private static <T> T withinBudget(Connection c, SqlWork<T> work) throws SQLException {
+        Connection sqlite = c.unwrap(org.sqlite.SQLiteConnection.class);
+        // Called once the read has taken the whole budget: a non-zero answer stops it (SQLITE_INTERRUPT).
+        org.sqlite.ProgressHandler.setHandler(sqlite, WRITER_READ_STEPS, new org.sqlite.ProgressHandler() {
+            @Override
+            protected int progress() {
+                return 1;
+            }
+        });
+        try {
+            return work.apply(c);
+        } finally {
+            org.sqlite.ProgressHandler.clearHandler(sqlite);
+        }
     }
 
     /** Runs read-only work outside a transaction (each statement sees the latest commit). */

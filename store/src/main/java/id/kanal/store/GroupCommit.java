@@ -16,9 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * from one per turn to one per batch.
  *
  * <p>There is no writer thread: the caller that takes the commit lock leads, drains whatever
- * is waiting (up to {@code maxBatch}) and commits it for everyone, wakes each caller whose work
- * it committed, and on leaving wakes the first caller still waiting, to lead the next batch.
- * The others sleep until then: they do not queue on the lock only to find, one after another,
+ * is waiting (up to {@code maxBatch}) and commits it for everyone, lets go of the lock and wakes the first
+ * caller still waiting, to lead the next batch, then syncs the log and wakes each caller whose work it
+ * committed. So the next batch's statements and commit run while this one's log is synced: the writer's
+ * lock is held for the statements and the commit only, about half the time it was held with the sync
+ * inside. The next leader then waits for that sync before syncing its own, so batches are synced and
+ * told in commit order.
+ * Callers that do not lead sleep until they are told or woken to lead: they do not queue on the lock only to find, one after another,
  * that their work is done (that convoy was a visible share of a turn's CPU). One failing write (a constraint, a bug) fails
  * alone: the batch's transaction is rolled back, its caller gets the exception, and the rest of
  * the batch runs again in a new transaction. So a piece of work may run more than once before
@@ -32,6 +36,8 @@ public final class GroupCommit {
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock leader = new ReentrantLock();
+    /** Held from a batch's commit until its callers are told; the next batch's leader waits for it after committing. */
+    private final ReentrantLock syncing = new ReentrantLock();
 
     public GroupCommit(Database db, int maxBatch) {
         if (maxBatch < 1) {
@@ -56,14 +62,21 @@ public final class GroupCommit {
         boolean interrupted = false;
         while (!mine.done) {
             if (leader.tryLock()) {
+                Batch batch;
                 try {
-                    while (!mine.done) {
-                        commitBatch();
-                    }
+                    batch = commitBatch();
+                    // Taken before the next leader can commit: batches are synced and told in commit order.
+                    syncing.lock();
                 } finally {
                     leader.unlock();
                 }
+                // The next batch runs its statements and commits while this one's log is synced.
                 wakeNextLeader();
+                try {
+                    batch.syncAndTell();
+                } finally {
+                    syncing.unlock();
+                }
             } else {
                 // Woken when a leader committed this work, or left with work still waiting.
                 LockSupport.park(this);
@@ -93,39 +106,74 @@ public final class GroupCommit {
         return waiting.size();
     }
 
-    private void commitBatch() {
+    /** Drains what is waiting (up to {@code maxBatch}) and commits it: neither synced nor told yet. */
+    private Batch commitBatch() {
         List<Pending<?>> batch = new ArrayList<>();
         for (Pending<?> p = waiting.poll(); p != null; p = batch.size() + 1 < maxBatch ? waiting.poll() : null) {
             batch.add(p);
         }
+        List<Runnable> hooks = new ArrayList<>(0);
         List<Pending<?>> left = batch;
         while (!left.isEmpty()) {
-            left = commitOrDropTheFailed(left);
+            left = commitOrDropTheFailed(left, hooks);
         }
-        for (Pending<?> p : batch) {
-            p.done = true;
-            LockSupport.unpark(p.caller);
+        return new Batch(batch, hooks);
+    }
+
+    /** A committed batch: its work, and what runs once its commit is on disk. */
+    private final class Batch {
+        private final List<Pending<?>> work;
+        private final List<Runnable> hooks;
+
+        Batch(List<Pending<?>> work, List<Runnable> hooks) {
+            this.work = work;
+            this.hooks = hooks;
+        }
+
+        /**
+         * Syncs the log, runs the commit's after-commit hooks, then wakes each caller. A failed sync fails every
+         * piece that committed: none of them may be told it is kept.
+         */
+        void syncAndTell() {
+            try {
+                if (work.stream().anyMatch(p -> p.failed == null)) {
+                    db.syncLog();
+                    hooks.forEach(Runnable::run);
+                }
+            } catch (RuntimeException e) {
+                for (Pending<?> p : work) {
+                    if (p.failed == null) {
+                        p.result = null;
+                        p.failed = e;
+                    }
+                }
+            } finally {
+                for (Pending<?> p : work) {
+                    p.done = true;
+                    LockSupport.unpark(p.caller);
+                }
+            }
         }
     }
 
     /**
-     * Runs every piece of work in one transaction and commits it. When a piece fails, the
-     * transaction is rolled back, that piece keeps its failure, and the others are returned to be
-     * run again; when the commit itself fails, every piece fails with it.
+     * Runs every piece of work in one transaction and commits it, its after-commit hooks added to {@code hooks}.
+     * When a piece fails, the transaction is rolled back, that piece keeps its failure, and the others are
+     * returned to be run again; when the commit itself fails, every piece fails with it.
      *
      * @return the pieces still to commit
      */
-    private List<Pending<?>> commitOrDropTheFailed(List<Pending<?>> run) {
+    private List<Pending<?>> commitOrDropTheFailed(List<Pending<?>> run, List<Runnable> hooks) {
         Pending<?>[] culprit = new Pending<?>[1];
         try {
-            db.inTransaction(c -> {
+            db.inTransactionSyncedLater(c -> {
                 for (Pending<?> p : run) {
                     culprit[0] = p;
                     p.run(c);
                 }
                 culprit[0] = null;
                 return null;
-            });
+            }, hooks);
             return List.of();
         } catch (RuntimeException e) {
             run.forEach(p -> p.result = null);

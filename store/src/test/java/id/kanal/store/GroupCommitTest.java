@@ -98,6 +98,41 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void theNextBatchCommits_whileThePreviousIsSynced_andEachCallerIsToldAfterItsSyncAndHooks() throws Exception {
+        try (Database db = Database.openSqlite(dir)) {
+            createTable(db);
+            GroupCommit group = new GroupCommit(db, 64);
+            List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+            long syncsBefore = db.logSyncsForTests();
+            Thread[] second = new Thread[1];
+            // The first batch's hook runs after its commit was synced and before its caller is told: meanwhile a
+            // second write commits (its row is visible to readers) though its caller is not told before the first.
+            group.inTransaction(c -> {
+                insert(c, 1);
+                Database.afterCommit(() -> {
+                    told.add("first's hook");
+                    second[0] = Thread.ofVirtual().start(() -> {
+                        group.inTransaction(c2 -> insert(c2, 2));
+                        told.add("second");
+                    });
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (count(db) < 2) {
+                        assertTrue(System.nanoTime() < deadline, "the second batch did not commit during the first's sync");
+                        Thread.onSpinWait();
+                    }
+                    told.add("second committed");
+                });
+                return null;
+            });
+            told.add("first");
+            second[0].join();
+            assertEquals(List.of("first's hook", "second committed", "first"), told.subList(0, 3));
+            assertEquals("second", told.get(3));
+            assertEquals(syncsBefore + 2, db.logSyncsForTests(), "each batch synced before its caller was told");
+        }
+    }
+
     /** A write of row 0 that is inside its commit when this returns, and holds it open until {@code release}: writes after it queue. */
     private static Thread holdingTheCommit(GroupCommit group, CountDownLatch release) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);

@@ -78,6 +78,45 @@ class SqliteWriterTest {
     }
 
     @Test
+    void aReadOnTheWriter_usesItsWarmConnection_butInsideATransactionAReader() {
+        try (Database db = Database.openSqlite(dir)) {
+            Connection writer = db.inTransaction(c -> c);
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE r (id INTEGER PRIMARY KEY)"));
+            db.inGroupCommit(c -> c.createStatement().executeUpdate("INSERT INTO r VALUES (1)"));
+            assertSame(writer, db.readOnWriter(c -> c));
+            assertEquals(1L, (long) db.readOnWriter(c -> query(c, "SELECT count(*) FROM r")), "it sees what committed");
+            // Inside this thread's transaction the writer holds uncommitted work: a read there must not see it.
+            assertEquals(0L, (long) db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO r VALUES (2)");
+                Connection used = db.readOnWriter(r -> r);
+                assertNotSame(writer, used);
+                return db.readOnWriter(r -> query(r, "SELECT count(*) FROM r WHERE id = 2"));
+            }));
+        }
+    }
+
+    @Test
+    void aReadOnTheWriterOverItsBudget_runsAgainOnAReader_andTheWriterIsLeftWithoutTheBudget() {
+        try (Database db = Database.openSqlite(dir)) {
+            Connection writer = db.inTransaction(c -> c);
+            String counting = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
+                    + "SELECT count(*) FROM n";
+            java.util.List<Connection> used = new java.util.ArrayList<>();
+            assertEquals(200_000L, (long) db.readOnWriter(c -> {
+                used.add(c);
+                return query(c, counting);
+            }));
+            assertEquals(2, used.size(), "stopped on the writer, then read again");
+            assertSame(writer, used.get(0));
+            assertNotSame(writer, used.get(1));
+            // The budget was the read's only: a long write on the writer runs to its end.
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE big AS " + counting.replace(
+                    "SELECT count(*) FROM n", "SELECT i FROM n")));
+            assertEquals(200_000L, (long) db.readOnWriter(c -> query(c, "SELECT max(i) FROM big")));
+        }
+    }
+
+    @Test
     void aDatabaseWithoutALogFile_leavesTheSyncToSqlite() {
         try (Database db = Database.open("jdbc:sqlite:file:nolog?mode=memory&cache=shared", 2)) {
             assertEquals(2L, (long) db.inTransaction(c -> pragma(c, "synchronous")), "FULL: nothing for the pool to sync");

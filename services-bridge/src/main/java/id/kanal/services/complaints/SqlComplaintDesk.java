@@ -262,14 +262,14 @@ public final class SqlComplaintDesk implements ComplaintService {
     }
 
     /**
-     * One read transaction: on SQLite each begins with an empty page cache once anything committed
-     * since (at every group commit under load), so the second read of two found the complaint's pages
+     * Both look-ups on one connection, SQLite's writer ({@link #readingOnWriter}): a reader's page cache is
+     * emptied by every commit (at every group commit under load), and its two reads found the complaint's pages
      * again from the file.
      */
     @Override
     public Optional<Asked> findFor(String ticket, Address resident) {
         String code = code(ticket);
-        return reading(c -> {
+        return readingOnWriter(c -> {
             Optional<ComplaintView> found = views(c, BY_TICKET, code).stream().findFirst();
             return found.isEmpty() ? Optional.<Asked>empty() : Optional.of(new Asked(found.get(), filedBy(c, code, resident)));
         });
@@ -299,6 +299,18 @@ public final class SqlComplaintDesk implements ComplaintService {
         }
     }
 
+    /**
+     * {@link #reading} on SQLite's writer connection, whose page cache stays warm ({@link Database#readOnWriter}):
+     * a status question's few index look-ups, with SMS and USSD turns waiting on the answer.
+     */
+    private <T> T readingOnWriter(id.kanal.store.SqlWork<T> work) {
+        try {
+            return db.readOnWriter(work);
+        } catch (DatabaseException e) {
+            throw new ServiceUnavailableException("complaint desk could not be read", e);
+        }
+    }
+
     /** Reads in one transaction; a database that cannot be read is a desk that cannot answer. */
     private <T> T reading(id.kanal.store.SqlWork<T> work) {
         try {
@@ -322,7 +334,7 @@ public final class SqlComplaintDesk implements ComplaintService {
      */
     @Override
     public List<ComplaintView> latestBy(Address reporter, int limit) {
-        return reading(c -> views(c, VIEW_COLUMNS + "FROM (SELECT * FROM complaint WHERE reporter_address IN (?, ?) "
+        return readingOnWriter(c -> views(c, VIEW_COLUMNS + "FROM (SELECT * FROM complaint WHERE reporter_address IN (?, ?) "
                 + "ORDER BY filed_at DESC, ticket DESC LIMIT " + limit + ") c ORDER BY c.filed_at DESC, c.ticket DESC",
                 reporter.value(), linkedIdentity(c, reporter)));
     }
