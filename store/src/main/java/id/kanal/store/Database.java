@@ -326,10 +326,10 @@ public final class Database implements AutoCloseable {
      * A status question's few index look-ups, on SQLite's writer connection between its transactions. A
      * reader connection starts every read with an empty page cache once anything committed since (at every
      * group commit under load: a status question's two queries cost about 60 us of CPU there); the writer's
-     * cache stays valid from one commit to the next. Every write waits meanwhile, so the read gets a budget of
-     * {@link #WRITER_READ_STEPS} SQLite steps there (a status question takes a few thousand); one that needs
-     * more (a resident with thousands of complaints) is stopped and runs again on a reader. On PostgreSQL, or
-     * inside a transaction of this thread, a {@link #read}.
+     * cache stays valid from one commit to the next. Every write waits meanwhile, so the read gets
+     * {@link #WRITER_READ_BUDGET} there (a status question takes tens of microseconds); one that needs more (a
+     * resident with thousands of complaints) is stopped and runs again on a reader. On PostgreSQL, or inside a
+     * transaction of this thread, a {@link #read}.
      */
     public <T> T readOnWriter(SqlWork<T> work) {
         if (dialect != Dialect.SQLITE || sqliteWriter.isHeldByCurrentThread()) {
@@ -353,16 +353,23 @@ public final class Database implements AutoCloseable {
         return read(work);
     }
 
-    /** SQLite virtual machine steps a read on the writer may take before it is stopped (a few hundred microseconds). */
-    static final int WRITER_READ_STEPS = 100_000;
+    /** How long a read may keep SQLite's writer from every write. */
+    static final Duration WRITER_READ_BUDGET = Duration.ofMillis(1);
+    /**
+     * SQLite virtual machine steps between two looks at the clock. SQLite counts a statement's steps over all
+     * its runs (a cached statement's too), so a budget in steps stopped a cheap read now and then; a budget in
+     * time looked at every few thousand steps does not.
+     */
+    private static final int STEPS_BETWEEN_LOOKS = 2_000;
 
     private static <T> T withinBudget(Connection c, SqlWork<T> work) throws SQLException {
         Connection sqlite = c.unwrap(org.sqlite.SQLiteConnection.class);
-        // Called once the read has taken the whole budget: a non-zero answer stops it (SQLITE_INTERRUPT).
-        org.sqlite.ProgressHandler.setHandler(sqlite, WRITER_READ_STEPS, new org.sqlite.ProgressHandler() {
+        long deadline = System.nanoTime() + WRITER_READ_BUDGET.toNanos();
+        // A non-zero answer stops the statement (SQLITE_INTERRUPT).
+        org.sqlite.ProgressHandler.setHandler(sqlite, STEPS_BETWEEN_LOOKS, new org.sqlite.ProgressHandler() {
             @Override
             protected int progress() {
-                return 1;
+                return System.nanoTime() - deadline > 0 ? 1 : 0;
             }
         });
         try {

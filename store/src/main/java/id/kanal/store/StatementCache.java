@@ -48,7 +48,15 @@ final class StatementCache {
         private Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
             switch (m.getName()) {
                 case "close" -> {
-                    reset();
+                    try {
+                        reset();
+                    } catch (SQLException | RuntimeException e) {
+                        // Not reusable as it is (a statement SQLite stopped, say): closed, so the next use prepares
+                        // it again, instead of being left in use, which made every later use uncached.
+                        closeQuietly(statement);
+                    } finally {
+                        inUse = false;
+                    }
                     return null;
                 }
                 case "isClosed" -> {
@@ -78,7 +86,6 @@ final class StatementCache {
                 statement.setNull(i, Types.NULL);
             }
             statement.clearBatch();
-            inUse = false;
         }
     }
 

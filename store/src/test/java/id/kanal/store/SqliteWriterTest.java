@@ -117,6 +117,49 @@ class SqliteWriterTest {
     }
 
     @Test
+    void cheapReadsOnTheWriter_stayThere_howeverOftenTheirStatementRuns() {
+        try (Database db = Database.openSqlite(dir)) {
+            Connection writer = db.inTransaction(c -> c);
+            // About 1,500 SQLite steps a run: 300 runs step one cached statement well past any budget in steps.
+            String sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) SELECT count(*) FROM n";
+            for (int run = 0; run < 300; run++) {
+                Connection used = db.readOnWriter(c -> {
+                    try (var ps = c.prepareStatement(sql)) {
+                        ps.setInt(1, 100);
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            assertEquals(100L, rs.getLong(1));
+                        }
+                    }
+                    return c;
+                });
+                assertSame(writer, used, "run " + run + " stayed on the writer");
+            }
+        }
+    }
+
+    @Test
+    void aReadStoppedByItsBudget_leavesItsStatementCachedForTheNext() {
+        try (Database db = Database.openSqlite(dir)) {
+            db.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE many AS WITH RECURSIVE n(i) AS "
+                    + "(SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT i FROM n"));
+            String sql = "SELECT count(*) FROM many WHERE i % 7 = ?";
+            SqlWork<java.sql.PreparedStatement> counting = c -> {
+                try (var ps = c.prepareStatement(sql)) {
+                    ps.setInt(1, 3);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                    }
+                    return ps;
+                }
+            };
+            db.readOnWriter(counting); // two million rows: stopped on the writer, then read on a reader
+            db.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM many WHERE i > 10"));
+            assertSame(db.readOnWriter(counting), db.readOnWriter(counting), "the writer's cached statement, again");
+        }
+    }
+
+    @Test
     void aDatabaseWithoutALogFile_leavesTheSyncToSqlite() {
         try (Database db = Database.open("jdbc:sqlite:file:nolog?mode=memory&cache=shared", 2)) {
             assertEquals(2L, (long) db.inTransaction(c -> pragma(c, "synchronous")), "FULL: nothing for the pool to sync");
