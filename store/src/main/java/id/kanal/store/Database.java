@@ -332,6 +332,11 @@ public final class Database implements AutoCloseable {
      * transaction of this thread, a {@link #read}.
      */
     public <T> T readOnWriter(SqlWork<T> work) {
+        return readOnWriter(work, WRITER_READ_BUDGET);
+    }
+
+    /** {@link #readOnWriter(SqlWork)} with another budget (tests: one no scheduling delay can exceed). */
+    <T> T readOnWriter(SqlWork<T> work, Duration budget) {
         if (dialect != Dialect.SQLITE || sqliteWriter.isHeldByCurrentThread()) {
             return read(work);
         }
@@ -339,7 +344,7 @@ public final class Database implements AutoCloseable {
         try {
             Connection c = borrowWriter();
             try {
-                return withinBudget(c, work);
+                return withinBudget(c, work, budget);
             } catch (SQLException e) {
                 if (e.getErrorCode() != org.sqlite.SQLiteErrorCode.SQLITE_INTERRUPT.code) {
                     throw new DatabaseException("statement failed", e);
@@ -362,9 +367,9 @@ public final class Database implements AutoCloseable {
      */
     private static final int STEPS_BETWEEN_LOOKS = 2_000;
 
-    private static <T> T withinBudget(Connection c, SqlWork<T> work) throws SQLException {
+    private static <T> T withinBudget(Connection c, SqlWork<T> work, Duration budget) throws SQLException {
         Connection sqlite = c.unwrap(org.sqlite.SQLiteConnection.class);
-        long deadline = System.nanoTime() + WRITER_READ_BUDGET.toNanos();
+        long deadline = System.nanoTime() + budget.toNanos();
         // A non-zero answer stops the statement (SQLITE_INTERRUPT).
         org.sqlite.ProgressHandler.setHandler(sqlite, STEPS_BETWEEN_LOOKS, new org.sqlite.ProgressHandler() {
             @Override

@@ -123,6 +123,7 @@ class SqliteWriterTest {
             // About 1,500 SQLite steps a run: 300 runs step one cached statement well past any budget in steps.
             String sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) SELECT count(*) FROM n";
             for (int run = 0; run < 300; run++) {
+                // A budget no pause of this thread can exceed: only a budget counted in steps could stop these.
                 Connection used = db.readOnWriter(c -> {
                     try (var ps = c.prepareStatement(sql)) {
                         ps.setInt(1, 100);
@@ -132,7 +133,7 @@ class SqliteWriterTest {
                         }
                     }
                     return c;
-                });
+                }, java.time.Duration.ofMinutes(1));
                 assertSame(writer, used, "run " + run + " stayed on the writer");
             }
         }
@@ -155,7 +156,8 @@ class SqliteWriterTest {
             };
             db.readOnWriter(counting); // two million rows: stopped on the writer, then read on a reader
             db.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM many WHERE i > 10"));
-            assertSame(db.readOnWriter(counting), db.readOnWriter(counting), "the writer's cached statement, again");
+            java.time.Duration ample = java.time.Duration.ofMinutes(1);
+            assertSame(db.readOnWriter(counting, ample), db.readOnWriter(counting, ample), "the writer's cached statement, again");
         }
     }
 
