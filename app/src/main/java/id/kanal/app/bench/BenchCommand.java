@@ -122,9 +122,10 @@ public final class BenchCommand {
         }
         // The server wrote its recording as it stopped.
         if (opts.containsKey("jfr")) {
+            List<CpuProfile.Sample> samples = CpuProfile.samples(Path.of(opts.get("jfr")));
             for (Row r : rows.subList(first, rows.size())) {
                 profiles.add(String.format("where %s's CPU went in its measured window (JFR): %s", r.target(),
-                        CpuProfile.describe(CpuProfile.byPart(Path.of(opts.get("jfr")), r.from(), r.to()))));
+                        CpuProfile.describe(CpuProfile.byPart(samples, r.from(), r.to()))));
             }
         }
     }

@@ -47,6 +47,7 @@ final class CpuProfile {
             new Part("turn writes", "id.kanal.store.GroupCommit$Pending.run"),
             new Part("rows behind", "id.kanal.store.RowsBehind"),
             new Part("checkpointer", "id.kanal.store.WalCheckpointer"),
+            // By prefix: Database.read and Database.readOnWriter.
             new Part("database reads", "id.kanal.store.Database.read", "id.kanal.store.Database.inAutocommit"),
             new Part("classification", "id.kanal.dialog.Understanding.classify"),
             new Part("webhook signature", "id.kanal.channels.twilio.TwilioWebhook.verify"),
@@ -70,19 +71,33 @@ final class CpuProfile {
         return OTHER;
     }
 
-    /** Samples by part, in {@link #PARTS}' order then {@link #OTHER}, of the samples taken from {@code from} to {@code to}. */
-    static Map<String, Long> byPart(Path recording, Instant from, Instant to) throws IOException {
+    /** A sample of the recording: when it was taken and the part of a turn it belongs to. */
+    record Sample(Instant at, String part) {
+    }
+
+    /** The recording's CPU-time samples (execution samples when it has none), each with its part: read once. */
+    static List<Sample> samples(Path recording) throws IOException {
         List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
         String kind = events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.CPUTimeSample"))
                 ? "jdk.CPUTimeSample" : "jdk.ExecutionSample";
+        List<Sample> out = new ArrayList<>();
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals(kind)) {
+                out.add(new Sample(e.getStartTime(), partOf(frames(e.getStackTrace()))));
+            }
+        }
+        return out;
+    }
+
+    /** Samples by part, in {@link #PARTS}' order then {@link #OTHER}, of the samples taken from {@code from} to {@code to}. */
+    static Map<String, Long> byPart(List<Sample> samples, Instant from, Instant to) {
         Map<String, Long> counts = new LinkedHashMap<>();
         PARTS.forEach(p -> counts.put(p.name(), 0L));
         counts.put(OTHER, 0L);
-        for (RecordedEvent e : events) {
-            if (!e.getEventType().getName().equals(kind) || e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
-                continue;
+        for (Sample s : samples) {
+            if (!s.at().isBefore(from) && !s.at().isAfter(to)) {
+                counts.merge(s.part(), 1L, Long::sum);
             }
-            counts.merge(partOf(frames(e.getStackTrace())), 1L, Long::sum);
         }
         return counts;
     }

@@ -53,10 +53,11 @@ class CpuProfileTest {
             r.stop();
             r.dump(file);
         }
-        Map<String, Long> inside = CpuProfile.byPart(file, from, to);
+        List<CpuProfile.Sample> samples = CpuProfile.samples(file);
+        Map<String, Long> inside = CpuProfile.byPart(samples, from, to);
         assertTrue(inside.get(CpuProfile.OTHER) > 0, inside.toString());
         assertEquals(CpuProfile.PARTS.size() + 1, inside.size());
-        Map<String, Long> later = CpuProfile.byPart(file, to.plusSeconds(60), to.plusSeconds(120));
+        Map<String, Long> later = CpuProfile.byPart(samples, to.plusSeconds(60), to.plusSeconds(120));
         assertEquals(0L, later.values().stream().mapToLong(Long::longValue).sum(), later.toString());
     }
 
