@@ -398,8 +398,6 @@ public final class Kanal implements AutoCloseable {
         if (turnLocks instanceof PostgresTurnLocks pg) {
             pg.close();
         }
-        // After the channels: no turn comes any more, and the rows written behind are written now.
-        conversations.close();
         database.close();
     }
 }

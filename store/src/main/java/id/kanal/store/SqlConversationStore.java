@@ -32,18 +32,12 @@ import java.util.function.Consumer;
  * the row's ({@code conversation.version}, incremented by every save); anywhere else a load reads
  * the row. SQLite has one node, whose saves all pass through this cache.
  *
- * <p>SQLite writes a bot-mode conversation's row behind its turns: the turn's commit holds its
- * transcript lines, the message's line carrying the conversation after the turn (its state,
- * misunderstandings and last activity), and the row is written by a flush ({@link RowsBehind}) at most
- * {@link RowsBehind#AT_MOST} later, once for all of a resident's turns meanwhile, in key order. The row
- * was a page written at random by every turn (20,000 residents: a leaf among hundreds), about 40% of
- * the pages a turn's commit wrote. The row's {@code line_seq} names the newest line it includes, and a
- * load takes the newest line after it that carries a state, so an answered turn's state survives a
- * crash before its flush. A turn that changes what other readers take from the row (its language,
- * its handoff: the console's queue, the status notifier) writes the row in its own commit, as does a
- * resident's first turn and every change of state outside a turn ({@link #saveState}).
+ * <p>On SQLite every turn writes the conversation's row with its lines, and the row names the newest
+ * line ({@code last_line}): a resident's transcript is a chain from it ({@link Transcript}, V67). The
+ * row was written behind its turns for a while (V64), but the transcript's key then cost a page written
+ * at random by every turn; the chain needs no key, and the row's page is the one written at random.
  */
-public final class SqlConversationStore implements ConversationStore, AutoCloseable {
+public final class SqlConversationStore implements ConversationStore {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
     private final Database db;
     private final List<Consumer<Conversation>> listeners = new CopyOnWriteArrayList<>();
@@ -53,14 +47,9 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     private final boolean shared;
     /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
     private final InboundIds inboundIds;
-    /** SQLite: the conversations whose row is behind their newest turn; idle on PostgreSQL. */
-    private final RowsBehind behind;
 
-    /**
-     * A cached conversation and the version its row had when it was read or saved; SQLite: the number of
-     * the last transcript line its turn committed (0: not known), which the next turn numbers after.
-     */
-    private record Cached(Conversation conversation, long version, long lastLine) {
+    /** A cached conversation and the version its row had when it was read or saved (PostgreSQL; 0 on SQLite). */
+    private record Cached(Conversation conversation, long version) {
     }
 
     /**
@@ -81,13 +70,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
 
     /** @param cacheSize conversations kept in memory (0: none); the database holds them all */
     public SqlConversationStore(Database db, int cacheSize) {
-        this(db, cacheSize, RowsBehind.AT_MOST);
-    }
-
-    /** @param flushAfter how long a row may stay behind its turns before a flush writes it (SQLite) */
-    SqlConversationStore(Database db, int cacheSize, Duration flushAfter) {
         this.db = db;
-        this.behind = new RowsBehind(db, flushAfter);
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.shared = db.dialect() != Dialect.SQLITE;
         this.inboundIds = shared ? null : InboundIds.of(db);
@@ -103,7 +86,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
             return Optional.empty();
         }
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(Transcript.REPLY)) {
+            try (PreparedStatement ps = c.prepareStatement(Transcript.reply(db.dialect()))) {
                 bindReply(ps, 1, from, providerMessageId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return reply(rs);
@@ -139,7 +122,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
                 return Optional.of(cached.conversation());
             }
         }
-        Optional<Cached> found = db.read(c -> select(c, shared ? SELECT_ROW : SELECT_NEWEST, resident));
+        Optional<Cached> found = db.read(c -> select(c, resident));
         found.ifPresent(conv -> cache.put(resident, conv));
         return found.map(Cached::conversation);
     }
@@ -212,18 +195,8 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     private static final String SELECT_ROW = "SELECT language, state, misunderstandings, last_activity, version "
             + "FROM conversation WHERE channel = ? AND address = ?";
 
-    /**
-     * SQLite: the row, with the state, misunderstandings and last activity of the newest line after
-     * the row's {@code line_seq} that carries them (a turn whose row was not written yet), when there is one.
-     */
-    private static final String SELECT_NEWEST = "SELECT c.language, COALESCE(t.state, c.state), "
-            + "COALESCE(t.misunderstandings, c.misunderstandings), COALESCE(t.last_activity, c.last_activity), c.version "
-            + "FROM conversation c LEFT JOIN transcript t ON t.channel = c.channel AND t.address = c.address AND t.seq = "
-            + "(SELECT MAX(n.seq) FROM transcript n WHERE n.channel = c.channel AND n.address = c.address "
-            + "AND n.seq > c.line_seq AND n.state IS NOT NULL) WHERE c.channel = ? AND c.address = ?";
-
-    private static Optional<Cached> select(Connection c, String sql, Address resident) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static Optional<Cached> select(Connection c, Address resident) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_ROW)) {
             ps.setString(1, resident.channel().id());
             ps.setString(2, resident.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -234,13 +207,13 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
 
     private static Cached row(ResultSet rs, Address resident) throws SQLException {
         return new Cached(new Conversation(resident, Language.of(rs.getString(1)), StateCodec.decode(rs.getString(2)),
-                rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))), rs.getLong(5), 0);
+                rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4))), rs.getLong(5));
     }
 
     @Override
     public void save(Turn turn) {
         Conversation conv = turn.conversation();
-        Transcript.TurnLines lines = turnLines(turn, !shared);
+        Transcript.TurnLines lines = turnLines(turn);
         if (shared) {
             // PostgreSQL: the two statements travel together (the driver sends them before one
             // Sync), and outside a transaction block the server runs what comes before a Sync as one
@@ -254,52 +227,17 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
                     return versionFrom(ps, ps.execute());
                 }
             });
-            saved(conv, version, 0);
+            saved(conv, version);
             return;
         }
         // Before the commit: a retry of this message must never be told "surely new" once it is stored.
         inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
-        Cached before = cache.getIfPresent(conv.resident());
-        boolean rowBehind = rowMayLag(before, conv);
-        long knownLast = before == null ? 0 : before.lastLine();
         // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
-        long line = db.inGroupCommit(c -> {
-            long in = lines.insertNumbered(c, knownLast);
-            if (!rowBehind) {
-                writeRow(c, conv, in);
-            }
-            return in;
+        db.inGroupCommit(c -> {
+            writeRow(c, conv, lines.appendChained(c));
+            return null;
         });
-        if (rowBehind) {
-            behind.add(conv, lines.state(), line);
-        } else {
-            behind.remove(conv.resident());
-        }
-        saved(conv, 0, lines.lastAfter(line));
-    }
-
-    /**
-     * SQLite: whether a turn may leave the row behind. The row exists (the conversation is cached: it
-     * was read or saved) and keeps what others read from it: its language and its bot mode (a
-     * conversation with an agent or queued for one is in the console's lists, which show it at once).
-     */
-    private static boolean rowMayLag(Cached before, Conversation after) {
-        return before != null && before.conversation().language().equals(after.language())
-                && Handoff.of(before.conversation().state()).isBot() && Handoff.of(after.state()).isBot();
-    }
-
-    /**
-     * SQLite: writes every conversation's row that is behind its newest turn now (tests, and {@link #close}),
-     * instead of at its flush.
-     */
-    public void flushRows() {
-        behind.flush();
-    }
-
-    /** SQLite: writes the rows still behind; call before the database closes (no later flush starts). */
-    @Override
-    public void close() {
-        behind.close();
+        saved(conv, 0);
     }
 
     /** The version a multi-statement's RETURNING answered, walking past the update counts. */
@@ -324,22 +262,19 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     @Override
     public void saveState(Conversation conversation) {
         if (shared) {
-            saved(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation)), 0);
+            saved(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation)));
             return;
         }
-        // The row then includes every line so far: a flush of an earlier turn leaves it as it is.
-        long last = db.inGroupCommit(c -> {
-            long line = Transcript.lastSeq(c, conversation.resident());
-            writeRow(c, conversation, line);
-            return line;
+        db.inGroupCommit(c -> {
+            writeRow(c, conversation, SAME_LINE);
+            return null;
         });
-        behind.remove(conversation.resident());
-        saved(conversation, 0, last);
+        saved(conversation, 0);
     }
 
     /** After the commit: the cache, the turn lock's reading (a load later in the turn sees the save), the listeners. */
-    private void saved(Conversation conversation, long version, long lastLine) {
-        cache.put(conversation.resident(), new Cached(conversation, version, lastLine));
+    private void saved(Conversation conversation, long version) {
+        cache.put(conversation.resident(), new Cached(conversation, version));
         Locked l = locked.get();
         if (l != null && l.resident().equals(conversation.resident())) {
             locked.set(new Locked(l.resident(), Optional.of(conversation), l.message(), l.reply()));
@@ -350,7 +285,7 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     /** A staff-only line ("note", by "kanal"), then the listeners, so an agent's console shows it at once. */
     @Override
     public void note(Conversation conversation, String text, Instant at) {
-        db.inGroupCommit(c -> appendLine(c, conversation.resident(), at, "note", "kanal", text));
+        db.inGroupCommit(c -> appendLine(c, db.dialect(), conversation.resident(), at, "note", "kanal", text));
         changed(conversation);
     }
 
@@ -380,13 +315,14 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
      *
      * @param direction "out" for what the resident receives, "note" for staff-only lines
      * @param author    e.g. "agent:budi"
-     * @return the line's sequence number
+     * @return the line's number
      */
-    public static long appendLine(Connection c, Address resident, Instant at, String direction, String author,
-                                  String body) throws SQLException {
-        long seq = nextSeq(c, resident);
-        Transcript.append(c, resident, seq, at.toEpochMilli(), direction, author, body);
-        return seq;
+    public static long appendLine(Connection c, Dialect dialect, Address resident, Instant at, String direction,
+                                  String author, String body) throws SQLException {
+        if (dialect != Dialect.SQLITE) {
+            lockRow(c, resident);
+        }
+        return Transcript.append(c, dialect, resident, at.toEpochMilli(), direction, author, body);
     }
 
     // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
@@ -398,30 +334,40 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
             + "queue_reason = excluded.queue_reason";
     /**
      * SQLite's first try, with {@link #bindConversation}'s parameters (numbered, so bound alike) and the
-     * row's line as ?11: most saves are of a conversation that exists, and a plain update by key cost
-     * 4.0 us where the upsert cost 5.7-6.2 (300,000 saves of 20,000 residents, throwaway harness).
+     * newest line as ?11 (null: the row's stays): most saves are of a conversation that exists, and a plain
+     * update by key cost 4.0 us where the upsert cost 5.7-6.2 (300,000 saves of 20,000 residents, throwaway harness).
      */
     private static final String UPDATE_CONVERSATION = "UPDATE conversation SET language = ?3, state = ?4, "
             + "misunderstandings = ?5, last_activity = ?6, mode = ?7, agent = ?8, queued_at = ?9, queue_reason = ?10, "
-            + "line_seq = ?11 WHERE channel = ?1 AND address = ?2";
+            + "last_line = COALESCE(?11, last_line) WHERE channel = ?1 AND address = ?2";
     /** SQLite, when the update found no row (its one writer runs this transaction alone). */
     private static final String INSERT_CONVERSATION = "INSERT INTO conversation (channel, address, language, state, "
-            + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason, line_seq) "
+            + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason, last_line) "
             + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    /** {@link #writeRow}'s line for a save without lines of its own: the row keeps its newest line. */
+    private static final long SAME_LINE = 0;
     /** On a shared database (PostgreSQL) every save increments the conversation's version. */
     private static final String VERSIONED = ", version = conversation.version + 1 RETURNING version";
 
-    /** SQLite: writes the conversation's row, which then includes the transcript up to {@code line}. */
+    /** SQLite: writes the conversation's row, whose newest transcript line becomes {@code line} (unless {@link #SAME_LINE}). */
     private static void writeRow(Connection c, Conversation conv, long line) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_CONVERSATION)) {
-            ps.setLong(bindConversation(ps, 1, conv), line);
+            bindLine(ps, bindConversation(ps, 1, conv), line);
             if (ps.executeUpdate() == 1) {
                 return;
             }
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_CONVERSATION)) {
-            ps.setLong(bindConversation(ps, 1, conv), line);
+            bindLine(ps, bindConversation(ps, 1, conv), line);
             ps.executeUpdate();
+        }
+    }
+
+    private static void bindLine(PreparedStatement ps, int at, long line) throws SQLException {
+        if (line == SAME_LINE) {
+            ps.setNull(at, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(at, line);
         }
     }
 
@@ -456,39 +402,33 @@ public final class SqlConversationStore implements ConversationStore, AutoClosea
     }
 
     /** The turn's lines; the message's carries its provider id and how it was answered, the record a retry finds. */
-    private static Transcript.TurnLines turnLines(Turn turn, boolean withState) {
+    private static Transcript.TurnLines turnLines(Turn turn) {
         Conversation conv = turn.conversation();
         InboundMessage in = turn.inbound();
         return new Transcript.TurnLines(conv.resident(), in.receivedAt().toEpochMilli(), in.text(), in.providerMessageId(),
                 turn.reply().endSession(), conv.lastActivity().toEpochMilli(),
-                turn.reply().isSilent() ? null : turn.reply().text(),
-                withState ? StateCodec.encode(conv.state()) : null, conv.misunderstandings());
+                turn.reply().isSilent() ? null : turn.reply().text());
     }
 
     /**
-     * The next transcript line's number. Two writers of one transcript (the resident's turn and an
-     * agent's reply, or two nodes) must not both read the same maximum: SQLite runs writers one at a
-     * time, and on PostgreSQL the conversation row's lock, taken first by a no-op update (the turn's
-     * upsert has already taken it), makes the second wait for the first to commit, so its read sees
-     * the first's line (READ COMMITTED: each statement sees what committed before it). A turn's own
-     * lines number themselves ({@link Transcript.TurnLines}) after the turn's upsert took that lock.
+     * PostgreSQL: takes the conversation row's lock before a line is numbered. Two writers of one
+     * transcript (the resident's turn and an agent's reply, or two nodes) must not both read the same
+     * maximum: the lock, taken by a no-op update (a turn's upsert has already taken it), makes the second
+     * wait for the first to commit, so its read sees the first's line (READ COMMITTED: each statement sees
+     * what committed before it). A turn's own lines number themselves ({@link Transcript.TurnLines}) after
+     * the turn's upsert took that lock.
      */
-    private static long nextSeq(Connection c, Address resident) throws SQLException {
+    private static void lockRow(Connection c, Address resident) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE conversation SET mode = mode WHERE channel = ? AND address = ?")) {
             ps.setString(1, resident.channel().id());
             ps.setString(2, resident.value());
             ps.executeUpdate();
         }
-        return Transcript.lastSeq(c, resident) + 1;
     }
 
     /** The handoff columns of a state: mode bot, queued or agent. */
     private record Handoff(String mode, String agent, Long since, String reason) {
-        boolean isBot() {
-            return mode.equals("bot");
-        }
-
         static Handoff of(id.kanal.dialog.State state) {
             return switch (state) {
                 case id.kanal.dialog.State.Queued q -> new Handoff("queued", null, q.since().toEpochMilli(), q.reason());

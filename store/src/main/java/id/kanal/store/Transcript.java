@@ -12,12 +12,16 @@ import java.sql.SQLException;
  *
  * <p>A turn's "in" line is also the record of its message for deduplication (V63): it carries the
  * message's provider id and how the message was answered ({@code reply_kind}), so that a provider's
- * retry finds its first reply in the resident's own transcript, in the B-tree pages the turn writes
- * anyway, instead of in a table of its own keyed by a random provider id. Other lines leave both
- * columns null.
+ * retry finds its first reply in the resident's own transcript instead of in a table of its own keyed
+ * by a random provider id. Other lines leave both columns null.
+ *
+ * <p>On SQLite a resident's lines are a chain (V67): each names the line before it ({@code prev}), the
+ * conversation's row names the newest ({@code last_line}), and lines are appended at the table's end
+ * with the ids after its highest, read in the writer's transaction (one writer at a time, this process's
+ * or another's, so two never take the same). PostgreSQL keys lines by (channel, address, seq).
  */
 final class Transcript {
-    /** {@code reply_kind} bit: the bot's reply is the next line ({@code seq + 1}); without it the reply was silent. */
+    /** {@code reply_kind} bit: the bot's reply is the next line; without it the reply was silent. */
     static final int REPLY_LINE = 2;
     /** {@code reply_kind} bit: the reply ended the session (a USSD {@code END}). */
     static final int REPLY_ENDS = 1;
@@ -33,16 +37,95 @@ final class Transcript {
     /**
      * The reply to the message with a provider id in one resident's transcript: its {@code reply_kind}
      * and the bot's line after it (null when the reply was silent); no row when the message is not
-     * there. Parameters: channel, address, provider id. The transcript's key leads with the resident,
-     * so SQLite reads only that resident's lines; PostgreSQL, which asks on every turn (no Bloom
-     * filter there), reads its index of provider ids.
+     * there. Parameters: channel, address, provider id. PostgreSQL reads its index of provider ids (it
+     * asks on every turn: no Bloom filter there).
      */
     static final String REPLY = "SELECT i.reply_kind, o.body FROM transcript i LEFT JOIN transcript o "
             + "ON o.channel = i.channel AND o.address = i.address AND o.seq = i.seq + 1 AND i.reply_kind >= " + REPLY_LINE
             + " WHERE i.channel = ? AND i.address = ? AND i.provider_id = ?";
 
-    static void append(Connection c, Address resident, long seq, long at, String direction, String author, String body)
-            throws SQLException {
+    /**
+     * SQLite's {@link #REPLY}, same parameters: the resident's lines from the newest back, up to the
+     * message's (a retry comes soon after its message, so near the newest); the reply is the line the walk
+     * came from ({@code after}), the one after the message's.
+     */
+    static final String REPLY_CHAINED = "WITH RECURSIVE line(id, after) AS (SELECT last_line, NULL FROM conversation "
+            + "WHERE channel = ?1 AND address = ?2 UNION ALL SELECT t.prev, t.id FROM transcript t "
+            + "JOIN line ON t.id = line.id WHERE t.provider_id IS NOT ?3) SELECT i.reply_kind, o.body FROM line "
+            + "JOIN transcript i ON i.id = line.id LEFT JOIN transcript o ON o.id = line.after AND i.reply_kind >= "
+            + REPLY_LINE + " WHERE i.provider_id = ?3";
+
+    /** The reply look-up of a dialect. */
+    static String reply(Dialect dialect) {
+        return dialect == Dialect.SQLITE ? REPLY_CHAINED : REPLY;
+    }
+
+    /**
+     * SQLite: where a resident's next lines go, read in the writer's transaction: the table's highest id,
+     * and the resident's newest line (0: none) with its number.
+     */
+    record Head(long highestId, long line, long seq) {
+        static Head of(Connection c, Address resident) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(HEAD)) {
+                ps.setString(1, resident.channel().id());
+                ps.setString(2, resident.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                }
+            }
+        }
+
+        /** Binds a line after this head, {@code n} from 0, at {@code at}: its id, prev, channel, address, seq. */
+        void bindLine(PreparedStatement ps, int at, Address resident, int n) throws SQLException {
+            ps.setLong(at, highestId + 1 + n);
+            if (n == 0 && line == 0) {
+                ps.setNull(at + 1, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(at + 1, n == 0 ? line : highestId + n);
+            }
+            ps.setString(at + 2, resident.channel().id());
+            ps.setString(at + 3, resident.value());
+            ps.setLong(at + 4, seq + 1 + n);
+        }
+    }
+
+    private static final String HEAD = "SELECT (SELECT COALESCE(MAX(id), 0) FROM transcript), c.last_line, t.seq "
+            + "FROM (SELECT 1) LEFT JOIN conversation c ON c.channel = ? AND c.address = ? "
+            + "LEFT JOIN transcript t ON t.id = c.last_line";
+
+    /**
+     * Appends a line that is not part of a turn (an agent's, a note) to the caller's transaction. On SQLite
+     * the conversation's row then names it as the newest; a line for a resident without a conversation
+     * would be in no one's transcript, so it is refused.
+     *
+     * @return the line's number
+     */
+    static long append(Connection c, Dialect dialect, Address resident, long at, String direction, String author,
+                       String body) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            Head head = Head.of(c, resident);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcript "
+                    + "(id, prev, channel, address, seq, at, direction, author, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                head.bindLine(ps, 1, resident, 0);
+                ps.setLong(6, at);
+                ps.setString(7, direction);
+                ps.setString(8, author);
+                ps.setString(9, body);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE conversation SET last_line = ? WHERE channel = ? AND address = ?")) {
+                ps.setLong(1, head.highestId() + 1);
+                ps.setString(2, resident.channel().id());
+                ps.setString(3, resident.value());
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("no conversation of this " + resident.channel().id() + " resident to add a line to");
+                }
+            }
+            return head.seq() + 1;
+        }
+        long seq = lastSeq(c, resident) + 1;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcript "
                 + "(channel, address, seq, at, direction, author, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, resident.channel().id());
@@ -54,22 +137,20 @@ final class Transcript {
             ps.setString(7, body);
             ps.executeUpdate();
         }
+        return seq;
     }
 
     /**
      * A turn's two lines: the resident's message and the bot's reply ({@code outBody} null when the
-     * reply is silent: no line; the message's line records that in its {@code reply_kind}). On SQLite
-     * the message's line also carries the conversation after the turn: its encoded {@code state},
-     * {@code misunderstandings} and last activity ({@code outAt}), which the conversation's row gets
-     * only later (see {@link SqlConversationStore}).
+     * reply is silent: no line; the message's line records that in its {@code reply_kind}).
      */
     record TurnLines(Address resident, long inAt, String inBody, String providerId, boolean endsSession, long outAt,
-                     String outBody, String state, int misunderstandings) {
+                     String outBody) {
         /**
-         * One statement that numbers both lines after the transcript's last one: the number is read and
-         * both rows written in one step, for PostgreSQL, where a step is a round trip. The caller holds
-         * the conversation's row lock (the turn's upsert took it), so no other writer numbers a line of
-         * this transcript meanwhile. Bound by {@link #bindAfterLast}.
+         * PostgreSQL: one statement that numbers both lines after the transcript's last one: the number is
+         * read and both rows written in one step, where a step is a round trip. The caller holds the
+         * conversation's row lock (the turn's upsert took it), so no other writer numbers a line of this
+         * transcript meanwhile. Bound by {@link #bindAfterLast}.
          */
         String afterLastSql() {
             return outBody == null ? TURN_IN : TURN_IN_OUT;
@@ -90,67 +171,30 @@ final class Transcript {
         }
 
         /**
-         * SQLite: numbers both lines after the transcript's last one and inserts them as plain rows, the
-         * message's with the conversation after the turn. There a step is a call into the library, and
-         * the one statement's INSERT ... SELECT ... UNION ALL cost 2.3-3 us a turn more than the two
-         * (16.4-17.9 against 14.5-15.1 us for a turn's lines and its share of the commit, 200,000 turns
-         * of 20,000 residents, throwaway harness).
+         * SQLite: appends both lines after the resident's newest, as plain rows at the table's end.
          *
-         * <p>{@code knownLast} is the last line this node's previous turn of the resident committed (0:
-         * not known), which spares reading it. It may be stale, never ahead: lines are numbered one after
-         * the last and never deleted, so when any line was written since (an agent's reply, a note), line
-         * {@code knownLast + 1} exists, the insert fails on the key as a whole (SQLite undoes the statement,
-         * not the transaction) and the lines are numbered again after the last one read.
-         *
-         * @return the message line's number
+         * @return the id of the newest line after them, which the conversation's row must name
          */
-        long insertNumbered(Connection c, long knownLast) throws SQLException {
-            if (knownLast > 0) {
-                try {
-                    insertAt(c, knownLast + 1);
-                    return knownLast + 1;
-                } catch (SQLException e) {
-                    if (e.getErrorCode() != org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
-                        throw e;
-                    }
-                }
-            }
-            long in = lastSeq(c, resident) + 1;
-            insertAt(c, in);
-            return in;
-        }
-
-        /** The last line's number after these lines, whose message line is {@code in}. */
-        long lastAfter(long in) {
-            return outBody == null ? in : in + 1;
-        }
-
-        private void insertAt(Connection c, long in) throws SQLException {
+        long appendChained(Connection c) throws SQLException {
+            Head head = Head.of(c, resident);
             try (PreparedStatement ps = c.prepareStatement(outBody == null ? ROWS_IN : ROWS_IN_OUT)) {
-                bindRow(ps, 1, in, inAt);
-                ps.setString(5, inBody);
-                ps.setString(6, providerId);
-                ps.setInt(7, replyKind(outBody != null, endsSession));
-                ps.setString(8, state);
-                ps.setInt(9, misunderstandings);
-                ps.setLong(10, outAt);
+                head.bindLine(ps, 1, resident, 0);
+                ps.setLong(6, inAt);
+                ps.setString(7, inBody);
+                ps.setString(8, providerId);
+                ps.setInt(9, replyKind(outBody != null, endsSession));
                 if (outBody != null) {
-                    bindRow(ps, 11, in + 1, outAt);
-                    ps.setString(15, outBody);
+                    head.bindLine(ps, 10, resident, 1);
+                    ps.setLong(15, outAt);
+                    ps.setString(16, outBody);
                 }
                 ps.executeUpdate();
             }
-        }
-
-        private void bindRow(PreparedStatement ps, int at, long seq, long lineAt) throws SQLException {
-            ps.setString(at, resident.channel().id());
-            ps.setString(at + 1, resident.value());
-            ps.setLong(at + 2, seq);
-            ps.setLong(at + 3, lineAt);
+            return head.highestId() + (outBody == null ? 1 : 2);
         }
     }
 
-    /** The number of one transcript's last line, 0 when it has none. */
+    /** PostgreSQL: the number of one transcript's last line, 0 when it has none. */
     static long lastSeq(Connection c, Address resident) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) FROM transcript WHERE channel = ? AND address = ?")) {
@@ -163,10 +207,9 @@ final class Transcript {
         }
     }
 
-    private static final String ROWS_IN = "INSERT INTO transcript "
-            + "(channel, address, seq, at, direction, author, body, provider_id, reply_kind, state, misunderstandings, "
-            + "last_activity) VALUES (?, ?, ?, ?, 'in', 'resident', ?, ?, ?, ?, ?, ?)";
-    private static final String ROWS_IN_OUT = ROWS_IN + ", (?, ?, ?, ?, 'out', 'bot', ?, NULL, NULL, NULL, NULL, NULL)";
+    private static final String ROWS_IN = "INSERT INTO transcript (id, prev, channel, address, seq, at, direction, "
+            + "author, body, provider_id, reply_kind) VALUES (?, ?, ?, ?, ?, ?, 'in', 'resident', ?, ?, ?)";
+    private static final String ROWS_IN_OUT = ROWS_IN + ", (?, ?, ?, ?, ?, ?, 'out', 'bot', ?, NULL, NULL)";
 
     /** The last line's number of one transcript, then the rows that follow it. */
     private static final String LAST = "WITH who (channel, address) AS (SELECT ?, ?), "

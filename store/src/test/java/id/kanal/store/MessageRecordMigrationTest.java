@@ -62,7 +62,7 @@ class MessageRecordMigrationTest {
         }
     }
 
-    /** Rows as the turns before V63 wrote them: the message's row, its line and the reply's line. */
+    /** Rows as the turns before V63 wrote them: the conversation's, the message's, its line and the reply's line. */
     private static void writeAtV62(String url) throws SQLException {
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("62").load().migrate();
         try (Connection c = DriverManager.getConnection(url)) {
@@ -81,6 +81,13 @@ class MessageRecordMigrationTest {
 
     private static void turn(Connection c, Address who, long seq, String id, long second, String text, String reply,
                              boolean ends) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (channel, address, language, state, "
+                + "misunderstandings, last_activity) VALUES (?, ?, 'id', 'idle', 0, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, who.channel().id());
+            ps.setString(2, who.value());
+            ps.setLong(3, at(second));
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message "
                 + "(channel, provider_id, address, received_at, reply, reply_end) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, who.channel().id());

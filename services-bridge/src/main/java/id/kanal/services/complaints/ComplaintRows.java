@@ -4,6 +4,9 @@ import id.kanal.dialog.port.Category;
 import id.kanal.dialog.port.ComplaintStatus;
 import id.kanal.dialog.port.FiledComplaint;
 
+import id.kanal.store.Dialect;
+import id.kanal.store.ResidentLines;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,8 +44,8 @@ final class ComplaintRows {
      * after an orphan adopted it, so an older one is never an orphan (a resident who sends the same
      * complaint again and again made this walk, and a turn look-up per filing, grow with each one).
      */
-    static Optional<FiledComplaint> adoptOrphan(Connection c, ComplaintFiling f, Category category, long since)
-            throws SQLException {
+    static Optional<FiledComplaint> adoptOrphan(Connection c, Dialect dialect, ComplaintFiling f, Category category,
+                                                long since) throws SQLException {
         if (!f.filedBy().startsWith("resident:")) {
             return Optional.empty();
         }
@@ -63,7 +66,7 @@ final class ComplaintRows {
                     if (!key.startsWith(f.reporterChannel() + ":")) {
                         continue;
                     }
-                    if (!turnCommitted(c, f, key)) {
+                    if (!turnCommitted(c, dialect, f, key)) {
                         try (PreparedStatement adopt = c.prepareStatement(
                                 "UPDATE complaint SET idempotency_key = ? WHERE ticket = ?")) {
                             adopt.setString(1, f.idempotencyKey());
@@ -83,12 +86,14 @@ final class ComplaintRows {
     /**
      * Whether the turn of {@code <channel>:<message id>}, the reporter's, is recorded (committed): its
      * message's line in the reporter's transcript carries the message id (V63). Read from the newest line
-     * back: the complaint is at most an hour old, so its turn is among the last lines (in the pages the
-     * resident's turns keep warm), and a resident who complained often had every older line read first.
+     * back: the complaint is at most an hour old, so its turn is among the last lines; on SQLite the walk of
+     * the reporter's lines stops at it.
      */
-    private static boolean turnCommitted(Connection c, ComplaintFiling f, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM transcript WHERE channel = ? AND address = ? AND provider_id = ? ORDER BY seq DESC")) {
+    private static boolean turnCommitted(Connection c, Dialect dialect, ComplaintFiling f, String key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect == Dialect.SQLITE
+                ? "SELECT 1 FROM " + ResidentLines.of(dialect, "t.provider_id = ?3") + " l WHERE l.provider_id = ?3"
+                : "SELECT 1 FROM transcript WHERE channel = ? AND address = ? AND provider_id = ? ORDER BY seq DESC")) {
             ps.setString(1, f.reporterChannel());
             ps.setString(2, f.reporterAddress());
             ps.setString(3, key.substring(key.indexOf(':') + 1));

@@ -167,13 +167,11 @@ class ConsoleStoresTest {
     }
 
     private void conversation(String mode, String agent) {
-        db.inTransaction(c -> {
-            Statements.update(c, "DELETE FROM conversation WHERE channel = ? AND address = ?", WHATSAPP.channel().id(),
-                    WHATSAPP.value());
-            return Statements.update(c, "INSERT INTO conversation (channel, address, language, state, misunderstandings, "
-                    + "last_activity, mode, agent) VALUES (?, ?, 'id', 'idle', 0, ?, ?, ?)", WHATSAPP.channel().id(),
-                    WHATSAPP.value(), NOW.toEpochMilli(), mode, agent);
-        });
+        // An upsert: the row also names the conversation's newest transcript line, which a new row would lose.
+        db.inTransaction(c -> Statements.update(c, "INSERT INTO conversation (channel, address, language, state, "
+                + "misunderstandings, last_activity, mode, agent) VALUES (?, ?, 'id', 'idle', 0, ?, ?, ?) "
+                + "ON CONFLICT (channel, address) DO UPDATE SET mode = excluded.mode, agent = excluded.agent",
+                WHATSAPP.channel().id(), WHATSAPP.value(), NOW.toEpochMilli(), mode, agent));
     }
 
     private long count(String sql) {
