@@ -35,10 +35,15 @@ public final class ResidentLines {
                 : "(SELECT * FROM transcript WHERE channel = " + row + ".channel AND address = " + row + ".address)";
     }
 
-    /** A line whose {@code prev} is null, or names no line, ends the walk; so does one for which {@code last} holds (null does not). */
+    /**
+     * A line whose {@code prev} is null, or names no line, ends the walk; so does one for which {@code last} holds
+     * (null does not). {@code CROSS JOIN}: SQLite then reads the lines the walk names, in its order; with a plain
+     * join and a condition on the lines' provider id (the orphan check's) it chose to scan the transcript's whole
+     * index of messages and look each one up in the walk, 10 ms a look-up instead of microseconds.
+     */
     private static String walk(String newest, String last) {
         return "(WITH RECURSIVE line(id) AS (" + newest + " UNION ALL SELECT t.prev FROM transcript t "
                 + "JOIN line ON t.id = line.id" + (last == null ? "" : " WHERE (" + last + ") IS NOT TRUE")
-                + ") SELECT l.* FROM line JOIN transcript l ON l.id = line.id)";
+                + ") SELECT l.* FROM line CROSS JOIN transcript l ON l.id = line.id)";
     }
 }

@@ -47,12 +47,13 @@ final class Transcript {
     /**
      * SQLite's {@link #REPLY}, same parameters: the resident's lines from the newest back, up to the
      * message's (a retry comes soon after its message, so near the newest); the reply is the line the walk
-     * came from ({@code after}), the one after the message's.
+     * came from ({@code after}), the one after the message's. {@code CROSS JOIN}: the lines in the walk's
+     * order, never a scan of the index of messages by provider id (see {@link ResidentLines}).
      */
     static final String REPLY_CHAINED = "WITH RECURSIVE line(id, after) AS (SELECT last_line, NULL FROM conversation "
             + "WHERE channel = ?1 AND address = ?2 UNION ALL SELECT t.prev, t.id FROM transcript t "
             + "JOIN line ON t.id = line.id WHERE t.provider_id IS NOT ?3) SELECT i.reply_kind, o.body FROM line "
-            + "JOIN transcript i ON i.id = line.id LEFT JOIN transcript o ON o.id = line.after AND i.reply_kind >= "
+            + "CROSS JOIN transcript i ON i.id = line.id LEFT JOIN transcript o ON o.id = line.after AND i.reply_kind >= "
             + REPLY_LINE + " WHERE i.provider_id = ?3";
 
     /** The reply look-up of a dialect. */

@@ -83,6 +83,24 @@ class TranscriptLineNumbersTest {
         }
     }
 
+    /**
+     * A walk reads the lines it names by id, never the transcript's index of messages: with a plain join and
+     * a condition on the provider id, SQLite scanned that whole index for each look-up (10 ms each in the
+     * bench, where the walk takes microseconds). The plans come from the statements alone (no statistics).
+     */
+    @Test
+    void walksByProviderId_readLinesByIdInTheWalksOrder() {
+        try (Database db = Database.openSqlite(dir)) {
+            for (String sql : List.of(Transcript.REPLY_CHAINED, "SELECT 1 FROM " + ResidentLines.of(Dialect.SQLITE,
+                    "t.provider_id = ?3") + " l WHERE l.provider_id = ?3")) {
+                List<String> plan = db.read(c -> Statements.list(c, "EXPLAIN QUERY PLAN " + sql, rs -> rs.getString(4),
+                        "sms", resident.value(), "SM1"));
+                assertEquals(List.of(), plan.stream().filter(step -> step.contains("transcript_message_at")
+                        || step.startsWith("SCAN") && !step.equals("SCAN line")).toList(), String.join("\n", plan));
+            }
+        }
+    }
+
     private Conversation at(Address who, int seconds) {
         return new Conversation(who, Language.ID, new State.Menu(), 0, T0.plusSeconds(seconds));
     }
