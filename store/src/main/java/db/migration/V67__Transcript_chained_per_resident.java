@@ -14,16 +14,19 @@ import java.sql.Statement;
  * end. The key (channel, address, seq) put each turn's lines on a leaf page at random among all the
  * residents' lines, which SQLite read (its cache holds a small part of them) and wrote to the log at the
  * commit: a throwaway harness of a turn's lines in group commits of 14, 20,000 residents, measured 29-32
- * us and 26 log pages a commit with the key against 22-23.5 us and 20 pages with the chain and the row's
- * {@code last_line} written in the same commit. So the row is written by every turn again, and a turn's
- * message line no longer carries the conversation for a row written behind (V64): those columns go, and
- * the rows still behind their lines catch up here first.
+ * us and 26 log pages a commit with the key, 13-14 us and 6 pages with none.
+ *
+ * <p>A bot-mode conversation's row is still written behind its turns (V64): until its flush the newest
+ * lines are named from memory, the message line carries the conversation after the turn, and
+ * {@code transcript_mark.covered} is the id up to which every line is named by its row, from which a start
+ * after a crash folds the later lines into their rows ({@code id.kanal.store.RowsBehind}).
  *
  * <p>The old rowids become the lines' ids (they are the order lines were written in); each line's
- * {@code prev} is the resident's line numbered before it. Readers walk a resident's lines from the row's
- * {@code last_line} through {@code prev} ({@code id.kanal.store.ResidentLines}). PostgreSQL keeps its key:
- * several nodes write there, and a line's number is read under the conversation row's lock; it only
- * loses the columns V64 added, which it never filled.
+ * {@code prev} is the resident's line numbered before it. Rows still behind their lines catch up here
+ * first, so the new mark starts at the newest line. Readers walk a resident's lines from the newest
+ * ({@code id.kanal.store.ResidentLines}). PostgreSQL keeps its key: several nodes write there, and a line's
+ * number is read under the conversation row's lock; it gets the (unused) mark table too, and loses
+ * {@code conversation.line_seq}.
  */
 public class V67__Transcript_chained_per_resident extends BaseJavaMigration {
     /** Each conversation's newest line that carries a state after the row's {@code line_seq}, onto the row. */
@@ -36,7 +39,8 @@ public class V67__Transcript_chained_per_resident extends BaseJavaMigration {
 
     private static final String CHAINED = "CREATE TABLE transcript_chained (id INTEGER PRIMARY KEY, prev INTEGER, "
             + "channel TEXT NOT NULL, address TEXT NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL, "
-            + "direction TEXT NOT NULL, author TEXT NOT NULL, body TEXT NOT NULL, provider_id TEXT, reply_kind INTEGER)";
+            + "direction TEXT NOT NULL, author TEXT NOT NULL, body TEXT NOT NULL, provider_id TEXT, reply_kind INTEGER, "
+            + "state TEXT, misunderstandings INTEGER, last_activity BIGINT)";
 
     private static final String COPY = "INSERT INTO transcript_chained (id, prev, channel, address, seq, at, direction, "
             + "author, body, provider_id, reply_kind) SELECT rowid, LAG(rowid) OVER (PARTITION BY channel, address "
@@ -51,8 +55,8 @@ public class V67__Transcript_chained_per_resident extends BaseJavaMigration {
         Connection c = context.getConnection();
         boolean sqlite = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("sqlite");
         try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE transcript_mark (covered BIGINT NOT NULL)");
             if (!sqlite) {
-                s.execute("ALTER TABLE transcript DROP COLUMN state, DROP COLUMN misunderstandings, DROP COLUMN last_activity");
                 s.execute("ALTER TABLE conversation DROP COLUMN line_seq");
                 return;
             }
@@ -66,6 +70,7 @@ public class V67__Transcript_chained_per_resident extends BaseJavaMigration {
             s.execute("CREATE INDEX transcript_message_at ON transcript (at, channel, provider_id) "
                     + "WHERE provider_id IS NOT NULL");
             s.execute("ALTER TABLE conversation DROP COLUMN line_seq");
+            s.execute("INSERT INTO transcript_mark (covered) SELECT COALESCE(MAX(id), 0) FROM transcript");
         }
     }
 }

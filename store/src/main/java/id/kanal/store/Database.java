@@ -212,6 +212,39 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** SQLite: the rows of conversations written behind their turns, shared by every store of this database. */
+    private volatile RowsBehind rowsBehind;
+
+    /**
+     * SQLite: the conversations whose rows are behind their turns, created on first use with a flush
+     * {@code flushAfter} after a row fell behind (every store of this database shares it).
+     */
+    synchronized RowsBehind rowsBehind(java.time.Duration flushAfter) {
+        if (rowsBehind == null) {
+            rowsBehind = new RowsBehind(this, flushAfter);
+        }
+        return rowsBehind;
+    }
+
+    /**
+     * SQLite: the newest transcript line of {@code resident} that this process wrote and the conversation's row
+     * does not name yet (its row written behind its turns), or 0: the third parameter of {@link ResidentLines}.
+     */
+    public long newestLine(String channel, String address) {
+        for (id.kanal.dialog.Channel c : id.kanal.dialog.Channel.values()) {
+            if (c.id().equals(channel)) {
+                return newestLine(new id.kanal.dialog.Address(c, address));
+            }
+        }
+        return 0; // not a dialog's channel (a complaint from Open311): no transcript
+    }
+
+    /** {@link #newestLine(String, String)} of a resident. */
+    public long newestLine(id.kanal.dialog.Address resident) {
+        RowsBehind behind = rowsBehind;
+        return behind == null ? 0 : behind.newestLine(resident);
+    }
+
     /**
      * Runs work in a transaction that, on SQLite, it may share with other threads' work queued
      * meanwhile (one commit and one fsync for all, see {@link GroupCommit}); returns once that
@@ -497,6 +530,19 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
+        RowsBehind behind = rowsBehind;
+        boolean open;
+        synchronized (lifecycle) {
+            open = !closed;
+        }
+        if (behind != null && open) {
+            try {
+                behind.close(); // the rows behind their turns, while the database still takes writes
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "writing the conversation rows behind failed at close; "
+                        + "the next start takes them from their lines: {0}", e.toString());
+            }
+        }
         synchronized (lifecycle) {
             if (closed) {
                 return;

@@ -32,10 +32,15 @@ import java.util.function.Consumer;
  * the row's ({@code conversation.version}, incremented by every save); anywhere else a load reads
  * the row. SQLite has one node, whose saves all pass through this cache.
  *
- * <p>On SQLite every turn writes the conversation's row with its lines, and the row names the newest
- * line ({@code last_line}): a resident's transcript is a chain from it ({@link Transcript}, V67). The
- * row was written behind its turns for a while (V64), but the transcript's key then cost a page written
- * at random by every turn; the chain needs no key, and the row's page is the one written at random.
+ * <p>On SQLite a resident's transcript is a chain (V67): each line names the one before it, the row the
+ * newest ({@code last_line}). A bot-mode conversation's row is written behind its turns: the turn's commit
+ * holds its lines, the message's line carrying the conversation after the turn (its state, misunderstandings
+ * and last activity), and the row is written by a flush ({@link RowsBehind}) at most {@link RowsBehind#AT_MOST}
+ * later, once for all of a resident's turns meanwhile. Until then this process knows the newest line
+ * ({@link Database#newestLine}, which readers of the transcript bind), and a crash leaves it in the lines
+ * ({@link RowsBehind#recover} at start). A turn that changes what other readers take from the row (its
+ * language, its handoff: the console's queue, the status notifier) writes the row in its own commit, as does a
+ * resident's first turn here and every change of state outside a turn ({@link #saveState}).
  */
 public final class SqlConversationStore implements ConversationStore {
     private static final System.Logger LOG = System.getLogger(SqlConversationStore.class.getName());
@@ -47,9 +52,17 @@ public final class SqlConversationStore implements ConversationStore {
     private final boolean shared;
     /** SQLite: the provider ids the database holds, so that a new message skips the duplicate look-up; null on PostgreSQL. */
     private final InboundIds inboundIds;
+    /** SQLite: the conversations whose row is behind their newest turn (the database's); null on PostgreSQL. */
+    private final RowsBehind behind;
 
-    /** A cached conversation and the version its row had when it was read or saved (PostgreSQL; 0 on SQLite). */
-    private record Cached(Conversation conversation, long version) {
+    /**
+     * A cached conversation and the version its row had when it was read or saved (PostgreSQL; 0 on SQLite);
+     * SQLite: the resident's newest line as this store's last turn left it ({@link Transcript.Head#NONE}: not known).
+     */
+    private record Cached(Conversation conversation, long version, Transcript.Head newest, long appended) {
+        Cached(Conversation conversation, long version) {
+            this(conversation, version, Transcript.Head.NONE, 0);
+        }
     }
 
     /**
@@ -70,10 +83,22 @@ public final class SqlConversationStore implements ConversationStore {
 
     /** @param cacheSize conversations kept in memory (0: none); the database holds them all */
     public SqlConversationStore(Database db, int cacheSize) {
+        this(db, cacheSize, RowsBehind.AT_MOST);
+    }
+
+    /** @param flushAfter SQLite: how long a row may stay behind its turns (the database's first store sets it) */
+    SqlConversationStore(Database db, int cacheSize, Duration flushAfter) {
         this.db = db;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofHours(2)).build();
         this.shared = db.dialect() != Dialect.SQLITE;
         this.inboundIds = shared ? null : InboundIds.of(db);
+        this.behind = shared ? null : db.rowsBehind(flushAfter);
+        if (!shared) {
+            db.inTransaction(c -> {
+                RowsBehind.recover(c);
+                return null;
+            });
+        }
     }
 
     @Override
@@ -88,6 +113,10 @@ public final class SqlConversationStore implements ConversationStore {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(Transcript.reply(db.dialect()))) {
                 bindReply(ps, 1, from, providerMessageId);
+                if (!shared) {
+                    ps.setLong(3, behind.newestLine(from)); // REPLY_CHAINED: channel, address, newest line, provider id
+                    ps.setString(4, providerMessageId);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return reply(rs);
                 }
@@ -120,6 +149,11 @@ public final class SqlConversationStore implements ConversationStore {
             Cached cached = cache.getIfPresent(resident);
             if (cached != null) {
                 return Optional.of(cached.conversation());
+            }
+            Optional<RowsBehind.Behind> rowBehind = behind.of(resident);
+            if (rowBehind.isPresent()) {
+                cache.put(resident, new Cached(rowBehind.get().conversation(), 0));
+                return Optional.of(rowBehind.get().conversation());
             }
         }
         Optional<Cached> found = db.read(c -> select(c, resident));
@@ -213,7 +247,7 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void save(Turn turn) {
         Conversation conv = turn.conversation();
-        Transcript.TurnLines lines = turnLines(turn);
+        Transcript.TurnLines lines = turnLines(turn, !shared);
         if (shared) {
             // PostgreSQL: the two statements travel together (the driver sends them before one
             // Sync), and outside a transaction block the server runs what comes before a Sync as one
@@ -227,17 +261,58 @@ public final class SqlConversationStore implements ConversationStore {
                     return versionFrom(ps, ps.execute());
                 }
             });
-            saved(conv, version);
+            saved(new Cached(conv, version));
             return;
         }
         // Before the commit: a retry of this message must never be told "surely new" once it is stored.
         inboundIds.add(turn.inbound().channel().id(), turn.inbound().providerMessageId());
-        // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
-        db.inGroupCommit(c -> {
-            writeRow(c, conv, lines.appendChained(c));
-            return null;
-        });
-        saved(conv, 0);
+        Cached before = cache.getIfPresent(conv.resident());
+        Transcript.Head known = rowMayLag(before, conv) ? before.newest() : Transcript.Head.NONE;
+        Address resident = conv.resident();
+        Written written;
+        try {
+            // sqlite-jdbc runs one statement per PreparedStatement; each is a call into the library, not a round trip.
+            written = db.inGroupCommit(c -> {
+                // The newest line this store's last turn wrote is still the resident's newest unless a line that
+                // was not a turn's was written since (an agent's: not under the resident's turn lock).
+                long appended = behind.appended();
+                boolean rowBehind = known.line() != 0 && appended == before.appended();
+                Transcript.Head head = rowBehind ? Transcript.Head.after(c, known)
+                        : Transcript.Head.of(c, resident, behind.newestLine(resident));
+                Transcript.Head newest = head.after(lines.count());
+                if (rowBehind) {
+                    behind.pending(resident, head.highestId() + 1, newest.line());
+                }
+                lines.append(c, head);
+                if (!rowBehind) {
+                    writeRow(c, conv, newest.line());
+                }
+                return new Written(newest, rowBehind, appended);
+            });
+        } catch (RuntimeException e) {
+            behind.failed(resident);
+            throw e;
+        }
+        if (written.rowBehind()) {
+            behind.add(conv, lines.state(), written.newest());
+        } else {
+            behind.remove(resident);
+        }
+        saved(new Cached(conv, 0, written.newest(), written.appended()));
+    }
+
+    /** SQLite: a turn's newest line, whether its row was left behind, and {@link RowsBehind#appended} then. */
+    private record Written(Transcript.Head newest, boolean rowBehind, long appended) {
+    }
+
+    /**
+     * SQLite: whether a turn may leave the row behind. The row exists (the conversation is cached: it
+     * was read or saved) and keeps what others read from it: its language and its bot mode (a
+     * conversation with an agent or queued for one is in the console's lists, which show it at once).
+     */
+    private static boolean rowMayLag(Cached before, Conversation after) {
+        return before != null && before.conversation().language().equals(after.language())
+                && Handoff.of(before.conversation().state()).isBot() && Handoff.of(after.state()).isBot();
     }
 
     /** The version a multi-statement's RETURNING answered, walking past the update counts. */
@@ -262,19 +337,28 @@ public final class SqlConversationStore implements ConversationStore {
     @Override
     public void saveState(Conversation conversation) {
         if (shared) {
-            saved(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation)));
+            saved(new Cached(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation))));
             return;
         }
+        // The row then names the newest line, even one a turn left behind it.
+        long newest = behind.newestLine(conversation.resident());
         db.inGroupCommit(c -> {
-            writeRow(c, conversation, SAME_LINE);
+            writeRow(c, conversation, newest == 0 ? SAME_LINE : newest);
             return null;
         });
-        saved(conversation, 0);
+        behind.remove(conversation.resident());
+        saved(new Cached(conversation, 0));
+    }
+
+    /** SQLite: writes every conversation's row that is behind its newest turn now (tests), instead of at its flush. */
+    void flushRows() {
+        behind.flush();
     }
 
     /** After the commit: the cache, the turn lock's reading (a load later in the turn sees the save), the listeners. */
-    private void saved(Conversation conversation, long version) {
-        cache.put(conversation.resident(), new Cached(conversation, version));
+    private void saved(Cached saved) {
+        Conversation conversation = saved.conversation();
+        cache.put(conversation.resident(), saved);
         Locked l = locked.get();
         if (l != null && l.resident().equals(conversation.resident())) {
             locked.set(new Locked(l.resident(), Optional.of(conversation), l.message(), l.reply()));
@@ -285,7 +369,7 @@ public final class SqlConversationStore implements ConversationStore {
     /** A staff-only line ("note", by "kanal"), then the listeners, so an agent's console shows it at once. */
     @Override
     public void note(Conversation conversation, String text, Instant at) {
-        db.inGroupCommit(c -> appendLine(c, db.dialect(), conversation.resident(), at, "note", "kanal", text));
+        db.inGroupCommit(c -> appendLine(c, db, conversation.resident(), at, "note", "kanal", text));
         changed(conversation);
     }
 
@@ -317,12 +401,17 @@ public final class SqlConversationStore implements ConversationStore {
      * @param author    e.g. "agent:budi"
      * @return the line's number
      */
-    public static long appendLine(Connection c, Dialect dialect, Address resident, Instant at, String direction,
+    public static long appendLine(Connection c, Database db, Address resident, Instant at, String direction,
                                   String author, String body) throws SQLException {
-        if (dialect != Dialect.SQLITE) {
+        if (db.dialect() != Dialect.SQLITE) {
             lockRow(c, resident);
+        } else {
+            RowsBehind behind = db.rowsBehind(RowsBehind.AT_MOST);
+            behind.lineAppended();
+            behind.writeNow(c, resident);
         }
-        return Transcript.append(c, dialect, resident, at.toEpochMilli(), direction, author, body);
+        return Transcript.append(c, db.dialect(), resident, db.newestLine(resident), at.toEpochMilli(), direction,
+                author, body);
     }
 
     // INSERT ... ON CONFLICT DO UPDATE is spelled the same in SQLite (3.24+) and PostgreSQL.
@@ -339,7 +428,7 @@ public final class SqlConversationStore implements ConversationStore {
      */
     private static final String UPDATE_CONVERSATION = "UPDATE conversation SET language = ?3, state = ?4, "
             + "misunderstandings = ?5, last_activity = ?6, mode = ?7, agent = ?8, queued_at = ?9, queue_reason = ?10, "
-            + "last_line = COALESCE(?11, last_line) WHERE channel = ?1 AND address = ?2";
+            + "last_line = MAX(COALESCE(last_line, 0), COALESCE(?11, 0)) WHERE channel = ?1 AND address = ?2";
     /** SQLite, when the update found no row (its one writer runs this transaction alone). */
     private static final String INSERT_CONVERSATION = "INSERT INTO conversation (channel, address, language, state, "
             + "misunderstandings, last_activity, mode, agent, queued_at, queue_reason, last_line) "
@@ -402,12 +491,13 @@ public final class SqlConversationStore implements ConversationStore {
     }
 
     /** The turn's lines; the message's carries its provider id and how it was answered, the record a retry finds. */
-    private static Transcript.TurnLines turnLines(Turn turn) {
+    private static Transcript.TurnLines turnLines(Turn turn, boolean withState) {
         Conversation conv = turn.conversation();
         InboundMessage in = turn.inbound();
         return new Transcript.TurnLines(conv.resident(), in.receivedAt().toEpochMilli(), in.text(), in.providerMessageId(),
                 turn.reply().endSession(), conv.lastActivity().toEpochMilli(),
-                turn.reply().isSilent() ? null : turn.reply().text());
+                turn.reply().isSilent() ? null : turn.reply().text(),
+                withState ? StateCodec.encode(conv.state()) : null, conv.misunderstandings());
     }
 
     /**
@@ -429,6 +519,10 @@ public final class SqlConversationStore implements ConversationStore {
 
     /** The handoff columns of a state: mode bot, queued or agent. */
     private record Handoff(String mode, String agent, Long since, String reason) {
+        boolean isBot() {
+            return mode.equals("bot");
+        }
+
         static Handoff of(id.kanal.dialog.State state) {
             return switch (state) {
                 case id.kanal.dialog.State.Queued q -> new Handoff("queued", null, q.since().toEpochMilli(), q.reason());

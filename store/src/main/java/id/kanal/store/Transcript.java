@@ -45,16 +45,16 @@ final class Transcript {
             + " WHERE i.channel = ? AND i.address = ? AND i.provider_id = ?";
 
     /**
-     * SQLite's {@link #REPLY}, same parameters: the resident's lines from the newest back, up to the
-     * message's (a retry comes soon after its message, so near the newest); the reply is the line the walk
-     * came from ({@code after}), the one after the message's. {@code CROSS JOIN}: the lines in the walk's
-     * order, never a scan of the index of messages by provider id (see {@link ResidentLines}).
+     * SQLite's {@link #REPLY}: the resident's lines from the newest back, up to the message's (a retry comes
+     * soon after its message, so near the newest); the reply is the line the walk came from ({@code after}),
+     * the one after the message's. {@code CROSS JOIN}: the lines in the walk's order, never a scan of the index
+     * of messages by provider id (see {@link ResidentLines}). Parameters: channel, address, the newest line this
+     * process knows ({@link ResidentLines#NEWEST}), provider id.
      */
-    static final String REPLY_CHAINED = "WITH RECURSIVE line(id, after) AS (SELECT last_line, NULL FROM conversation "
-            + "WHERE channel = ?1 AND address = ?2 UNION ALL SELECT t.prev, t.id FROM transcript t "
-            + "JOIN line ON t.id = line.id WHERE t.provider_id IS NOT ?3) SELECT i.reply_kind, o.body FROM line "
-            + "CROSS JOIN transcript i ON i.id = line.id LEFT JOIN transcript o ON o.id = line.after AND i.reply_kind >= "
-            + REPLY_LINE + " WHERE i.provider_id = ?3";
+    static final String REPLY_CHAINED = "WITH RECURSIVE line(id, after) AS (SELECT " + ResidentLines.NEWEST + ", NULL "
+            + "UNION ALL SELECT t.prev, t.id FROM transcript t JOIN line ON t.id = line.id WHERE t.provider_id IS NOT ?4) "
+            + "SELECT i.reply_kind, o.body FROM line CROSS JOIN transcript i ON i.id = line.id "
+            + "LEFT JOIN transcript o ON o.id = line.after AND i.reply_kind >= " + REPLY_LINE + " WHERE i.provider_id = ?4";
 
     /** The reply look-up of a dialect. */
     static String reply(Dialect dialect) {
@@ -66,15 +66,34 @@ final class Transcript {
      * and the resident's newest line (0: none) with its number.
      */
     record Head(long highestId, long line, long seq) {
-        static Head of(Connection c, Address resident) throws SQLException {
+        /** Nothing known. */
+        static final Head NONE = new Head(0, 0, 0);
+
+        /** Read: the newest line is the row's, or {@code newestKnown} if newer (a row behind, {@link ResidentLines#NEWEST}). */
+        static Head of(Connection c, Address resident, long newestKnown) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(HEAD)) {
                 ps.setString(1, resident.channel().id());
                 ps.setString(2, resident.value());
+                ps.setLong(3, newestKnown);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3));
                 }
             }
+        }
+
+        /** After a newest line this process wrote and knows ({@code known}): only the table's highest id is read. */
+        static Head after(Connection c, Head known) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM transcript");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Head(rs.getLong(1), known.line(), known.seq());
+            }
+        }
+
+        /** The head after {@code lines} lines were appended here. */
+        Head after(int lines) {
+            return new Head(highestId + lines, highestId + lines, seq + lines);
         }
 
         /** Binds a line after this head, {@code n} from 0, at {@code at}: its id, prev, channel, address, seq. */
@@ -91,9 +110,8 @@ final class Transcript {
         }
     }
 
-    private static final String HEAD = "SELECT (SELECT COALESCE(MAX(id), 0) FROM transcript), c.last_line, t.seq "
-            + "FROM (SELECT 1) LEFT JOIN conversation c ON c.channel = ? AND c.address = ? "
-            + "LEFT JOIN transcript t ON t.id = c.last_line";
+    private static final String HEAD = "SELECT (SELECT COALESCE(MAX(id), 0) FROM transcript), h.id, t.seq "
+            + "FROM (SELECT " + ResidentLines.NEWEST + " AS id) h LEFT JOIN transcript t ON t.id = h.id";
 
     /**
      * Appends a line that is not part of a turn (an agent's, a note) to the caller's transaction. On SQLite
@@ -102,10 +120,10 @@ final class Transcript {
      *
      * @return the line's number
      */
-    static long append(Connection c, Dialect dialect, Address resident, long at, String direction, String author,
-                       String body) throws SQLException {
+    static long append(Connection c, Dialect dialect, Address resident, long newestKnown, long at, String direction,
+                       String author, String body) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            Head head = Head.of(c, resident);
+            Head head = Head.of(c, resident, newestKnown);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcript "
                     + "(id, prev, channel, address, seq, at, direction, author, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 head.bindLine(ps, 1, resident, 0);
@@ -116,7 +134,7 @@ final class Transcript {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE conversation SET last_line = ? WHERE channel = ? AND address = ?")) {
+                    "UPDATE conversation SET last_line = MAX(COALESCE(last_line, 0), ?) WHERE channel = ? AND address = ?")) {
                 ps.setLong(1, head.highestId() + 1);
                 ps.setString(2, resident.channel().id());
                 ps.setString(3, resident.value());
@@ -146,7 +164,7 @@ final class Transcript {
      * reply is silent: no line; the message's line records that in its {@code reply_kind}).
      */
     record TurnLines(Address resident, long inAt, String inBody, String providerId, boolean endsSession, long outAt,
-                     String outBody) {
+                     String outBody, String state, int misunderstandings) {
         /**
          * PostgreSQL: one statement that numbers both lines after the transcript's last one: the number is
          * read and both rows written in one step, where a step is a round trip. The caller holds the
@@ -171,27 +189,33 @@ final class Transcript {
             }
         }
 
+        /** How many lines: the message's, and the reply's unless it is silent. */
+        int count() {
+            return outBody == null ? 1 : 2;
+        }
+
         /**
-         * SQLite: appends both lines after the resident's newest, as plain rows at the table's end.
-         *
-         * @return the id of the newest line after them, which the conversation's row must name
+         * SQLite: appends the lines after {@code head}, as plain rows at the table's end; the message's line
+         * carries the conversation after the turn (its state, misunderstandings and last activity), which the
+         * row gets later when it is written behind ({@link RowsBehind}).
          */
-        long appendChained(Connection c) throws SQLException {
-            Head head = Head.of(c, resident);
+        void append(Connection c, Head head) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(outBody == null ? ROWS_IN : ROWS_IN_OUT)) {
                 head.bindLine(ps, 1, resident, 0);
                 ps.setLong(6, inAt);
                 ps.setString(7, inBody);
                 ps.setString(8, providerId);
                 ps.setInt(9, replyKind(outBody != null, endsSession));
+                ps.setString(10, state);
+                ps.setInt(11, misunderstandings);
+                ps.setLong(12, outAt);
                 if (outBody != null) {
-                    head.bindLine(ps, 10, resident, 1);
-                    ps.setLong(15, outAt);
-                    ps.setString(16, outBody);
+                    head.bindLine(ps, 13, resident, 1);
+                    ps.setLong(18, outAt);
+                    ps.setString(19, outBody);
                 }
                 ps.executeUpdate();
             }
-            return head.highestId() + (outBody == null ? 1 : 2);
         }
     }
 
@@ -209,8 +233,9 @@ final class Transcript {
     }
 
     private static final String ROWS_IN = "INSERT INTO transcript (id, prev, channel, address, seq, at, direction, "
-            + "author, body, provider_id, reply_kind) VALUES (?, ?, ?, ?, ?, ?, 'in', 'resident', ?, ?, ?)";
-    private static final String ROWS_IN_OUT = ROWS_IN + ", (?, ?, ?, ?, ?, ?, 'out', 'bot', ?, NULL, NULL)";
+            + "author, body, provider_id, reply_kind, state, misunderstandings, last_activity) "
+            + "VALUES (?, ?, ?, ?, ?, ?, 'in', 'resident', ?, ?, ?, ?, ?, ?)";
+    private static final String ROWS_IN_OUT = ROWS_IN + ", (?, ?, ?, ?, ?, ?, 'out', 'bot', ?, NULL, NULL, NULL, NULL, NULL)";
 
     /** The last line's number of one transcript, then the rows that follow it. */
     private static final String LAST = "WITH who (channel, address) AS (SELECT ?, ?), "

@@ -202,7 +202,7 @@ class PostgresDatabaseTest {
                     done.add(pool.submit(() -> {
                         start.await();
                         for (int i = 0; i < lines; i++) {
-                            db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), resident, now, "note", author, "n"));
+                            db.inTransaction(c -> SqlConversationStore.appendLine(c, db, resident, now, "note", author, "n"));
                         }
                         return null;
                     }));

@@ -65,7 +65,7 @@ class TranscriptChainMigrationTest {
             Instant later = T0.plusSeconds(60);
             store.save(new Turn(InboundMessage.text("SM5", BEHIND, "beras", later), behind,
                     Reply.of("beras Rp 14.000")));
-            db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), OTHER, later, "note", "agent:budi",
+            db.inTransaction(c -> SqlConversationStore.appendLine(c, db, OTHER, later, "note", "agent:budi",
                     "dicatat"));
             assertEquals(List.of("1 halo", "2 menu", "3 harga", "4 harga apa?", "5 beras", "6 beras Rp 14.000"),
                     bodies(queue, BEHIND));

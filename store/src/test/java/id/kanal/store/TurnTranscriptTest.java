@@ -52,7 +52,7 @@ class TurnTranscriptTest {
         SqlConversationStore store = new SqlConversationStore(db);
         store.save(turn("SM1", resident, "halo", T0, Reply.of("menu")));
         store.save(turn("SMx", other, "hai", T0, Reply.of("menu lain")));
-        db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), resident, T0.plusSeconds(5), "out", "agent:budi",
+        db.inTransaction(c -> SqlConversationStore.appendLine(c, db, resident, T0.plusSeconds(5), "out", "agent:budi",
                 "dari petugas"));
         store.save(turn("SM2", resident, "STOP", T0.plusSeconds(9), Reply.silent()));
         store.save(turn("SM3", resident, "3", T0.plusSeconds(20), Reply.of("harga")));
@@ -68,7 +68,7 @@ class TurnTranscriptTest {
 
         // An agent's conversation: the turn is silent, then the agent hands back and the bot writes the menu.
         store.save(turn("SM4", resident, "terima kasih pak", T0.plusSeconds(30), Reply.silent()));
-        db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), resident, T0.plusSeconds(40), "out", "bot", "menu"));
+        db.inTransaction(c -> SqlConversationStore.appendLine(c, db, resident, T0.plusSeconds(40), "out", "bot", "menu"));
         assertEquals(Optional.of(Reply.silent()), store.replyTo(resident, "SM4"), "the hand-back's line is no reply");
         Reply ended = new Reply("Terima kasih", List.of(), true);
         store.save(turn("SM5", resident, "4", T0.plusSeconds(50), ended));

@@ -85,7 +85,7 @@ public final class BenchCommand {
         if (db.isEmpty()) {
             StoreAlone.Result store = StoreAlone.run(scratch.resolve("store"), connections, warmup.min(), length);
             out.printf("store alone (%d threads save turns as the SMS target's: two transcript lines, the "
-                    + "conversation's row, group commit; no HTTP, no dialog, in this JVM): %.0f saves/s, %.0f us CPU per save%n",
+                    + "conversation's row written behind, group commit; no HTTP, no dialog, in this JVM): %.0f saves/s, %.0f us CPU per save%n",
                     connections, store.perSecond(), store.cpuMicrosPerSave());
         }
         out.printf("one cached conversation: %d bytes of heap (%d conversations in a cache built like the store's)%n",

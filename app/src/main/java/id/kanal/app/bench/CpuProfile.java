@@ -45,6 +45,7 @@ final class CpuProfile {
     static final List<Part> PARTS = List.of(
             new Part("commit and log sync", "org.sqlite.SQLiteConnection.commit", "id.kanal.store.SqlitePool.syncCommit"),
             new Part("turn writes", "id.kanal.store.GroupCommit$Pending.run"),
+            new Part("rows behind", "id.kanal.store.RowsBehind"),
             new Part("checkpointer", "id.kanal.store.WalCheckpointer"),
             // By prefix: Database.read and Database.readOnWriter.
             new Part("database reads", "id.kanal.store.Database.read", "id.kanal.store.Database.inAutocommit"),

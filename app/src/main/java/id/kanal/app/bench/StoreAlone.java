@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The store's part of an SMS turn with nothing around it: no HTTP, no dialog, no complaint. Threads
- * save turns (the two transcript lines, the message's carrying its provider id, and the conversation's row, which
- * names the newest line) for the bench's residents through the same {@link SqlConversationStore} and group commit as the server, on a
+ * save turns (the two transcript lines, the message's carrying its provider id and the conversation, whose row the
+ * store writes behind) for the bench's residents through the same {@link SqlConversationStore} and group commit as the server, on a
  * SQLite file with the server's settings. What it costs per save is the floor under the SMS
  * target's CPU per turn that no Java change above the store can lower.
  */

@@ -44,8 +44,8 @@ final class ComplaintRows {
      * after an orphan adopted it, so an older one is never an orphan (a resident who sends the same
      * complaint again and again made this walk, and a turn look-up per filing, grow with each one).
      */
-    static Optional<FiledComplaint> adoptOrphan(Connection c, Dialect dialect, ComplaintFiling f, Category category,
-                                                long since) throws SQLException {
+    static Optional<FiledComplaint> adoptOrphan(Connection c, Dialect dialect, java.util.function.LongSupplier newestLine,
+                                                ComplaintFiling f, Category category, long since) throws SQLException {
         if (!f.filedBy().startsWith("resident:")) {
             return Optional.empty();
         }
@@ -66,7 +66,7 @@ final class ComplaintRows {
                     if (!key.startsWith(f.reporterChannel() + ":")) {
                         continue;
                     }
-                    if (!turnCommitted(c, dialect, f, key)) {
+                    if (!turnCommitted(c, dialect, newestLine.getAsLong(), f, key)) {
                         try (PreparedStatement adopt = c.prepareStatement(
                                 "UPDATE complaint SET idempotency_key = ? WHERE ticket = ?")) {
                             adopt.setString(1, f.idempotencyKey());
@@ -89,14 +89,16 @@ final class ComplaintRows {
      * back: the complaint is at most an hour old, so its turn is among the last lines; on SQLite the walk of
      * the reporter's lines stops at it.
      */
-    private static boolean turnCommitted(Connection c, Dialect dialect, ComplaintFiling f, String key)
+    private static boolean turnCommitted(Connection c, Dialect dialect, long newestLine, ComplaintFiling f, String key)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect == Dialect.SQLITE
-                ? "SELECT 1 FROM " + ResidentLines.of(dialect, "t.provider_id = ?3") + " l WHERE l.provider_id = ?3"
-                : "SELECT 1 FROM transcript WHERE channel = ? AND address = ? AND provider_id = ? ORDER BY seq DESC")) {
+        // The fourth parameter, the message id, is named by number on SQLite, where the walk names the first three.
+        String id = dialect == Dialect.SQLITE ? "?4" : "?";
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + ResidentLines.of(dialect,
+                "t.provider_id = " + id) + " l WHERE l.provider_id = " + id)) {
             ps.setString(1, f.reporterChannel());
             ps.setString(2, f.reporterAddress());
-            ps.setString(3, key.substring(key.indexOf(':') + 1));
+            ps.setLong(3, newestLine);
+            ps.setString(4, key.substring(key.indexOf(':') + 1));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

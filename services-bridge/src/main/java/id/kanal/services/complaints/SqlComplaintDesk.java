@@ -156,7 +156,8 @@ public final class SqlComplaintDesk implements ComplaintService {
                     return new Filing(existing.get(), false);
                 }
                 Instant now = clock.instant();
-                Optional<FiledComplaint> orphan = ComplaintRows.adoptOrphan(c, db.dialect(), f, category,
+                Optional<FiledComplaint> orphan = ComplaintRows.adoptOrphan(c, db.dialect(),
+                        () -> db.newestLine(f.reporterChannel(), f.reporterAddress()), f, category,
                         now.minus(ORPHAN_WINDOW).toEpochMilli());
                 if (orphan.isPresent()) {
                     LOG.log(System.Logger.Level.WARNING, "complaint ticket={0} was filed by a turn that never "

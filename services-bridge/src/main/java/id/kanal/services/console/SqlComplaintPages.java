@@ -4,6 +4,7 @@ import id.kanal.dialog.GeoPoint;
 import id.kanal.services.complaints.ComplaintPhotos;
 import id.kanal.services.complaints.NearbyComplaints;
 import id.kanal.store.Database;
+import id.kanal.store.ResidentLines;
 import id.kanal.store.Statements;
 
 import java.time.Clock;
@@ -120,13 +121,13 @@ public final class SqlComplaintPages {
                     rs -> new ComplaintPage.Event(rs.getLong(1), "status", rs.getString(2), rs.getString(3),
                             rs.getString(4), null, null), ticket));
             // Agents' notes in the resident's conversation that name the ticket are notes on it too.
-            events.addAll(Statements.list(c, "SELECT at, author, body, direction, channel FROM transcript "
-                            + "WHERE channel = ? AND address = ? AND direction IN ('out', 'note') AND at >= ? "
-                            + "AND body LIKE ? ORDER BY seq",
+            events.addAll(Statements.list(c, "SELECT t.at, t.author, t.body, t.direction, t.channel FROM "
+                            + ResidentLines.of(db.dialect()) + " t WHERE t.direction IN ('out', 'note') AND t.at >= ? "
+                            + "AND t.body LIKE ? ORDER BY t.seq",
                     rs -> new ComplaintPage.Event(rs.getLong(1), rs.getString(4).equals("note") ? "note" : "message",
                             rs.getString(2), rs.getString(3), null, rs.getString(4).equals("note") ? null : rs.getString(5),
                             null),
-                    h.channel(), h.address(), since, mentions));
+                    h.channel(), h.address(), db.newestLine(h.channel(), h.address()), since, mentions));
             events.addAll(Statements.list(c, "SELECT created_at, kind, body, channel, COALESCE(delivery_status, status) "
                             + "FROM outbox WHERE address = ? AND created_at >= ? AND kind NOT IN " + IN_TRANSCRIPT
                             + " AND body LIKE ? ORDER BY created_at",

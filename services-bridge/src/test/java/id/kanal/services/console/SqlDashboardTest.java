@@ -69,8 +69,8 @@ class SqlDashboardTest {
         turn(store, "SM3", BEKASI, today, Reply.of("menu"));
         turn(store, "WA1", WHATSAPP, monday, Reply.of("menu"));
         turn(store, "SM0", SMS, lastSunday, Reply.of("menu"));
-        db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), SMS, today.plusSeconds(90), "out", "agent:budi", "halo"));
-        db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), SMS, today.plusSeconds(95), "out", "bot", "menu"));
+        db.inTransaction(c -> SqlConversationStore.appendLine(c, db, SMS, today.plusSeconds(90), "out", "agent:budi", "halo"));
+        db.inTransaction(c -> SqlConversationStore.appendLine(c, db, SMS, today.plusSeconds(95), "out", "bot", "menu"));
 
         SqlDashboard dashboard = new SqlDashboard(db, Clock.fixed(NOW, JAKARTA), JAKARTA);
         DashboardFigures all = dashboard.figures();

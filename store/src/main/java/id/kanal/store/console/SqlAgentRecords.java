@@ -30,7 +30,7 @@ public final class SqlAgentRecords implements AgentRecords {
             if (refused.isPresent()) {
                 return refused;
             }
-            SqlConversationStore.appendLine(c, db.dialect(), a, now, "out", author(agent), message.body());
+            SqlConversationStore.appendLine(c, db, a, now, "out", author(agent), message.body());
             Outbox.enqueue(c, message, now);
             Statements.update(c, "UPDATE handoff_log SET first_answer_at = ? WHERE channel = ? AND address = ? "
                     + "AND closed_at IS NULL AND first_answer_at IS NULL", now.toEpochMilli(), a.channel().id(), a.value());
@@ -40,15 +40,15 @@ public final class SqlAgentRecords implements AgentRecords {
 
     @Override
     public void note(Address a, String agent, String text, Instant now) {
-        db.inTransaction(c -> SqlConversationStore.appendLine(c, db.dialect(), a, now, "note", author(agent), text));
+        db.inTransaction(c -> SqlConversationStore.appendLine(c, db, a, now, "note", author(agent), text));
     }
 
     @Override
     public void handedBack(Address a, String agent, OutboundMessage botMessage, Instant now) {
         db.inTransaction(c -> {
-            SqlConversationStore.appendLine(c, db.dialect(), a, now, "out", "bot", botMessage.body());
+            SqlConversationStore.appendLine(c, db, a, now, "out", "bot", botMessage.body());
             Outbox.enqueue(c, botMessage, now);
-            SqlConversationStore.appendLine(c, db.dialect(), a, now, "note", author(agent), "handed back to the bot");
+            SqlConversationStore.appendLine(c, db, a, now, "note", author(agent), "handed back to the bot");
             return closeLog(c, a, now);
         });
     }
@@ -56,7 +56,7 @@ public final class SqlAgentRecords implements AgentRecords {
     @Override
     public void transferred(Address a, String from, String to, Instant now) {
         db.inTransaction(c -> {
-            SqlConversationStore.appendLine(c, db.dialect(), a, now, "note", author(from), "transferred to " + to);
+            SqlConversationStore.appendLine(c, db, a, now, "note", author(from), "transferred to " + to);
             return Statements.update(c, "UPDATE handoff_log SET agent = ? WHERE channel = ? AND address = ? "
                     + "AND closed_at IS NULL", to, a.channel().id(), a.value());
         });
@@ -83,7 +83,7 @@ public final class SqlAgentRecords implements AgentRecords {
             Statements.update(c, "INSERT INTO handoff_log (id, channel, address, agent, queued_at, taken_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), a.channel().id(), a.value(),
                     agent, queuedAt.toEpochMilli(), takenAt.toEpochMilli());
-            return SqlConversationStore.appendLine(c, db.dialect(), a, takenAt, "note", author(agent), note);
+            return SqlConversationStore.appendLine(c, db, a, takenAt, "note", author(agent), note);
         });
     }
 

@@ -76,7 +76,7 @@ public final class SqlConversationQueue implements ConversationQueue {
         return db.read(c -> Statements.list(c, "SELECT t.seq, t.at, t.direction, t.author, t.body FROM "
                         + ResidentLines.of(db.dialect()) + " t ORDER BY t.seq",
                 rs -> new TranscriptLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                a.channel().id(), a.value()));
+                a.channel().id(), a.value(), db.newestLine(a)));
     }
 
     @Override
@@ -90,7 +90,8 @@ public final class SqlConversationQueue implements ConversationQueue {
             }
             long registered = Residents.whatsAppLastInbound(c, a.value()).map(java.time.Instant::toEpochMilli).orElse(0L);
             long transcribed = Statements.first(c, "SELECT MAX(t.at) FROM " + ResidentLines.of(db.dialect(), MESSAGE)
-                    + " t WHERE " + MESSAGE, rs -> rs.getLong(1), a.channel().id(), a.value()).orElse(0L);
+                    + " t WHERE " + MESSAGE, rs -> rs.getLong(1), a.channel().id(), a.value(), db.newestLine(a))
+                    .orElse(0L);
             long last = Math.max(registered, transcribed);
             long closes = last + WHATSAPP_WINDOW.toMillis();
             return new ReplyLimits(Channel.WHATSAPP.id(), optedOut, closes > clock.millis(), last == 0 ? null : closes);
