@@ -340,9 +340,11 @@ public final class SqlConversationStore implements ConversationStore {
             saved(new Cached(conversation, db.inGroupCommit(c -> upsertVersioned(c, conversation))));
             return;
         }
-        // The row then names the newest line, even one a turn left behind it.
-        long newest = behind.newestLine(conversation.resident());
+        // The row then names the newest line, even one a turn left behind it (read as readers read it: a line
+        // memory names is taken only if it is the resident's).
+        Address resident = conversation.resident();
         db.inGroupCommit(c -> {
+            long newest = Transcript.Head.of(c, resident, behind.newestLine(resident)).line();
             writeRow(c, conversation, newest == 0 ? SAME_LINE : newest);
             return null;
         });
