@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,6 +53,24 @@ class OpenNlpIntentClassifierTest {
         Intent intent = CLASSIFIER.classify("gorong2 dpn rmh sy mampet tolonggg");
         assertEquals(Intents.COMPLAINT_FILE, intent.name());
         assertEquals("DRAINASE", intent.entities().get("category"));
+    }
+
+    @Test
+    void classify_theSameWordsAgain_keepsTheirScoreButFindsEntitiesInTheVocabularyOfNow() {
+        AtomicReference<Vocabulary> vocabulary = new AtomicReference<>(Vocabulary.tangerang());
+        OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.builder().model(CLASSIFIER.model())
+                .normaliser(CLASSIFIER.normaliser()).vocabulary(vocabulary::get).build();
+        Intent before = classifier.classify("harga beras di pasar kosambi");
+        vocabulary.set(Vocabulary.tangerang().withMarkets(List.of("Pasar Kosambi")));
+        Intent after = classifier.classify("Harga  beras di PASAR KOSAMBI!");
+
+        assertEquals(1, classifier.keptScoresForTests(), "the same words, one score kept");
+        assertEquals(Intents.PRICE_QUERY, after.name());
+        assertEquals(before.confidence(), after.confidence());
+        assertEquals(Optional.empty(), before.entity("market"));
+        assertEquals(Optional.of("Pasar Kosambi"), after.entity("market"), "an imported market is found at once");
+        classifier.classify("jadwal kereta ke duri");
+        assertEquals(2, classifier.keptScoresForTests());
     }
 
     @Test

@@ -37,6 +37,8 @@ final class StatementCache {
         final PreparedStatement handle;
         final int parameters;
         boolean inUse;
+        /** The result set this use was handed, closed at {@code close} if its user left it open. */
+        private ResultSet handedOut;
 
         Cached(PreparedStatement statement) throws SQLException {
             this.statement = statement;
@@ -63,20 +65,23 @@ final class StatementCache {
                     return !inUse;
                 }
                 default -> {
-                    return call(statement, m, args);
+                    Object result = call(statement, m, args);
+                    if (result instanceof ResultSet rs) {
+                        handedOut = rs;
+                    }
+                    return result;
                 }
             }
         }
 
         /** Back to as-prepared: a later user must see none of this one's parameters or results. */
         private void reset() throws SQLException {
-            try {
-                ResultSet open = statement.getResultSet();
-                if (open != null) {
-                    open.close();
-                }
-            } catch (SQLException ignored) {
-                // no result set: nothing to close
+            // The result set it handed out, not getResultSet(): on a statement whose results were closed that
+            // opens them again (reading every column's name from SQLite) only to be closed here.
+            ResultSet open = handedOut;
+            handedOut = null;
+            if (open != null && !open.isClosed()) {
+                open.close();
             }
             // Not clearParameters(): sqlite3_clear_bindings expires a statement whose plan looked at a
             // parameter (expmask), and its next step compiles it again: a filing's duplicate search and
