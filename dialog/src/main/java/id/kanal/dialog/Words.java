@@ -69,8 +69,23 @@ public final class Words {
 
     /** The first ticket code in the text, upper-cased with its dash ("tng004512" to "TNG-004512"). */
     public static Optional<String> ticket(String text) {
+        if (!hasSixDigitsInARow(text)) {
+            return Optional.empty(); // most messages: no need to run the pattern over them (the menu asks of each)
+        }
         Matcher m = TICKET.matcher(text);
         return m.find() ? Optional.of(m.group(1).toUpperCase(Locale.ROOT) + "-" + m.group(2)) : Optional.empty();
+    }
+
+    private static boolean hasSixDigitsInARow(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            run = ch >= '0' && ch <= '9' ? run + 1 : 0;
+            if (run == 6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether any word of the simplified text is one of the given words. */

@@ -14,6 +14,8 @@ class WordsTest {
         assertEquals(Optional.of("TNG-004512"), Words.ticket("status tng-004512"));
         assertEquals(Optional.of("TNG-004512"), Words.ticket("cek TNG004512 dong"));
         assertEquals(Optional.empty(), Words.ticket("TNG-45"));
+        assertEquals(Optional.of("KAB-000120"), Words.ticket("kab 000120, 12345 lagi"));
+        assertEquals(Optional.empty(), Words.ticket("TNG-00451 2 dan 12345"), "six digits in a row, or no ticket");
     }
 
     @Test

@@ -341,6 +341,14 @@ public final class Database implements AutoCloseable {
     private static final ThreadLocal<java.util.List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     /**
+     * The transaction open on this thread, as an object that is this transaction's alone (its list of
+     * after-commit hooks), or null outside one: for what is known only until it commits or rolls back.
+     */
+    static Object openTransaction() {
+        return AFTER_COMMIT.get();
+    }
+
+    /**
      * Runs {@code action} once the {@link #inTransaction} open on this thread has committed: for
      * memos of what the database holds, which must change only once the change is visible.
      *

@@ -99,6 +99,41 @@ class TranscriptLineNumbersTest {
         }
     }
 
+    @Test
+    void turnsOfOneTransaction_readTheHighestIdOnce_andAFailedTransactionsIdsAreNotReused() {
+        try (Database db = Database.openSqlite(dir)) {
+            SqlConversationStore store = new SqlConversationStore(db, 100);
+            store.save(turn(resident, "SM1", 0, Reply.of("menu")));
+            store.save(turn(other, "SMo1", 0, Reply.of("menu lain")));
+            // Both residents' next turns in one transaction, as a group commit runs them (rows behind: heads known).
+            db.inTransaction(c -> {
+                Transcript.Head first = Transcript.Head.after(c, new Transcript.Head(0, 2, 2));
+                lines(resident, "SM2").append(c, first);
+                Statements.update(c, "INSERT INTO transcript (id, channel, address, seq, at, direction, author, body) "
+                        + "VALUES (99, 'sms', 'x', 1, 0, 'out', 'bot', 'behind the head''s back')");
+                Transcript.Head second = Transcript.Head.after(c, new Transcript.Head(0, 4, 2));
+                assertEquals(6, second.highestId(), "the first turn's lines counted, the table not read again");
+                lines(other, "SMo2").append(c, second);
+                return null;
+            });
+            assertEquals(List.of("5 2 3 pesan SM2", "6 5 4 menu", "7 4 3 pesan SMo2", "8 7 4 menu"), db.read(c ->
+                    Statements.list(c, "SELECT id, prev, seq, body FROM transcript WHERE id BETWEEN 5 AND 8 ORDER BY id",
+                            rs -> rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getString(4))));
+            // A transaction that appended and then failed: the next one reads the table, not what the failed one knew.
+            assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+                lines(resident, "SM3").append(c, Transcript.Head.after(c, new Transcript.Head(0, 4, 4)));
+                throw new IllegalStateException("the turn failed after its lines");
+            }));
+            long highest = db.inTransaction(c -> Transcript.Head.after(c, new Transcript.Head(0, 4, 4)).highestId());
+            assertEquals(99, highest, "read again in a new transaction");
+        }
+    }
+
+    private static Transcript.TurnLines lines(Address who, String id) {
+        return new Transcript.TurnLines(who, T0.toEpochMilli(), "pesan " + id, id, false, T0.toEpochMilli(), "menu",
+                "MENU", 0);
+    }
+
     private Conversation at(Address who, int seconds) {
         return new Conversation(who, Language.ID, new State.Menu(), 0, T0.plusSeconds(seconds));
     }
