@@ -305,17 +305,7 @@ public final class Database implements AutoCloseable {
         java.util.List<Runnable> hooks = new java.util.ArrayList<>(0);
         AFTER_COMMIT.set(hooks);
         try {
-            c.setAutoCommit(false);
-            T result;
-            try {
-                result = work.apply(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            T result = onWriter ? SqlitePool.inWriterTransaction(c, work) : inJdbcTransaction(c, work);
             if (laterHooks != null) {
                 laterHooks.addAll(hooks);
                 return result;
@@ -521,6 +511,20 @@ public final class Database implements AutoCloseable {
         synchronized (lifecycle) {
             borrowed--;
             lifecycle.notifyAll();
+        }
+    }
+
+    private static <T> T inJdbcTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.apply(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

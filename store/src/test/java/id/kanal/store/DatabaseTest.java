@@ -83,6 +83,22 @@ class DatabaseTest {
     }
 
     @Test
+    void theWritersTransactions_commitOrRollBack_andLeaveNothingOpenForAnotherProcess() {
+        try (Database db = Database.openSqlite(dir); Database other = Database.openSqlite(dir)) {
+            assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+                c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('x', 'X')");
+                throw new IllegalStateException("boom");
+            }));
+            db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('y', 'Y')"));
+            assertEquals("1", db.readOnWriter(c -> scalar(c, "SELECT COUNT(*) FROM agency")));
+            // Another process (a `chat` beside the server) writes at once: the writer holds no transaction open.
+            other.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO agency (code, name) VALUES ('z', 'Z')"));
+            assertEquals("y,z", db.readOnWriter(c -> scalar(c, "SELECT group_concat(code, ',') FROM "
+                    + "(SELECT code FROM agency ORDER BY code)")));
+        }
+    }
+
+    @Test
     void close_thenPing_isFalse() {
         Database db = Database.openSqlite(dir);
         db.close();
