@@ -124,7 +124,7 @@ final class SqlitePool implements ConnectionPool {
         run(writer, BEGIN);
         try {
             T result = work.apply(writer);
-            run(writer, COMMIT);
+            commit(writer);
             return result;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -135,6 +135,11 @@ final class SqlitePool implements ConnectionPool {
             }
             throw e;
         }
+    }
+
+    /** A method of its own: the bench's profile counts its samples as the commit's (CpuProfile). */
+    private static void commit(Connection writer) throws SQLException {
+        run(writer, COMMIT);
     }
 
     private static void run(Connection c, String sql) throws SQLException {

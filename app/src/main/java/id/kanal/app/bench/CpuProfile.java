@@ -43,7 +43,8 @@ final class CpuProfile {
 
     /** Innermost first: the first part that holds a sample's stack gets it. */
     static final List<Part> PARTS = List.of(
-            new Part("commit and log sync", "org.sqlite.SQLiteConnection.commit", "id.kanal.store.SqlitePool.syncCommit"),
+            new Part("commit and log sync", "org.sqlite.SQLiteConnection.commit", "id.kanal.store.SqlitePool.commit",
+                    "id.kanal.store.SqlitePool.syncCommit"),
             new Part("turn writes", "id.kanal.store.GroupCommit$Pending.run"),
             new Part("rows behind", "id.kanal.store.RowsBehind"),
             new Part("checkpointer", "id.kanal.store.WalCheckpointer"),

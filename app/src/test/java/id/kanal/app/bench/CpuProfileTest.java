@@ -21,6 +21,10 @@ class CpuProfileTest {
                 "org.sqlite.SQLiteConnection.commit", "id.kanal.store.Database.transaction",
                 "id.kanal.dialog.DialogEngine.handleInOrder", "id.kanal.channels.twilio.TwilioMessagingService.handle",
                 "io.helidon.webserver.http1.Http1Connection.handle")));
+        assertEquals("commit and log sync", CpuProfile.partOf(List.of("org.sqlite.core.NativeDB.step",
+                "id.kanal.store.SqlitePool.commit", "id.kanal.store.SqlitePool.inWriterTransaction",
+                "id.kanal.store.Database.transaction", "id.kanal.dialog.DialogEngine.handleInOrder")),
+                "the writer's own COMMIT statement");
         assertEquals("database reads", CpuProfile.partOf(List.of("org.sqlite.core.DB.execute",
                 "id.kanal.store.Database.read", "id.kanal.dialog.DialogEngine.handleInOrder")));
         assertEquals("dialog", CpuProfile.partOf(List.of("java.lang.String.split",
