@@ -286,14 +286,14 @@ public final class SqlComplaintDesk implements ComplaintService {
         // ticket instead: an original in a flood has thousands, and a status question then cost a walk through
         // them (16% of an SMS bench's CPU); "|| ''" leaves them no index but the reporter's. (A CTE of all the
         // resident's complaints did the same, reading every one of them before looking.)
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM complaint WHERE reporter_address IN (?, ?) "
-                + "AND (ticket || '' = ? OR duplicate_of || '' = ? "
+        Reporter reporter = Reporter.of(c, resident);
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM complaint WHERE " + reporter.condition()
+                + " AND (ticket || '' = ? OR duplicate_of || '' = ? "
                 + "OR ticket || '' = (SELECT duplicate_of FROM complaint WHERE ticket = ?)) LIMIT 1")) {
-            ps.setString(1, resident.value());
-            ps.setString(2, linkedIdentity(c, resident));
-            ps.setString(3, code);
-            ps.setString(4, code);
-            ps.setString(5, code);
+            int at = reporter.bind(ps);
+            ps.setString(at, code);
+            ps.setString(at + 1, code);
+            ps.setString(at + 2, code);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -321,11 +321,33 @@ public final class SqlComplaintDesk implements ComplaintService {
         }
     }
 
-    /** A Telegram user who shared their contact is one person with their phone number: both count. */
-    private static String linkedIdentity(Connection c, Address resident) throws SQLException {
-        return resident.channel() == Channel.TELEGRAM
-                ? TelegramChats.phoneOf(c, resident.value()).orElse(resident.value())
-                : resident.value();
+    /**
+     * The addresses a resident reports from: their own, and a Telegram chat's phone number when its user shared
+     * their contact (one person: both count).
+     */
+    private record Reporter(List<String> addresses) {
+        static Reporter of(Connection c, Address resident) throws SQLException {
+            Optional<String> phone = resident.channel() == Channel.TELEGRAM
+                    ? TelegramChats.phoneOf(c, resident.value()).filter(p -> !p.equals(resident.value()))
+                    : Optional.empty();
+            return new Reporter(phone.map(p -> List.of(resident.value(), p)).orElse(List.of(resident.value())));
+        }
+
+        /**
+         * The condition on {@code reporter_address}: "=" for one address, which SQLite reads without first building
+         * a table of an IN list (a status question's look-ups: 15.5 against 19.7 us, 7.6 against 9.2).
+         */
+        String condition() {
+            return addresses.size() == 1 ? "reporter_address = ?" : "reporter_address IN (?, ?)";
+        }
+
+        /** Binds the addresses from the first parameter; the next parameter's index. */
+        int bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < addresses.size(); i++) {
+                ps.setString(i + 1, addresses.get(i));
+            }
+            return addresses.size() + 1;
+        }
     }
 
     /**
@@ -335,9 +357,12 @@ public final class SqlComplaintDesk implements ComplaintService {
      */
     @Override
     public List<ComplaintView> latestBy(Address reporter, int limit) {
-        return readingOnWriter(c -> views(c, VIEW_COLUMNS + "FROM (SELECT * FROM complaint WHERE reporter_address IN (?, ?) "
-                + "ORDER BY filed_at DESC, ticket DESC LIMIT " + limit + ") c ORDER BY c.filed_at DESC, c.ticket DESC",
-                reporter.value(), linkedIdentity(c, reporter)));
+        return readingOnWriter(c -> {
+            Reporter r = Reporter.of(c, reporter);
+            return views(c, VIEW_COLUMNS + "FROM (SELECT * FROM complaint WHERE " + r.condition()
+                    + " ORDER BY filed_at DESC, ticket DESC LIMIT " + limit + ") c ORDER BY c.filed_at DESC, c.ticket DESC",
+                    r.addresses().toArray(String[]::new));
+        });
     }
 
     private List<ComplaintView> views(String sql, String... parameters) {
