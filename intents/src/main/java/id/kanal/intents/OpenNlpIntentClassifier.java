@@ -53,14 +53,16 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     private final EntityExtractor entities;
     private final double threshold;
     private final int outOfScopeIndex;
-    private final Cache<List<String>, Scored> scores = Caffeine.newBuilder().maximumSize(KEPT_SCORES).build();
+    /** Null: every message scored (an evaluation timing the model). */
+    private final Cache<List<String>, Scored> scores;
 
     private OpenNlpIntentClassifier(TextNormaliser normaliser, IntentModel model, EntityExtractor entities,
-                                    double threshold) {
+                                    double threshold, int keptScores) {
         this.normaliser = normaliser;
         this.model = model;
         this.entities = entities;
         this.threshold = threshold;
+        this.scores = keptScores == 0 ? null : Caffeine.newBuilder().maximumSize(keptScores).build();
         this.outOfScopeIndex = model.categories().indexOf(Intents.OUT_OF_SCOPE);
     }
 
@@ -138,7 +140,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
             if (tokens.isEmpty()) {
                 return new Intent(Intents.OUT_OF_SCOPE, 1.0, found);
             }
-            Scored best = scores.get(List.copyOf(tokens), this::score);
+            Scored best = scores == null ? score(tokens) : scores.get(List.copyOf(tokens), this::score);
             if (found.containsKey("ticket") && tokens.size() <= 2) {
                 // A bare ticket code ("TNG-004512") is a status question whatever the model thinks.
                 return new Intent(Intents.COMPLAINT_STATUS, Math.max(best.probability, 0.9), found);
@@ -164,6 +166,9 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     /** How many word lists' scores are kept (tests). */
     long keptScoresForTests() {
+        if (scores == null) {
+            return 0;
+        }
         scores.cleanUp();
         return scores.estimatedSize();
     }
@@ -243,8 +248,18 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         private double threshold = DEFAULT_THRESHOLD;
         private List<Example> training;
         private ModelOptions options = ModelOptions.defaults();
+        private int keptScores = KEPT_SCORES;
 
         private Builder() {
+        }
+
+        /** Word lists whose scores are kept (default {@link #KEPT_SCORES}); 0 scores every message (timing the model). */
+        public Builder keptScores(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("keptScores must be >= 0: " + value);
+            }
+            this.keptScores = value;
+            return this;
         }
 
         /** Default: the built-in slang list ({@link TextNormaliser#builtIn()}). */
@@ -302,7 +317,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
                         String.valueOf((System.nanoTime() - start) / 1_000_000), String.valueOf(m.categories().size()));
             }
             Supplier<Vocabulary> v = vocabulary != null ? vocabulary : LiveVocabulary.fixed(Vocabulary.tangerang());
-            return new OpenNlpIntentClassifier(n, m, new EntityExtractor(n, v, stopFinder), threshold);
+            return new OpenNlpIntentClassifier(n, m, new EntityExtractor(n, v, stopFinder), threshold, keptScores);
         }
     }
 }

@@ -71,6 +71,11 @@ class OpenNlpIntentClassifierTest {
         assertEquals(Optional.of("Pasar Kosambi"), after.entity("market"), "an imported market is found at once");
         classifier.classify("jadwal kereta ke duri");
         assertEquals(2, classifier.keptScoresForTests());
+
+        OpenNlpIntentClassifier timing = OpenNlpIntentClassifier.builder().model(CLASSIFIER.model())
+                .normaliser(CLASSIFIER.normaliser()).keptScores(0).build();
+        assertEquals(after.confidence(), timing.classify("harga beras di pasar kosambi").confidence());
+        assertEquals(0, timing.keptScoresForTests(), "none kept: every message scored");
     }
 
     @Test
